@@ -1,0 +1,168 @@
+import { APP_TEMPLATE_URL } from '../../src/flux/conventions.ts';
+import type { FluxContext } from '../../src/flux/flux-context.ts';
+import * as check from '../../src/inputs/checks.ts';
+import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
+
+/** app-template's version when the repo has no app of its own to learn it from. */
+export const APP_TEMPLATE_FALLBACK_VERSION = '4.4.0';
+
+export interface AppAnswers {
+  name: string;
+  namespace: string;
+  createNamespace?: boolean;
+  chart: string;
+  chartVersion: string;
+  image?: string;
+  route: 'none' | 'internal' | 'external';
+  hostname?: string;
+  port?: number;
+  healthPath?: string;
+  storage: string;
+  storageClass?: string;
+  mountPath?: string;
+  dependsOn: string[];
+}
+
+const isAppTemplate = (a: Answers) => a.chart === APP_TEMPLATE_URL;
+const hasStorage = (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none';
+
+/** The `app` inputs, in prompt order. Their names are the flags. */
+export const appInputs: InputSpec<FluxContext>[] = [
+  {
+    name: 'name',
+    message: 'App name',
+    help: 'name: the app (DNS-1123 label), e.g. echo',
+    type: 'string',
+    required: true,
+    validate: (v: string) => check.dnsLabel(v, 'app name'),
+  },
+  {
+    name: 'namespace',
+    message: 'Namespace',
+    help: 'namespace: an existing namespace, or a new one with --createNamespace',
+    type: 'choice',
+    open: true,
+    required: true,
+    choices: (ctx) => ctx.index.namespaces().map((ns) => ({ name: ns, value: ns })),
+    default: (ctx) => (ctx.index.hasNamespace('default') ? 'default' : undefined),
+    validate: (v: string) => check.dnsLabel(v, 'namespace name'),
+  },
+  {
+    name: 'createNamespace',
+    message: 'That namespace does not exist yet. Create it?',
+    help: 'createNamespace: true to create the namespace when it does not exist',
+    type: 'boolean',
+    when: (a, ctx) => !ctx.index.hasNamespace(a.namespace as string),
+    default: () => false,
+    validate: (v: boolean, a, ctx) =>
+      v ? undefined : { message: `namespace "${String(a.namespace)}" does not exist`, fix: `pass --createNamespace=true to create it, or use one of: ${ctx.index.namespaces().join(', ')}` },
+  },
+  {
+    name: 'chart',
+    message: 'Helm chart (OCI URL)',
+    help: `chart: an OCI chart URL; default ${APP_TEMPLATE_URL}`,
+    type: 'string',
+    default: () => APP_TEMPLATE_URL,
+    validate: (v: string) => check.ociUrl(v),
+  },
+  {
+    name: 'chartVersion',
+    message: 'Chart version',
+    help: 'chartVersion: default the version the repo uses most for that chart',
+    type: 'string',
+    required: true,
+    default: async (ctx, a) => (await ctx.chartVersion(a.chart as string)) ?? (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
+    validate: (v: string) => check.version(v),
+  },
+  {
+    name: 'image',
+    message: 'Container image (repository:tag)',
+    help: 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
+    type: 'string',
+    required: true,
+    when: isAppTemplate,
+    validate: (v: string) => {
+      const parsed = check.parseImage(v);
+      return 'message' in parsed ? parsed : undefined;
+    },
+  },
+  {
+    name: 'route',
+    message: 'Route',
+    help: 'route: none | internal | external',
+    type: 'choice',
+    choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
+    default: () => 'none',
+  },
+  {
+    name: 'hostname',
+    message: 'Hostname',
+    help: 'hostname: default <name>.<the repo domain placeholder>, e.g. echo.${SECRET_DOMAIN}',
+    type: 'string',
+    when: (a) => a.route !== 'none',
+    default: (ctx, a) => `${String(a.name)}.${ctx.conventions(a.namespace as string).domain}`,
+    validate: (v: string) => check.hostname(v),
+  },
+  {
+    name: 'port',
+    message: 'Container port',
+    help: 'port: the port the container listens on (1-65535)',
+    type: 'number',
+    required: true,
+    when: (a) => isAppTemplate(a) || a.route !== 'none',
+    validate: (v: number) => check.port(v),
+  },
+  {
+    name: 'healthPath',
+    message: 'HTTP health check path (empty: TCP check on the port)',
+    help: 'healthPath: e.g. /healthz; default: a TCP probe on the port',
+    type: 'string',
+    when: isAppTemplate,
+    validate: (v: string) => check.absolutePath(v),
+  },
+  {
+    name: 'storage',
+    message: 'Persistent storage size (e.g. 5Gi, or none)',
+    help: 'storage: a size such as 5Gi, or none',
+    type: 'string',
+    when: isAppTemplate,
+    default: () => 'none',
+    validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
+  },
+  {
+    name: 'storageClass',
+    message: 'StorageClass (empty: the cluster default)',
+    help: "storageClass: default the repo's most used one",
+    type: 'string',
+    when: hasStorage,
+    default: (ctx, a) => ctx.conventions(a.namespace as string).storageClass ?? undefined,
+    validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
+  },
+  {
+    name: 'mountPath',
+    message: 'Mount path of the volume',
+    help: 'mountPath: where the volume is mounted; default /config',
+    type: 'string',
+    when: hasStorage,
+    default: () => '/config',
+    validate: (v: string) => check.absolutePath(v),
+  },
+  {
+    name: 'dependsOn',
+    message: 'Depends on (existing apps)',
+    help: 'dependsOn: comma list of existing apps, as app or namespace/app',
+    type: 'list',
+    open: true,
+    choices: (ctx) => ctx.index.namespaces().flatMap((ns) => ctx.index.apps(ns).map((app) => ({ name: `${ns}/${app}`, value: `${ns}/${app}` }))),
+    default: () => [],
+    validate: (v: string[], _a, ctx) => {
+      for (const dep of v) {
+        const [ns, app] = dep.includes('/') ? dep.split('/', 2) : [undefined, dep];
+        const found = ns ? (ctx.index.hasNamespace(ns) && ctx.index.apps(ns).includes(app!) ? [ns] : []) : ctx.index.namespacesOf(app!);
+        if (found.length === 0) return { message: `no app "${dep}" in this repo`, fix: 'name an existing app as app or namespace/app' };
+        if (found.length > 1) return { message: `"${dep}" exists in several namespaces (${found.join(', ')})`, fix: `write it as namespace/${dep}` };
+      }
+      return undefined;
+    },
+  },
+];

@@ -1,0 +1,109 @@
+import type { PlanResult } from '../../src/engine/generator.ts';
+import { HomeopsError } from '../../src/errors.ts';
+import { APP_TEMPLATE_URL, type FluxConventions } from '../../src/flux/conventions.ts';
+import type { FluxContext } from '../../src/flux/flux-context.ts';
+import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
+import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
+import { render } from '../../src/render/templates.ts';
+import { insertSorted } from '../../src/yaml/insert-sorted.ts';
+import type { AppAnswers } from './inputs.ts';
+
+/**
+ * A Flux app: `<ns>/<app>/ks.yaml` and `app/` (kustomization, HelmRelease, chart source, and the
+ * PVC and HTTPRoute files where the repo keeps them as files), registered in sorted place in the
+ * namespace's kustomization.yaml.
+ */
+export function planFluxApp(ctx: FluxContext, answers: AppAnswers): PlanResult {
+  const { index, repo } = ctx;
+  const { name: app, namespace } = answers;
+  const createdNamespace = planFluxNamespace(ctx, namespace);
+  const conventions = ctx.conventions(namespace);
+  const view = appView(ctx, conventions, answers);
+  const dir = `${index.appsDir}/${namespace}/${app}`;
+  const files: [string, string][] = [
+    [`${dir}/ks.yaml`, render('flux/app/ks.yaml', view)],
+    [`${dir}/app/kustomization.yaml`, render('flux/app/kustomization.yaml', view)],
+  ];
+  for (const resource of view.resources) {
+    const file = resource.slice('./'.length);
+    files.push([`${dir}/app/${file}`, render(`flux/app/${file}`, view)]);
+  }
+  for (const [path, content] of files) {
+    if (repo.tree.read(path) !== undefined && repo.tree.read(path) !== content) {
+      throw new HomeopsError('CONFLICT', `app ${namespace}/${app} already exists and differs from what these inputs generate (${path})`, {
+        file: path,
+        field: 'name',
+        fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
+      });
+    }
+    repo.tree.create(path, content);
+  }
+  const kustomizationPath = index.namespaceKustomization(namespace);
+  const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `./${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));
+  repo.tree.write(kustomizationPath, registered.text);
+
+  const warnings: string[] = [];
+  if (index.namespacesOf(app).some((ns) => ns !== namespace)) warnings.push(`an app named ${app} also exists in ${index.namespacesOf(app).filter((ns) => ns !== namespace).join(', ')}`);
+  return {
+    summary: `app ${app} in namespace ${namespace}${createdNamespace ? ' (new namespace)' : ''}: ${dir}/`,
+    nextSteps: [
+      `review the HelmRelease values in ${dir}/app/helmrelease.yaml (resources, probes, env)`,
+      'commit and push, then: flux reconcile kustomization cluster-apps -n flux-system --with-source',
+      `watch it: flux get kustomization ${app} -n ${namespace}; flux get helmrelease ${app} -n ${namespace}`,
+    ],
+    warnings,
+  };
+}
+
+function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) {
+  const appTemplate = a.chart === APP_TEMPLATE_URL;
+  const shared = appTemplate ? conventions.sharedChartSource : null;
+  const hasStorage = appTemplate && a.storage !== 'none';
+  const route = a.route === 'none' ? null : { hostname: a.hostname!, gateway: conventions.gateways[a.route] };
+  const routeInValues = route !== null && appTemplate && conventions.routeIn === 'values';
+  const storage = hasStorage
+    ? { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config', rwo: true, inValues: conventions.storageIn === 'values' }
+    : null;
+  const resources = [
+    'helmrelease.yaml',
+    ...(route && !routeInValues ? ['httproute.yaml'] : []),
+    ...(shared ? [] : ['ocirepository.yaml']),
+    ...(storage && !storage.inValues ? ['pvc.yaml'] : []),
+  ]
+    .sort()
+    .map((f) => `./${f}`);
+  const image: ImageRef | null = appTemplate ? (parseImage(a.image!) as ImageRef) : null;
+  return {
+    app: a.name,
+    namespace: a.namespace,
+    schemas: conventions.schemas,
+    ks: {
+      components: [] as string[],
+      dependsOn: a.dependsOn.map((dep) => dependency(ctx, dep, a.namespace)),
+      interval: conventions.ks.interval,
+      path: `./${ctx.index.appDir(a.namespace, a.name)}`,
+      substituteFrom: conventions.ks.substituteFrom,
+      sourceRef: conventions.ks.sourceRef,
+      targetNamespace: conventions.ks.targetNamespace,
+      hasWait: conventions.ks.wait !== null,
+      wait: conventions.ks.wait,
+    },
+    chart: { url: a.chart, version: a.chartVersion, sourceName: shared?.name ?? a.name, sourceNamespace: shared?.namespace ?? null },
+    appTemplate,
+    image,
+    port: a.port ?? null,
+    probe: { path: a.healthPath ?? null },
+    envFrom: [] as string[],
+    security: { podOptionsKey: 'defaultPodOptions', user: conventions.podUser, group: conventions.podUser },
+    route,
+    routeInValues,
+    storage,
+    resources,
+  };
+}
+
+/** `app` or `ns/app` -> a dependsOn entry; the namespace only when it crosses namespaces. */
+function dependency(ctx: FluxContext, dep: string, namespace: string): { name: string; namespace: string | null } {
+  const [ns, name] = dep.includes('/') ? (dep.split('/', 2) as [string, string]) : [ctx.index.namespacesOf(dep)[0]!, dep];
+  return { name, namespace: ns === namespace ? null : ns };
+}

@@ -1,0 +1,9 @@
+import type { AnyGenerator } from '../src/engine/generator.ts';
+import { appGenerator } from './app/app.ts';
+import { namespaceGenerator } from './namespace/namespace.ts';
+
+/** Every generator, by name: the CLI and the plopfile both register exactly these. */
+export const GENERATORS: Record<string, AnyGenerator> = {
+  app: appGenerator,
+  namespace: namespaceGenerator,
+};

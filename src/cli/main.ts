@@ -1,0 +1,75 @@
+import { GENERATORS } from '../../generators/index.ts';
+import { runGenerator } from '../engine/run-generator.ts';
+import { HomeopsError, HomeopsErrors } from '../errors.ts';
+import type { InputSpec } from '../inputs/input-spec.ts';
+import { parseGeneratorArgv } from './parse-argv.ts';
+import { jsonResult, printResult, type Printer } from './print-result.ts';
+import { readAnswersFile } from './read-answers-file.ts';
+
+export interface CliEnv {
+  argv: string[];
+  io: Printer;
+  /** Whether a person is at a terminal to answer prompts. */
+  interactive: boolean;
+}
+
+const USAGE = `usage: homeops <generator> [--dest DIR] [--dry-run] [--yes] [--json] [--answers FILE] [--<input>=<value> ...]
+
+generators:
+${Object.entries(GENERATORS)
+  .map(([name, g]) => `  ${name.padEnd(10)} ${g.description}`)
+  .join('\n')}
+
+  homeops <generator> --help   lists its inputs
+exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error
+`;
+
+/** Run the CLI; returns the exit code. Never calls process.exit itself. */
+export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(USAGE);
+    return name ? 0 : 2;
+  }
+  const generator = GENERATORS[name];
+  let json = rest.includes('--json');
+  try {
+    if (!generator) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
+    const options = parseGeneratorArgv(rest, generator.inputs);
+    json = options.json;
+    if (options.help) {
+      io.out(generatorHelp(name, generator.description, generator.inputs));
+      return 0;
+    }
+    const given = { ...(options.answers ? readAnswersFile(options.answers) : {}), ...options.given };
+    const ask = interactive && !options.yes && !options.json ? await (await import('./ask-with-inquirer.ts')).inquirerAsk() : undefined;
+    const result = await runGenerator(generator, { dest: options.dest, given, ask, dryRun: options.dryRun });
+    if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
+    else printResult(result, options.dryRun, io);
+    return 0;
+  } catch (error) {
+    return reportError(error, json, io);
+  }
+}
+
+function reportError(error: unknown, json: boolean, io: Printer): number {
+  const errors = error instanceof HomeopsErrors ? error.errors : error instanceof HomeopsError ? [error] : undefined;
+  if (!errors) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (json) io.out(`${JSON.stringify({ ok: false, errors: [{ code: 'INTERNAL', message }] }, null, 2)}\n`);
+    else io.err(`homeops: internal error: ${message}\nnothing was written. Please report this with the command you ran.\n`);
+    if (process.env.HOMEOPS_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
+    return 1;
+  }
+  if (json) io.out(`${JSON.stringify({ ok: false, errors: errors.map((e) => e.toJSON()) }, null, 2)}\n`);
+  else {
+    for (const e of errors) io.err(`error: ${e.format()}\n`);
+    io.err('nothing was written\n');
+  }
+  return errors.some((e) => e.code === 'USAGE') ? 2 : 1;
+}
+
+function generatorHelp(name: string, description: string, inputs: readonly InputSpec<never>[]): string {
+  const lines = inputs.map((i) => `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`);
+  return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
+}

@@ -1,0 +1,58 @@
+import { parseArgs } from 'node:util';
+import { HomeopsError } from '../errors.ts';
+import type { Answers, InputSpec } from '../inputs/input-spec.ts';
+
+export interface CliOptions {
+  dest: string;
+  dryRun: boolean;
+  yes: boolean;
+  json: boolean;
+  answers: string | undefined;
+  help: boolean;
+  /** Inputs given as flags, by input name (raw strings). */
+  given: Answers;
+}
+
+const GLOBAL = {
+  dest: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
+  json: { type: 'boolean' },
+  answers: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Parse a generator's command line once. Every input is a flag of its own name, given as
+ * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`).
+ */
+export function parseGeneratorArgv(argv: readonly string[], inputs: readonly InputSpec<never>[]): CliOptions {
+  const booleans = new Set(inputs.filter((i) => i.type === 'boolean').map((i) => i.name));
+  const args = argv.map((arg, i) => {
+    const name = arg.startsWith('--') ? arg.slice(2) : '';
+    const next = argv[i + 1];
+    return booleans.has(name) && (next === undefined || next.startsWith('-')) ? `${arg}=true` : arg;
+  });
+  const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL };
+  for (const input of inputs) options[input.name] = { type: 'string' };
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
+  } catch (error) {
+    throw new HomeopsError('USAGE', (error as Error).message.split('\n')[0]!, {
+      fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,
+    });
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>;
+  const given: Answers = {};
+  for (const input of inputs) if (values[input.name] !== undefined) given[input.name] = values[input.name];
+  return {
+    dest: (values.dest as string | undefined) ?? process.cwd(),
+    dryRun: values['dry-run'] === true,
+    yes: values.yes === true,
+    json: values.json === true,
+    answers: values.answers as string | undefined,
+    help: values.help === true,
+    given,
+  };
+}

@@ -1,0 +1,39 @@
+import type { RunResult } from '../engine/run-generator.ts';
+import { unifiedDiff } from '../tree/diff.ts';
+
+export interface Printer {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+/** The human report of a run: the diff (dry run) or the files written, then what to do next. */
+export function printResult(result: RunResult, dryRun: boolean, io: Printer): void {
+  if (result.changes.length === 0) {
+    io.out(`nothing to change: ${result.summary}\n`);
+  } else if (dryRun) {
+    for (const change of result.changes) io.out(`${unifiedDiff(change)}\n`);
+    io.out(`\n${result.summary}\ndry run: ${result.changes.length} file(s) would change; nothing was written\n`);
+  } else {
+    for (const change of result.changes) io.out(`${change.type === 'create' ? 'created' : 'updated'}  ${change.path}\n`);
+    io.out(`\n${result.summary}\n`);
+  }
+  for (const warning of result.warnings) io.err(`warning: ${warning}\n`);
+  if (result.changes.length > 0 && result.nextSteps.length > 0) {
+    io.out(`\nnext steps:\n${result.nextSteps.map((s) => `  - ${s}`).join('\n')}\n`);
+  }
+}
+
+/** The machine report (--json). */
+export function jsonResult(result: RunResult, dryRun: boolean): object {
+  return {
+    ok: true,
+    generator: result.generator,
+    layout: result.layout,
+    dryRun,
+    written: result.written,
+    summary: result.summary,
+    changes: result.changes.map((c) => ({ path: c.path, type: c.type, diff: unifiedDiff(c) })),
+    nextSteps: result.nextSteps,
+    warnings: result.warnings,
+  };
+}

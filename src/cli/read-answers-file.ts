@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { HomeopsError } from '../errors.ts';
+import type { Answers } from '../inputs/input-spec.ts';
+import { parseYaml } from '../yaml/parse-yaml.ts';
+
+/** An answers file (YAML or JSON): a mapping of input name to value. Flags override it. */
+export function readAnswersFile(path: string): Answers {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch {
+    throw new HomeopsError('USAGE', `cannot read the answers file ${path}`, { field: 'answers', fix: 'pass the path of a YAML or JSON file' });
+  }
+  const data = parseYaml(text, path).toJS() as unknown;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new HomeopsError('USAGE', `the answers file ${path} must be a mapping of input name to value`, { field: 'answers', file: path, fix: 'e.g. name: echo' });
+  }
+  return data as Answers;
+}

@@ -1,0 +1,36 @@
+import type { Layout } from '../layouts/layout.ts';
+import type { Answers, InputSpec } from '../inputs/input-spec.ts';
+import type { RepoConfig } from '../repo/config.ts';
+import type { RepoTree } from '../tree/repo-tree.ts';
+
+/** The target repo as a generator sees it: its files (in memory), its config and its layout. */
+export interface RepoContext {
+  tree: RepoTree;
+  config: RepoConfig;
+  layout: Layout;
+}
+
+export interface PlanResult {
+  /** One line: what the change does. */
+  summary: string;
+  /** What the user does next (commit, reconcile, fill a SOPS file, ...). */
+  nextSteps: string[];
+  warnings: string[];
+}
+
+/**
+ * A generator: its inputs (declared once) and its plan, a function of (repo view, answers) that
+ * only changes the in-memory tree. Only the engine's commit step writes to disk.
+ */
+export interface Generator<C = unknown> {
+  name: string;
+  description: string;
+  inputs: readonly InputSpec<C>[];
+  /** Facts about the repo that defaults, choices and validation need; learned lazily. */
+  context(repo: RepoContext): C;
+  plan(ctx: C, answers: Answers): PlanResult | Promise<PlanResult>;
+}
+
+/** A generator of any context type, for registries. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyGenerator = Generator<any>;

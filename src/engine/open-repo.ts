@@ -1,0 +1,30 @@
+import { statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { HomeopsError } from '../errors.ts';
+import { detectLayout } from '../layouts/detect-layout.ts';
+import { LAYOUTS } from '../layouts/layout.ts';
+import { readConfig } from '../repo/config.ts';
+import { RepoTree } from '../tree/repo-tree.ts';
+import type { RepoContext } from './generator.ts';
+
+/** Open the target repo: its tree, its `.homeops.yaml`, its layout (configured or detected). */
+export function openRepo(dest: string): RepoContext {
+  const root = resolve(dest);
+  let isDir = false;
+  try {
+    isDir = statSync(root).isDirectory();
+  } catch {
+    isDir = false;
+  }
+  if (!isDir) throw new HomeopsError('USAGE', `${root} is not a folder`, { field: 'dest', fix: 'pass --dest with the path of your home-ops repo' });
+  const tree = new RepoTree(root);
+  const config = readConfig(tree);
+  const id = config.layout ?? detectLayout(tree);
+  const layout = LAYOUTS[id];
+  if (!layout) {
+    throw new HomeopsError('LAYOUT', `the ${id} layout is recognized, but this version of homeops-scaffold cannot generate for it yet`, {
+      fix: 'use a Flux repo (flux or flux-operator layout), or set "layout:" in .homeops.yaml if the detection is wrong',
+    });
+  }
+  return { tree, config, layout };
+}

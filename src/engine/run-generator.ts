@@ -1,0 +1,47 @@
+import { commit } from '../tree/commit.ts';
+import type { FileChange } from '../tree/repo-tree.ts';
+import { resolveInputs, type AskFn } from '../inputs/resolve-inputs.ts';
+import type { Answers } from '../inputs/input-spec.ts';
+import { validateChanges } from '../validate/validate-changes.ts';
+import type { Generator, PlanResult } from './generator.ts';
+import { openRepo } from './open-repo.ts';
+
+export interface RunOptions<C> {
+  /** The target repo. */
+  dest: string;
+  /** Inputs from flags or an answers file. */
+  given: Answers;
+  /** Ask for missing inputs (interactive runs only). */
+  ask?: AskFn<C> | undefined;
+  dryRun: boolean;
+}
+
+export interface RunResult extends PlanResult {
+  generator: string;
+  layout: string;
+  answers: Answers;
+  changes: FileChange[];
+  /** Whether files were written (false for a dry run or when nothing changed). */
+  written: boolean;
+  validatedDocuments: number;
+}
+
+/**
+ * One way through: inputs -> layout -> plan on the in-memory tree -> validate every changed
+ * document -> commit all files at once (or, for a dry run, nothing).
+ */
+export async function runGenerator<C>(generator: Generator<C>, options: RunOptions<C>): Promise<RunResult> {
+  const repo = openRepo(options.dest);
+  const ctx = generator.context(repo);
+  const answers = await resolveInputs(generator.inputs, ctx, {
+    given: options.given,
+    configDefaults: repo.config.defaults[generator.name],
+    ask: options.ask,
+  });
+  const plan = await generator.plan(ctx, answers);
+  const changes = repo.tree.changes();
+  const validatedDocuments = await validateChanges(changes);
+  const written = !options.dryRun && changes.length > 0;
+  if (written) commit(repo.tree.root, changes);
+  return { generator: generator.name, layout: repo.layout.id, answers, changes, written, validatedDocuments, ...plan };
+}

@@ -1,0 +1,85 @@
+import type { Problem } from './input-spec.ts';
+
+/** Reusable refusals for input values: each says what is wrong and what would be right. */
+
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+
+export function dnsLabel(value: string, what = 'name'): Problem | undefined {
+  if (DNS_LABEL.test(value) && value.length <= 63) return undefined;
+  return {
+    message: `"${value}" is not a valid ${what}: it must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)`,
+    fix: `use something like "${suggestLabel(value) || 'my-app'}"`,
+  };
+}
+
+function suggestLabel(value: string): string {
+  return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+}
+
+export interface ImageRef {
+  repository: string;
+  /** The tag, with `@sha256:` digest if one was given. */
+  tag: string;
+}
+
+/** `repo[:port]/path:tag[@sha256:digest]`, pinned: no `latest`, no missing tag. */
+export function parseImage(value: string): ImageRef | Problem {
+  const fix = 'pass a pinned image such as ghcr.io/org/app:1.2.3 (or :1.2.3@sha256:<digest>)';
+  const [ref, digest, ...rest] = value.split('@');
+  if (rest.length || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest))) return { message: `"${value}" has an invalid digest`, fix };
+  const slash = ref!.lastIndexOf('/');
+  const colon = ref!.lastIndexOf(':');
+  if (colon <= slash) return { message: `image "${value}" has no tag: it must be pinned to a version`, fix };
+  const repository = ref!.slice(0, colon);
+  const tag = ref!.slice(colon + 1);
+  if (!/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(repository)) {
+    return { message: `"${repository}" is not a valid image repository (lower-case letters, digits, ".", "_", "-" and "/")`, fix };
+  }
+  if (!/^[\w][\w.-]{0,127}$/.test(tag)) return { message: `"${tag}" is not a valid image tag`, fix };
+  if (tag === 'latest') return { message: `image "${value}" uses the "latest" tag: images must be pinned to a version`, fix };
+  return { repository, tag: digest ? `${tag}@${digest}` : tag };
+}
+
+export function port(value: number): Problem | undefined {
+  return value >= 1 && value <= 65535 ? undefined : { message: `${value} is not a port number (1-65535)`, fix: 'pass the port the container listens on, e.g. --port=8080' };
+}
+
+/** A storage size such as 5Gi. */
+export function quantity(value: string): Problem | undefined {
+  return /^[1-9][0-9]*(Mi|Gi|Ti)$/.test(value) ? undefined : { message: `"${value}" is not a storage size`, fix: 'pass a size such as 512Mi, 5Gi or 1Ti, or "none"' };
+}
+
+const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\})`;
+const HOSTNAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})+$`);
+
+/** A DNS name whose labels may be `${VARIABLE}` placeholders (Flux substitution). */
+export function hostname(value: string): Problem | undefined {
+  return HOSTNAME.test(value) && value.length <= 253
+    ? undefined
+    : { message: `"${value}" is not a valid hostname`, fix: 'pass a name such as app.example.com or app.${SECRET_DOMAIN}' };
+}
+
+export function absolutePath(value: string): Problem | undefined {
+  return /^\/[A-Za-z0-9._\/-]*$/.test(value) && !value.split('/').includes('..')
+    ? undefined
+    : { message: `"${value}" is not an absolute path`, fix: 'pass a path such as /config' };
+}
+
+export function ociUrl(value: string): Problem | undefined {
+  return /^oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+$/.test(value)
+    ? undefined
+    : { message: `"${value}" is not an OCI chart URL`, fix: 'pass a URL such as oci://ghcr.io/bjw-s-labs/helm/app-template' };
+}
+
+export function version(value: string): Problem | undefined {
+  return /^v?[0-9]+\.[0-9]+\.[0-9]+([-+][0-9A-Za-z.-]+)?$/.test(value)
+    ? undefined
+    : { message: `"${value}" is not a version`, fix: 'pass a version such as 4.4.0' };
+}
+
+/** A Kubernetes resource name (DNS-1123 subdomain), e.g. a StorageClass. */
+export function dnsSubdomain(value: string, what: string): Problem | undefined {
+  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value) && value.length <= 253
+    ? undefined
+    : { message: `"${value}" is not a valid ${what} name`, fix: 'use lower-case letters, digits, "-" and "."' };
+}

@@ -1,0 +1,62 @@
+/** One input of a generator, declared once: it is the flag, the prompt and the validation. */
+export type InputType = 'string' | 'number' | 'boolean' | 'choice' | 'list';
+
+export type Answers = Record<string, unknown>;
+
+export interface Problem {
+  message: string;
+  fix?: string;
+}
+
+export interface Choice {
+  name: string;
+  value: string;
+}
+
+export interface InputSpec<C> {
+  /** The answer key and the flag (`--name=value`). */
+  name: string;
+  /** The prompt's question. */
+  message: string;
+  /** One line for --help. */
+  help: string;
+  type: InputType;
+  /** Must end up with a value (given, answered, or from its default). */
+  required?: boolean;
+  /** Choices of a choice or list input; a choice input refuses anything else. */
+  choices?: (ctx: C, answers: Answers) => Choice[];
+  /** Whether a choice input accepts a value outside `choices` (e.g. a new namespace). */
+  open?: boolean;
+  /** Value used when none is given: shown in the prompt, taken as is with --yes or without a terminal. */
+  default?: (ctx: C, answers: Answers) => unknown | Promise<unknown>;
+  /** Whether the input applies at all, given the answers before it. */
+  when?: (answers: Answers, ctx: C) => boolean;
+  /** A refusal, or undefined when the value is fine. Gets the parsed value. */
+  validate?: (value: never, answers: Answers, ctx: C) => Problem | undefined;
+}
+
+/** Parse a flag's text into the input's type, or a problem. */
+export function parseInputValue(spec: InputSpec<unknown>, raw: unknown): { value: unknown } | { problem: Problem } {
+  if (raw === undefined || raw === null) return { value: undefined };
+  switch (spec.type) {
+    case 'number': {
+      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
+      if (String(raw).trim() === '' || !Number.isInteger(n)) return { problem: { message: `"${String(raw)}" is not a whole number`, fix: `pass --${spec.name}=<number>` } };
+      return { value: n };
+    }
+    case 'boolean': {
+      if (typeof raw === 'boolean') return { value: raw };
+      const s = String(raw).trim().toLowerCase();
+      if (['y', 'yes', 'true', '1', ''].includes(s)) return { value: true };
+      if (['n', 'no', 'false', '0'].includes(s)) return { value: false };
+      return { problem: { message: `"${String(raw)}" is not yes or no`, fix: `pass --${spec.name}=true or --${spec.name}=false` } };
+    }
+    case 'list': {
+      if (Array.isArray(raw)) return { value: raw.map((v) => String(v).trim()).filter(Boolean) };
+      return { value: String(raw).split(',').map((v) => v.trim()).filter(Boolean) };
+    }
+    default:
+      if (typeof raw === 'object') return { problem: { message: 'expected a single value', fix: `pass --${spec.name}=<value>` } };
+      return { value: String(raw).trim() };
+  }
+}

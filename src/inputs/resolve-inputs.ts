@@ -1,0 +1,72 @@
+import { HomeopsError, HomeopsErrors } from '../errors.ts';
+import { parseInputValue, type Answers, type InputSpec } from './input-spec.ts';
+
+/** Asks for one input; returns the raw answer. Injected so the engine never loads a prompt library itself. */
+export type AskFn<C> = (spec: InputSpec<C>, answers: Answers, ctx: C) => Promise<unknown>;
+
+export interface ResolveOptions<C> {
+  /** Values from flags and the answers file, by input name. */
+  given: Answers;
+  /** Defaults from the repo's config file (`defaults.<generator>`), by input name. */
+  configDefaults?: Answers;
+  /** Ask for what is missing; undefined: never ask (no terminal, or --yes). */
+  ask?: AskFn<C> | undefined;
+}
+
+/**
+ * Resolve every input in declaration order: the given value, else (when asking) the answer to the
+ * prompt, else the default. All refusals are reported together (nothing is asked after one), so a
+ * script sees every problem of its command line at once. Prompts validate their own answers.
+ */
+export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, options: ResolveOptions<C>): Promise<Answers> {
+  const known = new Set(specs.map((s) => s.name));
+  const unknown = Object.keys(options.given).filter((k) => !known.has(k));
+  if (unknown.length) {
+    throw new HomeopsError('USAGE', `unknown input ${unknown.map((k) => `--${k}`).join(', ')}`, {
+      fix: `known inputs: ${specs.map((s) => `--${s.name}`).join(', ')}`,
+    });
+  }
+  const answers: Answers = {};
+  const problems: HomeopsError[] = [];
+  const missing: InputSpec<C>[] = [];
+  for (const spec of specs) {
+    if (spec.when && !spec.when(answers, ctx)) continue;
+    let raw = options.given[spec.name];
+    if (raw === undefined && options.ask && problems.length === 0) raw = await options.ask(spec, answers, ctx);
+    if (raw === undefined) raw = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
+    const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
+    const problem = 'problem' in parsed ? parsed.problem : checkValue(spec, parsed.value, answers, ctx);
+    if (problem) {
+      problems.push(new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }));
+      continue;
+    }
+    const value = 'value' in parsed ? parsed.value : undefined;
+    if (value === undefined || value === '') {
+      if (spec.required) missing.push(spec);
+      continue;
+    }
+    answers[spec.name] = value;
+  }
+  if (missing.length) {
+    problems.push(
+      new HomeopsError('MISSING_INPUT', `missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((s) => `--${s.name}`).join(', ')}`, {
+        fix: `pass ${missing.map((s) => `--${s.name}=<${s.help.split(':')[0]}>`).join(' ')}, or run in a terminal to be asked`,
+      }),
+    );
+  }
+  if (problems.length === 1) throw problems[0];
+  if (problems.length > 1) throw new HomeopsErrors(problems);
+  return answers;
+}
+
+/** Validate one parsed value against its spec (choices, then the spec's own check). */
+export function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): { message: string; fix?: string } | undefined {
+  if (value === undefined || value === '') return undefined;
+  if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
+    const allowed = spec.choices(ctx, answers).map((c) => c.value);
+    const values = Array.isArray(value) ? value : [value];
+    const bad = values.find((v) => !allowed.includes(String(v)));
+    if (bad !== undefined) return { message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`, fix: `pass one of: ${allowed.join(', ')}` };
+  }
+  return spec.validate?.(value as never, answers, ctx);
+}

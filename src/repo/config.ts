@@ -1,0 +1,88 @@
+import { isMap, isScalar, type Document } from 'yaml';
+import { HomeopsError } from '../errors.ts';
+import { LAYOUT_IDS, type LayoutId } from '../layouts/layout.ts';
+import type { RepoTree } from '../tree/repo-tree.ts';
+import { lineOf, parseYaml } from '../yaml/parse-yaml.ts';
+
+export const CONFIG_FILE = '.homeops.yaml';
+
+/** Conventions a repo may pin instead of having them learned from its files. */
+export interface ConventionOverrides {
+  routeIn?: 'values' | 'file';
+  storageIn?: 'values' | 'file';
+  schemaHost?: string | null;
+  domain?: string;
+  gatewayInternal?: string;
+  gatewayExternal?: string;
+  gatewayNamespace?: string;
+  gatewaySectionName?: string | null;
+  storageClass?: string;
+  podUser?: number;
+}
+
+export interface RepoConfig {
+  layout?: LayoutId;
+  /** Input defaults per generator: `defaults.app.route: internal`. */
+  defaults: Record<string, Record<string, unknown>>;
+  conventions: ConventionOverrides;
+}
+
+const CONVENTION_KEYS: Record<keyof ConventionOverrides, string> = {
+  routeIn: 'values | file',
+  storageIn: 'values | file',
+  schemaHost: 'a URL such as https://kubernetes-schemas.pages.dev, or null for no schema lines',
+  domain: 'the domain placeholder, such as ${SECRET_DOMAIN}',
+  gatewayInternal: 'a Gateway name',
+  gatewayExternal: 'a Gateway name',
+  gatewayNamespace: 'the Gateways namespace',
+  gatewaySectionName: 'a listener name, or null',
+  storageClass: 'a StorageClass name',
+  podUser: 'a user id such as 1000',
+};
+
+/** Read `.homeops.yaml` at the repo root (absent: empty config). Unknown keys are errors. */
+export function readConfig(tree: RepoTree): RepoConfig {
+  const text = tree.read(CONFIG_FILE);
+  const config: RepoConfig = { defaults: {}, conventions: {} };
+  if (text === undefined) return config;
+  const doc = parseYaml(text, CONFIG_FILE);
+  if (doc.contents === null) return config;
+  if (!isMap(doc.contents)) throw configError(doc, text, [], 'must be a mapping', 'see the README, section "Config file"');
+  for (const pair of doc.contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : '';
+    const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
+    if (key === 'layout') {
+      if (!LAYOUT_IDS.includes(value as LayoutId)) {
+        throw configError(doc, text, ['layout'], `layout "${String(value)}" is unknown`, `use one of: ${LAYOUT_IDS.join(', ')}`);
+      }
+      config.layout = value as LayoutId;
+    } else if (key === 'defaults') {
+      if (value === null || typeof value !== 'object') throw configError(doc, text, ['defaults'], 'must be a mapping of generator -> input -> value', 'e.g. defaults: { app: { route: internal } }');
+      config.defaults = value as RepoConfig['defaults'];
+    } else if (key === 'conventions') {
+      for (const name of Object.keys((value ?? {}) as object)) {
+        if (!(name in CONVENTION_KEYS)) {
+          throw configError(doc, text, ['conventions', name], `unknown convention "${name}"`, `known: ${Object.keys(CONVENTION_KEYS).join(', ')}`);
+        }
+      }
+      config.conventions = (value ?? {}) as ConventionOverrides;
+    } else {
+      throw configError(doc, text, [key], `unknown key "${key}"`, 'known keys: layout, defaults, conventions');
+    }
+  }
+  return config;
+}
+
+function configError(doc: Document.Parsed, text: string, path: string[], message: string, fix: string): HomeopsError {
+  const node = path.length ? (doc.getIn(path, true) as { range?: [number, number, number] } | undefined) : undefined;
+  const key = path.length ? findKeyOffset(doc, path) : undefined;
+  const offset = key ?? node?.range?.[0] ?? 0;
+  return new HomeopsError('LAYOUT', `${path.join('.') || 'config'}: ${message}`, { file: CONFIG_FILE, line: lineOf(text, offset), fix });
+}
+
+function findKeyOffset(doc: Document.Parsed, path: string[]): number | undefined {
+  const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+  return (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
+}

@@ -1,0 +1,137 @@
+import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { HomeopsError } from '../errors.ts';
+
+export interface FileChange {
+  /** Repo-relative POSIX path. */
+  path: string;
+  type: 'create' | 'update';
+  /** Content on disk before the change (undefined for a new file). */
+  before: string | undefined;
+  after: string;
+}
+
+/**
+ * An in-memory view of the target repo. Reads fall through to disk (and are cached); writes are
+ * recorded, never flushed: only `commit` touches the disk. Writing a file's current bytes records
+ * nothing, so a generator that has nothing to do lists no change.
+ */
+export class RepoTree {
+  private readonly pending = new Map<string, string>();
+  private readonly disk = new Map<string, string | null>();
+
+  constructor(readonly root: string) {}
+
+  /** Content of a file (pending change first), or undefined when it does not exist. */
+  read(path: string): string | undefined {
+    const p = normalize(path);
+    return this.pending.get(p) ?? this.readDisk(p);
+  }
+
+  exists(path: string): boolean {
+    const p = normalize(path);
+    return this.pending.has(p) || this.readDisk(p) !== undefined || this.isDirectory(p);
+  }
+
+  isFile(path: string): boolean {
+    return this.read(path) !== undefined;
+  }
+
+  isDirectory(path: string): boolean {
+    const p = normalize(path);
+    const prefix = p === '' ? '' : `${p}/`;
+    for (const key of this.pending.keys()) if (key.startsWith(prefix)) return true;
+    try {
+      return statSync(join(this.root, p)).isDirectory();
+    } catch {
+      return false;
+    }
+  }
+
+  /** Names of the entries directly under a folder (disk and pending), sorted. */
+  children(dir: string): string[] {
+    const p = normalize(dir);
+    const names = new Set<string>();
+    try {
+      for (const name of readdirSync(join(this.root, p))) names.add(name);
+    } catch {
+      // a folder that does not exist yet has no children on disk
+    }
+    const prefix = p === '' ? '' : `${p}/`;
+    for (const key of this.pending.keys()) {
+      if (key.startsWith(prefix)) names.add(key.slice(prefix.length).split('/')[0]!);
+    }
+    return [...names].sort();
+  }
+
+  /** Subfolders directly under a folder, sorted. */
+  subfolders(dir: string): string[] {
+    const p = normalize(dir);
+    return this.children(p).filter((name) => this.isDirectory(posix.join(p, name)));
+  }
+
+  /** Create or update a file. Identical bytes record nothing. */
+  write(path: string, content: string): void {
+    const p = normalize(path);
+    if (this.readDisk(p) === content) this.pending.delete(p);
+    else this.pending.set(p, content);
+  }
+
+  /**
+   * Create a file that must not exist yet. A file with the very same content is fine (a second run
+   * changes nothing); a different one is a conflict.
+   */
+  create(path: string, content: string, what = 'file'): void {
+    const p = normalize(path);
+    const current = this.read(p);
+    if (current !== undefined && current !== content) {
+      throw new HomeopsError('CONFLICT', `${what} ${p} already exists with different content`, {
+        file: p,
+        fix: 'choose another name, or remove or rename the existing file first',
+      });
+    }
+    this.write(p, content);
+  }
+
+  /** Update a file that must exist. */
+  update(path: string, content: string): void {
+    const p = normalize(path);
+    if (this.read(p) === undefined) {
+      throw new HomeopsError('CONFLICT', `${p} does not exist`, { file: p, fix: 'create it first' });
+    }
+    this.write(p, content);
+  }
+
+  changes(): FileChange[] {
+    return [...this.pending.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, after]) => {
+        const before = this.readDisk(path);
+        return { path, type: before === undefined ? 'create' : 'update', before, after };
+      });
+  }
+
+  private readDisk(p: string): string | undefined {
+    let cached = this.disk.get(p);
+    if (cached === undefined) {
+      try {
+        cached = readFileSync(join(this.root, p), 'utf8');
+      } catch {
+        cached = null;
+      }
+      this.disk.set(p, cached);
+    }
+    return cached ?? undefined;
+  }
+}
+
+/** Repo-relative POSIX path; refuses anything that would leave the repo. */
+export function normalize(path: string): string {
+  const p = posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\/?/, '').replace(/\/$/, '');
+  if (p.startsWith('/') || p === '..' || p.startsWith('../')) {
+    throw new HomeopsError('INVALID_INPUT', `path ${path} leaves the repository`, {
+      fix: 'use a path inside the repository',
+    });
+  }
+  return p === '.' ? '' : p;
+}

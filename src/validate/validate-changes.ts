@@ -1,0 +1,65 @@
+import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
+import { HomeopsError } from '../errors.ts';
+import type { FileChange } from '../tree/repo-tree.ts';
+import { validatorFor } from './kind-validators.ts';
+
+interface AjvError {
+  instancePath?: string;
+  message?: string;
+}
+
+/**
+ * Parse every changed YAML file and validate each document against its kind's schema, offline.
+ * The first failure is thrown with its file and line; nothing has been written at that point.
+ */
+export async function validateChanges(changes: readonly FileChange[]): Promise<number> {
+  let validated = 0;
+  for (const change of changes) {
+    if (!/\.ya?ml$/.test(change.path)) continue;
+    const lineCounter = new LineCounter();
+    const docs = parseAllDocuments(change.after, { lineCounter });
+    if ('empty' in docs) continue;
+    for (const doc of docs) {
+      const syntax = doc.errors[0];
+      if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!);
+      if (!isMap(doc.contents)) continue;
+      const data = doc.toJS({ maxAliasCount: -1 }) as { apiVersion?: unknown; kind?: unknown };
+      if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') continue;
+      const Model = await validatorFor(data.apiVersion, data.kind);
+      if (!Model) continue;
+      try {
+        new Model(substituted(data)).validate();
+        validated++;
+      } catch (error) {
+        const first = ((error as { errors?: AjvError[] }).errors ?? [])[0];
+        const path = (first?.instancePath ?? '').split('/').filter(Boolean);
+        throw invalid(change.path, lineOfPath(doc, path, lineCounter), `${data.kind} ${path.join('.') || '(document)'} ${first?.message ?? (error as Error).message}`);
+      }
+    }
+  }
+  return validated;
+}
+
+/** Flux replaces `${VAR}` before apply: validate with a stand-in that fits any name pattern. */
+function substituted(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\$\{[^}]+\}/g, 'var');
+  if (Array.isArray(value)) return value.map(substituted);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituted(v)]));
+  return value;
+}
+
+function lineOfPath(doc: Document.Parsed, path: string[], lc: LineCounter): number {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true) as { range?: [number, number, number] } | undefined;
+    if (node?.range) return lc.linePos(node.range[0]).line;
+  }
+  return 1;
+}
+
+function invalid(file: string, line: number, message: string): HomeopsError {
+  return new HomeopsError('VALIDATION', `the generated file fails validation: ${message}`, {
+    file,
+    line,
+    fix: 'check the inputs that end up in this field; if they are right, this is a bug in homeops-scaffold: please report it',
+  });
+}
