@@ -62,7 +62,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) 
   const route = a.route === 'none' ? null : { hostname: a.hostname!, gateway: conventions.gateways[a.route] };
   const routeInValues = route !== null && appTemplate && conventions.routeIn === 'values';
   const storage = hasStorage
-    ? { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config', rwo: true, inValues: conventions.storageIn === 'values' }
+    ? { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config', inValues: conventions.storageIn === 'values' }
     : null;
   const resources = [
     'helmrelease.yaml',
@@ -98,6 +98,8 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) 
     route,
     routeInValues,
     storage,
+    /** A ReadWriteOnce volume cannot be attached to the old and the new pod at once. */
+    recreate: storage !== null,
     resources,
   };
 }

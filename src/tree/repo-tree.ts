@@ -127,7 +127,7 @@ export class RepoTree {
 
 /** Repo-relative POSIX path; refuses anything that would leave the repo. */
 export function normalize(path: string): string {
-  const p = posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\/?/, '').replace(/\/$/, '');
+  const p = posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\//, '').replace(/\/$/, '');
   if (p.startsWith('/') || p === '..' || p.startsWith('../')) {
     throw new HomeopsError('INVALID_INPUT', `path ${path} leaves the repository`, {
       fix: 'use a path inside the repository',

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { insertSorted } from './insert-sorted.ts';
+
+const isKs = (item: string) => item.endsWith('/ks.yaml');
+
+const kustomization = `---
+# yaml-language-server: $schema=https://json.schemastore.org/kustomization
+apiVersion: kustomize.config.k8s.io/v1beta1
+kind: Kustomization
+namespace: default   # set for every resource
+
+components:
+  - ../../components/sops
+
+resources:
+  - ./namespace.yaml
+  - ./echo/ks.yaml
+  # needs the database first
+  - ./paperless/ks.yaml
+  # - ./disabled/ks.yaml
+`;
+
+describe('insertSorted', () => {
+  it('inserts in sorted place above the comment of the next entry, changing no other byte', () => {
+    const { text, changed } = insertSorted(kustomization, 'k.yaml', 'resources', './homepage/ks.yaml', isKs);
+    expect(changed).toBe(true);
+    expect(text).toBe(kustomization.replace('  # needs the database first\n', '  - ./homepage/ks.yaml\n  # needs the database first\n'));
+  });
+
+  it('keeps ./namespace.yaml first even when the new entry sorts before it', () => {
+    const { text } = insertSorted(kustomization, 'k.yaml', 'resources', './actual/ks.yaml', isKs);
+    expect(text).toBe(kustomization.replace('  - ./echo/ks.yaml\n', '  - ./actual/ks.yaml\n  - ./echo/ks.yaml\n'));
+  });
+
+  it('appends after the last entry (and before a trailing commented-out one)', () => {
+    const { text } = insertSorted(kustomization, 'k.yaml', 'resources', './zigbee/ks.yaml', isKs);
+    expect(text).toBe(kustomization.replace('  - ./paperless/ks.yaml\n', '  - ./paperless/ks.yaml\n  - ./zigbee/ks.yaml\n'));
+  });
+
+  it('is a no-op when the entry is already there', () => {
+    expect(insertSorted(kustomization, 'k.yaml', 'resources', './echo/ks.yaml', isKs)).toEqual({ text: kustomization, changed: false });
+  });
+
+  it('follows the indentation of the list', () => {
+    const flat = 'resources:\n- ./a/ks.yaml\n- ./c/ks.yaml\n';
+    expect(insertSorted(flat, 'k.yaml', 'resources', './b/ks.yaml').text).toBe('resources:\n- ./a/ks.yaml\n- ./b/ks.yaml\n- ./c/ks.yaml\n');
+  });
+
+  it('adds the key when it is missing, and fills an empty one', () => {
+    expect(insertSorted('kind: Kustomization\n', 'k.yaml', 'resources', './a.yaml').text).toBe('kind: Kustomization\nresources:\n  - ./a.yaml\n');
+    expect(insertSorted('kind: Kustomization\nresources:\n', 'k.yaml', 'resources', './a.yaml').text).toContain('- ./a.yaml');
+  });
+
+  it('names the file and line of a YAML error', () => {
+    expect(() => insertSorted('resources:\n  - a\n - b\n', 'bad.yaml', 'resources', './x')).toThrow(expect.objectContaining({ file: 'bad.yaml', line: 3 }));
+  });
+});

@@ -1,0 +1,138 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { format } from 'prettier';
+import { parseAllDocuments } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
+
+const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+
+describe.each(['flux', 'flux-operator'])('homeops app on the %s layout', (layout) => {
+  it('writes the app in the repo shape (golden files) and registers it in sorted place', async () => {
+    const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, ...whoami, '--route=internal', '--healthPath=/health', '--storage=2Gi', '--dependsOn=echo');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const after = snapshotFiles(repo);
+    const changed = Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/app/${layout}/${file}`);
+    expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
+    // the namespace kustomization gains exactly one line
+    const kustomization = 'kubernetes/apps/default/kustomization.yaml';
+    expect(after[kustomization]!.split('\n').filter((l) => !before[kustomization]!.split('\n').includes(l))).toEqual(['  - ./whoami/ks.yaml']);
+  });
+
+  it('writes files that a careful human would commit: header, schema line, two-space indent, prettier-stable', async () => {
+    const repo = copyFixture(layout);
+    await homeops('app', '--dest', repo, ...whoami, '--route=external', '--storage=1Gi');
+    const dir = join(repo, 'kubernetes/apps/default/whoami');
+    for (const file of ['ks.yaml', 'app/kustomization.yaml', 'app/helmrelease.yaml', 'app/ocirepository.yaml']) {
+      const text = readFileSync(join(dir, file), 'utf8');
+      expect(text.startsWith('---\n')).toBe(true);
+      if (layout === 'flux-operator') expect(text.split('\n')[1]).toMatch(/^# yaml-language-server: \$schema=https:\/\//);
+      else expect(text).not.toContain('yaml-language-server');
+      expect(text).not.toMatch(/^( {2})* {1}\S/m); // no odd indentation
+      expect(await format(text, { parser: 'yaml' })).toBe(text);
+      for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[] }[]) expect(doc.errors).toEqual([]);
+    }
+  });
+
+  it.skipIf(!hasKubectl)('builds with kustomize: the app folder and the namespace folder', async () => {
+    const repo = copyFixture(layout);
+    await homeops('app', '--dest', repo, ...whoami, '--route=internal', '--storage=2Gi');
+    const app = kustomize(join(repo, 'kubernetes/apps/default/whoami/app'));
+    expect(app).toContain('kind: HelmRelease');
+    expect(app).toContain('name: whoami');
+    const ns = kustomize(join(repo, 'kubernetes/apps/default'));
+    expect(ns).toMatch(/kind: Kustomization\nmetadata:\n  name: whoami\n  namespace: default/);
+  });
+
+  it('changes nothing on a second run with the same inputs, and says so', async () => {
+    const repo = copyFixture(layout);
+    await homeops('app', '--dest', repo, ...whoami, '--route=internal');
+    const once = snapshotFiles(repo);
+    const again = await homeops('app', '--dest', repo, ...whoami, '--route=internal');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^nothing to change/);
+    expect(snapshotFiles(repo)).toEqual(once);
+  });
+
+  it('prints the diff and writes nothing with --dry-run', async () => {
+    const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, ...whoami, '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('+++ b/kubernetes/apps/default/whoami/ks.yaml');
+    expect(run.stdout).toContain('+  - ./whoami/ks.yaml');
+    expect(run.stdout).toContain('nothing was written');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses an existing app of that name with other content, writing nothing', async () => {
+    const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, '--name=echo', '--namespace=default', '--image=ghcr.io/mendhak/http-https-echo:37', '--port=8080');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/app default\/echo already exists/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('creates a namespace in the repo shape with --createNamespace, and refuses without it', async () => {
+    const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
+    const refused = await homeops('app', '--dest', repo, ...whoami.map((a) => a.replace('=default', '=media')));
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/--createNamespace: namespace "media" does not exist/);
+    expect(snapshotFiles(repo)).toEqual(before);
+    const run = await homeops('app', '--dest', repo, ...whoami.map((a) => a.replace('=default', '=media')), '--createNamespace');
+    expect(run.code).toBe(0);
+    const files = snapshotFiles(repo);
+    await expect(files['kubernetes/apps/media/kustomization.yaml']).toMatchFileSnapshot(`golden/namespace/${layout}/kustomization.yaml`);
+    await expect(files['kubernetes/apps/media/namespace.yaml']).toMatchFileSnapshot(`golden/namespace/${layout}/namespace.yaml`);
+    if (hasKubectl) expect(kustomize(join(repo, 'kubernetes/apps/media'))).toContain('kind: Namespace\nmetadata:\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled');
+  });
+});
+
+describe('homeops app: bad inputs exit 1, name the field, write nothing', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['a name that is not a DNS-1123 label', ['--name=Bad_Name'], /--name: "Bad_Name" is not a valid app name/],
+    ['a ../ in the name', ['--name=../evil'], /--name: "..\/evil" is not a valid app name/],
+    ['YAML-breaking characters in the name', ['--name=a: "b"'], /--name: .* is not a valid app name/],
+    ['the latest tag', ['--image=ghcr.io/org/app:latest'], /--image: .*"latest" tag/],
+    ['no tag', ['--image=ghcr.io/org/app'], /--image: image "ghcr.io\/org\/app" has no tag/],
+    ['a port out of range', ['--port=70000'], /--port: 70000 is not a port number/],
+    ['a port that is not a number', ['--port=http'], /--port: "http" is not a whole number/],
+    ['a YAML-breaking hostname', ['--route=internal', '--hostname=x: {y}'], /--hostname: "x: \{y\}" is not a valid hostname/],
+    ['an unknown route', ['--route=public'], /--route: "public" is not one of none, internal, external/],
+    ['a bad storage size', ['--storage=lots'], /--storage: "lots" is not a storage size/],
+    ['an unknown dependency', ['--dependsOn=nope'], /--dependsOn: no app "nope"/],
+    ['a chart that is not an OCI URL', ['--chart=https://charts.example.com/x'], /--chart: .* is not an OCI chart URL/],
+  ];
+  it.each(cases)('%s', async (_what, flags, message) => {
+    const repo = copyFixture('flux-operator');
+    const before = snapshotFiles(repo);
+    const given = Object.fromEntries(whoami.map((f) => f.split('=') as [string, string]));
+    for (const f of flags) given[f.slice(0, f.indexOf('='))] = f.slice(f.indexOf('=') + 1);
+    const run = await homeops('app', '--dest', repo, ...Object.entries(given).map(([k, v]) => `${k}=${v}`));
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('nothing was written');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('reports every bad input at once', async () => {
+    const repo = copyFixture('flux');
+    const run = await homeops('app', '--dest', repo, '--name=Bad', '--namespace=default', '--image=x:latest', '--port=0');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--name:[\s\S]*--image:[\s\S]*--port:/);
+  });
+
+  it('names the missing inputs when there is no terminal to ask', async () => {
+    const repo = copyFixture('flux');
+    const run = await homeops('app', '--dest', repo, '--name=whoami');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/missing required inputs: --image, --port/);
+    expect(existsSync(join(repo, 'kubernetes/apps/default/whoami'))).toBe(false);
+  });
+});
