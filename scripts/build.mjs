@@ -1,22 +1,55 @@
 // Bundle the CLI into dist/ so that `homeops` starts fast: one file to load instead of hundreds
-// of modules. Prompt libraries, validators and 1Password clients stay in chunks of their own,
-// loaded only when a run needs them.
+// of modules, and templates precompiled so the handlebars compiler never runs. Prompt libraries,
+// validators and 1Password clients stay in chunks of their own, loaded only when a run needs them.
 import { build } from 'esbuild';
-import { rmSync } from 'node:fs';
+import Handlebars from 'handlebars';
+import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
+const root = new URL('..', import.meta.url).pathname;
+const templatesDir = join(root, 'templates');
+// must match COMPILE_OPTIONS in src/render/templates.ts
+const COMPILE_OPTIONS = { noEscape: true, strict: true };
+
+function hbsFiles(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? hbsFiles(path) : name.endsWith('.hbs') ? [path] : [];
+  });
+}
+
+function precompiledModule() {
+  const entries = { templates: [], partials: [] };
+  for (const file of hbsFiles(templatesDir)) {
+    const name = relative(templatesDir, file).slice(0, -'.hbs'.length);
+    const spec = Handlebars.precompile(readFileSync(file, 'utf8'), COMPILE_OPTIONS);
+    if (name.startsWith('partials/')) entries.partials.push(`${JSON.stringify(name.slice('partials/'.length))}: ${spec}`);
+    else entries.templates.push(`${JSON.stringify(name)}: ${spec}`);
+  }
+  return `export const PRECOMPILED = {${entries.templates.join(',\n')}};\nexport const PRECOMPILED_PARTIALS = {${entries.partials.join(',\n')}};\n`;
+}
+
+const precompiledTemplates = {
+  name: 'precompiled-templates',
+  setup(b) {
+    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledModule(), loader: 'js' }));
+  },
+};
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
 await build({
-  entryPoints: { homeops: 'src/cli/homeops.ts' },
-  outdir: 'dist',
+  entryPoints: { homeops: join(root, 'src/cli/homeops.ts'), 'chart-scan-worker': join(root, 'src/flux/chart-scan-worker.ts') },
+  outdir: join(root, 'dist'),
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
-  minify: true,
+  minify: !process.env.HOMEOPS_NO_MINIFY,
   sourcemap: 'linked',
   external: ['@1password/sdk', '@1password/sdk-core'],
+  plugins: [precompiledTemplates],
   banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
   logLevel: 'warning',
 });

@@ -1,46 +1,36 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { parse } from 'yaml';
-import type { FluxRepoIndex } from './repo-index.ts';
+import { existsSync } from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { mostUsed, scanChartTags, type ChartTagCounts } from './chart-scan.ts';
 
 /**
- * The chart version the repo uses most for a chart URL, counted over every app's
- * `app/ocirepository.yaml`. Files are read concurrently and only those naming the URL are parsed,
- * so a repo of thousands of apps costs a few milliseconds more than a small one.
+ * The chart versions a repo uses, counted over every app. Reading thousands of files takes tens
+ * of milliseconds, so the bundled CLI starts the count on a worker thread as soon as the repo is
+ * opened and only waits for it if a default chart version is actually needed. From source (tests,
+ * tsx) the count runs in-thread, on first use.
  */
-export async function mostUsedChartVersion(index: FluxRepoIndex, url: string): Promise<string | undefined> {
-  const root = index.tree.root;
-  const counts = new Map<string, number>();
-  const namespaces = await readdir(join(root, index.appsDir)).catch(() => [] as string[]);
-  const files = (
-    await Promise.all(
-      namespaces.map(async (ns) => {
-        const apps = await readdir(join(root, index.appsDir, ns)).catch(() => [] as string[]);
-        return apps.map((app) => join(root, index.appsDir, ns, app, 'app', 'ocirepository.yaml'));
-      }),
-    )
-  ).flat();
-  const texts = await Promise.all(files.map((file) => readFile(file, 'utf8').catch(() => '')));
-  for (const text of texts) {
-    if (!text.includes(url)) continue;
-    for (const doc of text.split(/^---$/m)) {
-      if (!doc.includes(url)) continue;
-      const tag = tagOf(doc, url);
-      if (tag) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-    }
-  }
-  let best: string | undefined;
-  for (const [tag, n] of counts) if (best === undefined || n > counts.get(best)! || (n === counts.get(best) && tag > best)) best = tag;
-  return best;
-}
+export class ChartVersions {
+  private counts: Promise<ChartTagCounts> | undefined;
+  private thread: Worker | undefined;
 
-function tagOf(doc: string, url: string): string | undefined {
-  try {
-    const data = parse(doc) as { kind?: string; spec?: { url?: string; ref?: { tag?: unknown } } } | null;
-    if (data?.kind !== 'OCIRepository' || data.spec?.url !== url) return undefined;
-    const tag = data.spec.ref?.tag;
-    return tag === undefined || tag === null ? undefined : String(tag);
-  } catch {
-    return undefined;
+  constructor(private readonly appsDir: string) {}
+
+  /** Start counting in the background where a worker is available. */
+  start(): this {
+    const worker = new URL('./chart-scan-worker.mjs', import.meta.url);
+    if (this.counts || !import.meta.url.endsWith('.mjs') || !existsSync(worker)) return this;
+    this.counts = new Promise<ChartTagCounts>((resolve) => {
+      const thread = (this.thread = new Worker(worker, { workerData: { appsDir: this.appsDir } }));
+      thread.once('message', (counts: ChartTagCounts) => resolve(counts));
+      thread.once('error', () => resolve(scanChartTags(this.appsDir)));
+      thread.unref(); // a run that never needs the count does not wait for it
+    });
+    return this;
+  }
+
+  /** The version used most for this chart URL, or undefined when no app uses it. */
+  async mostUsed(url: string): Promise<string | undefined> {
+    this.counts ??= Promise.resolve(scanChartTags(this.appsDir));
+    this.thread?.ref(); // now the run does wait for it
+    return mostUsed((await this.counts)[url]);
   }
 }

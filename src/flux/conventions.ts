@@ -34,9 +34,12 @@ export interface FluxConventions {
 
 type Data = Record<string, unknown>;
 
+/** How many apps conventions are learned from: the namespace's own first, then others. */
+const SAMPLE_SIZE = 6;
+
 export function learnFluxConventions(index: FluxRepoIndex, layout: Layout, overrides: ConventionOverrides, preferNamespace?: string): FluxConventions {
   const tree = index.tree;
-  const sample = index.sample(preferNamespace, 12);
+  const sample = index.sample(preferNamespace, SAMPLE_SIZE);
   const kss: Data[] = [];
   const hrs: Data[] = [];
   let schemaHost: string | null | undefined;

@@ -1,5 +1,6 @@
 import type { RepoContext } from '../engine/generator.ts';
-import { mostUsedChartVersion } from './chart-versions.ts';
+import { join } from 'node:path';
+import { ChartVersions } from './chart-versions.ts';
 import { learnFluxConventions, type FluxConventions } from './conventions.ts';
 import { FluxRepoIndex } from './repo-index.ts';
 
@@ -7,10 +8,11 @@ import { FluxRepoIndex } from './repo-index.ts';
 export class FluxContext {
   readonly index: FluxRepoIndex;
   private learned: FluxConventions | undefined;
-  private readonly chartVersions = new Map<string, Promise<string | undefined>>();
+  readonly chartVersions: ChartVersions;
 
   constructor(readonly repo: RepoContext) {
     this.index = new FluxRepoIndex(repo.tree, repo.layout.appsDir);
+    this.chartVersions = new ChartVersions(join(repo.tree.root, repo.layout.appsDir));
   }
 
   /** Conventions, learned from the apps of `namespace` first (then the others). */
@@ -18,9 +20,8 @@ export class FluxContext {
     return (this.learned ??= learnFluxConventions(this.index, this.repo.layout, this.repo.config.conventions, namespace));
   }
 
+  /** The chart version the repo uses most for a chart URL. */
   chartVersion(url: string): Promise<string | undefined> {
-    let found = this.chartVersions.get(url);
-    if (!found) this.chartVersions.set(url, (found = mostUsedChartVersion(this.index, url)));
-    return found;
+    return this.chartVersions.mostUsed(url);
   }
 }

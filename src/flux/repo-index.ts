@@ -42,7 +42,8 @@ export class FluxRepoIndex {
     const namespaces = this.namespaces();
     const ordered = preferNamespace && namespaces.includes(preferNamespace) ? [preferNamespace, ...namespaces.filter((n) => n !== preferNamespace)] : namespaces;
     for (const ns of ordered) {
-      for (const app of this.apps(ns)) {
+      for (const app of this.tree.subfolders(`${this.appsDir}/${ns}`)) {
+        if (!this.tree.isFile(this.ksPath(ns, app))) continue;
         out.push([ns, app]);
         if (out.length >= limit) return out;
       }

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { doubleQuoted, yamlScalar } from '../yaml/scalar.ts';
 import { packageRoot } from './package-root.ts';
+import { PRECOMPILED, PRECOMPILED_PARTIALS } from './precompiled.ts';
 
 /**
  * One handlebars environment for every template: HTML escaping off (YAML is not HTML) and strict
@@ -17,13 +18,16 @@ let partialsLoaded = false;
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
+/** How every template is compiled, at build time and in development alike. */
+export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+
 /** Render `templates/<path>.hbs` with a complete view model. */
 export function render(path: string, view: object): string {
   let template = compiled.get(path);
   if (!template) {
     loadPartials();
-    const source = readFileSync(join(packageRoot(), 'templates', `${path}.hbs`), 'utf8');
-    template = hb.compile(source, { noEscape: true, strict: true });
+    const spec = PRECOMPILED[path];
+    template = spec ? hb.template(spec) : hb.compile(readFileSync(join(packageRoot(), 'templates', `${path}.hbs`), 'utf8'), COMPILE_OPTIONS);
     compiled.set(path, template);
   }
   return template(view);
@@ -31,9 +35,13 @@ export function render(path: string, view: object): string {
 
 function loadPartials(): void {
   if (partialsLoaded) return;
+  partialsLoaded = true;
+  if (Object.keys(PRECOMPILED_PARTIALS).length > 0) {
+    for (const [name, spec] of Object.entries(PRECOMPILED_PARTIALS)) hb.registerPartial(name, hb.template(spec));
+    return;
+  }
   const dir = join(packageRoot(), 'templates', 'partials');
   for (const file of readdirSync(dir)) {
-    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), readFileSync(join(dir, file), 'utf8'));
+    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), hb.compile(readFileSync(join(dir, file), 'utf8'), COMPILE_OPTIONS));
   }
-  partialsLoaded = true;
 }

@@ -19,6 +19,8 @@ export interface FileChange {
 export class RepoTree {
   private readonly pending = new Map<string, string>();
   private readonly disk = new Map<string, string | null>();
+  /** What each looked-at path is on disk; folder listings fill it for their entries at no cost. */
+  private readonly kinds = new Map<string, 'file' | 'dir' | null>();
 
   constructor(readonly root: string) {}
 
@@ -34,28 +36,27 @@ export class RepoTree {
   }
 
   isFile(path: string): boolean {
-    return this.read(path) !== undefined;
+    const p = normalize(path);
+    return this.pending.has(p) || this.kindOnDisk(p) === 'file';
   }
 
   isDirectory(path: string): boolean {
     const p = normalize(path);
     const prefix = p === '' ? '' : `${p}/`;
     for (const key of this.pending.keys()) if (key.startsWith(prefix)) return true;
-    try {
-      return statSync(join(this.root, p)).isDirectory();
-    } catch {
-      return false;
-    }
+    return this.kindOnDisk(p) === 'dir';
   }
 
   /** Names of the entries directly under a folder (disk and pending), sorted. */
   children(dir: string): string[] {
     const p = normalize(dir);
     const names = new Set<string>();
-    try {
-      for (const name of readdirSync(join(this.root, p))) names.add(name);
-    } catch {
-      // a folder that does not exist yet has no children on disk
+    if (this.kindOnDisk(p) === 'dir') {
+      for (const entry of readdirSync(join(this.root, p), { withFileTypes: true })) {
+        names.add(entry.name);
+        const child = p === '' ? entry.name : `${p}/${entry.name}`;
+        if (!entry.isSymbolicLink()) this.kinds.set(child, entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null);
+      }
     }
     const prefix = p === '' ? '' : `${p}/`;
     for (const key of this.pending.keys()) {
@@ -111,14 +112,21 @@ export class RepoTree {
       });
   }
 
+  private kindOnDisk(p: string): 'file' | 'dir' | null {
+    let kind = this.kinds.get(p);
+    if (kind === undefined) {
+      const stat = statSync(join(this.root, p), { throwIfNoEntry: false });
+      kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
+      this.kinds.set(p, kind);
+    }
+    return kind;
+  }
+
   private readDisk(p: string): string | undefined {
     let cached = this.disk.get(p);
     if (cached === undefined) {
-      try {
-        cached = readFileSync(join(this.root, p), 'utf8');
-      } catch {
-        cached = null;
-      }
+      // knowing it is no file is much cheaper than a read that throws ENOENT
+      cached = this.kindOnDisk(p) === 'file' ? readFileSync(join(this.root, p), 'utf8') : null;
       this.disk.set(p, cached);
     }
     return cached ?? undefined;

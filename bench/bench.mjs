@@ -1,0 +1,53 @@
+// npm run bench: wall time of `homeops app --yes` against `node -e 0` and a trivial node-plop
+// generator, on synthetic repos of 10 and 2,000 apps. Median of interleaved runs.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeRepo } from './make-repo.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const root = new URL('..', import.meta.url).pathname;
+if (!existsSync(join(root, 'dist/homeops.mjs'))) spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+
+// npm's .npmrc loads tsx into every node started under `npm run`: keep it out of the measured processes
+const env = { ...process.env };
+delete env.NODE_OPTIONS;
+
+const work = mkdtempSync(join(tmpdir(), 'homeops-bench-'));
+const small = join(work, 'repo-10');
+const large = join(work, 'repo-2000');
+makeRepo(small, 10);
+makeRepo(large, 2000);
+
+let counter = 0;
+const app = (repo) => ['bin/homeops.mjs', 'app', '--dest', repo, '--yes', `--name=bench-${counter++}`, '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--route=internal'];
+const cases = {
+  'node -e 0': () => ['-e', '0'],
+  'node-plop trivial generator': () => ['bench/trivial-plop.mjs', work, `f${counter++}`],
+  'homeops app --yes (10 apps)': () => app(small),
+  'homeops app --yes (2,000 apps)': () => app(large),
+};
+
+const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (let i = 0; i < RUNS + 1; i++) {
+  for (const [name, args] of Object.entries(cases)) {
+    const argv = args();
+    const start = process.hrtime.bigint();
+    const run = spawnSync('node', argv, { cwd: root, env, encoding: 'utf8' });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    if (run.status !== 0) throw new Error(`${name} failed: ${run.stderr}`);
+    if (i > 0) times[name].push(ms); // the first round warms the file cache
+  }
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
+console.log(`median wall time over ${RUNS} interleaved runs (ms)`);
+for (const [name, ms] of Object.entries(m)) console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)}`);
+const ratio = m['homeops app --yes (10 apps)'] / m['node -e 0'];
+const scale = m['homeops app --yes (2,000 apps)'] / m['homeops app --yes (10 apps)'];
+const vsPlop = m['homeops app --yes (10 apps)'] / m['node-plop trivial generator'];
+console.log(`\n  homeops app / node -e 0          ${ratio.toFixed(2)}x  (target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'})`);
+console.log(`  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`);
+console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
+rmSync(work, { recursive: true, force: true });
