@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
+
+describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (layout) => {
+  it('adds a namespace folder like the golden one, which builds, and changes nothing the second time', async () => {
+    const repo = copyFixture(layout);
+    const run = await homeops('namespace', '--dest', repo, '--name=media');
+    expect(run.code).toBe(0);
+    const files = snapshotFiles(repo);
+    // the same files as when `app --createNamespace` makes it, minus the app
+    const golden = readFileSync(join(import.meta.dirname, `golden/namespace/${layout}/kustomization.yaml`), 'utf8');
+    expect(files['kubernetes/apps/media/kustomization.yaml']).toBe(golden.replace('  - ./whoami/ks.yaml\n', ''));
+    if (hasKubectl) expect(kustomize(join(repo, 'kubernetes/apps/media'))).toMatch(/kind: Namespace\nmetadata:[\s\S]*name: media/);
+    const again = await homeops('namespace', '--dest', repo, '--name=media');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^nothing to change: namespace media already exists/);
+    expect(snapshotFiles(repo)).toEqual(files);
+  });
+
+  it('refuses a name that is not a DNS label, writing nothing', async () => {
+    const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
+    const run = await homeops('namespace', '--dest', repo, '--name=Media Server');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--name: "Media Server" is not a valid namespace name/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});

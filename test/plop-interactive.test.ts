@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { PtySession } from './support/pty-session.ts';
+import { copyFixture, ROOT } from './support/temp-repo.ts';
+
+const DOWN = '\u001b[B';
+
+describe('npx plop app, answered at a real terminal', () => {
+  it('asks its questions, offers the repo defaults, and writes the app', async () => {
+    const repo = copyFixture('flux-operator');
+    const session = new PtySession('npx', ['plop', 'app', '--dest', repo], { cwd: ROOT, env: { CI: '' } });
+    try {
+      await session.answer('App name', 'whoami');
+      await session.answer(/Namespace \(.*default.*\)/, '');
+      await session.answer('Helm chart (OCI URL)', '');
+      await session.answer(/Chart version \(4\.4\.0\)/, '');
+      await session.answer('Container image', 'ghcr.io/traefik/whoami:latest');
+      await session.waitFor('"latest" tag');
+      await session.answer('', '\u0015ghcr.io/traefik/whoami:v1.10.4'); // Ctrl-U clears the line, then type again
+      await session.answer('Route', DOWN);
+      await session.answer(/Hostname \(whoami\.\$\{SECRET_DOMAIN\}\)/, '');
+      await session.answer('Container port', '80');
+      await session.answer('HTTP health check path', '/health');
+      await session.answer('Persistent storage size', '2Gi');
+      await session.answer(/StorageClass .*\(rook-ceph-block\)/, '');
+      await session.answer('Mount path', '');
+      await session.answer('Depends on', '');
+      expect(await session.exited).toBe(0);
+    } finally {
+      session.kill();
+    }
+    expect(session.screen).toMatch(/app whoami in namespace default/);
+    const app = join(repo, 'kubernetes/apps/default/whoami');
+    expect(readFileSync(join(app, 'app/httproute.yaml'), 'utf8')).toContain('- name: envoy-internal');
+    expect(readFileSync(join(app, 'app/pvc.yaml'), 'utf8')).toContain('storage: 2Gi');
+    expect(readFileSync(join(app, 'app/helmrelease.yaml'), 'utf8')).toContain('path: /health');
+    expect(readFileSync(join(repo, 'kubernetes/apps/default/kustomization.yaml'), 'utf8')).toContain('  - ./whoami/ks.yaml');
+  }, 60_000);
+});
