@@ -1,0 +1,101 @@
+/**
+ * Builds a new `nodes[]` entry in the shape of an existing node (the template): same key order,
+ * same quoting, routes/MTU/VIP copied, the new node's own address, MAC, disk and image.
+ */
+import { isMap, YAMLMap } from 'yaml';
+import type { Document } from 'yaml';
+import type { CheckedNodeInput } from './node-input.ts';
+import { buildLevel, prefixFor } from './node-interface.ts';
+import type { TalconfigFacts } from './talconfig-facts.ts';
+import type { NodeFacts } from './talconfig-node.ts';
+import { mapGet, seqItems } from './talconfig-node.ts';
+import { copy, scalar, seqLike } from './yaml-nodes.ts';
+
+type AnyMap = YAMLMap<unknown, unknown>;
+
+export interface NodeEntry {
+  node: YAMLMap;
+  warnings: string[];
+  /** Per-node patch refs given to the new node (`@./patches/<hostname>/x.yaml`). */
+  nodePatchRefs: string[];
+  /** The node whose shape was followed, if any. */
+  template?: NodeFacts;
+  /** The node whose per-node patch refs were mirrored, if any. */
+  patchSource?: NodeFacts;
+}
+
+/** Keys copied verbatim from the template: cluster-wide by nature. */
+const COPIED = ['machineSpec', 'nameservers', 'disableSearchDomain'];
+const CANONICAL = ['hostname', 'ipAddress', 'controlPlane', 'installDisk', 'talosImageURL', 'networkInterfaces', 'patches'];
+const SLOT: Record<string, string> = { installDiskSelector: 'installDisk', schematic: 'talosImageURL' };
+
+/** `@./patches/k8s-0/x.yaml` -> `@./patches/<hostname>/x.yaml` */
+function renameFolder(ref: string, owner: NodeFacts, hostname: string): string {
+  const segs = ref.split('/');
+  return segs.map((seg, i) => (i < segs.length - 1 && (seg === owner.hostname || seg === owner.hostnameResolved) ? hostname : seg)).join('/');
+}
+
+/** The image key and value for the new node: from the schematic input, else like the others. */
+function chooseImage(facts: TalconfigFacts, template: NodeFacts | undefined, t: AnyMap, input: CheckedNodeInput, warn: string[]): [string, unknown] | undefined {
+  if (input.schematic) {
+    const url = facts.image.talosImageURL ?? '';
+    const image =
+      'image' in input.schematic
+        ? input.schematic.image
+        : /\/[0-9a-f]{64}$/.test(url)
+          ? url.replace(/[0-9a-f]{64}$/, input.schematic.id)
+          : `factory.talos.dev/installer/${input.schematic.id}`;
+    if (template?.image === 'schematic') warn.push(`${template.hostname} uses an inline schematic; the new node uses talosImageURL ${image}`);
+    return ['talosImageURL', scalar(image, t.get('talosImageURL', true))];
+  }
+  if (template?.image === 'talosImageURL' && facts.image.talosImageURL) return ['talosImageURL', scalar(facts.image.talosImageURL, t.get('talosImageURL', true))];
+  if (template?.image === 'schematic') return ['schematic', copy(t.get('schematic', true))];
+  return undefined;
+}
+
+export function buildNodeEntry(doc: Document, facts: TalconfigFacts, input: CheckedNodeInput): NodeEntry {
+  const cp = input.role === 'controlplane';
+  const template = facts.nodes.find((n) => n.controlPlane === cp) ?? facts.nodes[0];
+  const t = template ? (doc.getIn(['nodes', template.index], true) as AnyMap) : new YAMLMap<unknown, unknown>();
+  const warn: string[] = [];
+  const values = new Map<string, [string, unknown]>();
+  const put = (slot: string, key: string, value: unknown): void => void values.set(slot, [key, value]);
+
+  put('hostname', 'hostname', scalar(input.hostname, t.get('hostname', true)));
+  put('ipAddress', 'ipAddress', scalar(input.ip, t.get('ipAddress', true), true));
+  if (cp || t.has('controlPlane')) put('controlPlane', 'controlPlane', doc.createNode(cp));
+  if (input.disk.kind === 'installDisk') put('installDisk', 'installDisk', scalar(input.disk.value, t.get('installDisk', true)));
+  else put('installDisk', 'installDiskSelector', doc.createNode({ [input.disk.key]: scalar(input.disk.value, mapGet(t.get('installDiskSelector', true), input.disk.key)) }));
+
+  const image = chooseImage(facts, template, t, input, warn);
+  if (image) put('talosImageURL', ...image);
+  for (const k of COPIED) if (t.has(k)) put(k, k, copy(t.get(k, true)));
+
+  const ifaces = seqItems(t.get('networkInterfaces', true)).filter(isMap) as AnyMap[];
+  const withVip = cp && !!template?.controlPlane;
+  if (ifaces[0]) {
+    const cidr = `${input.ip}/${prefixFor(input.ip, facts, ifaces[0], warn)}`;
+    if (ifaces.length > 1) warn.push(`${template!.hostname} has ${ifaces.length} interfaces; only the first was mirrored`);
+    put('networkInterfaces', 'networkInterfaces', seqLike(t.get('networkInterfaces', true), [buildLevel(ifaces[0], { mac: input.mac, cidr, withVip, from: template!.hostname, warn }, true)]));
+  } else {
+    put('networkInterfaces', 'networkInterfaces', doc.createNode([{ deviceSelector: { hardwareAddr: scalar(input.mac, undefined, true) }, dhcp: true }]));
+    if (template) warn.push(`${template.hostname} has no networkInterfaces; the new node uses DHCP on ${input.mac}: reserve ${input.ip} for it`);
+  }
+
+  const source = template && template.nodePatchRefs.length > 0 ? template : facts.nodes.find((n) => n.nodePatchRefs.length > 0);
+  const nodePatchRefs = source ? source.nodePatchRefs.map((r) => renameFolder(r, source, input.hostname)) : [];
+  const refLike = source ? seqItems(doc.getIn(['nodes', source.index, 'patches'], true))[0] : undefined;
+  if (nodePatchRefs.length > 0) put('patches', 'patches', seqLike(t.get('patches', true), nodePatchRefs.map((r) => scalar(r, refLike, true))));
+
+  const skipped = (template?.keys ?? []).filter((k) => !values.has(SLOT[k] ?? k) && !['patches', 'networkInterfaces'].includes(k));
+  if (skipped.length > 0) warn.push(`not copied from ${template!.hostname}: ${skipped.join(', ')} (add them by hand if the new node needs them)`);
+  if ((template?.patches.length ?? 0) > (template?.nodePatchRefs.length ?? 0)) warn.push(`${template!.hostname}'s shared or inline patches were not copied`);
+
+  const node = new YAMLMap();
+  const order = [...(template?.keys ?? []).map((k) => SLOT[k] ?? k), ...CANONICAL, ...COPIED];
+  for (const slot of new Set(order)) {
+    const v = values.get(slot);
+    if (v) node.set(v[0], v[1]);
+  }
+  return { node, warnings: warn, nodePatchRefs, ...(template && { template }), ...(source && { patchSource: source }) };
+}

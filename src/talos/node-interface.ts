@@ -1,0 +1,56 @@
+/** The network interface of a new node, rebuilt level by level (interface, VLANs) from a template. */
+import { isMap, isScalar, YAMLMap } from 'yaml';
+import { inSubnet, parseIpv4 } from './net.ts';
+import type { TalconfigFacts } from './talconfig-facts.ts';
+import { mapGet, seqItems } from './talconfig-node.ts';
+import { copy, keyText, scalar, seqLike } from './yaml-nodes.ts';
+
+type AnyMap = YAMLMap<unknown, unknown>;
+
+/** Copied as they are: the same on every node of the subnet. */
+const KEPT = ['dhcp', 'routes', 'mtu', 'vlanId'];
+
+export interface LevelContext {
+  mac: string;
+  cidr: string;
+  withVip: boolean;
+  from: string;
+  warn: string[];
+}
+
+/** One interface (top) or VLAN level of the template, rebuilt for the new node. */
+export function buildLevel(t: AnyMap, ctx: LevelContext, top: boolean): YAMLMap {
+  const out = new YAMLMap();
+  for (const { key, value } of t.items) {
+    const k = keyText(key);
+    if (top && (k === 'interface' || k === 'deviceSelector')) {
+      const extra = isMap(value) ? value.items.map((p) => keyText(p.key)).filter((x) => x !== 'hardwareAddr') : [];
+      if (extra.length > 0) ctx.warn.push(`deviceSelector ${extra.join(', ')} of ${ctx.from} not copied`);
+      const selector = new YAMLMap();
+      selector.set('hardwareAddr', scalar(ctx.mac, mapGet(value, 'hardwareAddr'), true));
+      out.set('deviceSelector', selector);
+    } else if (k === 'addresses') {
+      out.set(k, seqLike(value, [scalar(ctx.cidr, seqItems(value)[0], true)]));
+    } else if (k === 'vlans') {
+      out.set(k, seqLike(value, seqItems(value).filter(isMap).map((v) => buildLevel(v as AnyMap, ctx, false))));
+    } else if (k === 'vip') {
+      if (ctx.withVip) out.set(k, copy(value));
+    } else if (KEPT.includes(k)) {
+      out.set(k, copy(value));
+    } else {
+      ctx.warn.push(`networkInterfaces ${k} of ${ctx.from} not copied`);
+    }
+  }
+  return out;
+}
+
+/** The prefix of the subnet the IP is in, else the one written on the template's first address. */
+export function prefixFor(ip: string, facts: TalconfigFacts, iface: AnyMap | undefined, warn: string[]): number {
+  const subnet = facts.subnets.find((s) => inSubnet(parseIpv4(ip)!, s));
+  if (subnet) return subnet.prefix;
+  const first = iface ? seqItems(iface.get('addresses', true))[0] : undefined;
+  const written = /\/(\d{1,2})$/.exec(isScalar(first) ? String(first.value) : '');
+  if (written) return Number(written[1]);
+  warn.push('could not tell the subnet prefix from the other nodes; used /24');
+  return 24;
+}

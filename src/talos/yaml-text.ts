@@ -1,0 +1,41 @@
+/** YAML text helpers: parse with located errors, detect sequence indentation, render a block. */
+import { Document, parseDocument, Scalar, visit } from 'yaml';
+import type { Node } from 'yaml';
+import { HomeopsError } from '../errors.ts';
+
+/** Parses one YAML document; syntax errors become a YAML HomeopsError with file and line. */
+export function parseYamlText(text: string, file: string): Document.Parsed {
+  const doc = parseDocument(text, { prettyErrors: true });
+  const err = doc.errors[0];
+  if (err) {
+    throw new HomeopsError('YAML', `${file} is not valid YAML: ${err.message.split('\n')[0]}`, {
+      file,
+      line: err.linePos?.[0].line,
+      fix: `fix the YAML syntax of ${file}, then run again`,
+    });
+  }
+  return doc;
+}
+
+/** True when the source indents block sequences under their key (`key:\n  - a`). */
+export function detectIndentSeq(source: string): boolean {
+  const m = /^( *)[^\s#-][^\n]*:[ \t]*\n( *)- /m.exec(source);
+  return m ? m[2]!.length > m[1]!.length : true;
+}
+
+/** Renders a node as block YAML, every line prefixed by `indent` spaces. Aliases stay aliases. */
+export function renderBlock(node: Node, indent: number, indentSeq: boolean): string {
+  const doc = new Document();
+  doc.contents = node.clone() as Node;
+  const aliases: string[] = [];
+  visit(doc, {
+    Alias(_k, a) {
+      aliases.push(a.source);
+      return new Scalar(`__homeops_alias_${aliases.length - 1}__`);
+    },
+  });
+  let text = doc.toString({ lineWidth: 0, indentSeq, flowCollectionPadding: false });
+  text = text.replace(/__homeops_alias_(\d+)__/g, (_m, i: string) => `*${aliases[Number(i)]}`);
+  const pad = ' '.repeat(indent);
+  return text.replace(/^(?=.)/gm, pad);
+}
