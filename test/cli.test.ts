@@ -57,7 +57,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))('the homeops bin (b
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/app/helmrelease.yaml'), 'utf8')).toContain('- name: envoy-external');
   });
 
-  it('defaults the chart version to the one the repo uses most (counted on the worker thread)', () => {
+  it('defaults the chart version to the one the repo uses most (counted over every app)', () => {
     const repo = copyFixture('flux');
     // make 4.3.0 the majority: two of the three app-template apps
     const echo = join(repo, 'kubernetes/apps/default/echo/app/ocirepository.yaml');

@@ -14,7 +14,6 @@ describe('npx plop app, answered at a real terminal', () => {
       await session.answer('App name', 'whoami');
       await session.answer(/Namespace \(.*default.*\)/, '');
       await session.answer('Helm chart (OCI URL)', '');
-      await session.answer(/Chart version \(4\.4\.0\)/, '');
       await session.answer('Container image', 'ghcr.io/traefik/whoami:latest');
       await session.waitFor('"latest" tag');
       await session.answer('', '\u0015ghcr.io/traefik/whoami:v1.10.4'); // Ctrl-U clears the line, then type again
@@ -26,6 +25,7 @@ describe('npx plop app, answered at a real terminal', () => {
       await session.answer(/StorageClass .*\(rook-ceph-block\)/, '');
       await session.answer('Mount path', '');
       await session.answer('Depends on', '');
+      await session.answer(/Chart version \(4\.4\.0\)/, '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();

@@ -7,10 +7,6 @@ export const appGenerator: Generator<FluxContext> = {
   name: 'app',
   description: 'a new service: Flux Kustomization, HelmRelease, chart source, route, storage, registration',
   inputs: appInputs,
-  context: (repo) => {
-    const ctx = new FluxContext(repo);
-    ctx.chartVersions.start(); // the default chart version needs a count over every app: begin it now
-    return ctx;
-  },
+  context: (repo) => new FluxContext(repo),
   plan: (ctx, answers) => planFluxApp(ctx, answers as unknown as AppAnswers),
 };

@@ -1,4 +1,4 @@
-import { APP_TEMPLATE_URL } from '../../src/flux/conventions.ts';
+import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
 import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
@@ -64,15 +64,6 @@ export const appInputs: InputSpec<FluxContext>[] = [
     type: 'string',
     default: () => APP_TEMPLATE_URL,
     validate: (v: string) => check.ociUrl(v),
-  },
-  {
-    name: 'chartVersion',
-    message: 'Chart version',
-    help: 'chartVersion: default the version the repo uses most for that chart',
-    type: 'string',
-    required: true,
-    default: async (ctx, a) => (await ctx.chartVersion(a.chart as string)) ?? (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
-    validate: (v: string) => check.version(v),
   },
   {
     name: 'image',
@@ -164,5 +155,14 @@ export const appInputs: InputSpec<FluxContext>[] = [
       }
       return undefined;
     },
+  },
+  {
+    name: 'chartVersion',
+    message: 'Chart version',
+    help: 'chartVersion: default the version the repo uses most for that chart',
+    type: 'string',
+    required: true,
+    default: async (ctx, a) => (await ctx.chartVersion(a.chart as string)) ?? (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
+    validate: (v: string) => check.version(v),
   },
 ];

@@ -1,6 +1,7 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
-import { APP_TEMPLATE_URL, type FluxConventions } from '../../src/flux/conventions.ts';
+import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
+import type { FluxConventions } from '../../src/flux/conventions.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';

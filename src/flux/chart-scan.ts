@@ -1,33 +1,39 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { parseAllDocuments } from 'yaml';
+import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { readBlockScalars } from '../yaml/read-block-scalars.ts';
-
-/** How often each chart version is used, by chart URL: `{url: {tag: count}}`. */
-export type ChartTagCounts = Record<string, Record<string, number>>;
 
 const WANTED = new Set(['kind', 'spec.ref.tag', 'spec.url']);
 
+/** Reads the [url, tag] pairs of a file the fast block reader cannot read (the full YAML parser). */
+export type ComplexFileReader = (text: string) => [string, string][];
+
 /**
- * Count the `spec.ref.tag` of every app's `<appsDir>/<ns>/<app>/app/ocirepository.yaml`, by URL.
- * Plain files go through the fast block reader, anything else through the full parser.
+ * The `spec.ref.tag` used most (ties: the highest) by the OCIRepositories of a chart URL, over
+ * every app's `<appsDir>/<ns>/<app>/app/ocirepository.yaml`; undefined when none uses it. Plain
+ * files go through the fast block reader, anything else through `readComplex`. Counting stops as
+ * soon as the files left could not change the answer.
  */
-export function scanChartTags(appsDir: string): ChartTagCounts {
-  const counts: ChartTagCounts = {};
-  for (const file of ociRepositoryFiles(appsDir)) {
-    const text = readOptional(file);
-    if (text === undefined) continue;
-    for (const [url, tag] of tagsOf(text)) {
-      const byTag = (counts[url] ??= {});
-      byTag[tag] = (byTag[tag] ?? 0) + 1;
+export function mostUsedChartTag(appsDir: string, url: string, readComplex: ComplexFileReader): string | undefined {
+  const files = ociRepositoryFiles(appsDir);
+  const counts = new Map<string, number>();
+  let leader: string | undefined;
+  for (let i = 0; i < files.length; i++) {
+    const text = readOptional(files[i]!);
+    if (!text?.includes(url)) continue;
+    for (const [fileUrl, tag] of tagsOf(text, readComplex)) {
+      if (fileUrl !== url) continue;
+      const n = (counts.get(tag) ?? 0) + 1;
+      counts.set(tag, n);
+      if (leader === undefined || n > counts.get(leader)! || (n === counts.get(leader) && tag > leader)) leader = tag;
     }
+    const left = files.length - 1 - i;
+    if (leader !== undefined && counts.get(leader)! > runnerUp(counts, leader) + left) break;
   }
-  return counts;
+  return leader;
 }
 
-/** The most used tag (ties: the highest), or undefined. */
-export function mostUsed(byTag: Record<string, number> | undefined): string | undefined {
-  let best: string | undefined;
-  for (const [tag, n] of Object.entries(byTag ?? {})) if (best === undefined || n > byTag![best]! || (n === byTag![best] && tag > best)) best = tag;
+function runnerUp(counts: Map<string, number>, leader: string): number {
+  let best = 0;
+  for (const [tag, n] of counts) if (tag !== leader && n > best) best = n;
   return best;
 }
 
@@ -48,29 +54,36 @@ function ociRepositoryFiles(appsDir: string): string[] {
   return files;
 }
 
-/** Nearly every app folder has the file: reading and catching the rare miss beats a stat per file. */
+const buffer = Buffer.allocUnsafe(256 * 1024);
+
+/**
+ * Nearly every app folder has the file: opening it and catching the rare miss beats a stat per
+ * file, and one shared buffer spares a stat and an allocation per read. A file larger than the
+ * buffer (no OCIRepository is) is read in full.
+ */
 function readOptional(file: string): string | undefined {
+  let fd: number;
   try {
-    return readFileSync(file, 'utf8');
+    fd = openSync(file, 'r');
   } catch {
     return undefined;
+  }
+  try {
+    let length = readSync(fd, buffer, 0, buffer.length, 0);
+    if (length < buffer.length) return buffer.toString('utf8', 0, length);
+    const chunks = [Buffer.from(buffer)];
+    while ((length = readSync(fd, buffer, 0, buffer.length, null)) > 0) chunks.push(Buffer.from(buffer.subarray(0, length)));
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 
 /** [url, tag] of every OCIRepository in a file. */
-function tagsOf(text: string): [string, string][] {
+function tagsOf(text: string, readComplex: ComplexFileReader): [string, string][] {
   const fast = readBlockScalars(text, WANTED);
-  if (fast) {
-    const url = fast.get('spec.url');
-    const tag = fast.get('spec.ref.tag');
-    return fast.get('kind') === 'OCIRepository' && url && tag ? [[url, tag]] : [];
-  }
-  const found: [string, string][] = [];
-  for (const doc of parseAllDocuments(text) as unknown as { toJS(): unknown; errors: unknown[] }[]) {
-    if (doc.errors.length) continue;
-    const data = doc.toJS() as { kind?: string; spec?: { url?: unknown; ref?: { tag?: unknown } } } | null;
-    const tag = data?.spec?.ref?.tag;
-    if (data?.kind === 'OCIRepository' && typeof data.spec?.url === 'string' && tag !== undefined && tag !== null) found.push([data.spec.url, String(tag)]);
-  }
-  return found;
+  if (!fast) return readComplex(text);
+  const url = fast.get('spec.url');
+  const tag = fast.get('spec.ref.tag');
+  return fast.get('kind') === 'OCIRepository' && url && tag ? [[url, tag]] : [];
 }

@@ -1,10 +1,9 @@
 import type { Layout } from '../layouts/layout.ts';
 import type { ConventionOverrides } from '../repo/config.ts';
 import { dig, readYamlAll, readYamlData, schemaLine } from '../repo/read-yaml.ts';
+import { APP_TEMPLATE_SCHEMA } from './app-template.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
 
-export const APP_TEMPLATE_URL = 'oci://ghcr.io/bjw-s-labs/helm/app-template';
-export const APP_TEMPLATE_SCHEMA = 'https://raw.githubusercontent.com/bjw-s-labs/helm-charts/main/charts/other/app-template/schemas/helmrelease-helm-v2.schema.json';
 
 export interface GatewayRef {
   name: string;
