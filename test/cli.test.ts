@@ -67,6 +67,13 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))('the homeops bin (b
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/app/ocirepository.yaml'), 'utf8')).toContain('tag: 4.3.0');
   });
 
+  it('says plainly that a recognized layout is not supported by a generator yet', () => {
+    const repo = copyFixture('argocd');
+    const run = runBin(['app', '--dest', repo, '--yes', ...whoami]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/does not support the argocd layout/);
+  });
+
   it('prints the inputs of a generator with --help', () => {
     const run = runBin(['app', '--help']);
     expect(run.code).toBe(0);

@@ -19,12 +19,6 @@ export function openRepo(dest: string): RepoContext {
   if (!isDir) throw new HomeopsError('USAGE', `${root} is not a folder`, { field: 'dest', fix: 'pass --dest with the path of your home-ops repo' });
   const tree = new RepoTree(root);
   const config = readConfig(tree);
-  const id = config.layout ?? detectLayout(tree);
-  const layout = LAYOUTS[id];
-  if (!layout) {
-    throw new HomeopsError('LAYOUT', `the ${id} layout is recognized, but this version of homeops-scaffold cannot generate for it yet`, {
-      fix: 'use a Flux repo (flux or flux-operator layout), or set "layout:" in .homeops.yaml if the detection is wrong',
-    });
-  }
+  const layout = LAYOUTS[config.layout ?? detectLayout(tree)];
   return { tree, config, layout };
 }

@@ -1,4 +1,4 @@
-import type { Layout } from '../layouts/layout.ts';
+import type { FluxLayout } from '../layouts/layout.ts';
 import type { ConventionOverrides } from '../repo/config.ts';
 import { dig, readYamlAll, readYamlData, schemaLine } from '../repo/read-yaml.ts';
 import { APP_TEMPLATE_SCHEMA } from './app-template.ts';
@@ -36,7 +36,7 @@ type Data = Record<string, unknown>;
 /** How many apps conventions are learned from: the namespace's own first, then others. */
 const SAMPLE_SIZE = 6;
 
-export function learnFluxConventions(index: FluxRepoIndex, layout: Layout, overrides: ConventionOverrides, preferNamespace?: string): FluxConventions {
+export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, overrides: ConventionOverrides, preferNamespace?: string): FluxConventions {
   const tree = index.tree;
   const sample = index.sample(preferNamespace, SAMPLE_SIZE);
   const kss: Data[] = [];

@@ -1,4 +1,6 @@
 import type { RepoContext } from '../engine/generator.ts';
+import { HomeopsError } from '../errors.ts';
+import type { FluxLayout, Layout } from '../layouts/layout.ts';
 import { join } from 'node:path';
 import { ChartVersions } from './chart-versions.ts';
 import { learnFluxConventions, type FluxConventions } from './conventions.ts';
@@ -10,18 +12,28 @@ export class FluxContext {
   private learned: FluxConventions | undefined;
   readonly chartVersions: ChartVersions;
 
+  readonly layout: FluxLayout;
+
   constructor(readonly repo: RepoContext) {
+    if (repo.layout.family !== 'flux') throw unsupported(repo.layout);
+    this.layout = repo.layout;
     this.index = new FluxRepoIndex(repo.tree, repo.layout.appsDir);
-    this.chartVersions = new ChartVersions(join(repo.tree.root, repo.layout.appsDir));
+    this.chartVersions = new ChartVersions(join(repo.tree.root, this.layout.appsDir));
   }
 
   /** Conventions, learned from the apps of `namespace` first (then the others). */
   conventions(namespace?: string): FluxConventions {
-    return (this.learned ??= learnFluxConventions(this.index, this.repo.layout, this.repo.config.conventions, namespace));
+    return (this.learned ??= learnFluxConventions(this.index, this.layout, this.repo.config.conventions, namespace));
   }
 
   /** The chart version the repo uses most for a chart URL. */
   chartVersion(url: string): Promise<string | undefined> {
     return this.chartVersions.mostUsed(url);
   }
+}
+
+function unsupported(layout: Layout): HomeopsError {
+  return new HomeopsError('LAYOUT', `this generator does not support the ${layout.id} layout (${layout.title}) yet`, {
+    fix: 'use it in a Flux repo (flux or flux-operator layout), or set "layout:" in .homeops.yaml if the detection is wrong',
+  });
 }

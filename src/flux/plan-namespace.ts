@@ -40,7 +40,7 @@ function learnNamespaceShape(ctx: FluxContext): NamespaceShape {
   const model = namespaces.includes('default') ? 'default' : namespaces[0];
   const conventions = ctx.conventions();
   if (!model) {
-    return { kustomizationSchema: conventions.schemas.kustomization, components: [], resourceName: repo.layout.defaults.namespaceResourceName, annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }], labels: [] };
+    return { kustomizationSchema: conventions.schemas.kustomization, components: [], resourceName: ctx.layout.defaults.namespaceResourceName, annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }], labels: [] };
   }
   const kustomizationPath = index.namespaceKustomization(model);
   const text = repo.tree.read(kustomizationPath);

@@ -3,10 +3,34 @@ export type LayoutId = 'flux' | 'flux-operator' | 'clustertool' | 'argocd' | 'ar
 
 export const LAYOUT_IDS: readonly LayoutId[] = ['flux', 'flux-operator', 'clustertool', 'argocd', 'argocd-mise'];
 
-export interface Layout {
+/** Where and how a layout keeps its Talos configuration. */
+export type TalosLayout =
+  | {
+      /** talhelper: nodes in talconfig.yaml, patches referenced from it as `@./patches/...`. */
+      kind: 'talhelper';
+      /** The folder of talconfig.yaml; patch references resolve against it. */
+      dir: string;
+      /** Where `${VAR}` values and talosVersion may come from (talenv.yaml, clusterenv.yaml). */
+      envFile: string;
+      /** `folders`: patches/{global,controller,worker,<node>}/x.yaml; `files`: patches/{all,controlplane,worker}.yaml. */
+      patchStyle: 'folders' | 'files';
+    }
+  | {
+      /** talosctl + mise: per-node network patches and tasks in .mise.toml. */
+      kind: 'talosctl-mise';
+      patchesDir: string;
+      miseFile: string;
+    };
+
+interface LayoutBase {
   id: LayoutId;
   title: string;
-  /** Where namespaces (flux) or layers (clustertool) live, repo-relative. */
+  talos: TalosLayout | null;
+}
+
+export interface FluxLayout extends LayoutBase {
+  family: 'flux';
+  /** Where namespaces live, repo-relative. */
   appsDir: string;
   componentsDir: string;
   /** Defaults used when the repo has no app to learn a convention from. */
@@ -21,34 +45,44 @@ export interface Layout {
   };
 }
 
-export const FLUX: Layout = {
-  id: 'flux',
-  title: 'Flux, cluster-template style (seed 000)',
-  appsDir: 'kubernetes/apps',
-  componentsDir: 'kubernetes/components',
-  defaults: {
-    routeIn: 'values',
-    storageIn: 'values',
-    namespaceResourceName: 'real',
-    substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }],
-    wait: false,
-    podUser: 65534,
+export interface OtherLayout extends LayoutBase {
+  family: 'clustertool' | 'argocd' | 'argocd-mise';
+}
+
+export type Layout = FluxLayout | OtherLayout;
+
+const TALHELPER_FLUX: TalosLayout = { kind: 'talhelper', dir: 'talos', envFile: 'talos/talenv.yaml', patchStyle: 'folders' };
+
+export const LAYOUTS: Record<LayoutId, Layout> = {
+  flux: {
+    id: 'flux',
+    family: 'flux',
+    title: 'Flux, cluster-template style (seed 000)',
+    appsDir: 'kubernetes/apps',
+    componentsDir: 'kubernetes/components',
+    talos: TALHELPER_FLUX,
+    defaults: { routeIn: 'values', storageIn: 'values', namespaceResourceName: 'real', substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }], wait: false, podUser: 65534 },
+  },
+  'flux-operator': {
+    id: 'flux-operator',
+    family: 'flux',
+    title: 'Flux Operator, home-operations style (seed 002)',
+    appsDir: 'kubernetes/apps',
+    componentsDir: 'kubernetes/components',
+    talos: TALHELPER_FLUX,
+    defaults: { routeIn: 'file', storageIn: 'file', namespaceResourceName: '_', substituteFrom: [], wait: false, podUser: 1000 },
+  },
+  clustertool: {
+    id: 'clustertool',
+    family: 'clustertool',
+    title: 'TrueCharts ClusterTool (seed 001)',
+    talos: { kind: 'talhelper', dir: 'clusters/main/talos', envFile: 'clusters/main/clusterenv.yaml', patchStyle: 'files' },
+  },
+  argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps (seed 004)', talos: null },
+  'argocd-mise': {
+    id: 'argocd-mise',
+    family: 'argocd-mise',
+    title: 'talosctl + mise + Argo CD (seed 003)',
+    talos: { kind: 'talosctl-mise', patchesDir: 'src/talos/patches', miseFile: '.mise.toml' },
   },
 };
-
-export const FLUX_OPERATOR: Layout = {
-  id: 'flux-operator',
-  title: 'Flux Operator, home-operations style (seed 002)',
-  appsDir: 'kubernetes/apps',
-  componentsDir: 'kubernetes/components',
-  defaults: {
-    routeIn: 'file',
-    storageIn: 'file',
-    namespaceResourceName: '_',
-    substituteFrom: [],
-    wait: false,
-    podUser: 1000,
-  },
-};
-
-export const LAYOUTS: Partial<Record<LayoutId, Layout>> = { flux: FLUX, 'flux-operator': FLUX_OPERATOR };
