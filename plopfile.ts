@@ -1,40 +1,72 @@
 /**
- * `npx plop <generator>`: the interactive shell over the same generators as `homeops`. Prompts
- * come from each generator's inputs; one custom action runs the same engine (plan on the
- * in-memory repo, validate, write all files or none). Loads on Node 20 through `.npmrc`
- * (`node-options=--import tsx`); on Node >= 22.18 natively.
+ * `npx plop <generator>`: the interactive shell over the same generators as `homeops`. Each
+ * generator's inputs are asked one by one (the same questions, defaults, choices and validation
+ * as the `homeops` prompts); one custom action runs the same engine (plan on the in-memory repo,
+ * validate, write all files or none). Loads on Node 20 through `.npmrc` (`node-options=--import
+ * tsx`); on Node >= 22.18 natively.
  */
 import type { NodePlopAPI } from 'plop';
 import { GENERATORS } from './generators/index.ts';
 import { openRepo } from './src/engine/open-repo.ts';
 import { runGenerator } from './src/engine/run-generator.ts';
 import { HomeopsError, HomeopsErrors } from './src/errors.ts';
-import { toQuestion } from './src/inputs/to-question.ts';
+import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
+import { resolveInputs } from './src/inputs/resolve-inputs.ts';
 
 export default function plopfile(plop: NodePlopAPI): void {
   for (const [name, generator] of Object.entries(GENERATORS)) {
-    let ctx: unknown;
-    const context = () => (ctx ??= generator.context(openRepo(plop.getDestBasePath())));
+    // the repo view and context the prompts used; the action reuses them (1Password is asked once)
+    let session: { repo: ReturnType<typeof openRepo>; ctx: unknown } | undefined;
     plop.setGenerator(name, {
       description: generator.description,
-      prompts: generator.inputs.map((input) => toQuestion(input, context)) as never,
+      prompts: async (inquirer) => {
+        const repo = guard(() => openRepo(plop.getDestBasePath(), true));
+        const ctx = guard(() => generator.context(repo));
+        session = { repo, ctx };
+        const prompt = inquirer.prompt as unknown as PromptFn;
+        const warn = (text: string) => process.stderr.write(`warning: ${text}\n`);
+        return guardAsync(() =>
+          resolveInputs(generator.inputs, ctx, {
+            given: {},
+            configDefaults: repo.config.defaults[name],
+            ask: (spec, answers, c, fallback) => askInput(prompt, spec, answers, c, fallback, warn),
+          }),
+        );
+      },
       actions: [{ type: `homeops-${name}` }],
     });
-    plop.setActionType(`homeops-${name}`, async (answers) => {
-      try {
-        const result = await runGenerator(generator, { dest: plop.getDestBasePath(), given: answers as Record<string, unknown>, dryRun: false });
+    plop.setActionType(`homeops-${name}`, (answers) =>
+      guardAsync(async () => {
+        const result = await runGenerator(generator, { dest: plop.getDestBasePath(), given: answers as Record<string, unknown>, dryRun: false, session });
         if (result.changes.length === 0) return `nothing to change: ${result.summary}`;
         const files = result.changes.map((c) => `${c.type === 'create' ? 'created' : 'updated'} ${c.path}`).join('\n    ');
         const next = result.nextSteps.map((s) => `\n  next: ${s}`).join('');
         const warnings = result.warnings.map((w) => `\n  warning: ${w}`).join('');
         return `${result.summary}\n    ${files}${warnings}${next}`;
-      } catch (error) {
-        if (error instanceof HomeopsErrors || error instanceof HomeopsError) {
-          const errors = error instanceof HomeopsErrors ? error.errors : [error];
-          throw new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`);
-        }
-        throw error;
-      }
-    });
+      }),
+    );
   }
+}
+
+/** Plop prints thrown errors as they are: give them the same readable form as `homeops`. */
+function guard<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    throw readable(error);
+  }
+}
+
+async function guardAsync<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    throw readable(error);
+  }
+}
+
+function readable(error: unknown): unknown {
+  if (!(error instanceof HomeopsErrors || error instanceof HomeopsError)) return error;
+  const errors = error instanceof HomeopsErrors ? error.errors : [error];
+  return new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`);
 }

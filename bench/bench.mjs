@@ -50,4 +50,11 @@ const vsPlop = m['homeops app --yes (10 apps)'] / m['node-plop trivial generator
 console.log(`\n  homeops app / node -e 0          ${ratio.toFixed(2)}x  (target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'})`);
 console.log(`  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`);
 console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
+
+// homeops app without secrets must not load the 1Password libraries (14 MB of WASM for the SDK)
+const traced = spawnSync('node', ['--import', './bench/trace-imports.mjs', ...app(small)], { cwd: root, env, encoding: 'utf8' });
+const packages = JSON.parse(/TRACE (.*)/.exec(traced.stderr)?.[1] ?? '[]');
+const onePassword = packages.filter((p) => p.startsWith('@1password/'));
+console.log(`\n  packages loaded by homeops app (no secrets): ${packages.join(', ') || 'none (all bundled)'}`);
+console.log(`  1Password libraries loaded: ${onePassword.length ? onePassword.join(', ') + '  (MISSED)' : 'none (met)'}`);
 rmSync(work, { recursive: true, force: true });

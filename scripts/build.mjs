@@ -48,7 +48,9 @@ await build({
   target: 'node20',
   minify: !process.env.HOMEOPS_NO_MINIFY,
   sourcemap: 'linked',
-  external: ['@1password/sdk', '@1password/sdk-core'],
+  // kept as real imports: the SDK loads its WASM core from its own folder, and a run can be
+  // checked to load neither (npm run bench)
+  external: ['@1password/sdk', '@1password/sdk-core', '@1password/connect'],
   plugins: [precompiledTemplates],
   banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
   logLevel: 'warning',

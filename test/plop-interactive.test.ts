@@ -12,7 +12,7 @@ describe('npx plop app, answered at a real terminal', () => {
     const session = new PtySession('npx', ['plop', 'app', '--dest', repo], { cwd: ROOT, env: { CI: '' } });
     try {
       await session.answer('App name', 'whoami');
-      await session.answer(/Namespace \(.*default.*\)/, '');
+      await session.answer('Namespace', ''); // a list of the repo's namespaces, default preselected
       await session.answer('Helm chart (OCI URL)', '');
       await session.answer('Container image', 'ghcr.io/traefik/whoami:latest');
       await session.waitFor('"latest" tag');
@@ -25,6 +25,7 @@ describe('npx plop app, answered at a real terminal', () => {
       await session.answer(/StorageClass .*\(rook-ceph-block\)/, '');
       await session.answer('Mount path', '');
       await session.answer('Depends on', '');
+      await session.answer('Secrets from 1Password?', '');
       await session.answer(/Chart version \(4\.4\.0\)/, '');
       expect(await session.exited).toBe(0);
     } finally {

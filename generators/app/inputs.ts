@@ -2,6 +2,7 @@ import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
 import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
+import { secretInputs, type SecretAnswers } from '../secret/secret-inputs.ts';
 
 /** app-template's version when the repo has no app of its own to learn it from. */
 export const APP_TEMPLATE_FALLBACK_VERSION = '4.4.0';
@@ -21,7 +22,11 @@ export interface AppAnswers {
   storageClass?: string;
   mountPath?: string;
   dependsOn: string[];
+  /** Secrets from 1Password: the rest of SecretAnswers is set when true. */
+  secret: boolean;
 }
+
+export type AppWithSecretAnswers = AppAnswers & Partial<SecretAnswers>;
 
 const isAppTemplate = (a: Answers) => a.chart === APP_TEMPLATE_URL;
 const hasStorage = (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none';
@@ -156,6 +161,15 @@ export const appInputs: InputSpec<FluxContext>[] = [
       return undefined;
     },
   },
+  {
+    name: 'secret',
+    message: 'Secrets from 1Password?',
+    help: 'secret: true to add an ExternalSecret picked from 1Password (then --store, --vault, --item, --fields, --keys, --source)',
+    type: 'boolean',
+    when: isAppTemplate,
+    default: () => false,
+  },
+  ...secretInputs<FluxContext>((a) => a.secret === true),
   {
     name: 'chartVersion',
     message: 'Chart version',

@@ -7,14 +7,16 @@ import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
 import { render } from '../../src/render/templates.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
-import type { AppAnswers } from './inputs.ts';
+import { planExternalSecret } from '../secret/plan-external-secret.ts';
+import type { SecretAnswers } from '../secret/secret-inputs.ts';
+import type { AppWithSecretAnswers } from './inputs.ts';
 
 /**
  * A Flux app: `<ns>/<app>/ks.yaml` and `app/` (kustomization, HelmRelease, chart source, and the
  * PVC and HTTPRoute files where the repo keeps them as files), registered in sorted place in the
  * namespace's kustomization.yaml.
  */
-export function planFluxApp(ctx: FluxContext, answers: AppAnswers): PlanResult {
+export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswers): Promise<PlanResult> {
   const { index, repo } = ctx;
   const { name: app, namespace } = answers;
   const createdNamespace = planFluxNamespace(ctx, namespace);
@@ -27,6 +29,7 @@ export function planFluxApp(ctx: FluxContext, answers: AppAnswers): PlanResult {
   ];
   for (const resource of view.resources) {
     const file = resource.slice('./'.length);
+    if (file === 'externalsecret.yaml') continue; // written by planExternalSecret below
     files.push([`${dir}/app/${file}`, render(`flux/app/${file}`, view)]);
   }
   for (const [path, content] of files) {
@@ -43,11 +46,13 @@ export function planFluxApp(ctx: FluxContext, answers: AppAnswers): PlanResult {
   const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `./${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));
   repo.tree.write(kustomizationPath, registered.text);
 
-  const warnings: string[] = [];
+  const secret = answers.secret ? await planExternalSecret(ctx, { namespace, app }, answers as AppWithSecretAnswers & SecretAnswers) : undefined;
+  const warnings: string[] = [...(secret?.warnings ?? [])];
   if (index.namespacesOf(app).some((ns) => ns !== namespace)) warnings.push(`an app named ${app} also exists in ${index.namespacesOf(app).filter((ns) => ns !== namespace).join(', ')}`);
   return {
-    summary: `app ${app} in namespace ${namespace}${createdNamespace ? ' (new namespace)' : ''}: ${dir}/`,
+    summary: `app ${app} in namespace ${namespace}${createdNamespace ? ' (new namespace)' : ''}${secret ? ', with an ExternalSecret from 1Password' : ''}: ${dir}/`,
     nextSteps: [
+      ...(secret?.nextSteps.slice(0, 1) ?? []),
       `review the HelmRelease values in ${dir}/app/helmrelease.yaml (resources, probes, env)`,
       'commit and push, then: flux reconcile kustomization cluster-apps -n flux-system --with-source',
       `watch it: flux get kustomization ${app} -n ${namespace}; flux get helmrelease ${app} -n ${namespace}`,
@@ -56,7 +61,7 @@ export function planFluxApp(ctx: FluxContext, answers: AppAnswers): PlanResult {
   };
 }
 
-function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) {
+function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecretAnswers) {
   const appTemplate = a.chart === APP_TEMPLATE_URL;
   const shared = appTemplate ? conventions.sharedChartSource : null;
   const hasStorage = appTemplate && a.storage !== 'none';
@@ -70,6 +75,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) 
     ...(route && !routeInValues ? ['httproute.yaml'] : []),
     ...(shared ? [] : ['ocirepository.yaml']),
     ...(storage && !storage.inValues ? ['pvc.yaml'] : []),
+    ...(a.secret ? ['externalsecret.yaml'] : []),
   ]
     .sort()
     .map((f) => `./${f}`);
@@ -94,7 +100,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppAnswers) 
     image,
     port: a.port ?? null,
     probe: { path: a.healthPath ?? null },
-    envFrom: [] as string[],
+    envFrom: a.secret ? [`${a.name}-secret`] : [],
     security: { podOptionsKey: 'defaultPodOptions', user: conventions.podUser, group: conventions.podUser },
     route,
     routeInValues,

@@ -1,12 +1,9 @@
+import { askInput, type PromptFn } from '../inputs/ask-input.ts';
 import type { AskFn } from '../inputs/resolve-inputs.ts';
-import { toQuestion } from '../inputs/to-question.ts';
 
 /** Ask one input at a time through inquirer; loaded only for interactive runs. */
-export async function inquirerAsk<C>(): Promise<AskFn<C>> {
+export async function inquirerAsk<C>(warn: (text: string) => void): Promise<AskFn<C>> {
   const { default: inquirer } = await import('inquirer');
-  return async (spec, answers, ctx) => {
-    const question = toQuestion(spec, () => ctx);
-    const result = (await inquirer.prompt([question as never], { ...answers })) as Record<string, unknown>;
-    return result[spec.name];
-  };
+  const prompt = inquirer.prompt as unknown as PromptFn;
+  return (spec, answers, ctx, fallback) => askInput(prompt, spec, answers, ctx, fallback, warn);
 }

@@ -42,7 +42,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       return 0;
     }
     const given = { ...(options.answers ? readAnswersFile(options.answers) : {}), ...options.given };
-    const ask = interactive && !options.yes && !options.json ? await (await import('./ask-with-inquirer.ts')).inquirerAsk() : undefined;
+    const ask = interactive && !options.yes && !options.json ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`)) : undefined;
     const result = await runGenerator(generator, { dest: options.dest, given, ask, dryRun: options.dryRun });
     if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
     else printResult(result, options.dryRun, io);

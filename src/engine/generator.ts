@@ -8,6 +8,8 @@ export interface RepoContext {
   tree: RepoTree;
   config: RepoConfig;
   layout: Layout;
+  /** Whether a person answers prompts in this run (lookups that fail may then fall back to typing). */
+  interactive: boolean;
 }
 
 export interface PlanResult {

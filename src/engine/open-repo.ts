@@ -8,7 +8,7 @@ import { RepoTree } from '../tree/repo-tree.ts';
 import type { RepoContext } from './generator.ts';
 
 /** Open the target repo: its tree, its `.homeops.yaml`, its layout (configured or detected). */
-export function openRepo(dest: string): RepoContext {
+export function openRepo(dest: string, interactive = false): RepoContext {
   const root = resolve(dest);
   let isDir = false;
   try {
@@ -20,5 +20,5 @@ export function openRepo(dest: string): RepoContext {
   const tree = new RepoTree(root);
   const config = readConfig(tree);
   const layout = LAYOUTS[config.layout ?? detectLayout(tree)];
-  return { tree, config, layout };
+  return { tree, config, layout, interactive };
 }

@@ -3,7 +3,7 @@ import type { FileChange } from '../tree/repo-tree.ts';
 import { resolveInputs, type AskFn } from '../inputs/resolve-inputs.ts';
 import type { Answers } from '../inputs/input-spec.ts';
 import { validateChanges } from '../validate/validate-changes.ts';
-import type { Generator, PlanResult } from './generator.ts';
+import type { Generator, PlanResult, RepoContext } from './generator.ts';
 import { openRepo } from './open-repo.ts';
 
 export interface RunOptions<C> {
@@ -14,6 +14,8 @@ export interface RunOptions<C> {
   /** Ask for missing inputs (interactive runs only). */
   ask?: AskFn<C> | undefined;
   dryRun: boolean;
+  /** The repo view and context the prompts already used (plop), so lookups are not repeated. */
+  session?: { repo: RepoContext; ctx: C } | undefined;
 }
 
 export interface RunResult extends PlanResult {
@@ -31,8 +33,8 @@ export interface RunResult extends PlanResult {
  * document -> commit all files at once (or, for a dry run, nothing).
  */
 export async function runGenerator<C>(generator: Generator<C>, options: RunOptions<C>): Promise<RunResult> {
-  const repo = openRepo(options.dest);
-  const ctx = generator.context(repo);
+  const repo = options.session?.repo ?? openRepo(options.dest, options.ask !== undefined);
+  const ctx = options.session?.ctx ?? generator.context(repo);
   const answers = await resolveInputs(generator.inputs, ctx, {
     given: options.given,
     configDefaults: repo.config.defaults[generator.name],

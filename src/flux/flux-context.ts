@@ -1,6 +1,7 @@
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
 import type { FluxLayout, Layout } from '../layouts/layout.ts';
+import { SecretsContext } from '../secrets/secrets-context.ts';
 import { join } from 'node:path';
 import { ChartVersions } from './chart-versions.ts';
 import { learnFluxConventions, type FluxConventions } from './conventions.ts';
@@ -11,6 +12,7 @@ export class FluxContext {
   readonly index: FluxRepoIndex;
   private learned: FluxConventions | undefined;
   readonly chartVersions: ChartVersions;
+  private secretsContext: SecretsContext | undefined;
 
   readonly layout: FluxLayout;
 
@@ -24,6 +26,11 @@ export class FluxContext {
   /** Conventions, learned from the apps of `namespace` first (then the others). */
   conventions(namespace?: string): FluxConventions {
     return (this.learned ??= learnFluxConventions(this.index, this.layout, this.repo.config.conventions, namespace));
+  }
+
+  /** The repo's 1Password stores and a 1Password lookup, made on first use. */
+  get secrets(): SecretsContext {
+    return (this.secretsContext ??= new SecretsContext(this.repo, [this.layout.appsDir, this.layout.componentsDir]));
   }
 
   /** The chart version the repo uses most for a chart URL. */

@@ -23,8 +23,15 @@ export interface InputSpec<C> {
   type: InputType;
   /** Must end up with a value (given, answered, or from its default). */
   required?: boolean;
-  /** Choices of a choice or list input; a choice input refuses anything else. */
-  choices?: (ctx: C, answers: Answers) => Choice[];
+  /**
+   * Choices of a choice or list input; a closed choice input refuses anything else. May ask a
+   * service (1Password); `query` is what the user typed for a `search` input.
+   */
+  choices?: (ctx: C, answers: Answers, query?: string) => Choice[] | Promise<Choice[]>;
+  /** Prompt for a part of the name first, then offer the matching choices. */
+  search?: boolean;
+  /** False: a flag or answers-file input only, never prompted (e.g. the 1Password source). */
+  prompt?: false;
   /** Whether a choice input accepts a value outside `choices` (e.g. a new namespace). */
   open?: boolean;
   /** Value used when none is given: shown in the prompt, taken as is with --yes or without a terminal. */
@@ -32,7 +39,7 @@ export interface InputSpec<C> {
   /** Whether the input applies at all, given the answers before it. */
   when?: (answers: Answers, ctx: C) => boolean;
   /** A refusal, or undefined when the value is fine. Gets the parsed value. */
-  validate?: (value: never, answers: Answers, ctx: C) => Problem | undefined;
+  validate?: (value: never, answers: Answers, ctx: C) => Problem | undefined | Promise<Problem | undefined>;
 }
 
 /** Parse a flag's text into the input's type, or a problem. */

@@ -1,8 +1,11 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import { parseInputValue, type Answers, type InputSpec } from './input-spec.ts';
 
-/** Asks for one input; returns the raw answer. Injected so the engine never loads a prompt library itself. */
-export type AskFn<C> = (spec: InputSpec<C>, answers: Answers, ctx: C) => Promise<unknown>;
+/**
+ * Asks for one input, offering `fallback` (its default); returns the raw answer. Injected, so the
+ * engine never loads a prompt library itself.
+ */
+export type AskFn<C> = (spec: InputSpec<C>, answers: Answers, ctx: C, fallback: unknown) => Promise<unknown>;
 
 export interface ResolveOptions<C> {
   /** Values from flags and the answers file, by input name. */
@@ -32,10 +35,13 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
   for (const spec of specs) {
     if (spec.when && !spec.when(answers, ctx)) continue;
     let raw = options.given[spec.name];
-    if (raw === undefined && options.ask && problems.length === 0) raw = await options.ask(spec, answers, ctx);
-    if (raw === undefined) raw = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
+    if (raw === undefined) {
+      const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
+      const asking = options.ask && spec.prompt !== false && problems.length === 0;
+      raw = asking ? await options.ask!(spec, answers, ctx, fallback) : fallback;
+    }
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
-    const problem = 'problem' in parsed ? parsed.problem : checkValue(spec, parsed.value, answers, ctx);
+    const problem = 'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
     if (problem) {
       problems.push(new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }));
       continue;
@@ -60,10 +66,10 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
 }
 
 /** Validate one parsed value against its spec (choices, then the spec's own check). */
-export function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): { message: string; fix?: string } | undefined {
+export async function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): Promise<{ message: string; fix?: string } | undefined> {
   if (value === undefined || value === '') return undefined;
   if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
-    const allowed = spec.choices(ctx, answers).map((c) => c.value);
+    const allowed = (await spec.choices(ctx, answers)).map((c) => c.value);
     const values = Array.isArray(value) ? value : [value];
     const bad = values.find((v) => !allowed.includes(String(v)));
     if (bad !== undefined) return { message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`, fix: `pass one of: ${allowed.join(', ')}` };

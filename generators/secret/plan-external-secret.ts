@@ -1,0 +1,120 @@
+import { isMap, isSeq, parseDocument } from 'yaml';
+import type { PlanResult } from '../../src/engine/generator.ts';
+import { HomeopsError } from '../../src/errors.ts';
+import type { FluxContext } from '../../src/flux/flux-context.ts';
+import { duplicateFieldLabels, pickFieldByLabel, referenceSegment } from '../../src/onepassword/reference-names.ts';
+import { dig, readYamlAll } from '../../src/repo/read-yaml.ts';
+import { render } from '../../src/render/templates.ts';
+import { pickStore, type OnePasswordStore } from '../../src/secrets/secret-stores.ts';
+import { addToYaml } from '../../src/talos/yaml-splice.ts';
+import { insertSorted } from '../../src/yaml/insert-sorted.ts';
+import { isWholeItem, type SecretAnswers } from './secret-inputs.ts';
+
+export interface ExternalSecretTarget {
+  namespace: string;
+  app: string;
+}
+
+/**
+ * `externalsecret.yaml` in the app's folder, registered in its kustomization, its Secret wired
+ * into the app-template container as `envFrom`. References are names only; no value is read.
+ */
+export async function planExternalSecret(ctx: FluxContext, target: ExternalSecretTarget, answers: SecretAnswers): Promise<PlanResult> {
+  const { index, repo } = ctx;
+  const dir = index.appDir(target.namespace, target.app);
+  if (!repo.tree.isFile(`${dir}/kustomization.yaml`)) {
+    throw new HomeopsError('INVALID_INPUT', `no app ${target.namespace}/${target.app} (${dir}/kustomization.yaml)`, { field: 'app', fix: 'name an existing app, or create it with homeops app' });
+  }
+  const store = pickStore(ctx.secrets.stores(), answers.store);
+  const secretName = `${target.app}-secret`;
+  const view = {
+    app: target.app,
+    schemas: ctx.conventions(target.namespace).schemas,
+    refreshInterval: learnedRefreshInterval(ctx, target.namespace),
+    store: store.name,
+    target: secretName,
+    ...(await references(ctx, store, answers)),
+  };
+  const file = `${dir}/externalsecret.yaml`;
+  const content = render('flux/secret/externalsecret.yaml', view);
+  const existing = repo.tree.read(file);
+  if (existing !== undefined && existing !== content) {
+    throw new HomeopsError('CONFLICT', `app ${target.namespace}/${target.app} already has an ExternalSecret with other references`, {
+      file,
+      fix: 'edit it by hand, or remove it and run this again',
+    });
+  }
+  repo.tree.create(file, content);
+  const kustomization = `${dir}/kustomization.yaml`;
+  repo.tree.write(kustomization, insertSorted(repo.tree.read(kustomization)!, kustomization, 'resources', './externalsecret.yaml').text);
+  const wired = wireEnvFrom(ctx, `${dir}/helmrelease.yaml`, target.app, secretName);
+
+  const warnings = view.wholeItem && view.duplicates.length ? [`item fields ${view.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`] : [];
+  if (!wired) warnings.push(`no app-template container found in ${dir}/helmrelease.yaml: reference the Secret ${secretName} from the chart's values yourself`);
+  return {
+    summary: `ExternalSecret ${target.app} (Secret ${secretName}) for ${target.namespace}/${target.app}, through ClusterSecretStore ${store.name}`,
+    nextSteps: [
+      `check that 1Password item "${answers.item}" in vault "${answers.vault}" has ${isWholeItem(answers.fields) ? 'the fields the app needs' : `the fields ${answers.fields.join(', ')}`}`,
+      `after Flux applied it: kubectl get externalsecret ${target.app} -n ${target.namespace} (STATUS should be SecretSynced)`,
+    ],
+    warnings,
+  };
+}
+
+/** The remote references, in the store's provider format. */
+async function references(ctx: FluxContext, store: OnePasswordStore, a: SecretAnswers) {
+  const lookup = ctx.secrets.onePassword;
+  const described = lookup.isOffline(a.source) ? undefined : await lookup.item(a.source, a.vault, a.item);
+  const item = described ? { title: described.item.title, id: described.item.id } : { title: a.item };
+  const itemKey = store.provider === 'sdk' ? referenceSegment('item', item) : item.title;
+  if (isWholeItem(a.fields)) return { wholeItem: true, itemKey, data: [], duplicates: described ? duplicateFieldLabels(described) : [] };
+  const data = a.fields.map((label, i) => {
+    const field = described ? pickFieldByLabel(described, label) : { label, id: undefined };
+    const secretKey = a.keys[i]!;
+    if (store.provider === 'connect') return { secretKey, key: itemKey, property: field.label };
+    return { secretKey, key: `${itemKey}/${referenceSegment('field', { title: field.label, ...(field.id && { id: field.id }) })}`, property: null };
+  });
+  return { wholeItem: false, itemKey, data, duplicates: [] };
+}
+
+/** The refreshInterval of the repo's own ExternalSecrets, else 1h. */
+function learnedRefreshInterval(ctx: FluxContext, namespace: string): string {
+  for (const [ns, app] of ctx.index.sample(namespace, 12)) {
+    for (const doc of readYamlAll(ctx.repo.tree, `${ctx.index.appDir(ns, app)}/externalsecret.yaml`)) {
+      const interval = dig(doc, 'spec', 'refreshInterval');
+      if (typeof interval === 'string') return interval;
+    }
+  }
+  return '1h';
+}
+
+/**
+ * Add `envFrom: [{secretRef: {name}}]` to the app-template container (the controller named like
+ * the app, else the first; container `app`, else the first). Returns false when there is none.
+ */
+function wireEnvFrom(ctx: FluxContext, path: string, app: string, secretName: string): boolean {
+  const source = ctx.repo.tree.read(path);
+  if (source === undefined) return false;
+  const doc = parseDocument(source);
+  const controller = keyOf(doc.getIn(['spec', 'values', 'controllers'], true), app);
+  if (controller === undefined) return false;
+  const container = keyOf(doc.getIn(['spec', 'values', 'controllers', controller, 'containers'], true), 'app');
+  if (container === undefined) return false;
+  const at = ['spec', 'values', 'controllers', controller, 'containers', container];
+  const envFrom = doc.getIn([...at, 'envFrom'], true);
+  const entry = { secretRef: { name: secretName } };
+  if (isSeq(envFrom)) {
+    if ((envFrom.toJSON() as { secretRef?: { name?: string } }[]).some((e) => e?.secretRef?.name === secretName)) return true;
+    ctx.repo.tree.write(path, addToYaml(source, doc, [{ kind: 'item', path: [...at, 'envFrom'], value: doc.createNode(entry) }]).text);
+  } else {
+    ctx.repo.tree.write(path, addToYaml(source, doc, [{ kind: 'key', path: at, key: 'envFrom', value: doc.createNode([entry]) }]).text);
+  }
+  return true;
+}
+
+/** The key `preferred` of a mapping node if it has it, else its first key; undefined when empty. */
+function keyOf(node: unknown, preferred: string): string | undefined {
+  if (!isMap(node) || node.items.length === 0) return undefined;
+  const keys = node.items.map((pair) => String((pair.key as { value?: unknown }).value));
+  return keys.includes(preferred) ? preferred : keys[0];
+}

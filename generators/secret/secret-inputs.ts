@@ -1,0 +1,175 @@
+import { HomeopsError, isHomeopsError } from '../../src/errors.ts';
+import type { Answers, InputSpec, Problem } from '../../src/inputs/input-spec.ts';
+import { checkReferenceName, pickFieldByLabel, toSecretKey } from '../../src/onepassword/reference-names.ts';
+import type { SourceKind } from '../../src/onepassword/types.ts';
+import { pickStore } from '../../src/secrets/secret-stores.ts';
+import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
+
+export interface SecretAnswers {
+  store: string;
+  source: SourceKind;
+  vault: string;
+  item: string;
+  /** Field labels, or ['*'] for the whole item. */
+  fields: string[];
+  keys: string[];
+}
+
+const WHOLE_ITEM = '*';
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+const kind = (a: Answers) => a.source as SourceKind;
+const store = (ctx: HasSecrets, a: Answers) => pickStore(ctx.secrets.stores(), a.store as string | undefined);
+const offline = (ctx: HasSecrets, a: Answers) => ctx.secrets.onePassword.isOffline(kind(a));
+
+/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown as they are. */
+async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (isHomeopsError(error) && (error.code === 'SOURCE_NOT_FOUND' || error.code === 'SOURCE_AMBIGUOUS' || error.code === 'INVALID_INPUT')) {
+      return { message: error.message, fix: error.fix };
+    }
+    throw error;
+  }
+}
+
+/**
+ * The inputs that pick 1Password references for an ExternalSecret: the `secret` generator's, and
+ * the `app` generator's when it is asked for secrets (`when`). Names and IDs only, never values.
+ */
+export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean = () => true): InputSpec<C>[] {
+  return [
+    {
+      name: 'store',
+      message: '1Password ClusterSecretStore',
+      help: 'store: the ClusterSecretStore to read through; default: the only one in the repo',
+      type: 'choice',
+      required: true,
+      when,
+      choices: (ctx) => ctx.secrets.stores().map((s) => ({ name: `${s.name} (${s.provider === 'sdk' ? 'service account' : 'Connect'}, ${s.file})`, value: s.name })),
+      default: (ctx) => (ctx.secrets.stores().length <= 1 ? pickStore(ctx.secrets.stores(), undefined).name : undefined),
+    },
+    {
+      name: 'source',
+      message: 'Where the 1Password names come from',
+      help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
+      type: 'choice',
+      prompt: false,
+      when,
+      choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
+      default: (ctx) => ctx.secrets.onePassword.defaultKind(),
+      validate: (v: SourceKind, _a, ctx) => {
+        try {
+          ctx.secrets.onePassword.checkKind(v);
+          return undefined;
+        } catch (error) {
+          if (error instanceof HomeopsError) return { message: error.message, fix: error.fix };
+          throw error;
+        }
+      },
+    },
+    {
+      name: 'vault',
+      message: '1Password vault',
+      help: "vault: the vault holding the item; default: the store's (first) vault",
+      type: 'choice',
+      open: true,
+      required: true,
+      when,
+      choices: async (ctx, a) => {
+        if (offline(ctx, a)) return [];
+        const readable = store(ctx, a).vaults.map((v) => v.toLowerCase());
+        const vaults = await ctx.secrets.onePassword.vaults(kind(a));
+        return vaults.filter((v) => readable.length === 0 || readable.includes(v.title.toLowerCase()) || readable.includes(v.id)).map((v) => ({ name: v.title, value: v.title }));
+      },
+      default: (ctx, a) => store(ctx, a).vaults[0],
+      validate: async (v: string, a, ctx) => {
+        const s = store(ctx, a);
+        const reads = (title: string, id?: string) => s.vaults.length === 0 || s.vaults.some((n) => n.toLowerCase() === title.toLowerCase() || n === id);
+        const notRead = { message: `ClusterSecretStore ${s.name} does not read vault "${v}" (it reads ${s.vaults.join(', ')})`, fix: `use one of its vaults, or add "${v}" to the store in ${s.file}` };
+        if (offline(ctx, a)) return reads(v) ? undefined : notRead;
+        const problem = await lookupProblem(() => ctx.secrets.onePassword.vault(kind(a), v));
+        if (problem) return problem;
+        const found = await ctx.secrets.onePassword.vault(kind(a), v);
+        return reads(found.title, found.id) ? undefined : notRead;
+      },
+    },
+    {
+      name: 'item',
+      message: '1Password item',
+      help: 'item: the item title (or ID)',
+      type: 'string',
+      search: true,
+      required: true,
+      when,
+      choices: async (ctx, a, query) => {
+        if (offline(ctx, a) || a.vault === undefined) return [];
+        const items = await ctx.secrets.onePassword.findItems(kind(a), a.vault as string, query ?? '');
+        return items.map((i) => ({ name: i.title, value: i.title }));
+      },
+      validate: async (v: string, a, ctx) => {
+        if (offline(ctx, a)) return store(ctx, a).provider === 'sdk' ? asProblem(checkReferenceName('item', v)) : undefined;
+        if (a.vault === undefined) return undefined; // the vault was refused: reported there
+        return lookupProblem(() => ctx.secrets.onePassword.item(kind(a), a.vault as string, v));
+      },
+    },
+    {
+      name: 'fields',
+      message: 'Fields (or * for the whole item)',
+      help: 'fields: comma list of field labels, or * for every field of the item',
+      type: 'list',
+      open: true,
+      required: true,
+      when,
+      choices: async (ctx, a) => {
+        if (offline(ctx, a) || a.item === undefined) return [];
+        const described = await ctx.secrets.onePassword.item(kind(a), a.vault as string, a.item as string);
+        const labels = [...new Set(described.fields.map((f) => f.label))];
+        return [{ name: '* (the whole item)', value: WHOLE_ITEM }, ...labels.map((l) => ({ name: l, value: l }))];
+      },
+      validate: async (v: string[], a, ctx) => {
+        if (v.includes(WHOLE_ITEM)) return v.length === 1 ? undefined : { message: '* takes the whole item and cannot be combined with field names', fix: 'pass --fields=* alone, or list the fields' };
+        if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
+        if (offline(ctx, a)) {
+          if (store(ctx, a).provider !== 'sdk') return undefined;
+          for (const f of v) {
+            const problem = asProblem(checkReferenceName('field', f));
+            if (problem) return problem;
+          }
+          return undefined;
+        }
+        if (a.item === undefined) return undefined; // the item was refused: reported there
+        const described = await ctx.secrets.onePassword.item(kind(a), a.vault as string, a.item as string);
+        for (const label of v) {
+          const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
+          if (problem) return problem;
+        }
+        return undefined;
+      },
+    },
+    {
+      name: 'keys',
+      message: 'Kubernetes Secret keys, same order as the fields',
+      help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
+      type: 'list',
+      when: (a) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM),
+      default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
+      validate: (v: string[], a) => {
+        const fields = (a.fields as string[] | undefined) ?? [];
+        if (v.length !== fields.length) return { message: `${v.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
+        const bad = v.find((k) => !SECRET_KEY.test(k));
+        if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
+        if (new Set(v).size !== v.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
+        return undefined;
+      },
+    },
+  ];
+}
+
+function asProblem(error: HomeopsError | undefined): Problem | undefined {
+  return error ? { message: error.message, fix: error.fix } : undefined;
+}
+
+export const isWholeItem = (fields: readonly string[]) => fields.length === 1 && fields[0] === WHOLE_ITEM;

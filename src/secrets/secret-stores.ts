@@ -1,0 +1,69 @@
+import { HomeopsError } from '../errors.ts';
+import type { RepoTree } from '../tree/repo-tree.ts';
+import { parseYamlDocuments } from '../yaml/parse-yaml.ts';
+import { lineOf } from '../yaml/parse-yaml.ts';
+
+/** A ClusterSecretStore backed by 1Password, as the repo defines it. */
+export interface OnePasswordStore {
+  name: string;
+  /** `connect`: remoteRef.key = item title, property = field label; `sdk`: key = item/[section/]field. */
+  provider: 'connect' | 'sdk';
+  /** The vaults it reads, by name or ID (Connect: in priority order; SDK: exactly one). */
+  vaults: string[];
+  file: string;
+  line: number;
+}
+
+/** Every 1Password ClusterSecretStore under `dirs` (any `kind: ClusterSecretStore` document). */
+export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): OnePasswordStore[] {
+  const stores: OnePasswordStore[] = [];
+  for (const file of dirs.flatMap((dir) => yamlFiles(tree, dir))) {
+    const text = tree.read(file)!;
+    if (!text.includes('ClusterSecretStore')) continue;
+    let docs;
+    try {
+      docs = parseYamlDocuments(text, file);
+    } catch {
+      continue; // an unreadable file elsewhere in the repo is not this generator's business
+    }
+    for (const doc of docs) {
+      const data = doc.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { provider?: Record<string, { vault?: string; vaults?: Record<string, number> }> } } | null;
+      if (data?.kind !== 'ClusterSecretStore' || typeof data.metadata?.name !== 'string') continue;
+      const provider = data.spec?.provider ?? {};
+      const line = lineOf(text, (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0);
+      if (provider.onepasswordSDK) stores.push({ name: data.metadata.name, provider: 'sdk', vaults: provider.onepasswordSDK.vault ? [provider.onepasswordSDK.vault] : [], file, line });
+      else if (provider.onepassword) {
+        const vaults = Object.entries(provider.onepassword.vaults ?? {}).sort(([, a], [, b]) => a - b).map(([v]) => v);
+        stores.push({ name: data.metadata.name, provider: 'connect', vaults, file, line });
+      }
+    }
+  }
+  return stores.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The store to use: the one named, or the only one; several or none is an error that says what to do. */
+export function pickStore(stores: readonly OnePasswordStore[], name: string | undefined): OnePasswordStore {
+  if (stores.length === 0) {
+    throw new HomeopsError('CONFLICT', 'this repo has no ClusterSecretStore for 1Password', {
+      field: 'store',
+      fix: 'add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), e.g. kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml, then run this again',
+    });
+  }
+  if (name === undefined) {
+    if (stores.length === 1) return stores[0]!;
+    throw new HomeopsError('MISSING_INPUT', `this repo has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`, { field: 'store', fix: `pass --store=<one of them>` });
+  }
+  const store = stores.find((s) => s.name === name);
+  if (!store) throw new HomeopsError('INVALID_INPUT', `no 1Password ClusterSecretStore named "${name}" in this repo`, { field: 'store', fix: `use one of: ${stores.map((s) => s.name).join(', ')}` });
+  return store;
+}
+
+function yamlFiles(tree: RepoTree, dir: string): string[] {
+  const out: string[] = [];
+  for (const name of tree.children(dir)) {
+    const path = `${dir}/${name}`;
+    if (tree.isDirectory(path)) out.push(...yamlFiles(tree, path));
+    else if (/\.ya?ml$/.test(name) && !name.includes('.sops.')) out.push(path);
+  }
+  return out;
+}
