@@ -7,6 +7,8 @@
  */
 import type { NodePlopAPI } from 'plop';
 import { GENERATORS } from './generators/index.ts';
+import { variantFor } from './src/engine/by-layout.ts';
+import type { AnyGenerator, RepoContext } from './src/engine/generator.ts';
 import { openRepo } from './src/engine/open-repo.ts';
 import { runGenerator } from './src/engine/run-generator.ts';
 import { HomeopsError, HomeopsErrors } from './src/errors.ts';
@@ -14,15 +16,17 @@ import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
 import { resolveInputs } from './src/inputs/resolve-inputs.ts';
 
 export default function plopfile(plop: NodePlopAPI): void {
-  for (const [name, generator] of Object.entries(GENERATORS)) {
-    // the repo view and context the prompts used; the action reuses them (1Password is asked once)
-    let session: { repo: ReturnType<typeof openRepo>; ctx: unknown } | undefined;
+  for (const [name, entry] of Object.entries(GENERATORS)) {
+    // the repo, the layout's variant and the context the prompts used; the action reuses them
+    // (1Password is asked once)
+    let session: { repo: RepoContext; generator: AnyGenerator; ctx: unknown } | undefined;
     plop.setGenerator(name, {
-      description: generator.description,
+      description: entry.description,
       prompts: async (inquirer) => {
         const repo = guard(() => openRepo(plop.getDestBasePath(), true));
+        const generator = guard(() => variantFor(entry, repo.layout));
         const ctx = guard(() => generator.context(repo));
-        session = { repo, ctx };
+        session = { repo, generator, ctx };
         const prompt = inquirer.prompt as unknown as PromptFn;
         const warn = (text: string) => process.stderr.write(`warning: ${text}\n`);
         return guardAsync(() =>
@@ -37,7 +41,8 @@ export default function plopfile(plop: NodePlopAPI): void {
     });
     plop.setActionType(`homeops-${name}`, (answers) =>
       guardAsync(async () => {
-        const result = await runGenerator(generator, { dest: plop.getDestBasePath(), given: answers as Record<string, unknown>, dryRun: false, session });
+        const { repo, generator, ctx } = session!;
+        const result = await runGenerator(generator, { dest: plop.getDestBasePath(), given: answers as Record<string, unknown>, dryRun: false, repo, ctx });
         if (result.changes.length === 0) return `nothing to change: ${result.summary}`;
         const files = result.changes.map((c) => `${c.type === 'create' ? 'created' : 'updated'} ${c.path}`).join('\n    ');
         const next = result.nextSteps.map((s) => `\n  next: ${s}`).join('');

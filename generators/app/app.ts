@@ -1,12 +1,24 @@
+import { byLayout } from '../../src/engine/by-layout.ts';
+import { argocdMiseAppGenerator } from './argocd-mise/app.ts';
+import { argocdAppGenerator } from './argocd/app.ts';
+import { clustertoolAppGenerator } from './clustertool/app.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { appInputs, type AppAnswers } from './inputs.ts';
 import { planFluxApp } from './plan-flux-app.ts';
 
-export const appGenerator: Generator<FluxContext> = {
+const fluxAppGenerator: Generator<FluxContext> = {
   name: 'app',
   description: 'a new service: Flux Kustomization, HelmRelease, chart source, route, storage, registration',
   inputs: appInputs,
   context: (repo) => new FluxContext(repo),
   plan: (ctx, answers) => planFluxApp(ctx, answers as unknown as AppAnswers),
 };
+
+/** `homeops app`: the variant of the repo's layout. */
+export const appGenerator = byLayout({
+  flux: fluxAppGenerator,
+  clustertool: clustertoolAppGenerator,
+  argocd: argocdAppGenerator,
+  'argocd-mise': argocdMiseAppGenerator,
+});

@@ -1,3 +1,7 @@
+import { byLayout } from '../../src/engine/by-layout.ts';
+import { argocdMiseNamespaceGenerator } from './argocd-mise/namespace.ts';
+import { argocdNamespaceGenerator } from './argocd/namespace.ts';
+import { clustertoolNamespaceGenerator } from './clustertool/namespace.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
@@ -19,7 +23,7 @@ export const namespaceInputs: InputSpec<FluxContext>[] = [
   },
 ];
 
-export const namespaceGenerator: Generator<FluxContext> = {
+const fluxNamespaceGenerator: Generator<FluxContext> = {
   name: 'namespace',
   description: 'a namespace folder, shaped like the existing ones',
   inputs: namespaceInputs,
@@ -37,3 +41,11 @@ export const namespaceGenerator: Generator<FluxContext> = {
     };
   },
 };
+
+/** `homeops namespace`: the variant of the repo's layout. */
+export const namespaceGenerator = byLayout({
+  flux: fluxNamespaceGenerator,
+  clustertool: clustertoolNamespaceGenerator,
+  argocd: argocdNamespaceGenerator,
+  'argocd-mise': argocdMiseNamespaceGenerator,
+});

@@ -1,3 +1,7 @@
+import { byLayout } from '../../src/engine/by-layout.ts';
+import { argocdMiseSecretGenerator } from './argocd-mise/secret.ts';
+import { argocdSecretGenerator } from './argocd/secret.ts';
+import { clustertoolSecretGenerator } from './clustertool/secret.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
@@ -27,10 +31,18 @@ const inputs: InputSpec<FluxContext>[] = [
   ...secretInputs<FluxContext>(),
 ];
 
-export const secretGenerator: Generator<FluxContext> = {
+const fluxSecretGenerator: Generator<FluxContext> = {
   name: 'secret',
   description: "an ExternalSecret for an app, its references picked from 1Password, wired into the app's container",
   inputs,
   context: (repo) => new FluxContext(repo),
   plan: (ctx, answers) => planExternalSecret(ctx, { namespace: answers.namespace as string, app: answers.app as string }, answers as unknown as SecretAnswers),
 };
+
+/** `homeops secret`: the variant of the repo's layout. */
+export const secretGenerator = byLayout({
+  flux: fluxSecretGenerator,
+  clustertool: clustertoolSecretGenerator,
+  argocd: argocdSecretGenerator,
+  'argocd-mise': argocdMiseSecretGenerator,
+});

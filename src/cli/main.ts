@@ -1,4 +1,7 @@
 import { GENERATORS } from '../../generators/index.ts';
+import { variantFor } from '../engine/by-layout.ts';
+import type { RepoContext } from '../engine/generator.ts';
+import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
@@ -31,25 +34,45 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     io.out(USAGE);
     return name ? 0 : 2;
   }
-  const generator = GENERATORS[name];
+  const entry = GENERATORS[name];
   let json = rest.includes('--json');
   try {
-    if (!generator) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
-    const options = parseGeneratorArgv(rest, generator.inputs);
+    if (!entry) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
+    const wantsHelp = rest.includes('--help') || rest.includes('-h');
+    // the layout decides the variant, and the variant its inputs (flags): open the repo first
+    const interactiveRun = interactive && !rest.includes('--yes') && !rest.includes('-y') && !json;
+    let repo: RepoContext | undefined;
+    let generator = entry;
+    let repoProblem: unknown;
+    try {
+      repo = wantsHelp ? undefined : openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
+      if (repo) generator = variantFor(entry, repo.layout);
+    } catch (error) {
+      repoProblem = error;
+    }
+    const options = parseGeneratorArgv(rest, generator.inputs); // usage errors first
+    if (repoProblem) throw repoProblem;
     json = options.json;
     if (options.help) {
       io.out(generatorHelp(name, generator.description, generator.inputs));
       return 0;
     }
     const given = { ...(options.answers ? readAnswersFile(options.answers) : {}), ...options.given };
-    const ask = interactive && !options.yes && !options.json ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`)) : undefined;
-    const result = await runGenerator(generator, { dest: options.dest, given, ask, dryRun: options.dryRun });
+    const ask = interactiveRun ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`)) : undefined;
+    const result = await runGenerator(generator, { dest: options.dest, repo, given, ask, dryRun: options.dryRun });
     if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
     else printResult(result, options.dryRun, io);
     return 0;
   } catch (error) {
     return reportError(error, json, io);
   }
+}
+
+/** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */
+function peekOption(argv: readonly string[], name: string): string | undefined {
+  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  return argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
 }
 
 function reportError(error: unknown, json: boolean, io: Printer): number {

@@ -14,8 +14,10 @@ export interface RunOptions<C> {
   /** Ask for missing inputs (interactive runs only). */
   ask?: AskFn<C> | undefined;
   dryRun: boolean;
-  /** The repo view and context the prompts already used (plop), so lookups are not repeated. */
-  session?: { repo: RepoContext; ctx: C } | undefined;
+  /** The repo, already open (the CLI opens it to pick the layout's variant). */
+  repo?: RepoContext | undefined;
+  /** The context the prompts already used (plop), so lookups are not repeated. */
+  ctx?: C | undefined;
 }
 
 export interface RunResult extends PlanResult {
@@ -33,8 +35,8 @@ export interface RunResult extends PlanResult {
  * document -> commit all files at once (or, for a dry run, nothing).
  */
 export async function runGenerator<C>(generator: Generator<C>, options: RunOptions<C>): Promise<RunResult> {
-  const repo = options.session?.repo ?? openRepo(options.dest, options.ask !== undefined);
-  const ctx = options.session?.ctx ?? generator.context(repo);
+  const repo = options.repo ?? openRepo(options.dest, options.ask !== undefined);
+  const ctx = options.ctx ?? generator.context(repo);
   const answers = await resolveInputs(generator.inputs, ctx, {
     given: options.given,
     configDefaults: repo.config.defaults[generator.name],
