@@ -136,3 +136,14 @@ describe('homeops app: bad inputs exit 1, name the field, write nothing', () => 
     expect(existsSync(join(repo, 'kubernetes/apps/default/whoami'))).toBe(false);
   });
 });
+
+describe('homeops app: inputs that do not apply', () => {
+  it('refuses a flag that only applies with another input (--vault without --secret, --hostname without a route)', async () => {
+    const repo = copyFixture('flux');
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, ...whoami, '--vault=kubernetes', '--hostname=whoami.example.com');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--hostname: does not apply[\s\S]*--vault: does not apply/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});

@@ -33,7 +33,17 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
   const problems: HomeopsError[] = [];
   const missing: InputSpec<C>[] = [];
   for (const spec of specs) {
-    if (spec.when && !spec.when(answers, ctx)) continue;
+    if (spec.when && !spec.when(answers, ctx)) {
+      if (options.given[spec.name] !== undefined) {
+        problems.push(
+          new HomeopsError('INVALID_INPUT', `does not apply with the other inputs given`, {
+            field: spec.name,
+            fix: `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
+          }),
+        );
+      }
+      continue;
+    }
     let raw = options.given[spec.name];
     if (raw === undefined) {
       const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
