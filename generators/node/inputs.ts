@@ -1,0 +1,87 @@
+import type { Answers, InputSpec, Problem } from '../../src/inputs/input-spec.ts';
+import { checkDisk, checkHostname, checkIp, checkMac, checkSchematic } from '../../src/talos/node-input.ts';
+import type { NodeRole } from '../../src/talos/node-input.ts';
+import type { TalosContext } from '../../src/talos/talos-context.ts';
+import { HomeopsError } from '../../src/errors.ts';
+
+export interface NodeAnswers {
+  hostname: string;
+  ip: string;
+  role: NodeRole;
+  disk: string;
+  mac: string;
+  schematic?: string;
+}
+
+/** A library check's refusal as a prompt/flag problem; anything else is fine. */
+const problem = (result: unknown): Problem | undefined =>
+  result instanceof HomeopsError ? { message: result.message, ...(result.fix !== undefined && { fix: result.fix }) } : undefined;
+
+/** The other nodes: a run for a hostname that exists compares the node instead (see the plans). */
+const others = (ctx: TalosContext, a: Answers) => ctx.factsWithout(a['hostname']);
+
+function ipProblem(value: string, a: Answers, ctx: TalosContext): Problem | undefined {
+  const refused = problem(checkIp(value, others(ctx, a)));
+  if (refused) return refused;
+  const pinned = ctx.loadBalancerAddress(value);
+  if (!pinned) return undefined;
+  return { message: `${value.trim()} is a load-balancer address (${pinned.key} in ${pinned.file})`, fix: 'pick an address that no Service or Gateway uses' };
+}
+
+/** The 64-hex schematic ID of the existing nodes' installer image, when they share one. */
+function existingSchematic(ctx: TalosContext): string | undefined {
+  const image = ctx.kind === 'talhelper' ? (ctx.facts().image.style === 'talosImageURL' ? ctx.facts().image.talosImageURL : undefined) : ctx.mise().install.image;
+  return /\/([0-9a-f]{64})(:[^/]*)?$/.exec(image ?? '')?.[1];
+}
+
+/** The `node` inputs, in prompt order. Their names are the flags. */
+export const nodeInputs: InputSpec<TalosContext>[] = [
+  {
+    name: 'hostname',
+    message: 'Node hostname',
+    help: 'hostname: the new node, a DNS label such as k8s-3',
+    type: 'string',
+    required: true,
+    validate: (v: string, _a, ctx) => problem(checkHostname(v, ctx.factsWithout(v))),
+  },
+  {
+    name: 'ip',
+    message: 'IP address (without prefix)',
+    help: "ip: the node's IPv4 address, in the nodes' subnet (the prefix comes from it)",
+    type: 'string',
+    required: true,
+    validate: (v: string, a, ctx) => ipProblem(v, a, ctx),
+  },
+  {
+    name: 'role',
+    message: 'Role',
+    help: 'role: controlplane | worker',
+    type: 'choice',
+    required: true,
+    choices: () => ['controlplane', 'worker'].map((r) => ({ name: r, value: r })),
+  },
+  {
+    name: 'disk',
+    message: 'Install disk (/dev/... path, disk serial, or key:value such as model:Samsung*)',
+    help: 'disk: a device path (installDisk), or a serial / key:value (installDiskSelector)',
+    type: 'string',
+    required: true,
+    validate: (v: string) => problem(checkDisk(v)),
+  },
+  {
+    name: 'mac',
+    message: "MAC address of the node's network interface",
+    help: 'mac: the hardware address of its network card, e.g. bc:24:11:3a:5f:04',
+    type: 'string',
+    required: true,
+    validate: (v: string, a, ctx) => problem(checkMac(v, others(ctx, a))),
+  },
+  {
+    name: 'schematic',
+    message: 'Image Factory schematic ID (or installer image name)',
+    help: 'schematic: a factory.talos.dev schematic ID; default the one the other nodes use',
+    type: 'string',
+    default: (ctx) => existingSchematic(ctx),
+    validate: (v: string) => problem(checkSchematic(v)),
+  },
+];

@@ -1,0 +1,51 @@
+/**
+ * A catalog patch in a talosctl + mise repo: `src/talos/patches/<id>.yaml` (`<id>-<node>.yaml` for
+ * one node) in the repo's file style, added to the `talosctl gen config` / `machineconfig patch`
+ * commands of .mise.toml when they list patches line by line; otherwise the next steps say how.
+ */
+import type { PlanResult } from '../../src/engine/generator.ts';
+import { HomeopsError } from '../../src/errors.ts';
+import { inRepoStyle } from '../../src/talos/mise-repo.ts';
+import { parsePatchTarget } from '../../src/talos/patch-refs.ts';
+import type { TalosPatchDef } from '../../src/talos/patch-catalog.ts';
+import type { TalosContext } from '../../src/talos/talos-context.ts';
+import { formatTalosVersion } from '../../src/talos/talos-version.ts';
+import { addConfigPatch } from './mise-config-patch.ts';
+import type { MisePatchTarget } from './mise-config-patch.ts';
+import { createPatchFile, targetText } from './patch-file.ts';
+
+const FLAG = { global: '--config-patch', controlPlane: '--config-patch-control-plane', worker: '--config-patch-worker' } as const;
+
+export function planMisePatch(ctx: TalosContext, def: TalosPatchDef, values: Record<string, unknown>, targetName: string): PlanResult {
+  const mise = ctx.mise();
+  const version = ctx.talosVersion();
+  const parsed = parsePatchTarget(targetName, mise.facts);
+  const node = parsed.scope === 'node' ? mise.nodes.find((n) => n.name === parsed.hostname || n.hostname === parsed.hostname) : undefined;
+  if (parsed.scope === 'node' && !node) {
+    throw new HomeopsError('INVALID_INPUT', `no node "${parsed.hostname}" in ${mise.patchesDir}`, { field: 'target', fix: `use all, controlplane, worker or a node (${mise.nodes.map((n) => n.name).join(', ')})` });
+  }
+  const target: MisePatchTarget = node ? { scope: 'node', name: node.name } : (parsed as MisePatchTarget);
+  const file = `${mise.patchesDir}/${node ? `${def.id}-${node.name}` : def.id}.yaml`;
+  createPatchFile(ctx, file, inRepoStyle(def.render(values, version), mise.documentMarkers));
+
+  const edit = addConfigPatch(mise.miseText, file, target, mise.patchesDir);
+  if (edit && !edit.already) ctx.repo.tree.update(mise.miseFile, edit.text);
+  const how = node
+    ? `talosctl machineconfig patch ${node.role ?? 'controlplane'}.yaml --patch @${mise.patchesDir}/network-${node.name}.yaml --patch @${file} --output ${node.role ?? 'controlplane'}-${node.name}.yaml`
+    : `talosctl gen config ... ${FLAG[target.scope as keyof typeof FLAG]} @${file} ...`;
+  const wired = edit?.already
+    ? `already listed in ${mise.miseFile}`
+    : edit
+      ? `added to ${edit.tasks.join(' and ')} in ${mise.miseFile}`
+      : `not wired into ${mise.miseFile}: its tasks do not list patches line by line`;
+  const apply = node ? `mise run apply-${node.name}` : 'mise run apply';
+  return {
+    summary: `${def.id} patch (Talos ${formatTalosVersion(version)}) for ${targetText(targetName)}: ${file}, ${wired}`,
+    nextSteps: [
+      `review ${file}`,
+      ...(edit ? [] : [`apply it where the configs are generated: ${how}`]),
+      `regenerate the configs and apply them: mise run update && ${apply}`,
+    ],
+    warnings: [],
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The load-balancer addresses a repo names in its manifests: pools (CiliumLoadBalancerIPPool,
+ * MetalLB IPAddressPool, `ipAddressPools` in chart values) and single addresses pinned to a
+ * Service or Gateway (`lbipam.cilium.io/ips`, `io.cilium/lb-ipam-ips`, MetalLB
+ * `loadBalancerIPs`, `loadBalancerIP`). A new node must not take one of them.
+ */
+import { isMap, isSeq, parseAllDocuments, visit } from 'yaml';
+import type { LayoutId } from '../layouts/layout.ts';
+import type { RepoTree } from '../tree/repo-tree.ts';
+import { parseIpv4 } from './net.ts';
+import { resolvePlaceholders } from './vars.ts';
+import type { Vars } from './vars.ts';
+
+export interface LoadBalancerPool {
+  /** `a-b`, `a/prefix` or one address, as parseIpv4Range reads it. */
+  range: string;
+  file: string;
+}
+
+export interface LoadBalancerAddress {
+  ip: string;
+  /** The annotation or key that names it. */
+  key: string;
+  file: string;
+}
+
+export interface LoadBalancerFacts {
+  pools: LoadBalancerPool[];
+  addresses: LoadBalancerAddress[];
+}
+
+/** Where each layout keeps its Kubernetes manifests. */
+const MANIFEST_ROOTS: Record<LayoutId, string[]> = {
+  flux: ['kubernetes'],
+  'flux-operator': ['kubernetes'],
+  clustertool: ['clusters/main/kubernetes'],
+  argocd: ['kubernetes'],
+  'argocd-mise': ['src/apps', 'src/bootstrap'],
+};
+
+const MENTIONS = /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
+const ADDRESS_KEYS = /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
+
+function yamlFiles(tree: RepoTree, dir: string, out: string[]): string[] {
+  for (const name of tree.children(dir)) {
+    const path = `${dir}/${name}`;
+    if (tree.isDirectory(path)) yamlFiles(tree, path, out);
+    else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
+
+const resolved = (text: string, vars: Vars): string | undefined => resolvePlaceholders(String(text).trim(), vars);
+
+function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
+  const pools: LoadBalancerPool[] = [];
+  const add = (value: unknown) => {
+    const range = typeof value === 'string' ? resolved(value, vars) : undefined;
+    if (range) pools.push({ range, file });
+  };
+  for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[]; toJS(): unknown }[]) {
+    if (doc.errors.length > 0) continue;
+    const data = doc.toJS() as { kind?: string; spec?: { blocks?: { cidr?: string; start?: string; stop?: string }[]; cidrs?: { cidr?: string }[]; addresses?: string[] } } | null;
+    if (data?.kind === 'CiliumLoadBalancerIPPool') {
+      for (const b of [...(data.spec?.blocks ?? []), ...(data.spec?.cidrs ?? [])]) {
+        const block = b as { cidr?: string; start?: string; stop?: string };
+        add(block.cidr ?? (block.start && block.stop ? `${block.start}-${block.stop}` : block.start));
+      }
+    } else if (data?.kind === 'IPAddressPool') {
+      for (const a of data.spec?.addresses ?? []) add(a);
+    }
+  }
+  // chart values (MetalLB config charts): ipAddressPools: [{addresses: [...]}]
+  for (const doc of parseAllDocuments(text) as unknown as Parameters<typeof visit>[0][]) {
+    visit(doc, {
+      Pair(_k, pair) {
+        if (String((pair.key as { value?: unknown })?.value) !== 'ipAddressPools' || !isSeq(pair.value)) return;
+        for (const pool of pair.value.items) {
+          const addresses = isMap(pool) ? pool.get('addresses', true) : undefined;
+          if (isSeq(addresses)) for (const a of addresses.items) add((a as { value?: unknown }).value);
+        }
+      },
+    });
+  }
+  return pools;
+}
+
+function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddress[] {
+  const out: LoadBalancerAddress[] = [];
+  for (const m of text.matchAll(ADDRESS_KEYS)) {
+    for (const part of m[2]!.split(',')) {
+      const ip = resolved(part, vars);
+      if (ip !== undefined && parseIpv4(ip) !== undefined) out.push({ ip, key: m[1]!, file });
+    }
+  }
+  return out;
+}
+
+/** Scans the layout's manifests (only files that mention a pool or an address are parsed). */
+export function scanLoadBalancers(tree: RepoTree, layout: LayoutId, vars: Vars = {}): LoadBalancerFacts {
+  const facts: LoadBalancerFacts = { pools: [], addresses: [] };
+  for (const root of MANIFEST_ROOTS[layout]) {
+    if (!tree.isDirectory(root)) continue;
+    for (const file of yamlFiles(tree, root, [])) {
+      const text = tree.read(file) ?? '';
+      if (!MENTIONS.test(text)) continue;
+      facts.pools.push(...poolsOf(text, file, vars));
+      facts.addresses.push(...addressesOf(text, file, vars));
+    }
+  }
+  return facts;
+}

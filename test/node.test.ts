@@ -1,0 +1,211 @@
+import { describe, expect, it } from 'vitest';
+import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
+import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
+import { hasSchemas, validateTalconfig, validateTalosPatch } from './talos/talos-schema.ts';
+import type { TalosSchemaVersion } from './talos/talos-schema.ts';
+
+interface Case {
+  fixture: () => string;
+  talosVersion: TalosSchemaVersion;
+  /** talconfig.yaml (talhelper) or .mise.toml: the existing file that only gains lines. */
+  edited: string;
+  inputs: Record<string, string>;
+}
+
+const SCHEMATIC = 'a'.repeat(64);
+
+const CASES: Record<string, Case> = {
+  flux: {
+    fixture: () => copyFixture('flux'),
+    talosVersion: 'v1.11',
+    edited: 'talos/talconfig.yaml',
+    inputs: { hostname: 'k8s-3', ip: '192.168.1.14', role: 'controlplane', disk: '/dev/nvme0n1', mac: 'BC:24:11:3A:5F:04' },
+  },
+  'flux-operator': {
+    fixture: () => copyFixture('flux-operator'),
+    talosVersion: 'v1.12',
+    edited: 'talos/talconfig.yaml',
+    inputs: { hostname: 'k8s-4', ip: '10.0.10.14', role: 'worker', disk: 'serial:S6PNNS0W412345Y', mac: 'bc:24:11:7e:4a:14' },
+  },
+  clustertool: {
+    fixture: () => copyFixture('clustertool'),
+    talosVersion: 'v1.11',
+    edited: 'clusters/main/talos/talconfig.yaml',
+    inputs: { hostname: 'k8s-control-2', ip: '192.168.10.102', role: 'controlplane', disk: '/dev/nvme0n1', mac: 'bc:24:11:4e:7a:03' },
+  },
+  'argocd-mise': {
+    fixture: () => copyFixture('argocd-mise'),
+    talosVersion: 'v1.11',
+    edited: '.mise.toml',
+    inputs: { hostname: 'k8s-4', ip: '192.168.0.123', role: 'worker', disk: '/dev/nvme0n1', mac: '58:47:ca:71:0a:23' },
+  },
+  'argocd-mise-1.12': {
+    fixture: copyMise112,
+    talosVersion: 'v1.12',
+    edited: '.mise.toml',
+    inputs: { hostname: 'norn', ip: '192.168.0.123', role: 'controlplane', disk: 'S4EVNX0N999999', mac: '58:47:ca:71:0a:23', schematic: SCHEMATIC },
+  },
+};
+
+describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
+  const c = CASES[name]!;
+  const run = (repo: string, ...extra: string[]) => homeops('node', '--dest', repo, ...flags(c.inputs), ...extra);
+
+  it('adds the node in the repo shape (golden files), adding lines only to the existing file', async () => {
+    const repo = c.fixture();
+    const before = snapshotFiles(repo);
+    const result = await run(repo);
+    expect(result.code).toBe(0);
+    const after = snapshotFiles(repo);
+    const changed = changedFiles(before, after);
+    expect(changed).toContain(c.edited);
+    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/node/${name}/${file}`);
+    expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
+    expect(addedLines(before[c.edited]!, after[c.edited]!)).toBeDefined();
+    for (const file of changed.filter((f) => f !== c.edited)) expect(before[file]).toBeUndefined(); // only new files besides
+    expect(result.stdout).toMatch(/next steps:\n/);
+  });
+
+  it.skipIf(!hasSchemas)('writes documents valid for the official schemas (talconfig.json, Talos of the repo version)', async () => {
+    const repo = c.fixture();
+    const before = snapshotFiles(repo);
+    expect((await run(repo)).code).toBe(0);
+    const after = snapshotFiles(repo);
+    for (const file of changedFiles(before, after)) {
+      if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
+      else if (file.endsWith('.yaml')) expect(validateTalosPatch(after[file]!, c.talosVersion)).toEqual([]);
+    }
+  });
+
+  it('changes nothing on a second run with the same inputs, and says so', async () => {
+    const repo = c.fixture();
+    await run(repo);
+    const once = snapshotFiles(repo);
+    const again = await run(repo);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^nothing to change: node .* already/);
+    expect(snapshotFiles(repo)).toEqual(once);
+  });
+
+  it('prints the diff and writes nothing with --dry-run', async () => {
+    const repo = c.fixture();
+    const before = snapshotFiles(repo);
+    const result = await run(repo, '--dry-run');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`+++ b/${c.edited}`);
+    expect(result.stdout).toContain('nothing was written');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});
+
+describe('homeops node: what it writes per layout', () => {
+  it('flux: a control plane gets the VIP and its own (empty) patch folder, like k8s-0', async () => {
+    const repo = copyFixture('flux');
+    const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+    expect(result.stdout).toContain('created  talos/patches/k8s-3/machine-kernel.yaml');
+    const talconfig = snapshotFiles(repo)['talos/talconfig.yaml']!;
+    expect(talconfig).toContain('      - "@./patches/k8s-3/machine-kernel.yaml"\n\n# Global patches');
+    expect(talconfig).toMatch(/hostname: "k8s-3"[\s\S]*vip:\n {10}ip: "192\.168\.1\.10"\n {4}patches:/);
+  });
+
+  it('clustertool: keeps ${VAR} placeholders, never touches clusterenv.yaml, and says which variables to check and add with sops', async () => {
+    const repo = copyFixture('clustertool');
+    const before = snapshotFiles(repo);
+    const result = await homeops('node', '--dest', repo, ...flags(CASES['clustertool']!.inputs));
+    expect(snapshotFiles(repo)['clusters/main/clusterenv.yaml']).toBe(before['clusters/main/clusterenv.yaml']);
+    expect(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']).toContain('            gateway: ${GATEWAY}\n        vip:\n          ip: ${VIP}\ncontrolPlane:');
+    expect(result.stderr).toMatch(/clusterenv\.yaml is SOPS-encrypted: 192\.168\.10\.102 could not be checked against VIP, MASTER1IP, GATEWAY, METALLB_RANGE/);
+    expect(result.stdout).toContain('run `sops -d clusters/main/clusterenv.yaml` and make sure 192.168.10.102 is none of VIP');
+    expect(result.stdout).toContain('add MASTER2IP: 192.168.10.102 with `sops clusters/main/clusterenv.yaml`');
+  }, 60_000);
+
+  it('argocd-mise: the env variable and apply task follow the existing ones; the next steps give the gen-config line', async () => {
+    const repo = copyFixture('argocd-mise');
+    const before = snapshotFiles(repo);
+    const result = await homeops('node', '--dest', repo, ...flags(CASES['argocd-mise']!.inputs));
+    expect(addedLines(before['.mise.toml']!, snapshotFiles(repo)['.mise.toml']!)).toEqual([
+      'K8S_4_IP = "192.168.0.123"',
+      '[tasks.apply-k8s-4]',
+      'description = "Apply config to k8s-4 only"',
+      'run = "talosctl apply-config --nodes ${K8S_4_IP} --file worker-k8s-4.yaml"',
+      '', // the blank line between it and the next block
+    ]);
+    expect(result.stdout).toContain('add `talosctl machineconfig patch worker.yaml --patch @src/talos/patches/network-k8s-4.yaml --output worker-k8s-4.yaml` to gen-config and setup-networking');
+    expect(result.stdout).toContain('mise run apply-k8s-4');
+  });
+
+  it('argocd-mise on Talos 1.12: typed documents, read back for the next node', async () => {
+    const repo = copyMise112();
+    expect((await homeops('node', '--dest', repo, ...flags(CASES['argocd-mise-1.12']!.inputs))).code).toBe(0);
+    const patch = snapshotFiles(repo)['src/talos/patches/network-norn.yaml']!;
+    expect(patch).toMatch(/^apiVersion: v1alpha1\nkind: HostnameConfig\nauto: off\nhostname: norn\n---\n/);
+    expect(patch).toContain('match: mac(link.permanent_addr) == "58:47:ca:71:0a:23"');
+    expect(patch).not.toContain('network:');
+    const next = await homeops('node', '--dest', repo, ...flags({ ...CASES['argocd-mise']!.inputs, hostname: 'k8s-5', ip: '192.168.0.124' }));
+    expect(next.code).toBe(1);
+    expect(next.stderr).toMatch(/--mac: 58:47:ca:71:0a:23 is already used by node norn/);
+  });
+
+  it('warns when the control-plane count becomes even, not when it stays odd', async () => {
+    const flux = await homeops('node', '--dest', copyFixture('flux'), ...flags(CASES['flux']!.inputs));
+    expect(flux.stderr).toContain('warning: the cluster will have 4 control planes: etcd tolerates no more failures with 4 members than with 3; use an odd number');
+    const mise = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags({ ...CASES['argocd-mise']!.inputs, role: 'controlplane' }));
+    expect(mise.stderr).toContain('warning: the cluster will have 4 control planes');
+    const worker = await homeops('node', '--dest', copyFixture('flux'), ...flags({ ...CASES['flux']!.inputs, role: 'worker' }));
+    expect(worker.code).toBe(0);
+    expect(worker.stderr).not.toContain('control planes');
+  });
+});
+
+describe('homeops node: refusals exit 1, name the field, write nothing', () => {
+  const base = (fixture: string) => (fixture === 'flux' ? CASES['flux']!.inputs : fixture === 'clustertool' ? CASES['clustertool']!.inputs : CASES['argocd-mise']!.inputs);
+  const cases: [string, string, Record<string, string | undefined>, RegExp][] = [
+    ['a hostname that is not a DNS label', 'flux', { hostname: 'K8s_3' }, /--hostname: "K8s_3" is not a valid hostname/],
+    ['a hostname already used (other inputs)', 'flux', { hostname: 'k8s-1' }, /--hostname: hostname "k8s-1" is already used by nodes\[1\] \(its ip is 192\.168\.1\.12/],
+    ['a hostname already used (mise)', 'argocd-mise', { hostname: 'urd' }, /network-urd\.yaml: --hostname: .* already exists and differs from what these inputs generate/],
+    ['an invalid IP', 'flux', { ip: '192.168.1' }, /--ip: "192\.168\.1" is not an IPv4 address/],
+    ['an IP with a prefix', 'flux', { ip: '192.168.1.14/24' }, /--ip: "192\.168\.1\.14\/24" is not an IPv4 address/],
+    ['an IP already used', 'flux', { ip: '192.168.1.12' }, /--ip: 192\.168\.1\.12 is already used by node k8s-1/],
+    ['an IP already used (mise)', 'argocd-mise', { ip: '192.168.0.121' }, /--ip: 192\.168\.0\.121 is already used by node verdandi/],
+    ['an IP already used (clustertool)', 'clustertool', { ip: '192.168.10.90' }, /--ip: 192\.168\.10\.90 is already used by node k8s-worker-1/],
+    ["an IP outside the nodes' subnet", 'flux', { ip: '10.0.0.5' }, /--ip: 10\.0\.0\.5 is outside the nodes' subnet 192\.168\.1\.0\/24/],
+    ['the VIP', 'flux', { ip: '192.168.1.10' }, /--ip: 192\.168\.1\.10 is the control-plane VIP/],
+    ['the gateway', 'flux', { ip: '192.168.1.1' }, /--ip: 192\.168\.1\.1 is the default gateway/],
+    ['the gateway (mise)', 'argocd-mise', { ip: '192.168.0.1' }, /--ip: 192\.168\.0\.1 is the default gateway/],
+    ['a load-balancer address pinned by a Gateway', 'flux', { ip: '192.168.1.20' }, /--ip: 192\.168\.1\.20 is a load-balancer address \(lbipam\.cilium\.io\/ips in kubernetes\/apps\/network\/k8s-gateway\/app\/helmrelease\.yaml\)/],
+    ['an address of the load-balancer pool', 'argocd-mise', { ip: '192.168.0.230' }, /--ip: 192\.168\.0\.230 is inside the load-balancer range 192\.168\.0\.200-192\.168\.0\.253/],
+    ['a bad MAC', 'flux', { mac: 'aa:bb:cc' }, /--mac: "aa:bb:cc" is not a MAC address/],
+    ['a multicast MAC', 'flux', { mac: '01:00:5e:00:00:01' }, /--mac: 01:00:5e:00:00:01 is a multicast address/],
+    ['a duplicate MAC', 'flux', { mac: 'BC-24-11-3A-5F-02' }, /--mac: bc:24:11:3a:5f:02 is already used by node k8s-1/],
+    ['a duplicate MAC (mise)', 'argocd-mise', { mac: '58:47:CA:71:0A:22' }, /--mac: 58:47:ca:71:0a:22 is already used by node skuld/],
+    ['no install disk', 'flux', { disk: undefined }, /missing required input: --disk/],
+    ['an empty install disk', 'argocd-mise', { disk: '' }, /missing required input: --disk/],
+    ['a device name without /dev', 'flux', { disk: 'sda' }, /--disk: "sda" looks like a device name/],
+    ['an unknown role', 'flux', { role: 'master' }, /--role: "master" is not one of controlplane, worker/],
+    ['a bad schematic', 'flux', { schematic: 'abc123' }, /--schematic: "abc123" is not a schematic ID/],
+  ];
+  it.each(cases)('%s', async (_what, fixture, change, message) => {
+    const repo = copyFixture(fixture);
+    const before = snapshotFiles(repo);
+    const result = await homeops('node', '--dest', repo, ...flags({ ...base(fixture), ...change }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr).toContain('nothing was written');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('reports every refused input at once', async () => {
+    const result = await homeops('node', '--dest', copyFixture('flux'), ...flags({ hostname: 'Bad', ip: '192.168.1.10', role: 'worker', disk: '/dev/sda', mac: 'nope' }));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/--hostname:[\s\S]*--ip:[\s\S]*--mac:/);
+  });
+
+  it('refuses a repo without Talos configuration (argocd layout)', async () => {
+    const repo = copyFixture('argocd');
+    const before = snapshotFiles(repo);
+    const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/no Talos configuration in this repo: the argocd layout/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});
