@@ -1,0 +1,147 @@
+import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
+import { readSecretsTable, tableCellProblem } from '../../../src/argocd/secrets-table.ts';
+import { HomeopsError, isHomeopsError } from '../../../src/errors.ts';
+import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
+import { pickFieldByLabel, toSecretKey } from '../../../src/onepassword/reference-names.ts';
+import type { SourceKind } from '../../../src/onepassword/types.ts';
+
+export interface ArgocdSecretAnswers {
+  app: string;
+  source: SourceKind;
+  vault: string;
+  item: string;
+  fields: string[];
+  keys: string[];
+}
+
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+const kind = (a: Answers) => a.source as SourceKind;
+
+/** The vault the bootstrap script reads (OP_VAULT), if the script is there. */
+function scriptVault(ctx: ArgocdContext): string | undefined {
+  const text = ctx.repo.tree.read(ctx.paths.secretsScript);
+  return text === undefined ? undefined : readSecretsTable(text, ctx.paths.secretsScript).vault;
+}
+
+/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown. */
+async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (isHomeopsError(error) && ['SOURCE_NOT_FOUND', 'SOURCE_AMBIGUOUS', 'INVALID_INPUT'].includes(error.code)) return { message: error.message, fix: error.fix };
+    throw error;
+  }
+}
+
+const cell = (what: string, v: string): Problem | undefined => {
+  const problem = tableCellProblem(v);
+  return problem ? { message: `1Password ${what} "${v}" ${problem}`, fix: `rename it in 1Password` } : undefined;
+};
+
+/**
+ * Names for the bootstrap script's SECRETS table, from 1Password (SDK or Connect, looked up and
+ * checked) or as typed (offline). Names only: no value is read, kept or written.
+ */
+export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
+  {
+    name: 'app',
+    message: 'App',
+    help: 'app: an existing Application (its destination namespace gets the Secrets)',
+    type: 'choice',
+    required: true,
+    choices: (ctx) => ctx.index.applications().filter((a) => a.namespace).map((a) => ({ name: `${a.name} (${a.namespace})`, value: a.name })),
+  },
+  {
+    name: 'source',
+    message: 'Where the 1Password names come from',
+    help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
+    type: 'choice',
+    prompt: false,
+    choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
+    default: (ctx) => ctx.onePassword.defaultKind(),
+    validate: (v: SourceKind, _a, ctx) => {
+      try {
+        ctx.onePassword.checkKind(v);
+        return undefined;
+      } catch (error) {
+        if (error instanceof HomeopsError) return { message: error.message, fix: error.fix };
+        throw error;
+      }
+    },
+  },
+  {
+    name: 'vault',
+    message: '1Password vault',
+    help: 'vault: the vault the bootstrap script reads (its OP_VAULT); default: that one',
+    type: 'string',
+    required: true,
+    default: (ctx) => scriptVault(ctx),
+    validate: async (v: string, a, ctx) => {
+      const read = scriptVault(ctx);
+      if (read !== undefined && read.toLowerCase() !== v.toLowerCase()) {
+        return { message: `${ctx.paths.secretsScript} reads every item from vault "${read}" (OP_VAULT), not "${v}"`, fix: `move the item to vault "${read}", or change OP_VAULT in the script first` };
+      }
+      return ctx.onePassword.isOffline(kind(a)) ? undefined : lookupProblem(() => ctx.onePassword.vault(kind(a), v));
+    },
+  },
+  {
+    name: 'item',
+    message: '1Password item',
+    help: 'item: the item title',
+    type: 'string',
+    search: true,
+    required: true,
+    choices: async (ctx, a, query) => {
+      if (ctx.onePassword.isOffline(kind(a)) || a.vault === undefined) return [];
+      return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map((i) => ({ name: i.title, value: i.title }));
+    },
+    validate: async (v: string, a, ctx) => {
+      const problem = cell('item name', v);
+      if (problem || ctx.onePassword.isOffline(kind(a)) || a.vault === undefined) return problem;
+      return lookupProblem(() => ctx.onePassword.item(kind(a), a.vault as string, v));
+    },
+  },
+  {
+    name: 'fields',
+    message: 'Fields (one Secret each)',
+    help: 'fields: comma list of field labels; each becomes a Secret <app>-<key> with one key',
+    type: 'list',
+    open: true,
+    required: true,
+    choices: async (ctx, a) => {
+      if (ctx.onePassword.isOffline(kind(a)) || a.item === undefined) return [];
+      const described = await ctx.onePassword.item(kind(a), a.vault as string, a.item as string);
+      return [...new Set(described.fields.map((f) => f.label))].map((l) => ({ name: l, value: l }));
+    },
+    validate: async (v: string[], a, ctx) => {
+      if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
+      for (const f of v) {
+        const problem = cell('field label', f);
+        if (problem) return problem;
+      }
+      if (ctx.onePassword.isOffline(kind(a)) || a.item === undefined) return undefined;
+      const described = await ctx.onePassword.item(kind(a), a.vault as string, a.item as string);
+      for (const label of v) {
+        const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
+        if (problem) return problem;
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'keys',
+    message: 'Secret keys (the environment variable names), same order as the fields',
+    help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
+    type: 'list',
+    default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
+    validate: (v: string[], a) => {
+      const fields = (a.fields as string[] | undefined) ?? [];
+      if (v.length !== fields.length) return { message: `${v.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
+      const bad = v.find((k) => !SECRET_KEY.test(k));
+      if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
+      if (new Set(v).size !== v.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
+      return undefined;
+    },
+  },
+];

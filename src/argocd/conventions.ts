@@ -1,0 +1,69 @@
+import { HomeopsError } from '../errors.ts';
+import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
+import type { ArgocdIndex } from './argocd-index.ts';
+import { yamlFiles } from './argocd-index.ts';
+
+/** How this repo writes its Applications and manifests, learned from its own files. */
+export interface ArgocdConventions {
+  /** This Git repo, as the Applications name it (git sources: `path` or `ref`). */
+  repoURL: string;
+  /** The branch the git sources track. */
+  targetRevision: string;
+  server: string;
+  /** The Gateway routes attach to. */
+  gateway: { name: string; namespace: string } | null;
+  /** The hostname most routes use (the one the tunnel serves). */
+  hostname: string | null;
+  podUser: number;
+}
+
+const DEFAULT_SERVER = 'https://kubernetes.default.svc';
+const DEFAULT_POD_USER = 65532;
+
+export function learnArgocdConventions(index: ArgocdIndex): ArgocdConventions {
+  const apps = index.applications();
+  const root = readYamlData(index.tree, index.paths.rootApp);
+  const gitSources = apps.flatMap((a) => a.sources).filter((s) => !s.chart && (s.path !== undefined || s.ref !== undefined));
+  const rootSource = dig(root, 'spec', 'source') as { repoURL?: string; targetRevision?: string } | undefined;
+  const repoURL = mostCommon(gitSources.map((s) => s.repoURL)) ?? rootSource?.repoURL;
+  if (!repoURL) {
+    throw new HomeopsError('LAYOUT', `cannot tell this repo's Git URL: no Application in ${index.paths.appsDir} (nor ${index.paths.rootApp}) has a git source`, {
+      file: index.paths.rootApp,
+      fix: `add the root Application ${index.paths.rootApp} (its spec.source.repoURL names the repo), then run this again`,
+    });
+  }
+  const routes = index.routes();
+  const parents = routes.flatMap((r) => r.parentRefs.map((p) => ({ name: p.name, namespace: p.namespace ?? r.namespace })));
+  const gateway = mostCommon(parents.filter((p) => p.namespace).map((p) => `${p.namespace}/${p.name}`));
+  return {
+    repoURL,
+    targetRevision: mostCommon(gitSources.map((s) => s.targetRevision)) ?? rootSource?.targetRevision ?? 'main',
+    server: mostCommon(apps.map((a) => a.server)) ?? DEFAULT_SERVER,
+    gateway: gateway ? { namespace: gateway.split('/')[0]!, name: gateway.split('/')[1]! } : null,
+    hostname: mostCommon(routes.flatMap((r) => r.hostnames)) ?? null,
+    podUser: learnPodUser(index) ?? DEFAULT_POD_USER,
+  };
+}
+
+/** The pod runAsUser of the repo's Deployments, if any sets one. */
+function learnPodUser(index: ArgocdIndex): number | undefined {
+  const users: string[] = [];
+  for (const file of yamlFiles(index.tree, index.paths.manifestsDir)) {
+    if (!file.endsWith('deployment.yaml')) continue;
+    for (const doc of readYamlAll(index.tree, file)) {
+      const user = dig(doc, 'spec', 'template', 'spec', 'securityContext', 'runAsUser');
+      if (typeof user === 'number') users.push(String(user));
+    }
+  }
+  const user = mostCommon(users);
+  return user === undefined ? undefined : Number(user);
+}
+
+/** The most frequent defined value (ties: the first seen). */
+export function mostCommon(values: readonly (string | undefined)[]): string | undefined {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best: string | undefined;
+  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
+  return best;
+}
