@@ -67,11 +67,20 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))('the homeops bin (b
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/app/ocirepository.yaml'), 'utf8')).toContain('tag: 4.3.0');
   });
 
-  it('says plainly that a recognized layout is not supported by a generator yet', () => {
+  it('says plainly when a layout has nothing for a generator (no Talos config in an Argo CD repo)', () => {
     const repo = copyFixture('argocd');
-    const run = runBin(['app', '--dest', repo, '--yes', ...whoami]);
+    const run = runBin(['node', '--dest', repo, '--yes', '--hostname=n1', '--ip=10.0.0.5', '--role=worker', '--disk=/dev/sda', '--mac=aa:bb:cc:dd:ee:ff']);
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/does not support the argocd layout/);
+    expect(run.stderr).toMatch(/argocd/);
+    expect(run.stderr).toContain('fix:');
+  });
+
+  it('lists the inputs of the repo layout with --help', () => {
+    const repo = copyFixture('clustertool');
+    const run = runBin(['app', '--dest', repo, '--help']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/--layer/);
+    expect(run.stdout).not.toMatch(/--createNamespace/);
   });
 
   it('prints the inputs of a generator with --help', () => {

@@ -45,10 +45,10 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     let generator = entry;
     let repoProblem: unknown;
     try {
-      repo = wantsHelp ? undefined : openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
-      if (repo) generator = variantFor(entry, repo.layout);
+      repo = openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
+      generator = variantFor(entry, repo.layout);
     } catch (error) {
-      repoProblem = error;
+      repoProblem = wantsHelp ? undefined : error; // --help outside a repo lists the Flux variant's inputs
     }
     const options = parseGeneratorArgv(rest, generator.inputs); // usage errors first
     if (repoProblem) throw repoProblem;
