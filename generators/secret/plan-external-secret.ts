@@ -2,13 +2,13 @@ import { isMap, isSeq, parseDocument } from 'yaml';
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
-import { duplicateFieldLabels, pickFieldByLabel, referenceSegment } from '../../src/onepassword/reference-names.ts';
 import { dig, readYamlAll } from '../../src/repo/read-yaml.ts';
 import { render } from '../../src/render/templates.ts';
-import { pickStore, type OnePasswordStore } from '../../src/secrets/secret-stores.ts';
+import { externalSecretReferences, isWholeItem } from '../../src/secrets/external-secret-references.ts';
+import { pickStore } from '../../src/secrets/secret-stores.ts';
 import { addToYaml } from '../../src/talos/yaml-splice.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
-import { isWholeItem, type SecretAnswers } from './secret-inputs.ts';
+import type { SecretAnswers } from './secret-inputs.ts';
 
 export interface ExternalSecretTarget {
   namespace: string;
@@ -33,7 +33,7 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
     refreshInterval: learnedRefreshInterval(ctx, target.namespace),
     store: store.name,
     target: secretName,
-    ...(await references(ctx, store, answers)),
+    ...(await externalSecretReferences(ctx.secrets, store, answers)),
   };
   const file = `${dir}/externalsecret.yaml`;
   const content = render('flux/secret/externalsecret.yaml', view);
@@ -59,22 +59,6 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
     ],
     warnings,
   };
-}
-
-/** The remote references, in the store's provider format. */
-async function references(ctx: FluxContext, store: OnePasswordStore, a: SecretAnswers) {
-  const lookup = ctx.secrets.onePassword;
-  const described = lookup.isOffline(a.source) ? undefined : await lookup.item(a.source, a.vault, a.item);
-  const item = described ? { title: described.item.title, id: described.item.id } : { title: a.item };
-  const itemKey = store.provider === 'sdk' ? referenceSegment('item', item) : item.title;
-  if (isWholeItem(a.fields)) return { wholeItem: true, itemKey, data: [], duplicates: described ? duplicateFieldLabels(described) : [] };
-  const data = a.fields.map((label, i) => {
-    const field = described ? pickFieldByLabel(described, label) : { label, id: undefined };
-    const secretKey = a.keys[i]!;
-    if (store.provider === 'connect') return { secretKey, key: itemKey, property: field.label };
-    return { secretKey, key: `${itemKey}/${referenceSegment('field', { title: field.label, ...(field.id && { id: field.id }) })}`, property: null };
-  });
-  return { wholeItem: false, itemKey, data, duplicates: [] };
 }
 
 /** The refreshInterval of the repo's own ExternalSecrets, else 1h. */

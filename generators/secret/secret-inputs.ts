@@ -172,4 +172,3 @@ function asProblem(error: HomeopsError | undefined): Problem | undefined {
   return error ? { message: error.message, fix: error.fix } : undefined;
 }
 
-export const isWholeItem = (fields: readonly string[]) => fields.length === 1 && fields[0] === WHOLE_ITEM;

@@ -5,8 +5,8 @@ import { dig, readYamlData } from '../../../src/repo/read-yaml.ts';
 import { render } from '../../../src/render/templates.ts';
 import { pickStore } from '../../../src/secrets/secret-stores.ts';
 import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
-import { isWholeItem, type SecretAnswers } from '../secret-inputs.ts';
-import { references } from './references.ts';
+import { externalSecretReferences, isWholeItem } from '../../../src/secrets/external-secret-references.ts';
+import type { SecretAnswers } from '../secret-inputs.ts';
 import { wireEnvFrom } from './wire-env-from.ts';
 
 /**
@@ -21,7 +21,7 @@ export async function planClustertoolSecret(ctx: ClustertoolContext, app: string
   const namespace = index.appNamespace(layer, app);
   const store = pickStore(ctx.secrets.stores(), answers.store);
   const secretName = `${app}-secret`;
-  const refs = await references(ctx, store, answers);
+  const refs = await externalSecretReferences(ctx.secrets, store, answers);
   const view = { app, namespace, schemas: ctx.conventions(layer).schemas, refreshInterval: '1h', store: store.name, target: secretName, ...refs };
   const file = `${dir}/external-secret.yaml`;
   const content = render('clustertool/secret/external-secret.yaml', view);
