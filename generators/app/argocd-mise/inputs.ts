@@ -1,0 +1,195 @@
+import { TIERS } from '../../../src/argocd-mise/apps-index.ts';
+import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
+import * as check from '../../../src/inputs/checks.ts';
+import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
+
+export type MiseAppKind = 'manifests' | 'helm' | 'helm+manifests';
+
+export interface MiseAppAnswers {
+  name: string;
+  tier: string;
+  namespace: string;
+  kind: MiseAppKind;
+  image?: string;
+  chart?: string;
+  repoURL?: string;
+  chartVersion?: string;
+  serverSideApply?: boolean;
+  route?: 'none' | 'internal';
+  hostname?: string;
+  port?: number;
+  healthPath?: string;
+  storage?: string;
+  storageClass?: string;
+  mountPath?: string;
+}
+
+const isManifests = (a: Answers) => a.kind === 'manifests';
+const isHelm = (a: Answers) => a.kind === 'helm' || a.kind === 'helm+manifests';
+/** A route is a file in k8s/, so the Application must sync k8s/. */
+const canRoute = (a: Answers) => a.kind !== 'helm';
+const hasRoute = (a: Answers) => canRoute(a) && a.route !== undefined && a.route !== 'none';
+const hasStorage = (a: Answers) => isManifests(a) && a.storage !== undefined && a.storage !== 'none';
+const choices = (values: readonly string[]) => () => values.map((v) => ({ name: v, value: v }));
+
+/** A Helm repository: an https URL, or an OCI registry path (`oci://ghcr.io/org/charts`). */
+function helmRepoURL(value: string): Problem | undefined {
+  return /^(https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~%-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*)$/.test(value)
+    ? undefined
+    : { message: `"${value}" is not a Helm repository URL`, fix: 'pass an https URL such as https://charts.longhorn.io, or an OCI registry path such as oci://ghcr.io/org/charts' };
+}
+
+/** The `app` inputs of the argocd-mise layout, in prompt order. Their names are the flags. */
+export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
+  {
+    name: 'name',
+    message: 'App name',
+    help: 'name: the app and its Application (DNS-1123 label), e.g. whoami',
+    type: 'string',
+    required: true,
+    validate: (v: string, _a, ctx) => {
+      const bad = check.dnsLabel(v, 'app name');
+      if (bad) return bad;
+      const file = ctx.applicationNames().get(v);
+      if (file !== undefined && !/^src\/apps\/[^/]+\/[^/]+\/application\.yaml$/.test(file)) {
+        return { message: `an Application named "${v}" already exists (${file}); Application names are unique in Argo CD`, fix: 'choose another --name' };
+      }
+      return undefined;
+    },
+  },
+  {
+    name: 'tier',
+    message: 'Tier',
+    help: 'tier: infrastructure (cluster-level) | services (everything else); default services',
+    type: 'choice',
+    choices: choices(TIERS),
+    default: () => 'services',
+  },
+  {
+    name: 'namespace',
+    message: 'Namespace',
+    help: 'namespace: the namespace the app runs in; default: the app name (created by CreateNamespace=true)',
+    type: 'string',
+    default: (_ctx, a) => a.name,
+    validate: (v: string) => check.dnsLabel(v, 'namespace name'),
+  },
+  {
+    name: 'kind',
+    message: 'What the Application syncs',
+    help: 'kind: manifests (k8s/ Deployment, Service, ...) | helm (a chart with inline values) | helm+manifests (a chart plus k8s/); default manifests',
+    type: 'choice',
+    choices: choices(['manifests', 'helm', 'helm+manifests']),
+    default: () => 'manifests',
+  },
+  {
+    name: 'image',
+    message: 'Container image (repository:tag)',
+    help: 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3 (kind manifests)',
+    type: 'string',
+    required: true,
+    when: isManifests,
+    validate: (v: string) => {
+      const parsed = check.parseImage(v);
+      return 'message' in parsed ? parsed : undefined;
+    },
+  },
+  {
+    name: 'chart',
+    message: 'Helm chart name',
+    help: 'chart: the chart name in its repository, e.g. podinfo (kinds helm, helm+manifests)',
+    type: 'string',
+    required: true,
+    when: isHelm,
+    validate: (v: string) => check.dnsSubdomain(v, 'chart'),
+  },
+  {
+    name: 'repoURL',
+    message: 'Helm repository URL',
+    help: 'repoURL: the chart repository, https://... or oci://... (kinds helm, helm+manifests)',
+    type: 'string',
+    required: true,
+    when: isHelm,
+    validate: (v: string) => helmRepoURL(v),
+  },
+  {
+    name: 'chartVersion',
+    message: 'Chart version',
+    help: 'chartVersion: the chart version; default the one the repo already uses for that chart',
+    type: 'string',
+    required: true,
+    when: isHelm,
+    default: (ctx, a) => (a.chart && a.repoURL ? ctx.chartVersion(a.chart as string, a.repoURL as string) : undefined),
+    validate: (v: string) => check.version(v),
+  },
+  {
+    name: 'serverSideApply',
+    message: 'Does the chart ship CRDs (sync with ServerSideApply)?',
+    help: 'serverSideApply: true for CRD-heavy charts (adds ServerSideApply=true); default false',
+    type: 'boolean',
+    when: isHelm,
+    default: () => false,
+  },
+  {
+    name: 'route',
+    message: 'Route',
+    help: 'route: none | internal (an HTTPRoute in k8s/ to the internal Gateway; kinds manifests, helm+manifests)',
+    type: 'choice',
+    when: canRoute,
+    choices: choices(['none', 'internal']),
+    default: () => 'none',
+  },
+  {
+    name: 'hostname',
+    message: 'Hostname',
+    help: 'hostname: default <name>.<the suffix the repo uses>, e.g. whoami.internal',
+    type: 'string',
+    when: hasRoute,
+    default: (ctx, a) => `${String(a.name)}.${ctx.conventions().hostSuffix}`,
+    validate: (v: string) =>
+      v.includes('${') ? { message: `"${v}" has a \${...} placeholder, but Argo CD substitutes no variables`, fix: 'pass the literal hostname, e.g. whoami.internal' } : check.hostname(v),
+  },
+  {
+    name: 'port',
+    message: 'Port (the container port; for a chart, its Service port)',
+    help: "port: the container's port (manifests), or the chart Service's port the route sends to (helm+manifests)",
+    type: 'number',
+    required: true,
+    when: (a) => isManifests(a) || hasRoute(a),
+    validate: (v: number) => check.port(v),
+  },
+  {
+    name: 'healthPath',
+    message: 'HTTP health check path (empty: TCP check on the port)',
+    help: 'healthPath: e.g. /healthz; default a TCP probe on the port (kind manifests)',
+    type: 'string',
+    when: isManifests,
+    validate: (v: string) => check.absolutePath(v),
+  },
+  {
+    name: 'storage',
+    message: 'Persistent storage size (e.g. 5Gi, or none)',
+    help: 'storage: a size such as 5Gi (a ReadWriteOnce PVC in k8s/), or none (kind manifests)',
+    type: 'string',
+    when: isManifests,
+    default: () => 'none',
+    validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
+  },
+  {
+    name: 'storageClass',
+    message: 'StorageClass (empty: the cluster default)',
+    help: "storageClass: default the repo's most used one (longhorn)",
+    type: 'string',
+    when: hasStorage,
+    default: (ctx) => ctx.conventions().storageClass,
+    validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
+  },
+  {
+    name: 'mountPath',
+    message: 'Mount path of the volume',
+    help: 'mountPath: where the volume is mounted; default /data',
+    type: 'string',
+    when: hasStorage,
+    default: () => '/data',
+    validate: (v: string) => check.absolutePath(v),
+  },
+];
