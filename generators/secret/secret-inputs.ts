@@ -1,9 +1,9 @@
-import { HomeopsError, isHomeopsError } from '../../src/errors.ts';
-import type { Answers, InputSpec, Problem } from '../../src/inputs/input-spec.ts';
+import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
 import { checkReferenceName, pickFieldByLabel, toSecretKey } from '../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
+import { asProblem, lookupProblem, sourceInput } from '../../src/secrets/onepassword-inputs.ts';
 
 export interface SecretAnswers {
   store: string;
@@ -22,18 +22,6 @@ const kind = (a: Answers) => a.source as SourceKind;
 const store = (ctx: HasSecrets, a: Answers) => pickStore(ctx.secrets.stores(), a.store as string | undefined);
 const offline = (ctx: HasSecrets, a: Answers) => ctx.secrets.onePassword.isOffline(kind(a));
 
-/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown as they are. */
-async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
-  try {
-    await run();
-    return undefined;
-  } catch (error) {
-    if (isHomeopsError(error) && (error.code === 'SOURCE_NOT_FOUND' || error.code === 'SOURCE_AMBIGUOUS' || error.code === 'INVALID_INPUT')) {
-      return { message: error.message, fix: error.fix };
-    }
-    throw error;
-  }
-}
 
 /**
  * The inputs that pick 1Password references for an ExternalSecret: the `secret` generator's, and
@@ -51,25 +39,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       choices: (ctx) => ctx.secrets.stores().map((s) => ({ name: `${s.name} (${s.provider === 'sdk' ? 'service account' : 'Connect'}, ${s.file})`, value: s.name })),
       default: (ctx) => (ctx.secrets.stores().length <= 1 ? pickStore(ctx.secrets.stores(), undefined).name : undefined),
     },
-    {
-      name: 'source',
-      message: 'Where the 1Password names come from',
-      help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
-      type: 'choice',
-      prompt: false,
-      when,
-      choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
-      default: (ctx) => ctx.secrets.onePassword.defaultKind(),
-      validate: (v: SourceKind, _a, ctx) => {
-        try {
-          ctx.secrets.onePassword.checkKind(v);
-          return undefined;
-        } catch (error) {
-          if (error instanceof HomeopsError) return { message: error.message, fix: error.fix };
-          throw error;
-        }
-      },
-    },
+    sourceInput<C>((ctx) => ctx.secrets.onePassword, when),
     {
       name: 'vault',
       message: '1Password vault',
@@ -168,7 +138,4 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
   ];
 }
 
-function asProblem(error: HomeopsError | undefined): Problem | undefined {
-  return error ? { message: error.message, fix: error.fix } : undefined;
-}
 

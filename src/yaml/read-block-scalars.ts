@@ -5,7 +5,6 @@ const NON_STRING_PLAIN =
 const SPACE = 32;
 const HASH = 35;
 const COLON = 58;
-const NEWLINE = 10;
 const CR = 13;
 
 /** Characters a plain block key may have here: letters, digits, `_`, `.`, `/`, `-`. */

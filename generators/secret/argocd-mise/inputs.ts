@@ -1,7 +1,7 @@
+import { asProblem, lookupProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
-import { HomeopsError, isHomeopsError } from '../../../src/errors.ts';
 import { dnsLabel, dnsSubdomain } from '../../../src/inputs/checks.ts';
-import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
+import type { Answers, InputSpec } from '../../../src/inputs/input-spec.ts';
 import { checkReferenceName, pickItemByTitle } from '../../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../../src/onepassword/types.ts';
 
@@ -16,18 +16,7 @@ export interface MiseSecretAnswers {
 const kind = (a: Answers) => a.source as SourceKind;
 const offline = (ctx: ArgocdMiseContext, a: Answers) => ctx.onePassword.isOffline(kind(a));
 
-/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown as they are. */
-async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
-  try {
-    await run();
-    return undefined;
-  } catch (error) {
-    if (isHomeopsError(error) && ['SOURCE_NOT_FOUND', 'SOURCE_AMBIGUOUS', 'INVALID_INPUT'].includes(error.code)) return { message: error.message, fix: error.fix };
-    throw error;
-  }
-}
 
-const asProblem = (error: HomeopsError | undefined): Problem | undefined => (error ? { message: error.message, fix: error.fix } : undefined);
 
 /** The one item of this title (or ID) in the vault, found by listing, never by reading the item. */
 export async function findItem(ctx: ArgocdMiseContext, source: SourceKind, vault: string, item: string) {
@@ -51,24 +40,7 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     choices: (ctx) => ctx.index.apps().map((app) => ({ name: `${app.name} (${app.tier})`, value: app.name })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
-  {
-    name: 'source',
-    message: 'Where the 1Password names come from',
-    help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
-    type: 'choice',
-    prompt: false,
-    choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
-    default: (ctx) => ctx.onePassword.defaultKind(),
-    validate: (v: SourceKind, _a, ctx) => {
-      try {
-        ctx.onePassword.checkKind(v);
-        return undefined;
-      } catch (error) {
-        if (error instanceof HomeopsError) return { message: error.message, fix: error.fix };
-        throw error;
-      }
-    },
-  },
+  sourceInput<ArgocdMiseContext>((ctx) => ctx.onePassword),
   {
     name: 'vault',
     message: '1Password vault',

@@ -1,6 +1,6 @@
+import { lookupProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { readSecretsTable, tableCellProblem } from '../../../src/argocd/secrets-table.ts';
-import { HomeopsError, isHomeopsError } from '../../../src/errors.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
 import { pickFieldByLabel, toSecretKey } from '../../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../../src/onepassword/types.ts';
@@ -23,16 +23,6 @@ function scriptVault(ctx: ArgocdContext): string | undefined {
   return text === undefined ? undefined : readSecretsTable(text, ctx.paths.secretsScript).vault;
 }
 
-/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown. */
-async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
-  try {
-    await run();
-    return undefined;
-  } catch (error) {
-    if (isHomeopsError(error) && ['SOURCE_NOT_FOUND', 'SOURCE_AMBIGUOUS', 'INVALID_INPUT'].includes(error.code)) return { message: error.message, fix: error.fix };
-    throw error;
-  }
-}
 
 const cell = (what: string, v: string): Problem | undefined => {
   const problem = tableCellProblem(v);
@@ -52,24 +42,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     required: true,
     choices: (ctx) => ctx.index.applications().filter((a) => a.namespace).map((a) => ({ name: `${a.name} (${a.namespace})`, value: a.name })),
   },
-  {
-    name: 'source',
-    message: 'Where the 1Password names come from',
-    help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
-    type: 'choice',
-    prompt: false,
-    choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
-    default: (ctx) => ctx.onePassword.defaultKind(),
-    validate: (v: SourceKind, _a, ctx) => {
-      try {
-        ctx.onePassword.checkKind(v);
-        return undefined;
-      } catch (error) {
-        if (error instanceof HomeopsError) return { message: error.message, fix: error.fix };
-        throw error;
-      }
-    },
-  },
+  sourceInput<ArgocdContext>((ctx) => ctx.onePassword),
   {
     name: 'vault',
     message: '1Password vault',

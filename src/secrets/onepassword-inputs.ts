@@ -1,0 +1,47 @@
+import { isHomeopsError, type HomeopsError } from '../errors.ts';
+import type { Answers, InputSpec, Problem } from '../inputs/input-spec.ts';
+import type { SourceKind } from '../onepassword/types.ts';
+import type { OnePasswordLookup } from './onepassword-lookup.ts';
+
+/** Refusals of a 1Password lookup that are about the names asked for (not outages). */
+const NAME_PROBLEMS = new Set(['SOURCE_NOT_FOUND', 'SOURCE_AMBIGUOUS', 'INVALID_INPUT']);
+
+/** A lookup's refusal (not found, ambiguous) as the input's problem; outages are thrown as they are. */
+export async function lookupProblem(run: () => Promise<unknown>): Promise<Problem | undefined> {
+  try {
+    await run();
+    return undefined;
+  } catch (error) {
+    if (isHomeopsError(error) && NAME_PROBLEMS.has(error.code)) return { message: error.message, fix: error.fix };
+    throw error;
+  }
+}
+
+export const asProblem = (error: HomeopsError | undefined): Problem | undefined => (error ? { message: error.message, fix: error.fix } : undefined);
+
+/**
+ * The `source` input of every secret generator: where 1Password names come from. Flag or answers
+ * file only (never prompted); the default follows the environment, and a source whose credentials
+ * are missing is refused naming the variable to set.
+ */
+export function sourceInput<C>(lookup: (ctx: C) => OnePasswordLookup, when?: (a: Answers) => boolean): InputSpec<C> {
+  return {
+    name: 'source',
+    message: 'Where the 1Password names come from',
+    help: 'source: sdk | connect | offline; default from the environment (OP_SERVICE_ACCOUNT_TOKEN, OP_CONNECT_HOST + OP_CONNECT_TOKEN, else offline)',
+    type: 'choice',
+    prompt: false,
+    ...(when && { when }),
+    choices: () => ['sdk', 'connect', 'offline'].map((v) => ({ name: v, value: v })),
+    default: (ctx) => lookup(ctx).defaultKind(),
+    validate: (v: SourceKind, _a, ctx) => {
+      try {
+        lookup(ctx).checkKind(v);
+        return undefined;
+      } catch (error) {
+        if (isHomeopsError(error)) return asProblem(error);
+        throw error;
+      }
+    },
+  };
+}
