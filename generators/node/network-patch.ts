@@ -16,7 +16,7 @@ import { seqItems } from '../../src/talos/talconfig-node.ts';
 import { usesTypedDocuments } from '../../src/talos/talos-version.ts';
 import type { TalosVersion } from '../../src/talos/talos-version.ts';
 import { copy, keyText, scalar, seqLike } from '../../src/talos/yaml-nodes.ts';
-import { detectIndentSeq } from '../../src/talos/yaml-text.ts';
+import { detectIndentSeq } from '../../src/yaml/block-text.ts';
 
 type AnyMap = YAMLMap<unknown, unknown>;
 

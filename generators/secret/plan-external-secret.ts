@@ -1,12 +1,11 @@
-import { isMap, isSeq, parseDocument } from 'yaml';
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { dig, readYamlAll } from '../../src/repo/read-yaml.ts';
 import { render } from '../../src/render/templates.ts';
 import { externalSecretReferences, isWholeItem } from '../../src/secrets/external-secret-references.ts';
+import { appTemplateContainer, wireEnvFrom } from '../../src/secrets/env-from.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
-import { addToYaml } from '../../src/talos/yaml-splice.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
 import type { SecretAnswers } from './secret-inputs.ts';
 
@@ -47,7 +46,7 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
   repo.tree.create(file, content);
   const kustomization = `${dir}/kustomization.yaml`;
   repo.tree.write(kustomization, insertSorted(repo.tree.read(kustomization)!, kustomization, 'resources', './externalsecret.yaml').text);
-  const wired = wireEnvFrom(ctx, `${dir}/helmrelease.yaml`, target.app, secretName);
+  const wired = wireEnvFrom(repo.tree, `${dir}/helmrelease.yaml`, appTemplateContainer(target.app), [secretName]);
 
   const warnings = view.wholeItem && view.duplicates.length ? [`item fields ${view.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`] : [];
   if (!wired) warnings.push(`no app-template container found in ${dir}/helmrelease.yaml: reference the Secret ${secretName} from the chart's values yourself`);
@@ -70,35 +69,4 @@ function learnedRefreshInterval(ctx: FluxContext, namespace: string): string {
     }
   }
   return '1h';
-}
-
-/**
- * Add `envFrom: [{secretRef: {name}}]` to the app-template container (the controller named like
- * the app, else the first; container `app`, else the first). Returns false when there is none.
- */
-function wireEnvFrom(ctx: FluxContext, path: string, app: string, secretName: string): boolean {
-  const source = ctx.repo.tree.read(path);
-  if (source === undefined) return false;
-  const doc = parseDocument(source);
-  const controller = keyOf(doc.getIn(['spec', 'values', 'controllers'], true), app);
-  if (controller === undefined) return false;
-  const container = keyOf(doc.getIn(['spec', 'values', 'controllers', controller, 'containers'], true), 'app');
-  if (container === undefined) return false;
-  const at = ['spec', 'values', 'controllers', controller, 'containers', container];
-  const envFrom = doc.getIn([...at, 'envFrom'], true);
-  const entry = { secretRef: { name: secretName } };
-  if (isSeq(envFrom)) {
-    if ((envFrom.toJSON() as { secretRef?: { name?: string } }[]).some((e) => e?.secretRef?.name === secretName)) return true;
-    ctx.repo.tree.write(path, addToYaml(source, doc, [{ kind: 'item', path: [...at, 'envFrom'], value: doc.createNode(entry) }]).text);
-  } else {
-    ctx.repo.tree.write(path, addToYaml(source, doc, [{ kind: 'key', path: at, key: 'envFrom', value: doc.createNode([entry]) }]).text);
-  }
-  return true;
-}
-
-/** The key `preferred` of a mapping node if it has it, else its first key; undefined when empty. */
-function keyOf(node: unknown, preferred: string): string | undefined {
-  if (!isMap(node) || node.items.length === 0) return undefined;
-  const keys = node.items.map((pair) => String((pair.key as { value?: unknown }).value));
-  return keys.includes(preferred) ? preferred : keys[0];
 }

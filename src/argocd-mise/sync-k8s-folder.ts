@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { HomeopsError } from '../errors.ts';
-import { addToYaml } from '../talos/yaml-splice.ts';
+import { addToYaml } from '../yaml/splice.ts';
 import { yamlScalar } from '../yaml/scalar.ts';
 import { dig, sourcesOf } from './apps-index.ts';
 

@@ -10,7 +10,7 @@ import { checkNodeInput } from './node-input.ts';
 import type { CheckedNodeInput, NodeInput } from './node-input.ts';
 import { renderEmptyPatch } from './patches/render.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
-import { addToYaml } from './yaml-splice.ts';
+import { addToYaml } from '../yaml/splice.ts';
 
 export interface AddNodeOptions {
   /**

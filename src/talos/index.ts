@@ -2,9 +2,9 @@
 export * from './net.ts';
 export * from './vars.ts';
 export * from './talos-version.ts';
-export { parseYamlText, detectIndentSeq, renderBlock } from './yaml-text.ts';
-export { addToYaml } from './yaml-splice.ts';
-export type { EditResult, YamlAddition, YamlPath } from './yaml-splice.ts';
+export { detectIndentSeq, renderBlock } from '../yaml/block-text.ts';
+export { addToYaml } from '../yaml/splice.ts';
+export type { EditResult, YamlAddition, YamlPath } from '../yaml/splice.ts';
 export { readTalconfigFacts, mostUsed } from './talconfig-facts.ts';
 export type { TalconfigFacts, TalconfigFactsOptions, NodeFacts } from './talconfig-facts.ts';
 export type { DiskShape } from './talconfig-node.ts';

@@ -9,8 +9,8 @@ import type { TalconfigFacts } from './talconfig-facts.ts';
 import { scalarText } from './talconfig-node.ts';
 import { resolveOrKeep } from './vars.ts';
 import type { Vars } from './vars.ts';
-import { addToYaml } from './yaml-splice.ts';
-import type { YamlAddition } from './yaml-splice.ts';
+import { addToYaml } from '../yaml/splice.ts';
+import type { YamlAddition } from '../yaml/splice.ts';
 
 export type PatchTarget = { scope: 'global' } | { scope: 'controlPlane' } | { scope: 'worker' } | { scope: 'node'; hostname: string };
 

@@ -11,7 +11,7 @@ import { readTalconfigFacts } from './talconfig-facts.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 import { parseEnvFile } from './vars.ts';
 import type { Vars } from './vars.ts';
-import { parseYamlText } from './yaml-text.ts';
+import { parseYaml } from '../yaml/parse-yaml.ts';
 
 export type TalhelperLayout = Extract<TalosLayout, { kind: 'talhelper' }>;
 
@@ -55,7 +55,7 @@ export function readTalhelperRepo(tree: RepoTree, layout: TalhelperLayout): Talh
       fix: `create ${file} (talhelper's cluster definition) first, or set "layout:" in .homeops.yaml if the detection is wrong`,
     });
   }
-  const doc = parseYamlText(text, file);
+  const doc = parseYaml(text, file);
   const { vars, encrypted } = readEnv(tree, layout.envFile);
   const facts = readTalconfigFacts(doc, { vars });
   return { layout, dir: layout.dir, file, text, doc, envFile: layout.envFile, vars, encrypted, facts };

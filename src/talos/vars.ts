@@ -2,8 +2,8 @@
  * `${VAR}` placeholders as talhelper (envsubst) and ClusterTool (clusterenv.yaml) use them,
  * and the flat env files (talenv.yaml, clusterenv.yaml) that fill them.
  */
-import { isMap, isScalar, parseDocument } from 'yaml';
-import { HomeopsError } from '../errors.ts';
+import { isMap, isScalar } from 'yaml';
+import { parseYaml } from '../yaml/parse-yaml.ts';
 
 /** `${NAME}`, `${NAME:-default}`, `${NAME:=default}`, `${NAME-default}`, `${NAME=default}`. */
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])([^}]*))?\}/g;
@@ -43,15 +43,7 @@ export const resolveOrKeep = (text: string, vars: Vars = {}): string => resolveP
  * Nested values are skipped. Throws a YAML HomeopsError (with file and line) when unparsable.
  */
 export function parseEnvFile(text: string, file = 'talenv.yaml'): Record<string, string> {
-  const doc = parseDocument(text, { prettyErrors: true });
-  const err = doc.errors[0];
-  if (err) {
-    throw new HomeopsError('YAML', `${file} is not valid YAML: ${err.message.split('\n')[0]}`, {
-      file,
-      line: err.linePos?.[0].line,
-      fix: `fix the YAML syntax of ${file}`,
-    });
-  }
+  const doc = parseYaml(text, file);
   const out: Record<string, string> = {};
   if (!isMap(doc.contents)) return out;
   for (const pair of doc.contents.items) {

@@ -6,8 +6,8 @@ import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { referenceSegment } from '../../../src/onepassword/reference-names.ts';
 import { render } from '../../../src/render/templates.ts';
+import { deploymentContainer, wireEnvFrom } from '../../../src/secrets/env-from.ts';
 import { findItem, type MiseSecretAnswers } from './inputs.ts';
-import { wireEnvFrom } from './wire-env-from.ts';
 
 const ITEM_FILES = ['onepassword-items.yaml', 'onepassword-item.yaml'];
 
@@ -41,7 +41,7 @@ export async function planOnePasswordItem(ctx: ArgocdMiseContext, a: MiseSecretA
 
   const synced = syncK8sFolder(tree.read(app.applicationFile)!, app.applicationFile, ctx.gitRepoURL(), k8s);
   tree.write(app.applicationFile, synced.text);
-  const wired = wireEnvFrom(tree, `${k8s}/deployment.yaml`, a.app, a.secretName);
+  const wired = wireEnvFrom(tree, `${k8s}/deployment.yaml`, deploymentContainer(a.app), [a.secretName]);
 
   const warnings: string[] = [];
   if (synced.did === 'source-to-sources') warnings.push(`${app.applicationFile} synced only its chart: its source is now the first of two sources, the second syncing ${k8s}/`);

@@ -1,10 +1,9 @@
-import { parseDocument, isMap, isSeq } from 'yaml';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { addToSecretsTable, type SecretsTableEntry } from '../../../src/argocd/secrets-table.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { toSecretKey } from '../../../src/onepassword/reference-names.ts';
-import { addToYaml } from '../../../src/talos/yaml-splice.ts';
+import { deploymentContainer, wireEnvFrom } from '../../../src/secrets/env-from.ts';
 import type { ArgocdSecretAnswers } from './secret-inputs.ts';
 
 /**
@@ -31,7 +30,7 @@ export function planSecretsTable(ctx: ArgocdContext, a: ArgocdSecretAnswers): Pl
   ctx.repo.tree.write(script, addToSecretsTable(text, script, entries));
   const secrets = entries.map((e) => e.secret);
   const deployment = `${ctx.index.manifestsOf(a.app)}/deployment.yaml`;
-  const wired = wireEnvFrom(ctx, deployment, a.app, secrets);
+  const wired = wireEnvFrom(ctx.repo.tree, deployment, deploymentContainer(a.app), secrets);
   const warnings = wired ? [] : [`no Deployment in ${deployment}: reference the Secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} from the app's chart values or manifests yourself`];
   return {
     summary: `Secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} in ${namespace} from 1Password item "${a.item}" (vault "${a.vault}"), listed in ${script}${wired ? `, wired into ${deployment}` : ''}`,
@@ -49,24 +48,4 @@ function secretName(app: string, key: string): string {
   const name = `${app}-${key.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '')}`;
   if (name.length > 253 || name.endsWith('-')) throw new HomeopsError('INVALID_INPUT', `cannot make a Secret name from key "${key}"`, { field: 'keys', fix: 'use a key with letters or digits' });
   return name;
-}
-
-/** envFrom secretRefs in the app's container (named like the app, else the first). False: no Deployment. */
-function wireEnvFrom(ctx: ArgocdContext, path: string, app: string, secrets: readonly string[]): boolean {
-  const source = ctx.repo.tree.read(path);
-  if (source === undefined) return false;
-  const doc = parseDocument(source);
-  const containers = doc.getIn(['spec', 'template', 'spec', 'containers'], true);
-  if (doc.get('kind') !== 'Deployment' || !isSeq(containers) || containers.items.length === 0) return false;
-  const names = containers.items.map((c) => (isMap(c) ? c.get('name') : undefined));
-  const at = ['spec', 'template', 'spec', 'containers', Math.max(0, names.indexOf(app))];
-  const envFrom = doc.getIn([...at, 'envFrom'], true);
-  const present = isSeq(envFrom) ? (envFrom.toJSON() as { secretRef?: { name?: string } }[]).map((e) => e?.secretRef?.name) : [];
-  const missing = secrets.filter((s) => !present.includes(s)).map((name) => doc.createNode({ secretRef: { name } }));
-  if (missing.length === 0) return true;
-  const additions = isSeq(envFrom)
-    ? missing.map((value) => ({ kind: 'item' as const, path: [...at, 'envFrom'], value }))
-    : [{ kind: 'key' as const, path: at, key: 'envFrom', value: doc.createNode(missing) }];
-  ctx.repo.tree.write(path, addToYaml(source, doc, additions).text);
-  return true;
 }

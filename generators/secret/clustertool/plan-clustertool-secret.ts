@@ -7,7 +7,7 @@ import { pickStore } from '../../../src/secrets/secret-stores.ts';
 import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
 import { externalSecretReferences, isWholeItem } from '../../../src/secrets/external-secret-references.ts';
 import type { SecretAnswers } from '../secret-inputs.ts';
-import { wireEnvFrom } from './wire-env-from.ts';
+import { wireClustertoolEnvFrom } from './wire-env-from.ts';
 
 /**
  * `app/external-secret.yaml` in a ClusterTool app (in the app's namespace: these kustomizations set
@@ -33,7 +33,7 @@ export async function planClustertoolSecret(ctx: ClustertoolContext, app: string
   const kustomization = `${dir}/kustomization.yaml`;
   repo.tree.write(kustomization, insertSorted(repo.tree.read(kustomization)!, kustomization, 'resources', './external-secret.yaml', () => false).text);
   const hrPath = `${dir}/helm-release.yaml`;
-  const wired = wireEnvFrom(repo.tree, hrPath, app, secretName, usesTruecharts(ctx, hrPath));
+  const wired = wireClustertoolEnvFrom(repo.tree, hrPath, app, secretName, usesTruecharts(ctx, hrPath));
 
   const warnings = refs.wholeItem && refs.duplicates.length ? [`item fields ${refs.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`] : [];
   if (!wired) warnings.push(`no app-template or TrueCharts container found in ${hrPath}: reference the Secret ${secretName} from the chart's values yourself`);

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, Scalar } from 'yaml';
-import { HomeopsError } from '../../src/errors.ts';
-import { addToYaml } from '../../src/talos/yaml-splice.ts';
-import { detectIndentSeq, parseYamlText } from '../../src/talos/yaml-text.ts';
+import { HomeopsError } from '../errors.ts';
+import { detectIndentSeq } from './block-text.ts';
+import { parseYaml } from './parse-yaml.ts';
+import { addToYaml } from './splice.ts';
 
 const quoted = (v: string): Scalar => Object.assign(new Scalar(v), { type: 'QUOTE_DOUBLE' as const });
 
@@ -55,11 +56,11 @@ describe('addToYaml', () => {
   });
 });
 
-describe('parseYamlText', () => {
+describe('parseYaml', () => {
   it('turns syntax errors into a YAML error with file and line', () => {
     let err: unknown;
     try {
-      parseYamlText('a: 1\nb: [\n  c\nd: }\n', 'talos/talconfig.yaml');
+      parseYaml('a: 1\nb: [\n  c\nd: }\n', 'talos/talconfig.yaml');
     } catch (e) {
       err = e;
     }

@@ -1,21 +1,7 @@
-/** YAML text helpers: parse with located errors, detect sequence indentation, render a block. */
-import { Document, parseDocument, Scalar, visit } from 'yaml';
+/** Block YAML text: detect how a file indents sequences, render a node as a block at an indent. */
+import { Document, Scalar, visit } from 'yaml';
 import type { Node } from 'yaml';
-import { HomeopsError } from '../errors.ts';
 
-/** Parses one YAML document; syntax errors become a YAML HomeopsError with file and line. */
-export function parseYamlText(text: string, file: string): Document.Parsed {
-  const doc = parseDocument(text, { prettyErrors: true });
-  const err = doc.errors[0];
-  if (err) {
-    throw new HomeopsError('YAML', `${file} is not valid YAML: ${err.message.split('\n')[0]}`, {
-      file,
-      line: err.linePos?.[0].line,
-      fix: `fix the YAML syntax of ${file}, then run again`,
-    });
-  }
-  return doc;
-}
 
 /** True when the source indents block sequences under their key (`key:\n  - a`). */
 export function detectIndentSeq(source: string): boolean {

@@ -6,7 +6,7 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, ParsedNode, Range, YAMLSeq } from 'yaml';
-import { detectIndentSeq, renderBlock } from './yaml-text.ts';
+import { detectIndentSeq, renderBlock } from './block-text.ts';
 
 export type YamlPath = readonly (string | number)[];
 
