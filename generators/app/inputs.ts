@@ -1,3 +1,4 @@
+import { healthPathInput, imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../src/inputs/common-inputs.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
@@ -70,18 +71,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     default: () => APP_TEMPLATE_URL,
     validate: (v: string) => check.ociUrl(v),
   },
-  {
-    name: 'image',
-    message: 'Container image (repository:tag)',
-    help: 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
-    type: 'string',
-    required: true,
-    when: isAppTemplate,
-    validate: (v: string) => {
-      const parsed = check.parseImage(v);
-      return 'message' in parsed ? parsed : undefined;
-    },
-  },
+  imageInput<FluxContext>(isAppTemplate),
   {
     name: 'route',
     message: 'Route',
@@ -99,50 +89,11 @@ export const appInputs: InputSpec<FluxContext>[] = [
     default: (ctx, a) => `${String(a.name)}.${ctx.conventions(a.namespace as string).domain}`,
     validate: (v: string) => check.hostname(v),
   },
-  {
-    name: 'port',
-    message: 'Container port',
-    help: 'port: the port the container listens on (1-65535)',
-    type: 'number',
-    required: true,
-    when: (a) => isAppTemplate(a) || a.route !== 'none',
-    validate: (v: number) => check.port(v),
-  },
-  {
-    name: 'healthPath',
-    message: 'HTTP health check path (empty: TCP check on the port)',
-    help: 'healthPath: e.g. /healthz; default: a TCP probe on the port',
-    type: 'string',
-    when: isAppTemplate,
-    validate: (v: string) => check.absolutePath(v),
-  },
-  {
-    name: 'storage',
-    message: 'Persistent storage size (e.g. 5Gi, or none)',
-    help: 'storage: a size such as 5Gi, or none',
-    type: 'string',
-    when: isAppTemplate,
-    default: () => 'none',
-    validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
-  },
-  {
-    name: 'storageClass',
-    message: 'StorageClass (empty: the cluster default)',
-    help: "storageClass: default the repo's most used one",
-    type: 'string',
-    when: hasStorage,
-    default: (ctx, a) => ctx.conventions(a.namespace as string).storageClass ?? undefined,
-    validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
-  },
-  {
-    name: 'mountPath',
-    message: 'Mount path of the volume',
-    help: 'mountPath: where the volume is mounted; default /config',
-    type: 'string',
-    when: hasStorage,
-    default: () => '/config',
-    validate: (v: string) => check.absolutePath(v),
-  },
+  portInput<FluxContext>((a) => isAppTemplate(a) || a.route !== 'none'),
+  healthPathInput<FluxContext>(isAppTemplate),
+  storageInput<FluxContext>(isAppTemplate),
+  storageClassInput<FluxContext>(hasStorage, (ctx, a) => ctx.conventions(a.namespace as string).storageClass ?? undefined),
+  mountPathInput<FluxContext>(hasStorage),
   {
     name: 'dependsOn',
     message: 'Depends on (existing apps)',

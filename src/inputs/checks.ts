@@ -40,6 +40,12 @@ export function parseImage(value: string): ImageRef | Problem {
   return { repository, tag: digest ? `${tag}@${digest}` : tag };
 }
 
+/** A pinned image reference, as a refusal or undefined. */
+export function image(value: string): Problem | undefined {
+  const parsed = parseImage(value);
+  return 'message' in parsed ? parsed : undefined;
+}
+
 export function port(value: number): Problem | undefined {
   return value >= 1 && value <= 65535 ? undefined : { message: `${value} is not a port number (1-65535)`, fix: 'pass the port the container listens on, e.g. --port=8080' };
 }

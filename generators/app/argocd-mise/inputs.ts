@@ -1,3 +1,4 @@
+import { healthPathInput, imageInput, mountPathInput, storageClassInput, storageInput } from '../../../src/inputs/common-inputs.ts';
 import { TIERS } from '../../../src/argocd-mise/apps-index.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import * as check from '../../../src/inputs/checks.ts';
@@ -81,18 +82,7 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     choices: choices(['manifests', 'helm', 'helm+manifests']),
     default: () => 'manifests',
   },
-  {
-    name: 'image',
-    message: 'Container image (repository:tag)',
-    help: 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3 (kind manifests)',
-    type: 'string',
-    required: true,
-    when: isManifests,
-    validate: (v: string) => {
-      const parsed = check.parseImage(v);
-      return 'message' in parsed ? parsed : undefined;
-    },
-  },
+  imageInput<ArgocdMiseContext>(isManifests, 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3 (kind manifests)'),
   {
     name: 'chart',
     message: 'Helm chart name',
@@ -157,39 +147,8 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     when: (a) => isManifests(a) || hasRoute(a),
     validate: (v: number) => check.port(v),
   },
-  {
-    name: 'healthPath',
-    message: 'HTTP health check path (empty: TCP check on the port)',
-    help: 'healthPath: e.g. /healthz; default a TCP probe on the port (kind manifests)',
-    type: 'string',
-    when: isManifests,
-    validate: (v: string) => check.absolutePath(v),
-  },
-  {
-    name: 'storage',
-    message: 'Persistent storage size (e.g. 5Gi, or none)',
-    help: 'storage: a size such as 5Gi (a ReadWriteOnce PVC in k8s/), or none (kind manifests)',
-    type: 'string',
-    when: isManifests,
-    default: () => 'none',
-    validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
-  },
-  {
-    name: 'storageClass',
-    message: 'StorageClass (empty: the cluster default)',
-    help: "storageClass: default the repo's most used one (longhorn)",
-    type: 'string',
-    when: hasStorage,
-    default: (ctx) => ctx.conventions().storageClass,
-    validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
-  },
-  {
-    name: 'mountPath',
-    message: 'Mount path of the volume',
-    help: 'mountPath: where the volume is mounted; default /data',
-    type: 'string',
-    when: hasStorage,
-    default: () => '/data',
-    validate: (v: string) => check.absolutePath(v),
-  },
+  healthPathInput<ArgocdMiseContext>(isManifests),
+  storageInput<ArgocdMiseContext>(isManifests, 'storage: a size such as 5Gi (a ReadWriteOnce PVC in k8s/), or none (kind manifests)'),
+  storageClassInput<ArgocdMiseContext>(hasStorage, (ctx) => ctx.conventions().storageClass, "storageClass: default the repo's most used one (longhorn)"),
+  mountPathInput<ArgocdMiseContext>(hasStorage, '/data'),
 ];

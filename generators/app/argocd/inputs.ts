@@ -1,3 +1,4 @@
+import { healthPathInput, imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../../src/inputs/common-inputs.ts';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import * as check from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
@@ -55,20 +56,9 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
     validate: (v: string) => check.dnsLabel(v, 'namespace name'),
   },
   { name: 'kind', message: 'What Argo CD deploys', help: 'kind: manifests (Deployment + Service in manifests/<app>/) | helm (a chart + values/<app>.yaml)', type: 'choice', choices: options('manifests', 'helm'), default: () => 'manifests' },
-  {
-    name: 'image',
-    message: 'Container image (repository:tag)',
-    help: 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
-    type: 'string',
-    required: true,
-    when: manifests,
-    validate: (v: string) => {
-      const parsed = check.parseImage(v);
-      return 'message' in parsed ? parsed : undefined;
-    },
-  },
-  { name: 'port', message: 'Container port', help: 'port: the port the container listens on (1-65535)', type: 'number', required: true, when: manifests, validate: (v: number) => check.port(v) },
-  { name: 'healthPath', message: 'HTTP health check path (empty: TCP check on the port)', help: 'healthPath: e.g. /health; default: a TCP probe on the port', type: 'string', when: manifests, validate: (v: string) => check.absolutePath(v) },
+  imageInput<ArgocdContext>(manifests),
+  portInput<ArgocdContext>(manifests),
+  healthPathInput<ArgocdContext>(manifests),
   { name: 'chart', message: 'Chart name', help: 'chart: the chart name in its Helm repository, e.g. homarr', type: 'string', required: true, when: helm, validate: (v: string) => chartName(v) },
   {
     name: 'repoURL',
@@ -116,9 +106,9 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
   },
   { name: 'serviceName', message: "The chart's Service name", help: "serviceName: the Service the chart creates; default the app name (the release name)", type: 'string', when: (a) => helm(a) && routed(a), default: (_ctx, a) => a.name, validate: (v: string) => check.dnsLabel(v, 'Service name') },
   { name: 'servicePort', message: "The chart's Service port", help: "servicePort: the port of the chart's Service (see the chart's values.yaml)", type: 'number', required: true, when: (a) => helm(a) && routed(a), validate: (v: number) => check.port(v) },
-  { name: 'storage', message: 'Persistent storage size (e.g. 5Gi, or none)', help: 'storage: a size such as 5Gi (a PersistentVolumeClaim in manifests/<app>/), or none', type: 'string', default: () => 'none', validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)) },
-  { name: 'storageClass', message: 'StorageClass (empty: the cluster default)', help: 'storageClass: default: none (the cluster default class)', type: 'string', when: stored, validate: (v: string) => check.dnsSubdomain(v, 'StorageClass') },
-  { name: 'mountPath', message: 'Mount path of the volume', help: 'mountPath: where the volume is mounted; default /config', type: 'string', when: (a) => manifests(a) && stored(a), default: () => '/config', validate: (v: string) => check.absolutePath(v) },
+  storageInput<ArgocdContext>(undefined, 'storage: a size such as 5Gi (a PersistentVolumeClaim in manifests/<app>/), or none'),
+  storageClassInput<ArgocdContext>(stored, () => undefined, 'storageClass: default: none (the cluster default class)'),
+  mountPathInput<ArgocdContext>((a) => manifests(a) && stored(a)),
   {
     name: 'podSecurity',
     message: 'Pod Security level of the new namespace',

@@ -1,3 +1,4 @@
+import { imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../../src/inputs/common-inputs.ts';
 import type { ClustertoolContext } from '../../../src/clustertool/clustertool-context.ts';
 import * as check from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
@@ -109,27 +110,8 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     },
     validate: (v: string) => check.version(v),
   },
-  {
-    name: 'image',
-    message: 'Container image (repository:tag)',
-    help: 'image: repository:tag for app-template, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
-    type: 'string',
-    required: true,
-    when: isAppTemplate,
-    validate: (v: string) => {
-      const parsed = check.parseImage(v);
-      return 'message' in parsed ? parsed : undefined;
-    },
-  },
-  {
-    name: 'port',
-    message: 'Container port',
-    help: 'port: the port the app-template container listens on (1-65535)',
-    type: 'number',
-    required: true,
-    when: isAppTemplate,
-    validate: (v: number) => check.port(v),
-  },
+  imageInput<ClustertoolContext>(isAppTemplate, 'image: repository:tag for app-template, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3'),
+  portInput<ClustertoolContext>(isAppTemplate, 'port: the port the app-template container listens on (1-65535)'),
   {
     name: 'ingress',
     message: 'Ingress class (none: no ingress)',
@@ -158,33 +140,9 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     when: knownValues,
     default: () => false,
   },
-  {
-    name: 'storage',
-    message: 'Persistent storage size (e.g. 5Gi, or none)',
-    help: 'storage: a size such as 5Gi for the config volume, or none',
-    type: 'string',
-    when: knownValues,
-    default: () => 'none',
-    validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
-  },
-  {
-    name: 'storageClass',
-    message: 'StorageClass (empty: the cluster default)',
-    help: "storageClass: default the repo's most used one",
-    type: 'string',
-    when: hasStorage,
-    default: (ctx) => ctx.conventions().storageClass ?? undefined,
-    validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
-  },
-  {
-    name: 'mountPath',
-    message: 'Mount path of the volume',
-    help: 'mountPath: where the app-template volume is mounted; default /config',
-    type: 'string',
-    when: (a, ctx) => hasStorage(a, ctx) && isAppTemplate(a),
-    default: () => '/config',
-    validate: (v: string) => check.absolutePath(v),
-  },
+  storageInput<ClustertoolContext>(knownValues, 'storage: a size such as 5Gi for the config volume, or none'),
+  storageClassInput<ClustertoolContext>(hasStorage, (ctx) => ctx.conventions().storageClass ?? undefined),
+  mountPathInput<ClustertoolContext>((a, ctx) => hasStorage(a, ctx) && isAppTemplate(a)),
   {
     name: 'dependsOn',
     message: 'Depends on (existing apps)',

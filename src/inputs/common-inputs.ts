@@ -1,0 +1,68 @@
+import * as check from './checks.ts';
+import type { Answers, InputSpec } from './input-spec.ts';
+
+/** When an input applies, given the answers before it. */
+type When<C> = (answers: Answers, ctx: C) => boolean;
+
+/**
+ * The inputs every layout's `app` asks in the same way (a container image, its port, a volume).
+ * Each layout says when they apply and may word the help for its files.
+ */
+export const imageInput = <C>(when: When<C>, help = 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3'): InputSpec<C> => ({
+  name: 'image',
+  message: 'Container image (repository:tag)',
+  help,
+  type: 'string',
+  required: true,
+  when,
+  validate: (v: string) => check.image(v),
+});
+
+export const portInput = <C>(when: When<C>, help = 'port: the port the container listens on (1-65535)'): InputSpec<C> => ({
+  name: 'port',
+  message: 'Container port',
+  help,
+  type: 'number',
+  required: true,
+  when,
+  validate: (v: number) => check.port(v),
+});
+
+export const healthPathInput = <C>(when: When<C>): InputSpec<C> => ({
+  name: 'healthPath',
+  message: 'HTTP health check path (empty: TCP check on the port)',
+  help: 'healthPath: e.g. /healthz; default: a TCP probe on the port',
+  type: 'string',
+  when,
+  validate: (v: string) => check.absolutePath(v),
+});
+
+export const storageInput = <C>(when: When<C> | undefined, help = 'storage: a size such as 5Gi, or none'): InputSpec<C> => ({
+  name: 'storage',
+  message: 'Persistent storage size (e.g. 5Gi, or none)',
+  help,
+  type: 'string',
+  ...(when && { when }),
+  default: () => 'none',
+  validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
+});
+
+export const storageClassInput = <C>(when: When<C>, fallback: (ctx: C, answers: Answers) => string | undefined, help = "storageClass: default the repo's most used one"): InputSpec<C> => ({
+  name: 'storageClass',
+  message: 'StorageClass (empty: the cluster default)',
+  help,
+  type: 'string',
+  when,
+  default: fallback,
+  validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
+});
+
+export const mountPathInput = <C>(when: When<C>, fallback = '/config'): InputSpec<C> => ({
+  name: 'mountPath',
+  message: 'Mount path of the volume',
+  help: `mountPath: where the volume is mounted; default ${fallback}`,
+  type: 'string',
+  when,
+  default: () => fallback,
+  validate: (v: string) => check.absolutePath(v),
+});
