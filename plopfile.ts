@@ -15,8 +15,9 @@ import { HomeopsError, HomeopsErrors } from './src/errors.ts';
 import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
 import { resolveInputs } from './src/inputs/resolve-inputs.ts';
 
-export default function plopfile(plop: NodePlopAPI): void {
-  for (const [name, entry] of Object.entries(GENERATORS)) {
+export default async function plopfile(plop: NodePlopAPI): Promise<void> {
+  for (const [name, load] of Object.entries(GENERATORS)) {
+    const entry = await load();
     // the repo, the layout's variant and the context the prompts used; the action reuses them
     // (1Password is asked once)
     let session: { repo: RepoContext; generator: AnyGenerator; ctx: unknown } | undefined;
@@ -24,7 +25,7 @@ export default function plopfile(plop: NodePlopAPI): void {
       description: entry.description,
       prompts: async (inquirer) => {
         const repo = guard(() => openRepo(plop.getDestBasePath(), true));
-        const generator = guard(() => variantFor(entry, repo.layout));
+        const generator = await guardAsync(() => variantFor(entry, repo.layout));
         const ctx = guard(() => generator.context(repo));
         session = { repo, generator, ctx };
         const prompt = inquirer.prompt as unknown as PromptFn;

@@ -1,15 +1,13 @@
 import type { AnyGenerator } from '../src/engine/generator.ts';
-import { appGenerator } from './app/app.ts';
-import { namespaceGenerator } from './namespace/namespace.ts';
-import { nodeGenerator } from './node/node.ts';
-import { patchGenerator } from './patch/patch.ts';
-import { secretGenerator } from './secret/secret.ts';
 
-/** Every generator, by name: the CLI and the plopfile both register exactly these. */
-export const GENERATORS: Record<string, AnyGenerator> = {
-  app: appGenerator,
-  namespace: namespaceGenerator,
-  node: nodeGenerator,
-  patch: patchGenerator,
-  secret: secretGenerator,
+/**
+ * Every generator, by name: the CLI and the plopfile both register exactly these. Each is loaded
+ * only when asked for, so `homeops app` never loads the Talos or the other layouts' code.
+ */
+export const GENERATORS: Record<string, () => Promise<AnyGenerator>> = {
+  app: async () => (await import('./app/app.ts')).appGenerator,
+  namespace: async () => (await import('./namespace/namespace.ts')).namespaceGenerator,
+  node: async () => (await import('./node/node.ts')).nodeGenerator,
+  patch: async () => (await import('./patch/patch.ts')).patchGenerator,
+  secret: async () => (await import('./secret/secret.ts')).secretGenerator,
 };

@@ -78,7 +78,7 @@ describe('homeops app on the argocd layout', () => {
 
   it('validates every written document offline (Application, Deployment, Service, Namespace, PVC, HTTPRoute, ReferenceGrant)', async () => {
     const repo = openRepo(copyFixture('argocd'));
-    const generator = variantFor(appGenerator, repo.layout);
+    const generator = await variantFor(appGenerator, repo.layout);
     const given = { name: 'echo', image: 'ghcr.io/mendhak/http-https-echo:37', port: 8080, route: 'path', storage: '1Gi' };
     const result = await runGenerator(generator, { dest: repo.tree.root, repo, given, dryRun: true });
     const kinds = result.changes.flatMap((c) => parseAllDocuments(c.after) as unknown as { toJS(): { kind: string } }[]).map((d) => d.toJS().kind).sort();

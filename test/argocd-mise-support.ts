@@ -12,7 +12,7 @@ export const changedFiles = (before: Record<string, string>, after: Record<strin
 /** A generator run through the engine, as a dry run: its changes and how many documents it validated. */
 export async function dryRun(generator: string, dest: string, given: Answers): Promise<RunResult> {
   const repo = openRepo(dest);
-  return runGenerator(variantFor(GENERATORS[generator]!, repo.layout), { dest, given, dryRun: true, repo });
+  return runGenerator(await variantFor(await GENERATORS[generator]!(), repo.layout), { dest, given, dryRun: true, repo });
 }
 
 /** The layout has no kustomizations: build an app's k8s/ folder through a temporary one listing its files. */

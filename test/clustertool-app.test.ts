@@ -81,7 +81,7 @@ describe('homeops app on the clustertool layout', () => {
 
   it('validates every written document offline (Kustomization, HelmRelease, Namespace)', async () => {
     const repo = openRepo(copyFixture('clustertool'), false);
-    const result = await runGenerator(variantFor(appGenerator, repo.layout), { dest: repo.tree.root, repo, given: { name: 'radarr', chartVersion: '25.1.0', ingress: 'internal' }, dryRun: true });
+    const result = await runGenerator(await variantFor(appGenerator, repo.layout), { dest: repo.tree.root, repo, given: { name: 'radarr', chartVersion: '25.1.0', ingress: 'internal' }, dryRun: true });
     expect(result.validatedDocuments).toBe(3);
     expect(result.written).toBe(false);
   });

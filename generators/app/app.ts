@@ -1,7 +1,4 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
-import { argocdMiseAppGenerator } from './argocd-mise/app.ts';
-import { argocdAppGenerator } from './argocd/app.ts';
-import { clustertoolAppGenerator } from './clustertool/app.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { appInputs, type AppAnswers } from './inputs.ts';
@@ -16,9 +13,8 @@ const fluxAppGenerator: Generator<FluxContext> = {
 };
 
 /** `homeops app`: the variant of the repo's layout. */
-export const appGenerator = byLayout({
-  flux: fluxAppGenerator,
-  clustertool: clustertoolAppGenerator,
-  argocd: argocdAppGenerator,
-  'argocd-mise': argocdMiseAppGenerator,
+export const appGenerator = byLayout(fluxAppGenerator, {
+  clustertool: async () => (await import('./clustertool/app.ts')).clustertoolAppGenerator,
+  argocd: async () => (await import('./argocd/app.ts')).argocdAppGenerator,
+  'argocd-mise': async () => (await import('./argocd-mise/app.ts')).argocdMiseAppGenerator,
 });

@@ -1,7 +1,4 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
-import { argocdMiseNamespaceGenerator } from './argocd-mise/namespace.ts';
-import { argocdNamespaceGenerator } from './argocd/namespace.ts';
-import { clustertoolNamespaceGenerator } from './clustertool/namespace.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
@@ -43,9 +40,8 @@ const fluxNamespaceGenerator: Generator<FluxContext> = {
 };
 
 /** `homeops namespace`: the variant of the repo's layout. */
-export const namespaceGenerator = byLayout({
-  flux: fluxNamespaceGenerator,
-  clustertool: clustertoolNamespaceGenerator,
-  argocd: argocdNamespaceGenerator,
-  'argocd-mise': argocdMiseNamespaceGenerator,
+export const namespaceGenerator = byLayout(fluxNamespaceGenerator, {
+  clustertool: async () => (await import('./clustertool/namespace.ts')).clustertoolNamespaceGenerator,
+  argocd: async () => (await import('./argocd/namespace.ts')).argocdNamespaceGenerator,
+  'argocd-mise': async () => (await import('./argocd-mise/namespace.ts')).argocdMiseNamespaceGenerator,
 });

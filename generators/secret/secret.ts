@@ -1,7 +1,4 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
-import { argocdMiseSecretGenerator } from './argocd-mise/secret.ts';
-import { argocdSecretGenerator } from './argocd/secret.ts';
-import { clustertoolSecretGenerator } from './clustertool/secret.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxContext } from '../../src/flux/flux-context.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
@@ -40,9 +37,8 @@ const fluxSecretGenerator: Generator<FluxContext> = {
 };
 
 /** `homeops secret`: the variant of the repo's layout. */
-export const secretGenerator = byLayout({
-  flux: fluxSecretGenerator,
-  clustertool: clustertoolSecretGenerator,
-  argocd: argocdSecretGenerator,
-  'argocd-mise': argocdMiseSecretGenerator,
+export const secretGenerator = byLayout(fluxSecretGenerator, {
+  clustertool: async () => (await import('./clustertool/secret.ts')).clustertoolSecretGenerator,
+  argocd: async () => (await import('./argocd/secret.ts')).argocdSecretGenerator,
+  'argocd-mise': async () => (await import('./argocd-mise/secret.ts')).argocdMiseSecretGenerator,
 });

@@ -16,28 +16,30 @@ export interface CliEnv {
   interactive: boolean;
 }
 
-const USAGE = `usage: homeops <generator> [--dest DIR] [--dry-run] [--yes] [--json] [--answers FILE] [--<input>=<value> ...]
+async function usage(): Promise<string> {
+  const lines = await Promise.all(Object.entries(GENERATORS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).description}`));
+  return `usage: homeops <generator> [--dest DIR] [--dry-run] [--yes] [--json] [--answers FILE] [--<input>=<value> ...]
 
 generators:
-${Object.entries(GENERATORS)
-  .map(([name, g]) => `  ${name.padEnd(10)} ${g.description}`)
-  .join('\n')}
+${lines.join('\n')}
 
   homeops <generator> --help   lists its inputs
 exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error
 `;
+}
 
 /** Run the CLI; returns the exit code. Never calls process.exit itself. */
 export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(USAGE);
+    io.out(await usage());
     return name ? 0 : 2;
   }
-  const entry = GENERATORS[name];
+  const load = GENERATORS[name];
   let json = rest.includes('--json');
   try {
-    if (!entry) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
+    if (!load) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
+    const entry = await load();
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
     // the layout decides the variant, and the variant its inputs (flags): open the repo first
     const interactiveRun = interactive && !rest.includes('--yes') && !rest.includes('-y') && !json;
@@ -46,7 +48,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     let repoProblem: unknown;
     try {
       repo = openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
-      generator = variantFor(entry, repo.layout);
+      generator = await variantFor(entry, repo.layout);
     } catch (error) {
       repoProblem = wantsHelp ? undefined : error; // --help outside a repo lists the Flux variant's inputs
     }

@@ -2,21 +2,24 @@ import { HomeopsError } from '../errors.ts';
 import type { Layout } from '../layouts/layout.ts';
 import type { AnyGenerator } from './generator.ts';
 
+type Load = () => Promise<AnyGenerator | undefined>;
+
 /**
  * One generator name over per-layout-family variants (`homeops app` in a Flux repo and in an
  * Argo CD repo ask different things and write different files). The Flux variant stands for the
- * generator where no repo is open yet (`homeops app --help` outside a repo).
+ * generator where no repo is open yet (`homeops app --help` outside a repo); the others are
+ * loaded only for a repo of their layout.
  */
-export function byLayout(variants: { flux: AnyGenerator } & Partial<Record<Layout['family'], AnyGenerator | undefined>>): AnyGenerator {
-  const pick = (layout: Layout): AnyGenerator => {
-    const variant = variants[layout.family];
+export function byLayout(flux: AnyGenerator, others: Partial<Record<Exclude<Layout['family'], 'flux'>, Load>>): AnyGenerator {
+  const pick = async (layout: Layout): Promise<AnyGenerator> => {
+    const variant = layout.family === 'flux' ? flux : await others[layout.family]?.();
     if (variant) return variant;
-    throw new HomeopsError('LAYOUT', `${variants.flux.name} does not support the ${layout.id} layout (${layout.title}) yet`, {
+    throw new HomeopsError('LAYOUT', `${flux.name} does not support the ${layout.id} layout (${layout.title}) yet`, {
       fix: 'set "layout:" in .homeops.yaml if the detection is wrong',
     });
   };
-  return { ...variants.flux, forLayout: pick };
+  return { ...flux, forLayout: pick };
 }
 
 /** The generator to run in a repo of this layout. */
-export const variantFor = (generator: AnyGenerator, layout: Layout): AnyGenerator => generator.forLayout?.(layout) ?? generator;
+export const variantFor = async (generator: AnyGenerator, layout: Layout): Promise<AnyGenerator> => (await generator.forLayout?.(layout)) ?? generator;

@@ -35,7 +35,7 @@ export interface Generator<C = unknown> {
    * The variant of this generator for a layout, when layouts differ in their inputs (ClusterTool
    * apps have a layer, Argo CD apps a kind). Absent: this generator serves every layout itself.
    */
-  forLayout?(layout: Layout): AnyGenerator;
+  forLayout?(layout: Layout): Promise<AnyGenerator>;
 }
 
 /** A generator of any context type, for registries. */
