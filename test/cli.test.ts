@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -81,6 +82,16 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))('the homeops bin (b
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/--layer/);
     expect(run.stdout).not.toMatch(/--createNamespace/);
+  });
+
+  it('stops quietly when its reader closes the pipe (homeops ... | head)', () => {
+    const repo = copyFixture('flux');
+    const env = { ...process.env };
+    delete env.NODE_OPTIONS;
+    const run = spawnSync('bash', ['-c', `node ${join(ROOT, 'bin/homeops.mjs')} app --dest ${repo} --dry-run ${whoami.join(' ')} | head -1; echo "status=\${PIPESTATUS[0]}" >&2`], { encoding: 'utf8', env });
+    expect(run.stdout.split('\n')[0]).toMatch(/^--- /);
+    expect(run.stderr).toContain('status=0');
+    expect(run.stderr).not.toMatch(/EPIPE|Error/);
   });
 
   it('prints the inputs of a generator with --help', () => {

@@ -13,6 +13,12 @@ if (argv[0] === 'app' && !argv.some((a) => a.startsWith('--chartVersion'))) {
   prefetchChartTag(join(resolve(flag('dest') ?? '.'), 'kubernetes/apps'), flag('chart') ?? APP_TEMPLATE_URL);
 }
 
+// `homeops ... | head` closes the pipe early: that is the reader's choice, not an error
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const { main } = await import('./main.ts');
 const code = await main({
   argv,

@@ -95,6 +95,7 @@ function reportError(error: unknown, json: boolean, io: Printer): number {
 }
 
 function generatorHelp(name: string, description: string, inputs: readonly InputSpec<never>[]): string {
-  const lines = inputs.map((i) => `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`);
+  const once = inputs.filter((input, at) => inputs.findIndex((other) => other.name === input.name) === at); // inputs shared by variants (patch values)
+  const lines = once.map((i) => `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`);
   return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
 }
