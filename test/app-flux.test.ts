@@ -91,6 +91,9 @@ describe.each(['flux', 'flux-operator'])('homeops app on the %s layout', (layout
     await expect(files['kubernetes/apps/media/kustomization.yaml']).toMatchFileSnapshot(`golden/namespace/${layout}/kustomization.yaml`);
     await expect(files['kubernetes/apps/media/namespace.yaml']).toMatchFileSnapshot(`golden/namespace/${layout}/namespace.yaml`);
     if (hasKubectl) expect(kustomize(join(repo, 'kubernetes/apps/media'))).toContain('kind: Namespace\nmetadata:\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled');
+    const again = await homeops('app', '--dest', repo, ...whoami.map((a) => a.replace('=default', '=media')), '--createNamespace');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^nothing to change/);
   });
 });
 
@@ -119,6 +122,14 @@ describe('homeops app: bad inputs exit 1, name the field, write nothing', () => 
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('nothing was written');
     expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('reports the refused input alone, not the inputs that hang on it', async () => {
+    const repo = copyFixture('flux');
+    const run = await homeops('app', '--dest', repo, ...whoami, '--chart=https://x.example.com/chart', '--storage=5Gi');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--chart:/);
+    expect(run.stderr).not.toMatch(/does not apply|missing required/);
   });
 
   it('reports every bad input at once', async () => {

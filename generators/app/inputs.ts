@@ -58,10 +58,10 @@ export const appInputs: InputSpec<FluxContext>[] = [
     message: 'That namespace does not exist yet. Create it?',
     help: 'createNamespace: true to create the namespace when it does not exist',
     type: 'boolean',
-    when: (a, ctx) => !ctx.index.hasNamespace(a.namespace as string),
+    askWhen: (a, ctx) => !ctx.index.hasNamespace(a.namespace as string),
     default: () => false,
     validate: (v: boolean, a, ctx) =>
-      v ? undefined : { message: `namespace "${String(a.namespace)}" does not exist`, fix: `pass --createNamespace=true to create it, or use one of: ${ctx.index.namespaces().join(', ')}` },
+      v || ctx.index.hasNamespace(a.namespace as string) ? undefined : { message: `namespace "${String(a.namespace)}" does not exist`, fix: `pass --createNamespace=true to create it, or use one of: ${ctx.index.namespaces().join(', ')}` },
   },
   {
     name: 'chart',

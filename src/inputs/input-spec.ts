@@ -36,8 +36,10 @@ export interface InputSpec<C> {
   open?: boolean;
   /** Value used when none is given: shown in the prompt, taken as is with --yes or without a terminal. */
   default?: (ctx: C, answers: Answers) => unknown | Promise<unknown>;
-  /** Whether the input applies at all, given the answers before it. */
+  /** Whether the input applies at all, given the answers before it (a flag given anyway is refused). */
   when?: (answers: Answers, ctx: C) => boolean;
+  /** Whether a prompt should ask for it (it still applies, and takes its default, when not asked). */
+  askWhen?: (answers: Answers, ctx: C) => boolean;
   /** A refusal, or undefined when the value is fine. Gets the parsed value. */
   validate?: (value: never, answers: Answers, ctx: C) => Problem | undefined | Promise<Problem | undefined>;
 }

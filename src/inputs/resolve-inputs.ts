@@ -32,9 +32,11 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
   const answers: Answers = {};
   const problems: HomeopsError[] = [];
   const missing: InputSpec<C>[] = [];
+  let refused = false; // a given value was refused: what applies after it may hang on that answer
   for (const spec of specs) {
     if (spec.when && !spec.when(answers, ctx)) {
-      if (options.given[spec.name] !== undefined) {
+      // after a refusal, whether an input applies may hang on the refused answer: say nothing more
+      if (options.given[spec.name] !== undefined && !refused) {
         problems.push(
           new HomeopsError('INVALID_INPUT', `does not apply with the other inputs given`, {
             field: spec.name,
@@ -47,18 +49,19 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
     let raw = options.given[spec.name];
     if (raw === undefined) {
       const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
-      const asking = options.ask && spec.prompt !== false && problems.length === 0;
+      const asking = options.ask && spec.prompt !== false && (spec.askWhen?.(answers, ctx) ?? true) && problems.length === 0;
       raw = asking ? await options.ask!(spec, answers, ctx, fallback) : fallback;
     }
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
     const problem = 'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
     if (problem) {
       problems.push(new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }));
+      refused = true;
       continue;
     }
     const value = 'value' in parsed ? parsed.value : undefined;
     if (value === undefined || value === '') {
-      if (spec.required) missing.push(spec);
+      if (spec.required && !refused) missing.push(spec);
       continue;
     }
     answers[spec.name] = value;
