@@ -3,7 +3,7 @@
 // validators and 1Password clients stay in chunks of their own, loaded only when a run needs them.
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
-import { readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -36,10 +36,12 @@ const precompiledTemplates = {
   },
 };
 
-rmSync(join(root, 'dist'), { recursive: true, force: true });
+// build beside, then swap: a CLI run during a rebuild sees the old bundle or the new, never none
+const next = join(root, 'dist.next');
+rmSync(next, { recursive: true, force: true });
 await build({
   entryPoints: { homeops: join(root, 'src/cli/homeops.ts'), 'chart-scan-worker': join(root, 'src/flux/chart-scan-worker.ts') },
-  outdir: join(root, 'dist'),
+  outdir: next,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   splitting: true,
@@ -55,3 +57,7 @@ await build({
   banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
   logLevel: 'warning',
 });
+rmSync(join(root, 'dist.old'), { recursive: true, force: true });
+if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), join(root, 'dist.old'));
+renameSync(next, join(root, 'dist'));
+rmSync(join(root, 'dist.old'), { recursive: true, force: true });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { parseAllDocuments } from 'yaml';
@@ -156,5 +156,23 @@ describe('homeops app: inputs that do not apply', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--hostname: does not apply[\s\S]*--vault: does not apply/);
     expect(snapshotFiles(repo)).toEqual(before);
+  });
+});
+
+describe('homeops app: answers files', () => {
+  it('reads values as text, as flags are: the app name 0123 stays 0123 (not the number 123)', async () => {
+    const repo = copyFixture('flux');
+    const answers = join(repo, 'answers.yaml');
+    writeFileSync(answers, 'name: 0123\nnamespace: default\nimage: ghcr.io/traefik/whoami:v1.10.4\nport: 80\n');
+    const run = await homeops('app', '--dest', repo, '--answers', answers);
+    expect(run.code).toBe(0);
+    expect(existsSync(join(repo, 'kubernetes/apps/default/0123/ks.yaml'))).toBe(true);
+  });
+
+  it('refuses --dest given twice', async () => {
+    const repo = copyFixture('flux');
+    const run = await homeops('app', '--dest', repo, '--dest', repo, ...whoami);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--dest is given more than once/);
   });
 });

@@ -1,16 +1,13 @@
 import { join, resolve } from 'node:path';
 import { APP_TEMPLATE_URL } from '../flux/app-template.ts';
 import { prefetchChartTag } from '../flux/chart-prefetch.ts';
+import { peekOption } from './parse-argv.ts';
 
 // `homeops app` defaults the chart version to the one the repo uses most: start counting on the
 // other core now, while the rest of the CLI loads (see chart-prefetch.ts).
 const argv = process.argv.slice(2);
 if (argv[0] === 'app' && !argv.some((a) => a.startsWith('--chartVersion'))) {
-  const flag = (name: string) => {
-    const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-    return at < 0 ? undefined : argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
-  };
-  prefetchChartTag(join(resolve(flag('dest') ?? '.'), 'kubernetes/apps'), flag('chart') ?? APP_TEMPLATE_URL);
+  prefetchChartTag(join(resolve(peekOption(argv, 'dest') ?? '.'), 'kubernetes/apps'), peekOption(argv, 'chart') ?? APP_TEMPLATE_URL);
 }
 
 // `homeops ... | head` closes the pipe early: that is the reader's choice, not an error

@@ -5,7 +5,7 @@ import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
-import { parseGeneratorArgv } from './parse-argv.ts';
+import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
 import { readAnswersFile } from './read-answers-file.ts';
 
@@ -70,12 +70,6 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   }
 }
 
-/** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */
-function peekOption(argv: readonly string[], name: string): string | undefined {
-  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (at < 0) return undefined;
-  return argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
-}
 
 function reportError(error: unknown, json: boolean, io: Printer): number {
   const errors = error instanceof HomeopsErrors ? error.errors : error instanceof HomeopsError ? [error] : undefined;

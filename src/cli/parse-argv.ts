@@ -35,6 +35,9 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
   });
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL };
   for (const input of inputs) options[input.name] = { type: 'string' };
+  if (args.filter((a) => a === '--dest' || a.startsWith('--dest=')).length > 1) {
+    throw new HomeopsError('USAGE', '--dest is given more than once', { field: 'dest', fix: 'give the repo folder once' });
+  }
   let parsed;
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
@@ -55,4 +58,11 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
     help: values.help === true,
     given,
   };
+}
+
+/** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */
+export function peekOption(argv: readonly string[], name: string): string | undefined {
+  const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
+  if (at < 0) return undefined;
+  return argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
 }

@@ -51,6 +51,13 @@ describe('insertSorted', () => {
     expect(insertSorted('kind: Kustomization\nresources:\n', 'k.yaml', 'resources', './a.yaml').text).toContain('- ./a.yaml');
   });
 
+  it('keeps the CRLF line endings of a CRLF file', () => {
+    const crlf = kustomization.replaceAll('\n', '\r\n');
+    const { text } = insertSorted(crlf, 'k.yaml', 'resources', './homepage/ks.yaml', isKs);
+    expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+    expect(text).toContain('  - ./homepage/ks.yaml\r\n  # needs the database first');
+  });
+
   it('names the file and line of a YAML error', () => {
     expect(() => insertSorted('resources:\n  - a\n - b\n', 'bad.yaml', 'resources', './x')).toThrow(expect.objectContaining({ file: 'bad.yaml', line: 3 }));
   });

@@ -22,6 +22,11 @@ export function insertSorted(
   entry: string,
   sortable: (item: string) => boolean = () => true,
 ): InsertResult {
+  if (text.includes('\r\n')) {
+    // work on LF text, then give the file back its own line endings
+    const lf = insertSorted(text.replaceAll('\r\n', '\n'), file, key, entry, sortable);
+    return lf.changed ? { text: lf.text.replaceAll('\n', '\r\n'), changed: true } : { text, changed: false };
+  }
   const doc = parseYaml(text, file);
   if (!isMap(doc.contents)) {
     throw new HomeopsError('YAML', `expected a mapping at the top of ${file}`, { file, fix: 'fix the file by hand' });

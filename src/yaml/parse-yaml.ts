@@ -2,9 +2,9 @@ import { LineCounter, parseAllDocuments, parseDocument, type Document } from 'ya
 import { HomeopsError } from '../errors.ts';
 
 /** Parse one YAML document; a syntax error names the file and line. */
-export function parseYaml(text: string, file: string): Document.Parsed {
+export function parseYaml(text: string, file: string, options: { schema?: 'failsafe' } = {}): Document.Parsed {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false });
+  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, ...options });
   throwFirstError(doc.errors, lineCounter, file);
   return doc;
 }

@@ -51,7 +51,7 @@ export function readBlockScalars(text: string, wanted?: ReadonlySet<string>): Ma
     else if (!wanted) out.set(path, value);
     else if (wanted.has(path)) {
       out.set(path, value);
-      if (out.size === wanted.size) return out;
+      if (out.size === wanted.size && !text.includes('\n---', at - 1)) return out; // no other document follows
     }
   }
   return out;
