@@ -111,6 +111,8 @@ describe('homeops app: bad inputs exit 1, name the field, write nothing', () => 
     ['a bad storage size', ['--storage=lots'], /--storage: "lots" is not a storage size/],
     ['an unknown dependency', ['--dependsOn=nope'], /--dependsOn: no app "nope"/],
     ['a chart that is not an OCI URL', ['--chart=https://charts.example.com/x'], /--chart: .* is not an OCI chart URL/],
+    ['a name longer than a Helm release name may be', [`--name=${'a'.repeat(54)}`], /--name: .* at most 53 characters/],
+    ['a dependency with a path in it', ['--dependsOn=default/echo/extra'], /--dependsOn: "default\/echo\/extra" is not app or namespace\/app/],
   ];
   it.each(cases)('%s', async (_what, flags, message) => {
     const repo = copyFixture('flux-operator');

@@ -40,7 +40,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     help: 'name: the app (DNS-1123 label), e.g. echo',
     type: 'string',
     required: true,
-    validate: (v: string) => check.dnsLabel(v, 'app name'),
+    validate: (v: string) => check.appName(v),
   },
   {
     name: 'namespace',
@@ -104,6 +104,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     default: () => [],
     validate: (v: string[], _a, ctx) => {
       for (const dep of v) {
+        if (dep.split('/').length > 2) return { message: `"${dep}" is not app or namespace/app`, fix: 'name each dependency as app or namespace/app' };
         const [ns, app] = dep.includes('/') ? dep.split('/', 2) : [undefined, dep];
         const found = ns ? (ctx.index.hasNamespace(ns) && ctx.index.apps(ns).includes(app!) ? [ns] : []) : ctx.index.namespacesOf(app!);
         if (found.length === 0) return { message: `no app "${dep}" in this repo`, fix: 'name an existing app as app or namespace/app' };

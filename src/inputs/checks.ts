@@ -4,13 +4,16 @@ import type { Problem } from './input-spec.ts';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 
-export function dnsLabel(value: string, what = 'name'): Problem | undefined {
-  if (DNS_LABEL.test(value) && value.length <= 63) return undefined;
+export function dnsLabel(value: string, what = 'name', maxLength = 63): Problem | undefined {
+  if (DNS_LABEL.test(value) && value.length <= maxLength) return undefined;
   return {
-    message: `"${value}" is not a valid ${what}: it must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most 63 characters)`,
-    fix: `use something like "${suggestLabel(value) || 'my-app'}"`,
+    message: `"${value}" is not a valid ${what}: it must be a DNS-1123 label (lower-case letters, digits and "-", starting and ending with a letter or digit, at most ${maxLength} characters)`,
+    fix: `use something like "${suggestLabel(value).slice(0, maxLength) || 'my-app'}"`,
   };
 }
+
+/** Helm release names (an app's HelmRelease is named after it) are limited to 53 characters. */
+export const appName = (value: string): Problem | undefined => dnsLabel(value, 'app name', 53);
 
 function suggestLabel(value: string): string {
   return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
@@ -56,11 +59,15 @@ export function quantity(value: string): Problem | undefined {
 }
 
 const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\})`;
-const HOSTNAME = new RegExp(`^${HOST_LABEL}(?:\\.${HOST_LABEL})+$`);
+const HOSTNAME = new RegExp(`^(?:\\*\\.)?${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 
-/** A DNS name whose labels may be `${VARIABLE}` placeholders (Flux substitution). */
+/**
+ * A DNS name whose labels may be `${VARIABLE}` placeholders (Flux substitution): `app.${DOMAIN}`,
+ * the apex `${DOMAIN}`, or a wildcard `*.example.com`. A single plain label is no hostname.
+ */
 export function hostname(value: string): Problem | undefined {
-  return HOSTNAME.test(value) && value.length <= 253
+  const ok = HOSTNAME.test(value) && (value.includes('.') || value.startsWith('${'));
+  return ok && value.length <= 253
     ? undefined
     : { message: `"${value}" is not a valid hostname`, fix: 'pass a name such as app.example.com or app.${SECRET_DOMAIN}' };
 }

@@ -49,7 +49,7 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     type: 'string',
     required: true,
     validate: (v: string, _a, ctx) => {
-      const bad = check.dnsLabel(v, 'app name');
+      const bad = check.appName(v);
       if (bad) return bad;
       const file = ctx.applicationNames().get(v);
       if (file !== undefined && !/^src\/apps\/[^/]+\/[^/]+\/application\.yaml$/.test(file)) {

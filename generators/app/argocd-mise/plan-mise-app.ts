@@ -1,9 +1,10 @@
-import { APPS_DIR, SYSTEM_NAMESPACES } from '../../../src/argocd-mise/apps-index.ts';
+import { APPS_DIR } from '../../../src/argocd-mise/apps-index.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import { ROOT_APP_MISSING, rootAppRecurses } from '../../../src/argocd-mise/root-app.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
+import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
 import type { MiseAppAnswers } from './inputs.ts';
 
 /**

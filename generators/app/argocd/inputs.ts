@@ -43,7 +43,7 @@ function helmRepoURL(v: string): Problem | undefined {
 
 /** The inputs of `homeops app` in an Argo CD app-of-apps repo, in prompt order. */
 export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
-  { name: 'name', message: 'App name', help: 'name: the app and its Application (DNS-1123 label), e.g. echo', type: 'string', required: true, validate: (v: string) => check.dnsLabel(v, 'app name') },
+  { name: 'name', message: 'App name', help: 'name: the app and its Application (DNS-1123 label), e.g. echo', type: 'string', required: true, validate: (v: string) => check.appName(v) },
   {
     name: 'namespace',
     message: 'Namespace (created by Argo CD if new)',
@@ -107,7 +107,7 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
   { name: 'serviceName', message: "The chart's Service name", help: "serviceName: the Service the chart creates; default the app name (the release name)", type: 'string', when: (a) => helm(a) && routed(a), default: (_ctx, a) => a.name, validate: (v: string) => check.dnsLabel(v, 'Service name') },
   { name: 'servicePort', message: "The chart's Service port", help: "servicePort: the port of the chart's Service (see the chart's values.yaml)", type: 'number', required: true, when: (a) => helm(a) && routed(a), validate: (v: number) => check.port(v) },
   storageInput<ArgocdContext>(undefined, 'storage: a size such as 5Gi (a PersistentVolumeClaim in manifests/<app>/), or none'),
-  storageClassInput<ArgocdContext>(stored, () => undefined, 'storageClass: default: none (the cluster default class)'),
+  storageClassInput<ArgocdContext>(stored, (ctx) => ctx.conventions().storageClass ?? undefined, 'storageClass: default: conventions.storageClass of .homeops.yaml, else none (the cluster default class)'),
   mountPathInput<ArgocdContext>((a) => manifests(a) && stored(a)),
   {
     name: 'podSecurity',

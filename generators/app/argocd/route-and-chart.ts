@@ -1,5 +1,5 @@
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
-import { mostCommon } from '../../../src/argocd/conventions.ts';
+import { mostCommon } from '../../../src/repo/most-common.ts';
 import type { Answers, Problem } from '../../../src/inputs/input-spec.ts';
 
 /** The chart version the repo's Applications already use for this chart (and repo URL). */

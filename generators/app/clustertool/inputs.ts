@@ -39,7 +39,7 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     type: 'string',
     required: true,
     validate: (v: string) =>
-      check.dnsLabel(v, 'app name') ??
+      check.appName(v) ??
       (RESERVED_NAMESPACES.includes(v) ? { message: `"${v}" is a system namespace: the app's namespace.yaml would take it over (and prune it with the app)`, fix: 'choose another --name' } : undefined),
   },
   {
