@@ -11,7 +11,7 @@ import { variantFor } from './src/engine/by-layout.ts';
 import type { AnyGenerator, RepoContext } from './src/engine/generator.ts';
 import { openRepo } from './src/engine/open-repo.ts';
 import { runGenerator } from './src/engine/run-generator.ts';
-import { HomeopsError, HomeopsErrors } from './src/errors.ts';
+import { errorsOf } from './src/errors.ts';
 import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
 import { resolveInputs } from './src/inputs/resolve-inputs.ts';
 
@@ -72,7 +72,6 @@ async function guardAsync<T>(run: () => Promise<T>): Promise<T> {
 }
 
 function readable(error: unknown): unknown {
-  if (!(error instanceof HomeopsErrors || error instanceof HomeopsError)) return error;
-  const errors = error instanceof HomeopsErrors ? error.errors : [error];
-  return new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`);
+  const errors = errorsOf(error);
+  return errors ? new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`) : error;
 }

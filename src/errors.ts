@@ -67,3 +67,8 @@ export class HomeopsErrors extends Error {
 }
 
 export const isHomeopsError = (e: unknown): e is HomeopsError => e instanceof HomeopsError;
+
+/** The refusals a thrown value carries, or undefined when it is not one of ours (a bug). */
+export function errorsOf(error: unknown): HomeopsError[] | undefined {
+  return error instanceof HomeopsErrors ? error.errors : error instanceof HomeopsError ? [error] : undefined;
+}

@@ -29,7 +29,7 @@ const fluxNamespaceGenerator: Generator<FluxContext> = {
     const { name } = answers as unknown as NamespaceAnswers;
     const dir = `${ctx.index.appsDir}/${name}`;
     if (!planFluxNamespace(ctx, name)) {
-      return { summary: `namespace ${name} already exists in ${dir}; nothing to change`, nextSteps: [], warnings: [] };
+      return { summary: `namespace ${name} already exists in ${dir}`, nextSteps: [], warnings: [] };
     }
     return {
       summary: `added namespace ${name} in ${dir}/`,

@@ -3,7 +3,7 @@ import { variantFor } from '../engine/by-layout.ts';
 import type { RepoContext } from '../engine/generator.ts';
 import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
-import { HomeopsError, HomeopsErrors } from '../errors.ts';
+import { errorsOf, HomeopsError } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
@@ -32,7 +32,8 @@ exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed vali
 export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    io.out(await usage());
+    if (name) io.out(await usage());
+    else io.err(await usage()); // no generator named: a usage error
     return name ? 0 : 2;
   }
   const load = GENERATORS[name];
@@ -72,7 +73,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
 
 
 function reportError(error: unknown, json: boolean, io: Printer): number {
-  const errors = error instanceof HomeopsErrors ? error.errors : error instanceof HomeopsError ? [error] : undefined;
+  const errors = errorsOf(error);
   if (!errors) {
     const message = error instanceof Error ? error.message : String(error);
     if (json) io.out(`${JSON.stringify({ ok: false, errors: [{ code: 'INTERNAL', message }] }, null, 2)}\n`);
