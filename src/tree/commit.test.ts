@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,29 @@ describe('commit', () => {
     expect(readFileSync(join(root, 'keep.yaml'), 'utf8')).toBe('keep\n');
     expect(existsSync(join(root, 'fresh'))).toBe(false);
     expect(existsSync(join(root, 'locked/blocked.yaml'))).toBe(false);
+  });
+
+  it('refuses to write through a symlinked folder that leaves the repo, or over a symlinked file', () => {
+    const root = repo();
+    const outside = mkdtempSync(join(tmpdir(), 'homeops-outside-'));
+    symlinkSync(outside, join(root, 'escape'));
+    const tree = new RepoTree(root);
+    tree.create('escape/x.yaml', 'x\n');
+    expect(() => commit(root, tree.changes())).toThrow(/symbolic link that leaves the repository/);
+    expect(readdirSync(outside)).toEqual([]);
+    symlinkSync(join(root, 'keep.yaml'), join(root, 'linked.yaml'));
+    const tree2 = new RepoTree(root);
+    tree2.write('linked.yaml', 'changed\n');
+    expect(() => commit(root, tree2.changes())).toThrow(/is a symbolic link/);
+  });
+
+  it('keeps the mode of a file it updates', () => {
+    const root = repo();
+    chmodSync(join(root, 'keep.yaml'), 0o640);
+    const tree = new RepoTree(root);
+    tree.write('keep.yaml', 'kept\n');
+    commit(root, tree.changes());
+    expect(statSync(join(root, 'keep.yaml')).mode & 0o777).toBe(0o640);
   });
 
   it('refuses when a file changed on disk after the plan was made', () => {

@@ -1,5 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, rmdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from './repo-tree.ts';
 
@@ -10,6 +10,7 @@ import type { FileChange } from './repo-tree.ts';
  */
 export function commit(root: string, changes: readonly FileChange[]): void {
   assertUnchangedOnDisk(root, changes);
+  assertInsideRepo(root, changes);
   const madeDirs: string[] = [];
   const staged: { tmp: string; target: string; change: FileChange }[] = [];
   const placed: { target: string; change: FileChange }[] = [];
@@ -19,6 +20,7 @@ export function commit(root: string, changes: readonly FileChange[]): void {
       madeDirs.push(...mkdirs(dirname(target)));
       const tmp = `${target}.homeops-${process.pid}.tmp`;
       writeFileSync(tmp, change.after, { flag: 'wx' });
+      if (change.before !== undefined) chmodSync(tmp, statSync(target).mode); // keep the file's mode
       staged.push({ tmp, target, change });
     }
     for (const s of staged) {
@@ -51,6 +53,27 @@ function assertUnchangedOnDisk(root: string, changes: readonly FileChange[]): vo
       throw new HomeopsError('CONFLICT', `${change.path} changed on disk while the plan was made`, {
         file: change.path,
         fix: 'run the generator again',
+      });
+    }
+  }
+}
+
+/**
+ * Paths are checked as text when planned; here, against the disk: no write may go through a
+ * symlinked folder to outside the repo, and a symlinked file is not silently replaced by a copy.
+ */
+function assertInsideRepo(root: string, changes: readonly FileChange[]): void {
+  const realRoot = realpathSync(root);
+  for (const change of changes) {
+    const target = join(root, change.path);
+    let dir = dirname(target);
+    while (!existsSync(dir)) dir = dirname(dir);
+    const where = relative(realRoot, realpathSync(dir));
+    const symlinked = existsSync(target) && lstatSync(target).isSymbolicLink();
+    if (where.startsWith('..') || symlinked) {
+      throw new HomeopsError('CONFLICT', `${change.path} is ${symlinked ? 'a symbolic link' : 'behind a symbolic link that leaves the repository'}`, {
+        file: change.path,
+        fix: 'edit it by hand, or replace the link with a real file or folder',
       });
     }
   }
