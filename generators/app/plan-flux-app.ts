@@ -1,5 +1,4 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
-import { HomeopsError } from '../../src/errors.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxConventions } from '../../src/flux/conventions.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
@@ -33,14 +32,11 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
     files.push([`${dir}/app/${file}`, render(`flux/app/${file}`, view)]);
   }
   for (const [path, content] of files) {
-    if (repo.tree.read(path) !== undefined && repo.tree.read(path) !== content) {
-      throw new HomeopsError('CONFLICT', `app ${namespace}/${app} already exists and differs from what these inputs generate (${path})`, {
-        file: path,
-        field: 'name',
-        fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
-      });
-    }
-    repo.tree.create(path, content);
+    repo.tree.create(path, content, {
+      message: `app ${namespace}/${app} already exists and differs from what these inputs generate (${path})`,
+      field: 'name',
+      fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
+    });
   }
   const kustomizationPath = index.namespaceKustomization(namespace);
   const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `./${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));

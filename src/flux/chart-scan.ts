@@ -3,6 +3,9 @@ import { readBlockScalars } from '../yaml/read-block-scalars.ts';
 
 const WANTED = new Set(['kind', 'spec.ref.tag', 'spec.url']);
 
+// This module reads the disk directly rather than through the RepoTree, on purpose: it may run on
+// a worker thread before the tree exists, and it only reads (the files it counts are never pending).
+
 /** Reads the [url, tag] pairs of a file the fast block reader cannot read (the full YAML parser). */
 export type ComplexFileReader = (text: string) => [string, string][];
 

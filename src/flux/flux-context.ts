@@ -10,7 +10,7 @@ import { FluxRepoIndex } from './repo-index.ts';
 /** What the Flux generators know about the repo; each fact is learned once, when first needed. */
 export class FluxContext {
   readonly index: FluxRepoIndex;
-  private learned: FluxConventions | undefined;
+  private readonly learned = new Map<string, FluxConventions>();
   readonly chartVersions: ChartVersions;
   private secretsContext: SecretsContext | undefined;
 
@@ -25,7 +25,10 @@ export class FluxContext {
 
   /** Conventions, learned from the apps of `namespace` first (then the others). */
   conventions(namespace?: string): FluxConventions {
-    return (this.learned ??= learnFluxConventions(this.index, this.layout, this.repo.config.conventions, namespace));
+    const key = namespace ?? '';
+    let found = this.learned.get(key);
+    if (!found) this.learned.set(key, (found = learnFluxConventions(this.index, this.layout, this.repo.config.conventions, namespace)));
+    return found;
   }
 
   /** The repo's 1Password stores and a 1Password lookup, made on first use. */

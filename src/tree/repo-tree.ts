@@ -80,15 +80,18 @@ export class RepoTree {
 
   /**
    * Create a file that must not exist yet. A file with the very same content is fine (a second run
-   * changes nothing); a different one is a conflict.
+   * changes nothing); a different one is a conflict, described by `conflict` (what the file is, or
+   * the whole message).
    */
-  create(path: string, content: string, what = 'file'): void {
+  create(path: string, content: string, conflict: string | { message: string; fix: string; field?: string } = 'file'): void {
     const p = normalize(path);
     const current = this.read(p);
     if (current !== undefined && current !== content) {
-      throw new HomeopsError('CONFLICT', `${what} ${p} already exists with different content`, {
+      const own = typeof conflict === 'string' ? undefined : conflict;
+      throw new HomeopsError('CONFLICT', own?.message ?? `${String(conflict)} ${p} already exists with different content`, {
         file: p,
-        fix: 'choose another name, or remove or rename the existing file first',
+        field: own?.field,
+        fix: own?.fix ?? 'choose another name, or remove or rename the existing file first',
       });
     }
     this.write(p, content);
