@@ -1,3 +1,5 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
@@ -157,6 +159,70 @@ describe('homeops node: what it writes per layout', () => {
   });
 });
 
+describe('homeops node: what it takes from the sibling nodes', () => {
+  const worker = { hostname: 'k8s-worker-2', ip: '192.168.10.91', role: 'worker', disk: '/dev/sda', mac: 'bc:24:11:4e:7a:09' };
+  const newNode = (talconfig: string): string => talconfig.slice(talconfig.indexOf('  - hostname: k8s-worker-2'), talconfig.indexOf('\ncontrolPlane:'));
+
+  it("clustertool: a worker does not get a sibling's own schematic when worker: has one", async () => {
+    const repo = copyFixture('clustertool');
+    const result = await homeops('node', '--dest', repo, ...flags(worker));
+    expect(result.code).toBe(0);
+    const entry = newNode(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']!);
+    expect(entry).toContain('hardwareAddr: "bc:24:11:4e:7a:09"');
+    expect(entry).not.toContain('schematic');
+    expect(entry).not.toContain('nvidia');
+  });
+
+  it("clustertool: without a worker: schematic, the sibling's schematic is copied with a warning naming its extensions", async () => {
+    const repo = copyFixture('clustertool');
+    const file = join(repo, 'clusters/main/talos/talconfig.yaml');
+    const text = readFileSync(file, 'utf8');
+    const at = text.indexOf('worker:\n  patches:');
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace(/  schematic:\n(    .*\n)+/, ''));
+    const result = await homeops('node', '--dest', repo, ...flags(worker));
+    expect(result.code).toBe(0);
+    expect(newNode(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']!)).toContain('- siderolabs/nonfree-kmod-nvidia-lts');
+    expect(result.stderr).toContain(
+      'warning: the schematic of k8s-worker-1 was copied with its extensions siderolabs/iscsi-tools, siderolabs/util-linux-tools, siderolabs/nonfree-kmod-nvidia-lts, siderolabs/nvidia-container-toolkit-lts: remove what the new node does not need',
+    );
+  });
+
+  it('quotes ipAddress, addresses and installDisk like the sibling nodes write them; MACs stay quoted', async () => {
+    const tool = copyFixture('clustertool');
+    await homeops('node', '--dest', tool, ...flags(worker));
+    const entry = newNode(snapshotFiles(tool)['clusters/main/talos/talconfig.yaml']!);
+    expect(entry).toContain('    ipAddress: 192.168.10.91\n');
+    expect(entry).toContain('          - 192.168.10.91/24\n');
+    expect(entry).toContain('hardwareAddr: "bc:24:11:4e:7a:09"');
+    const flux = copyFixture('flux');
+    await homeops('node', '--dest', flux, ...flags(CASES['flux']!.inputs));
+    expect(snapshotFiles(flux)['talos/talconfig.yaml']).toContain('  - hostname: "k8s-3"\n    ipAddress: "192.168.1.14"\n    installDisk: "/dev/nvme0n1"\n');
+    const mise = copyFixture('argocd-mise');
+    await homeops('node', '--dest', mise, ...flags(CASES['argocd-mise']!.inputs));
+    expect(snapshotFiles(mise)['src/talos/patches/network-k8s-4.yaml']).toContain('        addresses:\n          - 192.168.0.123/24\n');
+  });
+
+  it('argocd-mise: a disk selector for one node while the shared image.yaml sets install.disk is a warning that says what to do', async () => {
+    const result = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags({ ...CASES['argocd-mise']!.inputs, disk: 'serial:ABC' }));
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      'warning: src/talos/patches/image.yaml sets machine.install.disk: /dev/nvme0n1 for every node, so k8s-4 gets both that disk and the install.diskSelector of src/talos/patches/network-k8s-4.yaml: move disk: /dev/nvme0n1 from src/talos/patches/image.yaml into the other nodes\' network patches, or give k8s-4 a device path (--disk=/dev/...)',
+    );
+    const path = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags(CASES['argocd-mise']!.inputs));
+    expect(path.stderr).not.toContain('install.diskSelector');
+  });
+
+  it('a second run with the same hostname but another schematic is refused, not "nothing to change"', async () => {
+    const repo = copyFixture('flux');
+    await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+    const once = snapshotFiles(repo);
+    const again = await homeops('node', '--dest', repo, ...flags({ ...CASES['flux']!.inputs, schematic: SCHEMATIC }));
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/--hostname: hostname "k8s-3" is already used by nodes\[3\] \(its image is factory\.talos\.dev\/installer\/3765\w+, not schematic a{64}\)/);
+    expect(snapshotFiles(repo)).toEqual(once);
+  });
+});
+
 describe('homeops node: refusals exit 1, name the field, write nothing', () => {
   const base = (fixture: string) => (fixture === 'flux' ? CASES['flux']!.inputs : fixture === 'clustertool' ? CASES['clustertool']!.inputs : CASES['argocd-mise']!.inputs);
   const cases: [string, string, Record<string, string | undefined>, RegExp][] = [
@@ -181,6 +247,7 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
     ['no install disk', 'flux', { disk: undefined }, /missing required input: --disk/],
     ['an empty install disk', 'argocd-mise', { disk: '' }, /missing required input: --disk/],
     ['a device name without /dev', 'flux', { disk: 'sda' }, /--disk: "sda" looks like a device name/],
+    ['a size selector that is not a size', 'flux', { disk: 'size:abc' }, /--disk: "abc" is not a disk size/],
     ['an unknown role', 'flux', { role: 'master' }, /--role: "master" is not one of controlplane, worker/],
     ['a bad schematic', 'flux', { schematic: 'abc123' }, /--schematic: "abc123" is not a schematic ID/],
   ];

@@ -1,8 +1,9 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { patchInputs } from '../generators/patch/inputs.ts';
-import { PATCH_CATALOG } from '../src/talos/patch-catalog.ts';
+import { PATCH_CATALOG, renderPatch } from '../src/talos/patch-catalog.ts';
+import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { hasSchemas, validateTalconfig, validateTalosPatch } from './talos/talos-schema.ts';
@@ -25,14 +26,14 @@ const LAYOUTS: Record<string, Layout> = {
 
 /** Golden cases: layout, then the flags. */
 const CASES: [string, Record<string, string>][] = [
-  ['flux', { patch: 'time-servers', target: 'all', servers: 'time.cloudflare.com,192.168.1.1' }],
+  ['flux', { patch: 'sysctls', target: 'all', sysctls: 'vm.max_map_count=262144' }],
   ['flux', { patch: 'max-pods', target: 'worker', maxPods: '250' }],
   ['flux', { patch: 'kernel-modules', target: 'k8s-1', modules: 'nct6775 force_id=0xd420,br_netfilter' }],
-  ['flux-operator', { patch: 'registry-mirror', target: 'all', spegel: 'true', mirror: 'https://zot.lan/v2', registries: 'docker.io,ghcr.io' }],
+  ['flux-operator', { patch: 'registry-mirror', target: 'all', mirror: 'https://zot.lan/v2', registries: 'docker.io,ghcr.io' }],
   ['flux-operator', { patch: 'nvidia', target: 'k8s-2' }],
   ['clustertool', { patch: 'kubeprism', target: 'controlplane' }],
   ['clustertool', { patch: 'intel-gpu', target: 'k8s-worker-1', driver: 'xe' }],
-  ['argocd-mise', { patch: 'max-pods', target: 'all', maxPods: '250' }],
+  ['argocd-mise', { patch: 'host-dns', target: 'all' }],
   ['argocd-mise', { patch: 'kernel-modules', target: 'urd', modules: 'nct6775' }],
   ['argocd-mise-1.12', { patch: 'time-servers', target: 'all' }],
 ];
@@ -89,6 +90,12 @@ describe.skipIf(!hasSchemas)('homeops patch: every catalog patch, on every Talos
       // (the mise fixture has a cilium.yaml of its own: one node's patches get files of their own)
       const target = l.wiring === '.mise.toml' ? 'urd' : 'worker';
       const result = await homeops('patch', '--dest', repo, ...flags({ patch: def.id, target, ...REQUIRED[def.id] }));
+      if (result.code === 1 && /already sets/.test(result.stderr)) {
+        // the repo sets it already (refused): check the text it would have written
+        const text = renderPatch(def.id, REQUIRED[def.id] ?? {}, parseTalosVersion(`${l.talosVersion}.0`)!);
+        expect(validateTalosPatch(text, l.talosVersion), `${def.id} (refused: ${result.stderr})`).toEqual([]);
+        continue;
+      }
       expect(result.stderr, `${def.id} on ${layout}`).toBe('');
       const after = snapshotFiles(repo);
       for (const file of changedFiles(before, after)) {
@@ -101,20 +108,22 @@ describe.skipIf(!hasSchemas)('homeops patch: every catalog patch, on every Talos
 
 describe('homeops patch: version awareness and placement', () => {
   it('writes machine.time before Talos 1.12 and a TimeSyncConfig document from 1.12 on', async () => {
-    const old = copyFixture('flux');
+    // (flux and flux-operator set their time servers already: the mise fixture has none)
+    const old = copyFixture('argocd-mise');
     await homeops('patch', '--dest', old, '--patch=time-servers', '--target=all');
-    expect(snapshotFiles(old)['talos/patches/global/time-servers.yaml']).toContain('machine:\n  time:\n');
-    const typed = copyFixture('flux-operator');
+    expect(snapshotFiles(old)['src/talos/patches/time-servers.yaml']).toContain('machine:\n  time:\n');
+    const typed = copyMise112();
     await homeops('patch', '--dest', typed, '--patch=time-servers', '--target=all');
-    expect(snapshotFiles(typed)['talos/patches/global/time-servers.yaml']).toBe('---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers:\n    - time.cloudflare.com\n');
+    expect(snapshotFiles(typed)['src/talos/patches/time-servers.yaml']).toBe('apiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers:\n    - time.cloudflare.com\n');
   });
 
   it('follows the repo file style: no leading --- in the mise layout', async () => {
     const repo = copyFixture('argocd-mise');
-    await homeops('patch', '--dest', repo, '--patch=schedule-on-controlplanes');
-    const text = snapshotFiles(repo)['src/talos/patches/schedule-on-controlplanes.yaml']!;
-    expect(text.startsWith('# Remove the control-plane NoSchedule taint')).toBe(true);
-    expect(snapshotFiles(repo)['.mise.toml']).toContain('  --config-patch-control-plane @src/talos/patches/controlplane-metrics.yaml \\\n  --config-patch-control-plane @src/talos/patches/schedule-on-controlplanes.yaml \\\n');
+    // (schedule-on-controlplanes is refused there: scheduling.yaml sets it already)
+    await homeops('patch', '--dest', repo, '--patch=nvidia', '--target=controlplane');
+    const text = snapshotFiles(repo)['src/talos/patches/nvidia-controlplane.yaml']!;
+    expect(text.startsWith('# NVIDIA GPU (proprietary driver)')).toBe(true);
+    expect(snapshotFiles(repo)['.mise.toml']).toContain('  --config-patch-control-plane @src/talos/patches/controlplane-metrics.yaml \\\n  --config-patch-control-plane @src/talos/patches/nvidia-controlplane.yaml \\\n');
   });
 
   it('says how to apply the patch when the mise tasks do not list patches line by line', async () => {
@@ -123,11 +132,28 @@ describe('homeops patch: version awareness and placement', () => {
     const { writeFileSync, readFileSync } = await import('node:fs');
     writeFileSync(mise, readFileSync(mise, 'utf8').replace(/talosctl gen config[\s\S]*?--force/g, 'talosctl gen config --with-secrets secrets.yaml norns ${CONTROL_PLANE_ENDPOINT} --force'));
     const before = snapshotFiles(repo);
-    const result = await homeops('patch', '--dest', repo, '--patch=max-pods', '--target=all');
+    const result = await homeops('patch', '--dest', repo, '--patch=host-dns', '--target=all');
     expect(result.code).toBe(0);
-    expect(changedFiles(before, snapshotFiles(repo))).toEqual(['src/talos/patches/max-pods.yaml']);
+    expect(changedFiles(before, snapshotFiles(repo))).toEqual(['src/talos/patches/host-dns.yaml']);
     expect(result.stdout).toContain('not wired into .mise.toml');
-    expect(result.stdout).toContain('talosctl gen config ... --config-patch @src/talos/patches/max-pods.yaml ...');
+    expect(result.stdout).toContain('talosctl gen config ... --config-patch @src/talos/patches/host-dns.yaml ...');
+  });
+
+  it('flat patch folders: the same patch for the control planes and then the workers gets one file per scope', async () => {
+    const tool = copyFixture('clustertool');
+    expect((await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=controlplane')).code).toBe(0);
+    const worker = await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=worker');
+    expect(worker.stderr).toBe('');
+    const files = snapshotFiles(tool);
+    expect(files['clusters/main/talos/patches/kubeprism-controlplane.yaml']).toContain('kubePrism:');
+    expect(files['clusters/main/talos/patches/kubeprism-worker.yaml']).toContain('kubePrism:');
+    expect(files['clusters/main/talos/talconfig.yaml']).toContain('    - "@./patches/controlplane.yaml"\n    - "@./patches/kubeprism-controlplane.yaml"\n');
+    expect(files['clusters/main/talos/talconfig.yaml']).toContain('    - "@./patches/worker.yaml"\n    - "@./patches/kubeprism-worker.yaml"\n');
+    expect((await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=all')).code).toBe(1); // the others set it now
+    const mise = copyFixture('argocd-mise');
+    expect((await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=controlplane')).code).toBe(0);
+    expect((await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=worker')).stderr).toBe('');
+    expect(Object.keys(snapshotFiles(mise)).filter((f) => f.includes('host-dns')).sort()).toEqual(['src/talos/patches/host-dns-controlplane.yaml', 'src/talos/patches/host-dns-worker.yaml']);
   });
 
   it('declares each catalog input once per patch; a name two patches share has the same type and default', () => {
@@ -149,6 +175,16 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
     ['a missing required value', 'flux', { patch: 'kernel-modules', target: 'all' }, /missing required input: --modules/],
     ['a registry mirror with neither URL nor Spegel', 'flux-operator', { patch: 'registry-mirror', target: 'all' }, /--mirror: registry-mirror: give a mirror URL, or enable spegel/],
     ['an existing file with other content', 'argocd-mise', { patch: 'cilium', target: 'all' }, /src\/talos\/patches\/cilium\.yaml: --patch: src\/talos\/patches\/cilium\.yaml already exists with other content/],
+    // settings a patch reaching the same nodes sets already
+    ['a machine.files path a global patch creates', 'flux', { patch: 'registry-mirror', target: 'all', spegel: 'true' }, /--patch: talos\/patches\/global\/machine-files\.yaml already sets machine\.files\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set it a second time/],
+    ['a machine.files path of talconfig machineFiles', 'clustertool', { patch: 'registry-mirror', target: 'worker', spegel: 'true' }, /clusters\/main\/talos\/talconfig\.yaml already sets worker\.machineFiles\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set machine\.files\[/],
+    ['time servers next to machine.time', 'flux', { patch: 'time-servers', target: 'all', servers: 'time.cloudflare.com,192.168.1.1' }, /talos\/patches\/global\/machine-time\.yaml already sets machine\.time\.\w+/],
+    ['time servers next to a TimeSyncConfig', 'flux-operator', { patch: 'time-servers', target: 'k8s-1' }, /talos\/patches\/global\/time-sync\.yaml already sets TimeSyncConfig/],
+    ['max pods the shared patches set', 'argocd-mise', { patch: 'max-pods', target: 'all', maxPods: '250' }, /src\/talos\/patches\/kubelet\.yaml already sets machine\.kubelet\.extraConfig\.maxPods/],
+    ['a sysctl a global patch sets', 'flux-operator', { patch: 'sysctls', target: 'worker', sysctls: 'fs.inotify.max_user_watches=2097152' }, /machine-sysctls\.yaml already sets machine\.sysctls\.fs\.inotify\.max_user_watches/],
+    ['a kernel module the shared patches load', 'argocd-mise', { patch: 'intel-gpu', target: 'all' }, /src\/talos\/patches\/image\.yaml already sets machine\.kernel\.modules\[i915\]/],
+    ['a CNI talconfig disables already', 'flux', { patch: 'cilium', target: 'controlplane' }, /talos\/talconfig\.yaml already sets cniConfig\.name; the cilium patch would set cluster\.network\.cni\.name/],
+    ['a kube-proxy setting of a control-plane patch', 'flux', { patch: 'cilium', target: 'k8s-1' }, /already sets/],
   ];
   it.each(cases)('%s', async (_what, layout, given, message) => {
     const repo = LAYOUTS[layout]!.fixture();
@@ -157,6 +193,26 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(message);
     expect(result.stderr).toContain('nothing was written');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('says how to fix a repeated setting, and what values a refused input takes', async () => {
+    const repeated = await homeops('patch', '--dest', copyFixture('flux'), '--patch=registry-mirror', '--target=all', '--spegel=true');
+    expect(repeated.stderr).toContain('fix: change the setting in talos/patches/global/machine-files.yaml instead, or remove it there (or that file\'s reference) first and run again');
+    const range = await homeops('patch', '--dest', copyFixture('flux'), '--patch=max-pods', '--target=all', '--maxPods=0');
+    expect(range.stderr).toContain('fix: --maxPods takes a whole number from 1 to 10000');
+    const choice = await homeops('patch', '--dest', copyFixture('flux'), '--patch=nvidia', '--target=k8s-1', '--flavor=beta');
+    expect(choice.stderr).toContain('fix: --flavor takes production or lts');
+  });
+
+  it('refuses a TimeSyncConfig (Talos 1.12) while a shared patch still sets machine.time', async () => {
+    const repo = copyMise112();
+    const image = join(repo, 'src/talos/patches/image.yaml');
+    writeFileSync(image, readFileSync(image, 'utf8').replace('machine:\n', 'machine:\n  time:\n    servers:\n      - pool.ntp.org\n'));
+    const before = snapshotFiles(repo);
+    const result = await homeops('patch', '--dest', repo, '--patch=time-servers', '--target=all');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/src\/talos\/patches\/image\.yaml already sets machine\.time\.servers; the time-servers patch would set TimeSyncConfig a second time/);
     expect(snapshotFiles(repo)).toEqual(before);
   });
 

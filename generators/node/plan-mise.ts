@@ -53,6 +53,12 @@ export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResul
   if (node.role === 'controlplane' && controlPlanes % 2 === 0) {
     warnings.push(`the cluster will have ${controlPlanes} control planes: etcd tolerates no more failures with ${controlPlanes} members than with ${controlPlanes - 1}; use an odd number`);
   }
+  if (node.disk.kind === 'installDiskSelector' && mise.install.disk !== undefined) {
+    warnings.push(
+      `${mise.install.file} sets machine.install.disk: ${mise.install.disk} for every node, so ${node.hostname} gets both that disk and the install.diskSelector of ${path}: ` +
+        `move disk: ${mise.install.disk} from ${mise.install.file} into the other nodes' network patches, or give ${node.hostname} a device path (--disk=/dev/...)`,
+    );
+  }
   const changed = ctx.repo.tree.changes().length > 0;
   return {
     summary: changed

@@ -6,7 +6,7 @@ import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
 import { addNode } from '../../src/talos/add-node.ts';
 import { normalizeMac } from '../../src/talos/net.ts';
-import { checkDisk } from '../../src/talos/node-input.ts';
+import { checkDisk, checkSchematic } from '../../src/talos/node-input.ts';
 import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
 import type { NodeFacts } from '../../src/talos/talconfig-node.ts';
 import type { TalhelperRepo } from '../../src/talos/talhelper-repo.ts';
@@ -69,6 +69,12 @@ function nodeDifferences(th: TalhelperRepo, node: NodeFacts, a: NodeAnswers): st
         ? node.disk.kind === 'installDisk' && node.disk.value === disk.value
         : node.disk.kind === 'installDiskSelector' && String(th.doc.getIn(['nodes', node.index, 'installDiskSelector', disk.key])) === disk.value;
     if (!same) out.push(`its install disk differs from ${a.disk.trim()}`);
+  }
+  const schematic = checkSchematic(a.schematic);
+  if (schematic && !(schematic instanceof HomeopsError)) {
+    const url = node.talosImageURL;
+    const same = 'id' in schematic ? url !== undefined && url.endsWith(`/${schematic.id}`) : url === schematic.image;
+    if (!same) out.push(`its image is ${url ?? (node.image === 'schematic' ? 'an inline schematic' : 'not set')}, not ${'id' in schematic ? `schematic ${schematic.id}` : schematic.image}`);
   }
   return out;
 }

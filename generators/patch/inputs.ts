@@ -1,5 +1,5 @@
 import type { Answers, InputSpec, InputType } from '../../src/inputs/input-spec.ts';
-import { PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
+import { allowedFix, PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
 import type { PatchInput, PatchValue, TalosPatchDef } from '../../src/talos/patch-catalog.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
 
@@ -33,7 +33,7 @@ function patchInputSpec(def: TalosPatchDef, input: PatchInput): InputSpec<TalosC
     validate: (value: PatchValue) => {
       for (const v of Array.isArray(value) ? value : [value]) {
         const verdict = input.validate?.(v) ?? true;
-        if (verdict !== true) return { message: `${def.id}: ${verdict}`, fix: input.message };
+        if (verdict !== true) return { message: `${def.id}: ${verdict}`, fix: allowedFix(input) };
       }
       return undefined;
     },

@@ -1,6 +1,6 @@
 /**
- * A catalog patch in a talosctl + mise repo: `src/talos/patches/<id>.yaml` (`<id>-<node>.yaml` for
- * one node) in the repo's file style, added to the `talosctl gen config` / `machineconfig patch`
+ * A catalog patch in a talosctl + mise repo: `src/talos/patches/<id>.yaml` (`<id>-controlplane.yaml`,
+ * `<id>-worker.yaml`, `<id>-<node>.yaml` for one role or node) in the repo's file style, added to the `talosctl gen config` / `machineconfig patch`
  * commands of .mise.toml when they list patches line by line; otherwise the next steps say how.
  */
 import type { PlanResult } from '../../src/engine/generator.ts';
@@ -13,6 +13,11 @@ import { formatTalosVersion } from '../../src/talos/talos-version.ts';
 import { addConfigPatch } from './mise-config-patch.ts';
 import type { MisePatchTarget } from './mise-config-patch.ts';
 import { createPatchFile, targetText } from './patch-file.ts';
+import { miseSources, refuseRepeatedSettings } from './repeated-settings.ts';
+import type { Reach } from './repeated-settings.ts';
+
+/** One flat folder for every scope: the file name says which (`all` keeps `<id>.yaml`). */
+const SUFFIX = { global: () => '', controlPlane: () => '-controlplane', worker: () => '-worker', node: (name: string) => `-${name}` } as const;
 
 const FLAG = { global: '--config-patch', controlPlane: '--config-patch-control-plane', worker: '--config-patch-worker' } as const;
 
@@ -25,8 +30,11 @@ export function planMisePatch(ctx: TalosContext, def: TalosPatchDef, values: Rec
     throw new HomeopsError('INVALID_INPUT', `no node "${parsed.hostname}" in ${mise.patchesDir}`, { field: 'target', fix: `use all, controlplane, worker or a node (${mise.nodes.map((n) => n.name).join(', ')})` });
   }
   const target: MisePatchTarget = node ? { scope: 'node', name: node.name } : (parsed as MisePatchTarget);
-  const file = `${mise.patchesDir}/${node ? `${def.id}-${node.name}` : def.id}.yaml`;
-  createPatchFile(ctx, file, inRepoStyle(def.render(values, version), mise.documentMarkers));
+  const file = `${mise.patchesDir}/${def.id}${SUFFIX[target.scope === 'node' ? 'node' : target.scope](node?.name ?? '')}.yaml`;
+  const text = inRepoStyle(def.render(values, version), mise.documentMarkers);
+  const reach: Reach = node ? { role: node.role === 'worker' ? 'worker' : 'controlPlane', node: node.name } : target.scope === 'global' ? {} : { role: target.scope as 'controlPlane' | 'worker' };
+  refuseRepeatedSettings(def.id, file, text, miseSources(ctx.repo.tree, mise), reach);
+  createPatchFile(ctx, file, text);
 
   const edit = addConfigPatch(mise.miseText, file, target, mise.patchesDir);
   if (edit && !edit.already) ctx.repo.tree.update(mise.miseFile, edit.text);

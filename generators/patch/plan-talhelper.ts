@@ -11,6 +11,7 @@ import type { TalosContext } from '../../src/talos/talos-context.ts';
 import type { TalosPatchDef } from '../../src/talos/patch-catalog.ts';
 import { formatTalosVersion } from '../../src/talos/talos-version.ts';
 import { createPatchFile, targetText } from './patch-file.ts';
+import { refuseRepeatedSettings, talhelperReach, talhelperSources } from './repeated-settings.ts';
 
 /** The ref of a new patch file: `<id>.yaml` in the target's folder, `<id>-<node>.yaml` in a shared one. */
 function patchRef(facts: TalconfigFacts, target: PatchTarget, id: string): string {
@@ -26,6 +27,7 @@ export function planTalhelperPatch(ctx: TalosContext, def: TalosPatchDef, values
   const target = parsePatchTarget(targetName, th.facts);
   const ref = patchRef(th.facts, target, def.id);
   const file = `${th.dir}/${refToPath(ref)}`;
+  refuseRepeatedSettings(def.id, file, text, talhelperSources(ctx.repo.tree, th), talhelperReach(target, th));
   createPatchFile(ctx, file, text);
   const edit = addPatchRef(th.doc, target, ref, { source: th.text, vars: th.vars });
   if (edit.added) ctx.repo.tree.update(th.file, edit.text);

@@ -2,13 +2,13 @@
  * Builds a new `nodes[]` entry in the shape of an existing node (the template): same key order,
  * same quoting, routes/MTU/VIP copied, the new node's own address, MAC, disk and image.
  */
-import { isMap, YAMLMap } from 'yaml';
+import { isMap, isScalar, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { CheckedNodeInput } from './node-input.ts';
 import { buildLevel, prefixFor } from './node-interface.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 import type { NodeFacts } from './talconfig-node.ts';
-import { mapGet, seqItems } from './talconfig-node.ts';
+import { seqItems } from './talconfig-node.ts';
 import { copy, scalar, seqLike } from './yaml-nodes.ts';
 
 type AnyMap = YAMLMap<unknown, unknown>;
@@ -35,8 +35,12 @@ function renameFolder(ref: string, owner: NodeFacts, hostname: string): string {
   return segs.map((seg, i) => (i < segs.length - 1 && (seg === owner.hostname || seg === owner.hostnameResolved) ? hostname : seg)).join('/');
 }
 
-/** The image key and value for the new node: from the schematic input, else like the others. */
-function chooseImage(facts: TalconfigFacts, template: NodeFacts | undefined, t: AnyMap, input: CheckedNodeInput, warn: string[]): [string, unknown] | undefined {
+/**
+ * The image key and value for the new node: from the schematic input, else like the others. A
+ * sibling's own `schematic` is node-specific (GPU drivers...): not copied when the role's group
+ * (`controlPlane:` / `worker:`) has one, else copied with a warning naming its extensions.
+ */
+function chooseImage(facts: TalconfigFacts, template: NodeFacts | undefined, t: AnyMap, input: CheckedNodeInput, warn: string[], groupSchematic: boolean): [string, unknown] | undefined {
   if (input.schematic) {
     const url = facts.image.talosImageURL ?? '';
     const image =
@@ -49,8 +53,19 @@ function chooseImage(facts: TalconfigFacts, template: NodeFacts | undefined, t: 
     return ['talosImageURL', scalar(image, t.get('talosImageURL', true))];
   }
   if (template?.image === 'talosImageURL' && facts.image.talosImageURL) return ['talosImageURL', scalar(facts.image.talosImageURL, t.get('talosImageURL', true))];
-  if (template?.image === 'schematic') return ['schematic', copy(t.get('schematic', true))];
+  if (template?.image === 'schematic') {
+    if (groupSchematic) return undefined;
+    const extensions = officialExtensions(t.get('schematic', true));
+    warn.push(`the schematic of ${template.hostname} was copied${extensions.length > 0 ? ` with its extensions ${extensions.join(', ')}` : ''}: remove what the new node does not need`);
+    return ['schematic', copy(t.get('schematic', true))];
+  }
   return undefined;
+}
+
+/** `customization.systemExtensions.officialExtensions` of a schematic. */
+function officialExtensions(schematic: unknown): string[] {
+  const list = isMap(schematic) ? (schematic as AnyMap).getIn(['customization', 'systemExtensions', 'officialExtensions'], true) : undefined;
+  return seqItems(list).map((i) => (isScalar(i) ? String(i.value) : '')).filter((x) => x !== '');
 }
 
 export function buildNodeEntry(doc: Document, facts: TalconfigFacts, input: CheckedNodeInput): NodeEntry {
@@ -61,13 +76,17 @@ export function buildNodeEntry(doc: Document, facts: TalconfigFacts, input: Chec
   const values = new Map<string, [string, unknown]>();
   const put = (slot: string, key: string, value: unknown): void => void values.set(slot, [key, value]);
 
-  put('hostname', 'hostname', scalar(input.hostname, t.get('hostname', true)));
-  put('ipAddress', 'ipAddress', scalar(input.ip, t.get('ipAddress', true), true));
-  if (cp || t.has('controlPlane')) put('controlPlane', 'controlPlane', doc.createNode(cp));
-  if (input.disk.kind === 'installDisk') put('installDisk', 'installDisk', scalar(input.disk.value, t.get('installDisk', true)));
-  else put('installDisk', 'installDiskSelector', doc.createNode({ [input.disk.key]: scalar(input.disk.value, mapGet(t.get('installDiskSelector', true), input.disk.key)) }));
+  /** The template's scalar at `path`, else the first other node's: new values are quoted like it. */
+  const like = (...path: string[]): unknown =>
+    [template, ...facts.nodes.filter((n) => n !== template)].map((n) => (n ? doc.getIn(['nodes', n.index, ...path], true) : undefined)).find(isScalar);
 
-  const image = chooseImage(facts, template, t, input, warn);
+  put('hostname', 'hostname', scalar(input.hostname, like('hostname')));
+  put('ipAddress', 'ipAddress', scalar(input.ip, like('ipAddress'), true));
+  if (cp || t.has('controlPlane')) put('controlPlane', 'controlPlane', doc.createNode(cp));
+  if (input.disk.kind === 'installDisk') put('installDisk', 'installDisk', scalar(input.disk.value, like('installDisk')));
+  else put('installDisk', 'installDiskSelector', doc.createNode({ [input.disk.key]: scalar(input.disk.value, like('installDiskSelector', input.disk.key)) }));
+
+  const image = chooseImage(facts, template, t, input, warn, doc.hasIn([cp ? 'controlPlane' : 'worker', 'schematic']));
   if (image) put('talosImageURL', ...image);
   for (const k of COPIED) if (t.has(k)) put(k, k, copy(t.get(k, true)));
 

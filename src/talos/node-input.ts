@@ -84,6 +84,9 @@ export function checkMac(value: string, facts: TalconfigFacts): string | Homeops
 
 const SELECTOR_KEYS = ['size', 'name', 'model', 'serial', 'modalias', 'uuid', 'wwid', 'type', 'busPath'];
 
+/** A Talos diskSelector size: `500GB`, `>= 1TB`, `<=2TiB`. */
+const SIZE = /^([<>]=?\s*)?\d+(\.\d+)?\s*[KMGTP]i?B$/i;
+
 export function checkDisk(value: string): DiskChoice | HomeopsError {
   const d = value.trim();
   const fix = 'give a device path (/dev/sda, /dev/disk/by-id/...), a disk serial, or key:value (model:Samsung*, size:>=500GB, type:nvme)';
@@ -93,6 +96,7 @@ export function checkDisk(value: string): DiskChoice | HomeopsError {
   }
   if (/^(sd[a-z]+|vd[a-z]+|hd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+)$/.test(d)) return bad('disk', `"${d}" looks like a device name, not a serial`, `give the full path: /dev/${d}`);
   const kv = /^([A-Za-z]+)\s*[:=]\s*(.+)$/.exec(d);
+  if (kv && kv[1] === 'size' && !SIZE.test(kv[2]!.trim())) return bad('disk', `"${kv[2]!.trim()}" is not a disk size`, 'give a size like size:>=500GB, size:<=2TB or size:256GB');
   if (kv && SELECTOR_KEYS.includes(kv[1]!)) return { kind: 'installDiskSelector', key: kv[1]!, value: kv[2]!.trim() };
   if (kv) return bad('disk', `"${kv[1]}" is not an install disk selector`, `use one of ${SELECTOR_KEYS.join(', ')}`);
   if (/^[<>]=?\s*\d+(\.\d+)?\s*[KMGTP]i?B$/i.test(d)) return { kind: 'installDiskSelector', key: 'size', value: d };

@@ -10,7 +10,7 @@ import { timeServers } from './patches/time-servers.ts';
 import type { TalosVersion } from './talos-version.ts';
 
 export type { PatchInput, PatchInputType, PatchValue, PatchValues, TalosPatchDef } from './patches/define.ts';
-export { normalizePatchValues } from './patches/define.ts';
+export { allowedFix, normalizePatchValues } from './patches/define.ts';
 
 export const PATCH_CATALOG: readonly TalosPatchDef[] = [
   cilium,

@@ -48,8 +48,21 @@ const FOLDERS = { global: 'global', controlPlane: 'controller', worker: 'worker'
 /**
  * Where a new patch file for `target` goes, as a ref: next to the refs the scope already has,
  * else in a scope folder (`@./patches/global/`) when the file uses them, else beside the others.
+ * In a folder shared by all scopes (flat `patches/`), a control-plane or worker file is named
+ * `<name>-controlplane.yaml` / `<name>-worker.yaml`, so the same patch can go to both.
  */
 export function suggestPatchRef(facts: TalconfigFacts, target: PatchTarget, fileName: string): string {
+  const ref = folderRef(facts, target, fileName);
+  if (target.scope !== 'controlPlane' && target.scope !== 'worker') return ref;
+  const folder = dirOf(ref).split('/').at(-1) ?? '';
+  if ((SCOPE_FOLDERS[target.scope] as readonly string[]).includes(folder)) return ref;
+  return ref.replace(/(\.ya?ml)?$/, `-${target.scope === 'controlPlane' ? 'controlplane' : 'worker'}$1`);
+}
+
+/** Folder names that hold one scope's patches alone. */
+const SCOPE_FOLDERS = { controlPlane: ['controller', 'controlplane', 'control-plane', 'controlplanes'], worker: ['worker', 'workers'] } as const;
+
+function folderRef(facts: TalconfigFacts, target: PatchTarget, fileName: string): string {
   const node = target.scope === 'node' ? facts.nodes.find((n) => n.hostname === target.hostname || n.hostnameResolved === target.hostname) : undefined;
   const own = target.scope === 'node' ? (node?.nodePatchRefs ?? []) : facts.patchRefs[target.scope].filter((r) => r.startsWith('@'));
   const dirs = [...new Set(own.map(dirOf))];

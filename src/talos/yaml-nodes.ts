@@ -2,12 +2,15 @@
 import { isCollection, isScalar, isSeq, Scalar, visit, YAMLSeq } from 'yaml';
 import type { Node } from 'yaml';
 
-/** A string scalar quoted like `like` (when it is quoted), else double-quoted when `quote`. */
+/**
+ * A string scalar quoted like `like`: its quotes, or plain when it is plain (YAML still quotes a
+ * value that would not read back as a string). Without a `like` scalar, double-quoted when `quote`.
+ */
 export function scalar(value: string, like: unknown, quote = false): Scalar {
   const s = new Scalar(value);
   const t = isScalar(like) ? like.type : undefined;
   if (t === 'QUOTE_DOUBLE' || t === 'QUOTE_SINGLE') s.type = t;
-  else if (quote) s.type = 'QUOTE_DOUBLE';
+  else if (quote && !isScalar(like)) s.type = 'QUOTE_DOUBLE';
   return s;
 }
 

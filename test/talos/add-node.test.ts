@@ -67,7 +67,7 @@ describe('addNode: cluster-template style', () => {
     const block = `  - hostname: "k8s-3"
     ipAddress: "192.168.1.14"
     installDiskSelector:
-      serial: S4EVNX0N999999
+      serial: "S4EVNX0N999999"
     machineSpec:
       secureboot: false
     talosImageURL: factory.talos.dev/installer/${NEW_SCHEMATIC}
@@ -123,7 +123,7 @@ describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
     const { doc, facts } = tool();
     const r = addNode(doc, facts, { hostname: 'k8s-worker-2', ip: '192.168.10.112', role: 'worker', disk: 'size:<= 600GB', mac: 'ac:1f:6b:2d:ba:30' }, { source: TOOL.talconfig });
     const block = `    - hostname: k8s-worker-2
-      ipAddress: "192.168.10.112"
+      ipAddress: 192.168.10.112
       nameservers:
         - 1.1.1.1
         - 8.8.8.8
@@ -133,7 +133,7 @@ describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
         - deviceSelector:
             hardwareAddr: "ac:1f:6b:2d:ba:30"
           addresses:
-            - "192.168.10.112/24"
+            - 192.168.10.112/24
           routes:
             - network: 0.0.0.0/0
               gateway: \${GATEWAY}
@@ -213,7 +213,7 @@ nodes:
     const facts = readTalconfigFacts(doc);
     const r = addNode(doc, facts, { hostname: 'cp-2', ip: '10.0.20.12', role: 'controlplane', disk: '/dev/sda', mac: '02:00:00:00:00:02' }, { source });
     expect(r.text).toBe(`${source}- hostname: cp-2
-  ipAddress: "10.0.20.12"
+  ipAddress: 10.0.20.12
   controlPlane: true
   installDisk: /dev/sda
   schematic:
@@ -231,6 +231,7 @@ nodes:
       vip: {ip: 10.0.20.10}
 `);
     expect(r.warnings).toEqual([
+      'the schematic of cp-1 was copied with its extensions siderolabs/intel-ucode: remove what the new node does not need',
       'networkInterfaces bond of cp-1 not copied',
       'not copied from cp-1: nodeLabels (add them by hand if the new node needs them)',
       'the cluster will have 2 control planes: etcd tolerates no more failures with 2 members than with 1; use an odd number',
@@ -242,7 +243,7 @@ nodes:
     const doc = parseDocument(source);
     const r = addNode(doc, readTalconfigFacts(doc), { hostname: 'w-2', ip: '10.0.0.22', role: 'worker', disk: '/dev/sda', mac: '02:00:00:00:00:22' }, { source });
     expect(r.text).toBe(`${source}  - hostname: w-2
-    ipAddress: "10.0.0.22"
+    ipAddress: 10.0.0.22
     installDisk: /dev/sda
     networkInterfaces:
       - deviceSelector:
@@ -272,7 +273,7 @@ describe('addNode: copied parts', () => {
     const doc = parseDocument(withAnchor);
     const r = addNode(doc, readTalconfigFacts(doc), { hostname: 'b', ip: '10.0.0.2', role: 'worker', disk: '/dev/sda', mac: '02:00:00:00:00:02' }, { source: withAnchor });
     expect(r.text).toBe(`${withAnchor}  - hostname: b
-    ipAddress: "10.0.0.2"
+    ipAddress: 10.0.0.2
     installDisk: /dev/sda
     nameservers:
       - 10.0.0.53

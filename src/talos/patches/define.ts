@@ -19,8 +19,19 @@ export interface PatchInput {
   /** Used when the value is not given; an input without default is required. */
   default?: PatchValue;
   /** Gets the coerced value (a list is checked item by item): true, or what is wrong with it. */
-  validate?: (value: PatchValue) => true | string;
+  validate?: Validator;
+  /** The values it takes, for refusals ("a whole number from 1 to 10000"); else the validator's, else the type's. */
+  allowed?: string;
 }
+
+export type Validator = ((value: PatchValue) => true | string) & { allowed?: string };
+
+const TYPE_ALLOWED: Record<PatchInputType, string> = { string: 'a text value', number: 'a number', boolean: 'true or false', list: 'a comma-separated list' };
+
+/** What a refusal's fix says: `--maxPods takes a whole number from 1 to 10000`. */
+export const allowedFix = (input: PatchInput): string => `--${input.name} takes ${input.allowed ?? input.validate?.allowed ?? TYPE_ALLOWED[input.type]}`;
+
+const validator = (allowed: string, check: (v: PatchValue) => true | string): Validator => Object.assign(check, { allowed });
 
 export interface TalosPatchDef {
   id: string;
@@ -62,12 +73,12 @@ export function normalizePatchValues(def: Pick<TalosPatchDef, 'id' | 'inputs'>, 
     const value = coerce(input, given) ?? (given === undefined || given === '' ? input.default : undefined);
     if (value === undefined) {
       const problem = given === undefined || given === '' ? 'is required' : `"${String(given)}" is not a ${input.type}`;
-      throw new HomeopsError('INVALID_INPUT', `${def.id}: ${input.name} ${problem}`, { field: input.name, fix: input.message });
+      throw new HomeopsError('INVALID_INPUT', `${def.id}: ${input.name} ${problem}`, { field: input.name, fix: allowedFix(input) });
     }
     const checks = Array.isArray(value) ? value : [value];
     for (const v of checks) {
       const verdict = input.validate?.(v) ?? true;
-      if (verdict !== true) throw new HomeopsError('INVALID_INPUT', `${def.id}: ${verdict}`, { field: input.name, fix: input.message });
+      if (verdict !== true) throw new HomeopsError('INVALID_INPUT', `${def.id}: ${verdict}`, { field: input.name, fix: allowedFix(input) });
     }
     out[input.name] = value;
   }
@@ -93,9 +104,9 @@ export function definePatch(spec: PatchSpec): TalosPatchDef {
 
 /** Validators shared by several patches. */
 export const checks = {
-  range: (min: number, max: number) => (v: PatchValue) =>
-    (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) || `${String(v)} is not a whole number from ${min} to ${max}`,
-  devicePath: (v: PatchValue) => /^\/dev\/\S+$/.test(String(v)) || `"${String(v)}" is not a device path like /dev/sda`,
-  host: (v: PatchValue) => /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?$/.test(String(v)) || `"${String(v)}" is not a host name or IP address`,
-  moduleName: (v: PatchValue) => /^[a-z0-9_-]+$/.test(String(v).split(/\s+/)[0]!) || `"${String(v)}" is not a kernel module name`,
+  range: (min: number, max: number) =>
+    validator(`a whole number from ${min} to ${max}`, (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) || `${String(v)} is not a whole number from ${min} to ${max}`),
+  devicePath: validator('a device path like /dev/sda or /dev/nvme0n1', (v) => /^\/dev\/\S+$/.test(String(v)) || `"${String(v)}" is not a device path like /dev/sda`),
+  host: validator('host names or IP addresses, optionally with :port (e.g. time.cloudflare.com)', (v) => /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?$/.test(String(v)) || `"${String(v)}" is not a host name or IP address`),
+  moduleName: validator('kernel module names (a-z, 0-9, _ and -), parameters after a space', (v) => /^[a-z0-9_-]+$/.test(String(v).split(/\s+/)[0]!) || `"${String(v)}" is not a kernel module name`),
 };

@@ -20,6 +20,7 @@ export const sysctls = definePatch({
       message: 'Sysctls as key=value, comma-separated',
       type: 'list',
       default: ['fs.inotify.max_user_instances=8192', 'fs.inotify.max_user_watches=1048576', 'net.core.rmem_max=67108864', 'net.core.wmem_max=67108864'],
+      allowed: 'key=value items, e.g. fs.inotify.max_user_watches=1048576',
       validate: (s: PatchValue) => SYSCTL.test(String(s)) || `"${String(s)}" is not key=value (e.g. fs.inotify.max_user_watches=1048576)`,
     },
   ],

@@ -44,7 +44,7 @@ export const registryMirror = definePatch({
   description: 'Pull images through a mirror (pull-through cache URL) and/or prepare nodes for Spegel',
   inputs: [
     { name: 'spegel', message: 'Prepare containerd for Spegel (peer-to-peer mirror)?', type: 'boolean', default: false },
-    { name: 'mirror', message: 'Mirror URL (http(s)://...), empty for none', type: 'string', default: '', validate: (u) => u === '' || /^https?:\/\/\S+$/.test(String(u)) || `"${String(u)}" is not an http(s) URL` },
+    { name: 'mirror', message: 'Mirror URL (http(s)://...), empty for none', type: 'string', default: '', allowed: 'an http(s):// URL, or nothing', validate: (u) => u === '' || /^https?:\/\/\S+$/.test(String(u)) || `"${String(u)}" is not an http(s) URL` },
     { name: 'registries', message: 'Registries to mirror, comma-separated', type: 'list', default: ['docker.io', 'ghcr.io', 'quay.io', 'registry.k8s.io'], validate: checks.host },
     { name: 'overridePath', message: 'Does the mirror URL already include the /v2/... path (e.g. Harbor proxy projects)?', type: 'boolean', default: false },
   ],

@@ -1,0 +1,123 @@
+/**
+ * What a patch sets, as leaf paths, so a new patch can be checked against the patches that already
+ * reach the same nodes. Documents are matched by kind: a v1alpha1 partial config gives paths like
+ * `machine.kubelet.extraConfig.maxPods`; a typed document gives `<Kind>[<name>].<leaf>`, except
+ * the kinds that replace a v1alpha1 section (TimeSyncConfig is `machine.time`). List items keyed by
+ * `path` or `name` (machine.files, kernel modules) are one setting each; other lists are one leaf.
+ */
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { keyText } from './yaml-nodes.ts';
+
+export interface PatchSetting {
+  path: string[];
+  /** As a user reads it: `machine.files[/etc/cri/conf.d/20-customization.part]`, `TimeSyncConfig`. */
+  label: string;
+}
+
+/** Typed documents that stand for a whole v1alpha1 section (Talos 1.12+). */
+const SECTION_OF: Record<string, (name: string | undefined) => string[]> = {
+  TimeSyncConfig: () => ['machine', 'time'],
+  RegistryMirrorConfig: (name) => ['machine', 'registries', 'mirrors', ...(name ? [name] : [])],
+  HostnameConfig: () => ['machine', 'network', 'hostname'],
+};
+
+/** Talconfig keys (node, controlPlane/worker or top level) that talhelper turns into config paths. */
+const TALCONFIG_KEYS: Record<string, string[]> = {
+  machineFiles: ['machine', 'files'],
+  cniConfig: ['cluster', 'network', 'cni'],
+  allowSchedulingOnControlPlanes: ['cluster', 'allowSchedulingOnControlPlanes'],
+  nodeLabels: ['machine', 'nodeLabels'],
+  kernelModules: ['machine', 'kernel', 'modules'],
+  installDisk: ['machine', 'install', 'disk'],
+  installDiskSelector: ['machine', 'install', 'diskSelector'],
+};
+
+const ITEM_KEYS = ['path', 'name'];
+
+const labelOf = (path: string[]): string => path.map((s, i) => (s.startsWith('[') || i === 0 ? s : `.${s}`)).join('');
+
+function leaves(node: unknown, path: string[], out: PatchSetting[]): void {
+  if (isMap(node)) {
+    for (const { key, value } of node.items) {
+      const k = keyText(key);
+      if (!/^\$+patch$/.test(k)) leaves(value, [...path, k], out);
+    }
+    return;
+  }
+  if (isSeq(node)) {
+    if (node.items.length === 0) return;
+    const key = ITEM_KEYS.find((k) => node.items.every((i) => isMap(i) && isScalar(i.get(k, true))));
+    if (key) for (const item of node.items) out.push(settingAt([...path, `[${String((item as { get(k: string): unknown }).get(key))}]`]));
+    else out.push(settingAt(path));
+    return;
+  }
+  if (path.length > 0) out.push(settingAt(path));
+}
+
+const settingAt = (path: string[]): PatchSetting => ({ path, label: labelOf(path) });
+
+function documentSettings(doc: Document.Parsed): PatchSetting[] {
+  const root = doc.contents;
+  if (!isMap(root)) return [];
+  const kind = root.get('kind');
+  if (typeof kind !== 'string') {
+    const out: PatchSetting[] = [];
+    leaves(root, [], out);
+    return out;
+  }
+  const name = typeof root.get('name') === 'string' ? String(root.get('name')) : undefined;
+  const section = SECTION_OF[kind];
+  if (section) return [{ path: section(name), label: name ? `${kind} ${name}` : kind }];
+  const out: PatchSetting[] = [];
+  for (const { key, value } of root.items) {
+    const k = keyText(key);
+    if (!['apiVersion', 'kind', 'name'].includes(k)) leaves(value, [name ? `${kind}[${name}]` : kind, k], out);
+  }
+  return out;
+}
+
+/** The settings of a (multi-document) patch file; unparsable documents and JSON patches set nothing here. */
+export function patchSettings(text: string): PatchSetting[] {
+  return (parseAllDocuments(text) as unknown as Document.Parsed[]).filter((d) => d.errors.length === 0).flatMap(documentSettings);
+}
+
+/** The settings a talconfig map (a node, `controlPlane:`, `worker:` or the top level) makes itself. */
+export function talconfigSettings(map: unknown, where: string): PatchSetting[] {
+  if (!isMap(map)) return [];
+  const out: PatchSetting[] = [];
+  for (const [key, path] of Object.entries(TALCONFIG_KEYS)) {
+    const value = map.get(key, true) as Node | undefined;
+    if (value === undefined) continue;
+    const found: PatchSetting[] = [];
+    leaves(value, path, found);
+    out.push(...found.map((s) => ({ path: s.path, label: `${where ? `${where}.` : ''}${key}${s.label.slice(labelOf(path).length)}` })));
+  }
+  return out;
+}
+
+/** Two settings collide when they are the same path, or one lies under the other. */
+const overlaps = (a: string[], b: string[]): boolean => a.slice(0, Math.min(a.length, b.length)).every((s, i) => s === b[i]);
+
+export interface SettingSource {
+  /** The file that sets it (a patch file, or talconfig.yaml). */
+  file: string;
+  settings: PatchSetting[];
+}
+
+export interface SettingClash {
+  file: string;
+  existing: PatchSetting;
+  added: PatchSetting;
+}
+
+/** The first setting of `added` that a source already sets, if any. */
+export function findClash(added: readonly PatchSetting[], sources: readonly SettingSource[]): SettingClash | undefined {
+  for (const a of added) {
+    for (const source of sources) {
+      const existing = source.settings.find((s) => overlaps(s.path, a.path));
+      if (existing) return { file: source.file, existing, added: a };
+    }
+  }
+  return undefined;
+}
