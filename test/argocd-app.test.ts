@@ -116,6 +116,45 @@ describe('homeops app on the argocd layout', () => {
   });
 });
 
+describe('homeops app on the argocd layout: .homeops.yaml conventions', () => {
+  const withConfig = (conventions: string): string => {
+    const repo = copyFixture('argocd');
+    writeFileSync(join(repo, '.homeops.yaml'), `conventions:\n${conventions}`);
+    return repo;
+  };
+
+  it('takes podUser and storageClass from .homeops.yaml over what the repo shows', async () => {
+    const repo = withConfig('  podUser: 1000\n  storageClass: openebs-hostpath\n');
+    const run = await homeops('app', '--dest', repo, ...echo, '--storage=1Gi');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const deployment = readFileSync(join(repo, 'kubernetes/argocd/manifests/echo/deployment.yaml'), 'utf8');
+    expect(deployment).toContain('runAsUser: 1000\n');
+    expect(deployment).not.toContain('65532');
+    expect(readFileSync(join(repo, 'kubernetes/argocd/manifests/echo/pvc.yaml'), 'utf8')).toContain('  storageClassName: openebs-hostpath\n');
+  });
+
+  it('attaches routes to the gatewayInternal / gatewayNamespace of .homeops.yaml, on hostnames of its domain', async () => {
+    const repo = withConfig('  gatewayInternal: internal-gw\n  gatewayNamespace: gateway\n  domain: home.example.org\n');
+    const run = await homeops('app', '--dest', repo, ...echo, '--route=host');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const route = readFileSync(join(repo, 'kubernetes/argocd/manifests/gateway/echo-route.yaml'), 'utf8');
+    expect(route).toContain('  parentRefs:\n    - name: internal-gw\n      namespace: gateway\n');
+    expect(route).toContain('  hostnames:\n    - echo.home.example.org\n');
+    expect(route).toContain('kind: ReferenceGrant'); // the backend (echo) is not in the gateway namespace
+  });
+
+  it('routes a path app on the domain of .homeops.yaml', async () => {
+    const repo = withConfig('  domain: home.example.org\n');
+    const run = await homeops('app', '--dest', repo, ...echo, '--route=path');
+    expect(run.code).toBe(0);
+    const route = readFileSync(join(repo, 'kubernetes/argocd/manifests/gateway/echo-route.yaml'), 'utf8');
+    expect(route).toContain('    - name: lab-gateway\n      namespace: traefik\n'); // learned: no gateway override
+    expect(route).toContain('  hostnames:\n    - home.example.org\n');
+  });
+});
+
 describe('homeops app on the argocd layout: bad inputs exit 1, name the field, write nothing', () => {
   const cases: [string, string[], RegExp][] = [
     ['a name that is not a DNS-1123 label', [...echo, '--name=Bad_Name'], /--name: "Bad_Name" is not a valid app name/],

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -96,6 +96,17 @@ describe('homeops app on the argocd-mise layout', () => {
     const run = await homeops('app', '--dest', repo, ...whoami, '--namespace=default');
     expect(run.code).toBe(0);
     expect(readdirSync(join(repo, 'src/apps/services/whoami/k8s')).sort()).toEqual(['deployment.yaml', 'service.yaml']);
+  });
+
+  it('takes gatewayNamespace and storageClass from .homeops.yaml, keeping the learned Gateway name', async () => {
+    const repo = copyFixture('argocd-mise');
+    writeFileSync(join(repo, '.homeops.yaml'), 'conventions:\n  gatewayNamespace: network\n  storageClass: openebs-hostpath\n');
+    const run = await homeops('app', '--dest', repo, ...whoami, '--route=internal', '--storage=1Gi');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const k8s = join(repo, 'src/apps/services/whoami/k8s');
+    expect(readFileSync(join(k8s, 'httproute.yaml'), 'utf8')).toContain('  parentRefs:\n    - name: internal\n      namespace: network\n');
+    expect(readFileSync(join(k8s, 'pvc.yaml'), 'utf8')).toContain('  storageClassName: openebs-hostpath\n');
   });
 
   it('takes the chart version the repo already uses for a chart', async () => {

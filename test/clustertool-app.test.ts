@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { format } from 'prettier';
 import { parseAllDocuments } from 'yaml';
@@ -109,6 +109,17 @@ describe('homeops app on the clustertool layout', () => {
     const layer = kustomize(join(repo, K, 'apps'));
     expect(layer).toMatch(/kind: Kustomization\nmetadata:\n  name: radarr\n  namespace: flux-system/);
     expect(layer).not.toContain('name: sonarr'); // still disabled
+  });
+
+  it('takes domain and storageClass from .homeops.yaml over what the repo shows', async () => {
+    const repo = copyFixture('clustertool');
+    writeFileSync(join(repo, '.homeops.yaml'), 'conventions:\n  domain: example.org\n  storageClass: openebs-hostpath\n');
+    const run = await homeops('app', '--dest', repo, ...radarr);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const release = readFileSync(join(repo, `${K}/apps/radarr/app/helm-release.yaml`), 'utf8');
+    expect(release).toContain('          - host: radarr.example.org\n');
+    expect(release).toContain('storageClass: openebs-hostpath\n');
   });
 
   it('changes nothing on a second run with the same inputs, and says so', async () => {

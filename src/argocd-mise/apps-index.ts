@@ -5,8 +5,6 @@ import type { RepoTree } from '../tree/repo-tree.ts';
 /** Where the root Application looks (recursively) for every app's `application.yaml`. */
 export const APPS_DIR = 'src/apps';
 export const BOOTSTRAP_DIR = 'src/bootstrap';
-/** Namespaces the cluster (or Argo CD) owns: never declared as a manifest that an app could prune. */
-export const SYSTEM_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'argocd'];
 export const TIERS = ['infrastructure', 'services'] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -112,16 +110,6 @@ export class MiseAppsIndex {
 export { dig };
 
 export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
-
-/** The most frequent value (first seen wins a tie), or undefined. */
-export function mostCommon<T>(values: readonly (T | undefined)[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  let n = 0;
-  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
-  return best;
-}
 
 /** An Application's sources, whether it has `source` or `sources`. */
 export function sourcesOf(application: unknown): Data[] {

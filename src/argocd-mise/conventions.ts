@@ -1,5 +1,7 @@
 import type { ConventionOverrides } from '../repo/config.ts';
-import { dig, mostCommon, sourcesOf, str, type MiseAppsIndex } from './apps-index.ts';
+import { learnGateway, type GatewayName } from '../repo/learn-gateway.ts';
+import { mostCommon } from '../repo/most-common.ts';
+import { dig, sourcesOf, str, type MiseAppsIndex } from './apps-index.ts';
 
 /** What new files copy from the repo's own apps. */
 export interface MiseConventions {
@@ -10,7 +12,7 @@ export interface MiseConventions {
   project: string;
   destinationServer: string;
   /** The Gateway the apps' HTTPRoutes attach to. */
-  gateway: { name: string; namespace: string } | undefined;
+  gateway: GatewayName | undefined;
   /** The part of route hostnames after the app name (`internal` in `mealie.internal`). */
   hostSuffix: string;
   storageClass: string | undefined;
@@ -25,17 +27,13 @@ export function learnMiseConventions(index: MiseAppsIndex, overrides: Convention
   const gitSources = applications.flatMap(sourcesOf).filter((s) => typeof s.path === 'string');
   const routes = index.documents('HTTPRoute').map((r) => r.doc);
   const parents = routes.map((r) => dig(r, 'spec', 'parentRefs', 0)).filter((p): p is Record<string, unknown> => p !== null && typeof p === 'object');
-  const gatewayKey = mostCommon(parents.map((p) => (str(p.name) ? `${str(p.namespace) ?? ''}/${String(p.name)}` : undefined)));
   const gatewayDoc = index.documents('Gateway')[0]?.doc;
-  const learnedGateway = gatewayKey
-    ? { namespace: gatewayKey.split('/')[0]!, name: gatewayKey.split('/')[1]! }
-    : gatewayDoc && str(dig(gatewayDoc, 'metadata', 'name'))
-      ? { name: String(dig(gatewayDoc, 'metadata', 'name')), namespace: str(dig(gatewayDoc, 'metadata', 'namespace')) ?? 'default' }
-      : undefined;
-  const gateway =
-    overrides.gatewayInternal || overrides.gatewayNamespace
-      ? { name: overrides.gatewayInternal ?? learnedGateway?.name ?? 'internal', namespace: overrides.gatewayNamespace ?? learnedGateway?.namespace ?? 'gateway' }
-      : learnedGateway;
+  const gatewayDocName = str(dig(gatewayDoc, 'metadata', 'name'));
+  const gateway = learnGateway(
+    parents.flatMap((p) => (str(p.name) ? [{ name: String(p.name), namespace: str(p.namespace) ?? '' }] : [])),
+    overrides,
+    gatewayDocName ? { name: gatewayDocName, namespace: str(dig(gatewayDoc, 'metadata', 'namespace')) ?? 'default' } : undefined,
+  );
   const hostnames = routes.flatMap((r) => (Array.isArray(dig(r, 'spec', 'hostnames')) ? (dig(r, 'spec', 'hostnames') as unknown[]) : []));
   const suffixes = hostnames.map((h) => (typeof h === 'string' && h.includes('.') ? h.slice(h.indexOf('.') + 1) : undefined));
   const claims = index.documents('PersistentVolumeClaim').map((c) => str(dig(c.doc, 'spec', 'storageClassName')));

@@ -1,8 +1,9 @@
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
+import { SYSTEM_NAMESPACES } from '../repo/system-namespaces.ts';
 import { OnePasswordLookup } from '../secrets/onepassword-lookup.ts';
 import { ArgocdIndex } from './argocd-index.ts';
-import { APP_OF_APPS_PATHS, SYSTEM_NAMESPACES, type ArgocdPaths } from './argocd-paths.ts';
+import { APP_OF_APPS_PATHS, type ArgocdPaths } from './argocd-paths.ts';
 import { learnArgocdConventions, type ArgocdConventions } from './conventions.ts';
 
 /** What the Argo CD (app of apps) generators know about the repo; each fact learned once, when needed. */
@@ -24,7 +25,7 @@ export class ArgocdContext {
   }
 
   conventions(): ArgocdConventions {
-    return (this.learned ??= learnArgocdConventions(this.index));
+    return (this.learned ??= learnArgocdConventions(this.index, this.repo.config.conventions));
   }
 
   /** 1Password as a source of names (never values), opened on first use. */

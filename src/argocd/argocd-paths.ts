@@ -27,6 +27,3 @@ export const APP_OF_APPS_PATHS: ArgocdPaths = {
   rootApp: 'kubernetes/argocd/app-of-apps.yaml',
   secretsScript: 'kubernetes/bootstrap/setup-secrets.sh',
 };
-
-/** Namespaces that exist in every cluster (or belong to Argo CD itself): never declared by an app. */
-export const SYSTEM_NAMESPACES: readonly string[] = ['default', 'kube-system', 'kube-public', 'kube-node-lease', 'argocd'];

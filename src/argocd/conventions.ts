@@ -1,9 +1,16 @@
 import { HomeopsError } from '../errors.ts';
+import type { ConventionOverrides } from '../repo/config.ts';
+import { learnGateway, type GatewayName } from '../repo/learn-gateway.ts';
+import { mostCommon } from '../repo/most-common.ts';
 import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
 import type { ArgocdIndex } from './argocd-index.ts';
 import { yamlFiles } from './argocd-index.ts';
 
-/** How this repo writes its Applications and manifests, learned from its own files. */
+/**
+ * How this repo writes its Applications and manifests, learned from its own files. `.homeops.yaml`
+ * pins `podUser`, `storageClass`, `gatewayInternal` / `gatewayNamespace` (the one Gateway) and
+ * `domain` (the hostname); its other conventions have no meaning in this layout.
+ */
 export interface ArgocdConventions {
   /** This Git repo, as the Applications name it (git sources: `path` or `ref`). */
   repoURL: string;
@@ -11,16 +18,18 @@ export interface ArgocdConventions {
   targetRevision: string;
   server: string;
   /** The Gateway routes attach to. */
-  gateway: { name: string; namespace: string } | null;
-  /** The hostname most routes use (the one the tunnel serves). */
+  gateway: GatewayName | null;
+  /** The hostname most routes use (the one the tunnel serves), or the `domain` of .homeops.yaml. */
   hostname: string | null;
   podUser: number;
+  /** The StorageClass of new PVCs: only .homeops.yaml sets one (none: the cluster default). */
+  storageClass: string | null;
 }
 
 const DEFAULT_SERVER = 'https://kubernetes.default.svc';
 const DEFAULT_POD_USER = 65532;
 
-export function learnArgocdConventions(index: ArgocdIndex): ArgocdConventions {
+export function learnArgocdConventions(index: ArgocdIndex, overrides: ConventionOverrides): ArgocdConventions {
   const apps = index.applications();
   const root = readYamlData(index.tree, index.paths.rootApp);
   const gitSources = apps.flatMap((a) => a.sources).filter((s) => !s.chart && (s.path !== undefined || s.ref !== undefined));
@@ -34,36 +43,27 @@ export function learnArgocdConventions(index: ArgocdIndex): ArgocdConventions {
   }
   const routes = index.routes();
   const parents = routes.flatMap((r) => r.parentRefs.map((p) => ({ name: p.name, namespace: p.namespace ?? r.namespace })));
-  const gateway = mostCommon(parents.filter((p) => p.namespace).map((p) => `${p.namespace}/${p.name}`));
+  const gateway = learnGateway(parents.filter((p): p is GatewayName => !!p.namespace), overrides);
   return {
     repoURL,
     targetRevision: mostCommon(gitSources.map((s) => s.targetRevision)) ?? rootSource?.targetRevision ?? 'main',
     server: mostCommon(apps.map((a) => a.server)) ?? DEFAULT_SERVER,
-    gateway: gateway ? { namespace: gateway.split('/')[0]!, name: gateway.split('/')[1]! } : null,
-    hostname: mostCommon(routes.flatMap((r) => r.hostnames)) ?? null,
-    podUser: learnPodUser(index) ?? DEFAULT_POD_USER,
+    gateway: gateway ?? null,
+    hostname: overrides.domain ?? mostCommon(routes.flatMap((r) => r.hostnames)) ?? null,
+    podUser: overrides.podUser ?? learnPodUser(index) ?? DEFAULT_POD_USER,
+    storageClass: overrides.storageClass ?? null,
   };
 }
 
 /** The pod runAsUser of the repo's Deployments, if any sets one. */
 function learnPodUser(index: ArgocdIndex): number | undefined {
-  const users: string[] = [];
+  const users: number[] = [];
   for (const file of yamlFiles(index.tree, index.paths.manifestsDir)) {
     if (!file.endsWith('deployment.yaml')) continue;
     for (const doc of readYamlAll(index.tree, file)) {
       const user = dig(doc, 'spec', 'template', 'spec', 'securityContext', 'runAsUser');
-      if (typeof user === 'number') users.push(String(user));
+      if (typeof user === 'number') users.push(user);
     }
   }
-  const user = mostCommon(users);
-  return user === undefined ? undefined : Number(user);
-}
-
-/** The most frequent defined value (ties: the first seen). */
-export function mostCommon(values: readonly (string | undefined)[]): string | undefined {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v !== undefined) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
+  return mostCommon(users);
 }

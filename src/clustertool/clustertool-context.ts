@@ -1,9 +1,10 @@
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
+import { mostCommon } from '../repo/most-common.ts';
 import { dig, readYamlData } from '../repo/read-yaml.ts';
 import { SecretsContext } from '../secrets/secrets-context.ts';
 import { clusterenvKeys } from './clusterenv.ts';
-import { learnClustertoolConventions, mostCommon, type ClustertoolConventions } from './conventions.ts';
+import { learnClustertoolConventions, type ClustertoolConventions } from './conventions.ts';
 import { ClustertoolRepoIndex, KUBERNETES_DIR } from './repo-index.ts';
 
 /** What the ClusterTool generators know about the repo; each fact is learned once, when first needed. */

@@ -1,4 +1,5 @@
 import type { ConventionOverrides } from '../repo/config.ts';
+import { mostCommon } from '../repo/most-common.ts';
 import { dig, readYamlAll, readYamlData, schemaLine } from '../repo/read-yaml.ts';
 import type { ClustertoolRepoIndex } from './repo-index.ts';
 
@@ -101,14 +102,6 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
 function domainOf(hostname: string): string | undefined {
   const at = hostname.indexOf('.');
   return at >= 0 ? hostname.slice(at + 1) : undefined;
-}
-
-export function mostCommon<T>(values: readonly T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -1,5 +1,6 @@
 import type { FluxLayout } from '../layouts/layout.ts';
 import type { ConventionOverrides } from '../repo/config.ts';
+import { mostCommon } from '../repo/most-common.ts';
 import { dig, readYamlAll, readYamlData, schemaLine } from '../repo/read-yaml.ts';
 import { APP_TEMPLATE_SCHEMA } from './app-template.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
@@ -145,14 +146,6 @@ function hostOf(url: string, group: string): string | null {
 function domainOf(hostname: string): string | undefined {
   const at = hostname.indexOf('.', hostname.startsWith('{{') ? hostname.indexOf('}}') : 0);
   return at >= 0 ? hostname.slice(at + 1) : undefined;
-}
-
-function mostCommon<T>(values: T[]): T | undefined {
-  const counts = new Map<T, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: T | undefined;
-  for (const [v, n] of counts) if (best === undefined || n > counts.get(best)!) best = v;
-  return best;
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);

@@ -4,6 +4,7 @@
  */
 import { isMap, isSeq, visit } from 'yaml';
 import type { Document, Node, YAMLMap } from 'yaml';
+import { mostCommon } from '../repo/most-common.ts';
 import { formatIpv4, networkAddress, parseCidr, parseIpv4, parseIpv4Range } from './net.ts';
 import type { Cidr, Ipv4Range } from './net.ts';
 import { readNode, scalarText } from './talconfig-node.ts';
@@ -55,7 +56,7 @@ export interface TalconfigFacts {
   loadBalancerRanges: Ipv4Range[];
 }
 
-/** Values by count, most frequent first (first seen wins ties). */
+/** Values by count, most frequent first (first seen wins ties); the first is `mostCommon(values)`. */
 export function mostUsed<T>(values: readonly T[]): T[] {
   const counts = new Map<T, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -130,16 +131,16 @@ export function readTalconfigFacts(doc: Document, options: TalconfigFactsOptions
   const cidrs = all.flatMap((n) => n.addresses).map((a) => parseCidr(a)).filter((c): c is Cidr => c !== undefined);
   const networks = mostUsed(cidrs.map((c) => `${formatIpv4(networkAddress(c))}/${c.prefix}`));
   facts.subnets = networks.map((n) => parseCidr(n)!);
-  const [gateway] = mostUsed(all.flatMap((n) => n.gateways));
+  const gateway = mostCommon(all.flatMap((n) => n.gateways));
   if (gateway !== undefined) facts.gateway = gateway;
-  const [mtu] = mostUsed(all.flatMap((n) => n.mtus));
+  const mtu = mostCommon(all.flatMap((n) => n.mtus));
   if (mtu !== undefined) facts.mtu = mtu;
-  const [vip] = mostUsed(all.flatMap((n) => n.vips));
+  const vip = mostCommon(all.flatMap((n) => n.vips));
   if (vip !== undefined) facts.vip = vip;
 
   const styles = new Set(all.map((n) => n.image).filter((s) => s !== 'none'));
   facts.image.style = styles.size > 1 ? 'mixed' : styles.size === 1 ? [...styles][0]! : 'none';
-  const [url] = mostUsed(all.map((n) => n.talosImageURL).filter((u): u is string => u !== undefined));
+  const url = mostCommon(all.map((n) => n.talosImageURL));
   if (url !== undefined) facts.image.talosImageURL = url;
   facts.perNodePatches = all.some((n) => n.nodePatchRefs.length > 0);
   return facts;

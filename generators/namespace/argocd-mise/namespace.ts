@@ -1,10 +1,11 @@
-import { APPS_DIR, SYSTEM_NAMESPACES } from '../../../src/argocd-mise/apps-index.ts';
+import { APPS_DIR } from '../../../src/argocd-mise/apps-index.ts';
 import { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import { ROOT_APP_MISSING, rootAppRecurses } from '../../../src/argocd-mise/root-app.ts';
 import type { Generator, PlanResult } from '../../../src/engine/generator.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { render } from '../../../src/render/templates.ts';
+import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
 
 /**
  * Namespaces of the argocd-mise layout have no folder of their own: an app creates its namespace

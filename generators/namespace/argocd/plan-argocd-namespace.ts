@@ -1,8 +1,8 @@
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
-import { SYSTEM_NAMESPACES } from '../../../src/argocd/argocd-paths.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
+import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
 
 export interface ArgocdNamespaceAnswers {
   name: string;
