@@ -178,3 +178,23 @@ describe('homeops app: answers files', () => {
     expect(run.stderr).toMatch(/--dest is given more than once/);
   });
 });
+
+describe('homeops app: conventions when the repo gives little to learn from', () => {
+  it('writes the layout default schema lines in a flux-operator repo without apps', async () => {
+    const repo = copyFixture('flux-operator');
+    const { rmSync, readdirSync } = await import('node:fs');
+    for (const ns of readdirSync(join(repo, 'kubernetes/apps'))) for (const app of readdirSync(join(repo, 'kubernetes/apps', ns))) if (!app.endsWith('.yaml')) rmSync(join(repo, 'kubernetes/apps', ns, app), { recursive: true });
+    writeFileSync(join(repo, '.homeops.yaml'), 'layout: flux-operator\n');
+    const run = await homeops('app', '--dest', repo, ...whoami);
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8').split('\n')[1]).toBe('# yaml-language-server: $schema=https://kubernetes-schemas.pages.dev/kustomize.toolkit.fluxcd.io/kustomization_v1.json');
+  });
+
+  it('keeps optional: true of a learned substituteFrom entry', async () => {
+    const repo = copyFixture('flux');
+    const ks = join(repo, 'kubernetes/apps/default/echo/ks.yaml');
+    writeFileSync(ks, readFileSync(ks, 'utf8').replace('        kind: Secret\n', '        kind: Secret\n        optional: true\n'));
+    await homeops('app', '--dest', repo, ...whoami, '--namespace=default');
+    expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8')).toContain('        kind: Secret\n        optional: true\n');
+  });
+});

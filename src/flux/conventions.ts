@@ -19,7 +19,7 @@ export interface FluxConventions {
     interval: string;
     sourceRef: { kind: string; name: string; namespace: string };
     targetNamespace: boolean;
-    substituteFrom: { name: string; kind: string }[];
+    substituteFrom: { name: string; kind: string; optional?: boolean | null }[];
     wait: boolean | null;
   };
   routeIn: 'values' | 'file';
@@ -86,7 +86,8 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
     }
   }
 
-  const host = overrides.schemaHost !== undefined ? overrides.schemaHost : (schemaHost ?? null);
+  // no app to learn from: the layout's own style
+  const host = overrides.schemaHost !== undefined ? overrides.schemaHost : schemaHost === undefined ? layout.defaults.schemaHost : schemaHost;
   const url = (group: string, file: string) => (host ? `${host}/${group}/${file}` : null);
   const firstKs = kss[0];
   const firstHr = hrs.find((hr) => dig(hr, 'spec', 'chartRef') !== undefined);
@@ -116,7 +117,9 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
         namespace: str(dig(firstKs, 'spec', 'sourceRef', 'namespace')) ?? 'flux-system',
       },
       targetNamespace: firstKs ? dig(firstKs, 'spec', 'targetNamespace') !== undefined : true,
-      substituteFrom: firstKs ? ((dig(firstKs, 'spec', 'postBuild', 'substituteFrom') as FluxConventions['ks']['substituteFrom'] | undefined) ?? []) : layout.defaults.substituteFrom,
+      substituteFrom: (firstKs ? ((dig(firstKs, 'spec', 'postBuild', 'substituteFrom') as FluxConventions['ks']['substituteFrom'] | undefined) ?? []) : layout.defaults.substituteFrom).map(
+        (from: { name: string; kind: string; optional?: boolean | null }) => ({ name: from.name, kind: from.kind, optional: from.optional ?? null }),
+      ),
       wait: firstKs ? ((dig(firstKs, 'spec', 'wait') as boolean | undefined) ?? null) : layout.defaults.wait,
     },
     routeIn: overrides.routeIn ?? routeIn ?? layout.defaults.routeIn,

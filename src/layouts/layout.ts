@@ -42,6 +42,8 @@ export interface FluxLayout extends LayoutBase {
     substituteFrom: { name: string; kind: string }[];
     wait: boolean | null;
     podUser: number;
+    /** Host of the `# yaml-language-server: $schema=` lines, or null for none. */
+    schemaHost: string | null;
   };
 }
 
@@ -61,7 +63,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
-    defaults: { routeIn: 'values', storageIn: 'values', namespaceResourceName: 'real', substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }], wait: false, podUser: 65534 },
+    defaults: { routeIn: 'values', storageIn: 'values', namespaceResourceName: 'real', substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }], wait: false, podUser: 65534, schemaHost: null },
   },
   'flux-operator': {
     id: 'flux-operator',
@@ -70,7 +72,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
-    defaults: { routeIn: 'file', storageIn: 'file', namespaceResourceName: '_', substituteFrom: [], wait: false, podUser: 1000 },
+    defaults: { routeIn: 'file', storageIn: 'file', namespaceResourceName: '_', substituteFrom: [], wait: false, podUser: 1000, schemaHost: 'https://kubernetes-schemas.pages.dev' },
   },
   clustertool: {
     id: 'clustertool',
