@@ -54,6 +54,8 @@ await build({
   // checked to load neither (npm run bench)
   external: ['@1password/sdk', '@1password/sdk-core', '@1password/connect'],
   plugins: [precompiledTemplates],
+  // templates are precompiled: the bundle needs the handlebars runtime, not its compiler
+  alias: { handlebars: 'handlebars/runtime' },
   banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
   logLevel: 'warning',
 });
