@@ -1,9 +1,9 @@
 import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
-import { checkReferenceName, pickFieldByLabel, toSecretKey } from '../../src/onepassword/reference-names.ts';
+import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
-import { asProblem, lookupProblem, sourceInput } from '../../src/secrets/onepassword-inputs.ts';
+import { asProblem, fieldsProblem, lookupProblem, secretKeysProblem, sourceInput } from '../../src/secrets/onepassword-inputs.ts';
 
 export interface SecretAnswers {
   store: string;
@@ -16,7 +16,6 @@ export interface SecretAnswers {
 }
 
 const WHOLE_ITEM = '*';
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 const kind = (a: Answers) => a.source as SourceKind;
 const store = (ctx: HasSecrets, a: Answers) => pickStore(ctx.secrets.stores(), a.store as string | undefined);
@@ -111,12 +110,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
           return undefined;
         }
         if (a.item === undefined) return undefined; // the item was refused: reported there
-        const described = await ctx.secrets.onePassword.item(kind(a), a.vault as string, a.item as string);
-        for (const label of v) {
-          const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
-          if (problem) return problem;
-        }
-        return undefined;
+        return fieldsProblem(ctx.secrets.onePassword, kind(a), a.vault as string, a.item as string, v);
       },
     },
     {
@@ -126,14 +120,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       type: 'list',
       when: (a) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM),
       default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-      validate: (v: string[], a) => {
-        const fields = (a.fields as string[] | undefined) ?? [];
-        if (v.length !== fields.length) return { message: `${v.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
-        const bad = v.find((k) => !SECRET_KEY.test(k));
-        if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
-        if (new Set(v).size !== v.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
-        return undefined;
-      },
+      validate: (v: string[], a) => secretKeysProblem(v, (a.fields as string[] | undefined) ?? []),
     },
   ];
 }

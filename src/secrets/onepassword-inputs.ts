@@ -1,5 +1,6 @@
 import { isHomeopsError, type HomeopsError } from '../errors.ts';
 import type { Answers, InputSpec, Problem } from '../inputs/input-spec.ts';
+import { pickFieldByLabel } from '../onepassword/reference-names.ts';
 import type { SourceKind } from '../onepassword/types.ts';
 import type { OnePasswordLookup } from './onepassword-lookup.ts';
 
@@ -44,4 +45,25 @@ export function sourceInput<C>(lookup: (ctx: C) => OnePasswordLookup, when?: (a:
       }
     },
   };
+}
+
+/** The first field of `labels` the item does not have (or has twice), as the input's problem. */
+export async function fieldsProblem(lookup: OnePasswordLookup, kind: SourceKind, vault: string, item: string, labels: readonly string[]): Promise<Problem | undefined> {
+  const described = await lookup.item(kind, vault, item);
+  for (const label of labels) {
+    const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** Secret keys: one per field, each a valid key, none twice. */
+export function secretKeysProblem(keys: readonly string[], fields: readonly string[]): Problem | undefined {
+  if (keys.length !== fields.length) return { message: `${keys.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
+  const bad = keys.find((k) => !SECRET_KEY.test(k));
+  if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
+  if (new Set(keys).size !== keys.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
+  return undefined;
 }

@@ -1,8 +1,8 @@
-import { lookupProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
+import { fieldsProblem, lookupProblem, secretKeysProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { readSecretsTable, tableCellProblem } from '../../../src/argocd/secrets-table.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
-import { pickFieldByLabel, toSecretKey } from '../../../src/onepassword/reference-names.ts';
+import { toSecretKey } from '../../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../../src/onepassword/types.ts';
 
 export interface ArgocdSecretAnswers {
@@ -14,7 +14,6 @@ export interface ArgocdSecretAnswers {
   keys: string[];
 }
 
-const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 const kind = (a: Answers) => a.source as SourceKind;
 
 /** The vault the bootstrap script reads (OP_VAULT), if the script is there. */
@@ -94,12 +93,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
         if (problem) return problem;
       }
       if (ctx.onePassword.isOffline(kind(a)) || a.item === undefined) return undefined;
-      const described = await ctx.onePassword.item(kind(a), a.vault as string, a.item as string);
-      for (const label of v) {
-        const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
-        if (problem) return problem;
-      }
-      return undefined;
+      return fieldsProblem(ctx.onePassword, kind(a), a.vault as string, a.item as string, v);
     },
   },
   {
@@ -108,13 +102,6 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
     type: 'list',
     default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-    validate: (v: string[], a) => {
-      const fields = (a.fields as string[] | undefined) ?? [];
-      if (v.length !== fields.length) return { message: `${v.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
-      const bad = v.find((k) => !SECRET_KEY.test(k));
-      if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
-      if (new Set(v).size !== v.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
-      return undefined;
-    },
+    validate: (v: string[], a) => secretKeysProblem(v, (a.fields as string[] | undefined) ?? []),
   },
 ];
