@@ -32,8 +32,6 @@ export function formatIpv4(ip: Ipv4): string {
   return [ip >>> 24, (ip >>> 16) & 255, (ip >>> 8) & 255, ip & 255].join('.');
 }
 
-export const isIpv4 = (text: string): boolean => parseIpv4(text) !== undefined;
-
 /** `192.168.1.11/24` -> {ip, prefix}; a bare IP is not a CIDR. */
 export function parseCidr(text: string): Cidr | undefined {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(text);

@@ -1,5 +1,4 @@
 /** Talos versions: `v1.11.3` -> {major, minor, patch}, and the comparisons patches need. */
-import { HomeopsError } from '../errors.ts';
 
 export interface TalosVersion {
   major: number;
@@ -13,18 +12,6 @@ export function parseTalosVersion(text: string): TalosVersion | undefined {
   if (!m) return undefined;
   const v: TalosVersion = { major: Number(m[1]), minor: Number(m[2]) };
   if (m[3] !== undefined) v.patch = Number(m[3]);
-  return v;
-}
-
-/** Like parseTalosVersion, but a bad value is an INVALID_INPUT on `field`. */
-export function requireTalosVersion(text: string, field = 'talosVersion'): TalosVersion {
-  const v = parseTalosVersion(text);
-  if (!v) {
-    throw new HomeopsError('INVALID_INPUT', `"${text}" is not a Talos version`, {
-      field,
-      fix: 'give a version like v1.12.0',
-    });
-  }
   return v;
 }
 

@@ -16,8 +16,6 @@ export function placeholderNames(text: string): string[] {
   return [...new Set(names)];
 }
 
-export const hasPlaceholder = (text: string): boolean => placeholderNames(text).length > 0;
-
 /**
  * Substitutes every placeholder; undefined when one has neither a value nor a default
  * (the caller then compares the text literally).

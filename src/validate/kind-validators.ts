@@ -30,5 +30,3 @@ export async function validatorFor(apiVersion: string, kind: string): Promise<Mo
   return loaders[`${apiVersion}/${kind}`]?.();
 }
 
-/** Kinds the validator knows, for messages and tests. */
-export const VALIDATED_KINDS = Object.keys(loaders);
