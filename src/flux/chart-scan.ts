@@ -1,7 +1,5 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
-import { readBlockScalars } from '../yaml/read-block-scalars.ts';
-
-const WANTED = new Set(['kind', 'spec.ref.tag', 'spec.url']);
+import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
 
 // This module reads the disk directly rather than through the RepoTree, on purpose: it may run on
 // a worker thread before the tree exists, and it only reads (the files it counts are never pending).
@@ -12,7 +10,7 @@ export type ComplexFileReader = (text: string) => [string, string][];
 /**
  * The `spec.ref.tag` used most (ties: the highest) by the OCIRepositories of a chart URL, over
  * every app's `<appsDir>/<ns>/<app>/app/ocirepository.yaml`; undefined when none uses it. Plain
- * files go through the fast block reader, anything else through `readComplex`. Counting stops as
+ * block files go through the fast reader, anything else through `readComplex`. Counting stops as
  * soon as the files left could not change the answer.
  */
 export function mostUsedChartTag(appsDir: string, url: string, readComplex: ComplexFileReader): string | undefined {
@@ -84,9 +82,10 @@ function readOptional(file: string): string | undefined {
 
 /** [url, tag] of every OCIRepository in a file. */
 function tagsOf(text: string, readComplex: ComplexFileReader): [string, string][] {
-  const fast = readBlockScalars(text, WANTED);
-  if (!fast) return readComplex(text);
-  const url = fast.get('spec.url');
-  const tag = fast.get('spec.ref.tag');
-  return fast.get('kind') === 'OCIRepository' && url && tag ? [[url, tag]] : [];
+  const plain = readPlainYaml(text);
+  if (!plain) return readComplex(text);
+  const { kind, spec } = plain.data as { kind?: unknown; spec?: { url?: unknown; ref?: { tag?: unknown } } };
+  const url = spec?.url;
+  const tag = spec?.ref?.tag;
+  return kind === 'OCIRepository' && typeof url === 'string' && typeof tag === 'string' ? [[url, tag]] : [];
 }

@@ -1,11 +1,14 @@
 import { isMap, type Document } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseYaml, parseYamlDocuments } from '../yaml/parse-yaml.ts';
+import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
 
 /** A repo file's first YAML document as plain data, or undefined if missing or unreadable. */
 export function readYamlData(tree: RepoTree, path: string): Record<string, unknown> | undefined {
   const text = tree.read(path);
   if (text === undefined) return undefined;
+  const plain = readPlainYaml(text);
+  if (plain) return plain.data;
   try {
     const doc = parseYaml(text, path);
     return isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : undefined;

@@ -1,6 +1,7 @@
 import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
+import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
 import { validatorFor } from './kind-validators.ts';
 
 interface AjvError {
@@ -16,6 +17,14 @@ export async function validateChanges(changes: readonly FileChange[]): Promise<n
   let validated = 0;
   for (const change of changes) {
     if (!/\.ya?ml$/.test(change.path)) continue;
+    // plain block files (long kustomizations) are read without the slow full parser; a file whose
+    // data fails is parsed in full below, for the line to point at
+    const plain = readPlainYaml(change.after);
+    if (plain) {
+      const outcome = await validateData(plain.data);
+      if (outcome === 'valid') validated++;
+      if (typeof outcome === 'string') continue;
+    }
     const lineCounter = new LineCounter();
     const docs = parseAllDocuments(change.after, { lineCounter });
     if ('empty' in docs) continue;
@@ -23,21 +32,30 @@ export async function validateChanges(changes: readonly FileChange[]): Promise<n
       const syntax = doc.errors[0];
       if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!);
       if (!isMap(doc.contents)) continue;
-      const data = doc.toJS({ maxAliasCount: -1 }) as { apiVersion?: unknown; kind?: unknown };
-      if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') continue;
-      const Model = await validatorFor(data.apiVersion, data.kind);
-      if (!Model) continue;
-      try {
-        new Model(substituted(data)).validate();
-        validated++;
-      } catch (error) {
-        const first = ((error as { errors?: AjvError[] }).errors ?? [])[0];
-        const path = (first?.instancePath ?? '').split('/').filter(Boolean);
-        throw invalid(change.path, lineOfPath(doc, path, lineCounter), `${data.kind} ${path.join('.') || '(document)'} ${first?.message ?? (error as Error).message}`);
+      const data = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
+      const outcome = await validateData(data);
+      if (outcome === 'valid') validated++;
+      if (typeof outcome === 'object') {
+        const path = (outcome.instancePath ?? '').split('/').filter(Boolean);
+        throw invalid(change.path, lineOfPath(doc, path, lineCounter), `${String(data.kind)} ${path.join('.') || '(document)'} ${outcome.message}`);
       }
     }
   }
   return validated;
+}
+
+/** 'unknown' for a document of no kind with a schema here; the first schema error when invalid. */
+async function validateData(data: Record<string, unknown>): Promise<'valid' | 'unknown' | AjvError> {
+  if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') return 'unknown';
+  const Model = await validatorFor(data.apiVersion, data.kind);
+  if (!Model) return 'unknown';
+  try {
+    new Model(substituted(data)).validate();
+    return 'valid';
+  } catch (error) {
+    const first = ((error as { errors?: AjvError[] }).errors ?? [])[0];
+    return { instancePath: first?.instancePath, message: first?.message ?? (error as Error).message };
+  }
 }
 
 /** Flux replaces `${VAR}` before apply: validate with a stand-in that fits any name pattern. */

@@ -58,6 +58,13 @@ describe('insertSorted', () => {
     expect(text).toContain('  - ./homepage/ks.yaml\r\n  # needs the database first');
   });
 
+  it('splices the same way in a file that needs the full parser', () => {
+    const anchored = `${kustomization}labels:\n  - pairs: &common {app: demo}\n`;
+    const { text } = insertSorted(anchored, 'k.yaml', 'resources', './homepage/ks.yaml', isKs);
+    expect(text).toBe(anchored.replace('  # needs the database first\n', '  - ./homepage/ks.yaml\n  # needs the database first\n'));
+    expect(insertSorted(anchored, 'k.yaml', 'resources', './zigbee/ks.yaml', isKs).text).toContain('  - ./paperless/ks.yaml\n  - ./zigbee/ks.yaml\n');
+  });
+
   it('names the file and line of a YAML error', () => {
     expect(() => insertSorted('resources:\n  - a\n - b\n', 'bad.yaml', 'resources', './x')).toThrow(expect.objectContaining({ file: 'bad.yaml', line: 3 }));
   });

@@ -1,6 +1,7 @@
-import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import { parseYaml } from './parse-yaml.ts';
+import { readPlainYaml, type ItemLine } from './read-plain-yaml.ts';
 import { yamlScalar } from './scalar.ts';
 
 export interface InsertResult {
@@ -27,6 +28,12 @@ export function insertSorted(
     const lf = insertSorted(text.replaceAll('\r\n', '\n'), file, key, entry, sortable);
     return lf.changed ? { text: lf.text.replaceAll('\n', '\r\n'), changed: true } : { text, changed: false };
   }
+  // most kustomizations are plain block YAML: found without the full parser, which is slow on long lists
+  const plain = readPlainYaml(text);
+  const list = plain?.data[key];
+  if (plain && list === undefined) return { text: appendKey(text, key, entry), changed: true };
+  if (plain && Array.isArray(list) && list.length > 0) return insertAmong(text, list as string[], plain.itemLines.get(list)!, entry, sortable);
+
   const doc = parseYaml(text, file);
   if (!isMap(doc.contents)) {
     throw new HomeopsError('YAML', `expected a mapping at the top of ${file}`, { file, fix: 'fix the file by hand' });
@@ -40,30 +47,34 @@ export function insertSorted(
   if (!isSeq(seq)) {
     throw new HomeopsError('YAML', `${key} in ${file} is not a list`, { file, fix: `make ${key} a list` });
   }
-  const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
-  if (items.includes(entry)) return { text, changed: false };
   if (seq.flow || seq.items.length === 0) {
+    if (seq.items.some((node) => isScalar(node) && String(node.value) === entry)) return { text, changed: false };
     seq.flow = false;
     seq.add(doc.createNode(entry));
     return { text: doc.toString({ lineWidth: 0 }), changed: true };
   }
+  const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
+  return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as { range?: [number, number, number] })), entry, sortable);
+}
+
+/** Splice `- entry` in before the first sortable item after it (with its comments), or after the last. */
+function insertAmong(text: string, items: (string | undefined)[], lines: ItemLine[], entry: string, sortable: (item: string) => boolean): InsertResult {
+  if (items.includes(entry)) return { text, changed: false };
   const before = items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
-  if (before >= 0) return { text: insertBeforeItem(text, seq, before, entry), changed: true };
-  return { text: insertAfterItem(text, seq, seq.items.length - 1, entry), changed: true };
+  return { text: before >= 0 ? insertBeforeItem(text, lines[before]!, entry) : insertAfterItem(text, lines[lines.length - 1]!, entry), changed: true };
 }
 
-function itemLineStart(text: string, seq: YAMLSeq, index: number): { start: number; indent: string } {
-  const node = seq.items[index] as { range?: [number, number, number] };
-  const offset = node.range![0];
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  const dash = text.slice(lineStart, offset).indexOf('-');
-  return { start: lineStart, indent: text.slice(lineStart, lineStart + dash) };
+/** The line of a parsed item (its value may run past the line: the splice goes after its end). */
+function itemLine(text: string, node: { range?: [number, number, number] }): ItemLine {
+  const [offset, end] = node.range!;
+  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  return { start, end, indent: text.slice(start, offset).indexOf('-') };
 }
 
-function insertBeforeItem(text: string, seq: YAMLSeq, index: number, entry: string): string {
-  const { start, indent } = itemLineStart(text, seq, index);
+function insertBeforeItem(text: string, item: ItemLine, entry: string): string {
+  const indent = ' '.repeat(item.indent);
   // comments right above an item belong to it: insert above them
-  let at = start;
+  let at = item.start;
   while (at > 0) {
     const prevStart = text.lastIndexOf('\n', at - 2) + 1;
     const prev = text.slice(prevStart, at - 1);
@@ -73,13 +84,11 @@ function insertBeforeItem(text: string, seq: YAMLSeq, index: number, entry: stri
   return `${text.slice(0, at)}${indent}- ${yamlScalar(entry)}\n${text.slice(at)}`;
 }
 
-function insertAfterItem(text: string, seq: YAMLSeq, index: number, entry: string): string {
-  const { indent } = itemLineStart(text, seq, index);
-  const node = seq.items[index] as { range?: [number, number, number] };
-  const eol = text.indexOf('\n', node.range![1]);
+function insertAfterItem(text: string, item: ItemLine, entry: string): string {
+  const eol = text.indexOf('\n', item.end);
   const at = eol === -1 ? text.length : eol + 1;
   const head = eol === -1 ? `${text}\n` : text.slice(0, at);
-  return `${head}${indent}- ${yamlScalar(entry)}\n${text.slice(at)}`;
+  return `${head}${' '.repeat(item.indent)}- ${yamlScalar(entry)}\n${text.slice(at)}`;
 }
 
 function appendKey(text: string, key: string, entry: string): string {
