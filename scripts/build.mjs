@@ -40,7 +40,7 @@ const precompiledTemplates = {
 const next = join(root, 'dist.next');
 rmSync(next, { recursive: true, force: true });
 await build({
-  entryPoints: { homeops: join(root, 'src/cli/homeops.ts'), 'chart-scan-worker': join(root, 'src/flux/chart-scan-worker.ts') },
+  entryPoints: { homeops: join(root, 'src/cli/homeops.ts') },
   outdir: next,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -57,6 +57,19 @@ await build({
   // templates are precompiled: the bundle needs the handlebars runtime, not its compiler
   alias: { handlebars: 'handlebars/runtime' },
   banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
+  logLevel: 'warning',
+});
+// the chart-count worker as one CommonJS file: a worker that loads no ES module starts ~10 ms sooner
+await build({
+  entryPoints: { 'chart-scan-worker': join(root, 'src/flux/chart-scan-worker.ts') },
+  outdir: next,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minify: !process.env.HOMEOPS_NO_MINIFY,
+  sourcemap: 'linked',
   logLevel: 'warning',
 });
 rmSync(join(root, 'dist.old'), { recursive: true, force: true });

@@ -10,7 +10,7 @@ import { Worker } from 'node:worker_threads';
 const pending = new Map<string, { worker: Worker; answer: Promise<string | undefined> }>();
 
 export function prefetchChartTag(appsDir: string, url: string): void {
-  const script = new URL('./chart-scan-worker.mjs', import.meta.url);
+  const script = new URL('./chart-scan-worker.cjs', import.meta.url);
   if (!import.meta.url.endsWith('.mjs') || !existsSync(script) || !existsSync(appsDir)) return;
   const worker = new Worker(script, { workerData: { appsDir, url } });
   worker.unref(); // a run that never needs the answer does not wait for it

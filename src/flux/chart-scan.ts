@@ -1,5 +1,8 @@
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
-import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
+import { PlainShape } from '../yaml/plain-shape.ts';
+
+/** Distinct file shapes kept: apps made from a handful of templates match one of the first few. */
+const MAX_SHAPES = 8;
 
 // This module reads the disk directly rather than through the RepoTree, on purpose: it may run on
 // a worker thread before the tree exists, and it only reads (the files it counts are never pending).
@@ -10,17 +13,19 @@ export type ComplexFileReader = (text: string) => [string, string][];
 /**
  * The `spec.ref.tag` used most (ties: the highest) by the OCIRepositories of a chart URL, over
  * every app's `<appsDir>/<ns>/<app>/app/ocirepository.yaml`; undefined when none uses it. Plain
- * block files go through the fast reader, anything else through `readComplex`. Counting stops as
- * soon as the files left could not change the answer.
+ * block files go through the fast reader (or, shaped like a file read before, through that
+ * shape), anything else through `readComplex`. Counting stops as soon as the files left could
+ * not change the answer.
  */
 export function mostUsedChartTag(appsDir: string, url: string, readComplex: ComplexFileReader): string | undefined {
   const files = ociRepositoryFiles(appsDir);
   const counts = new Map<string, number>();
+  const shapes: PlainShape[] = [];
   let leader: string | undefined;
   for (let i = 0; i < files.length; i++) {
     const text = readOptional(files[i]!);
     if (!text?.includes(url)) continue;
-    for (const [fileUrl, tag] of tagsOf(text, readComplex)) {
+    for (const [fileUrl, tag] of tagsOf(text, shapes, readComplex)) {
       if (fileUrl !== url) continue;
       const n = (counts.get(tag) ?? 0) + 1;
       counts.set(tag, n);
@@ -80,12 +85,19 @@ function readOptional(file: string): string | undefined {
   }
 }
 
+const WANTED = [['kind'], ['spec', 'url'], ['spec', 'ref', 'tag']] as const;
+
 /** [url, tag] of every OCIRepository in a file. */
-function tagsOf(text: string, readComplex: ComplexFileReader): [string, string][] {
-  const plain = readPlainYaml(text);
-  if (!plain) return readComplex(text);
-  const { kind, spec } = plain.data as { kind?: unknown; spec?: { url?: unknown; ref?: { tag?: unknown } } };
-  const url = spec?.url;
-  const tag = spec?.ref?.tag;
-  return kind === 'OCIRepository' && typeof url === 'string' && typeof tag === 'string' ? [[url, tag]] : [];
+function tagsOf(text: string, shapes: PlainShape[], readComplex: ComplexFileReader): [string, string][] {
+  let values: unknown[] | undefined;
+  for (const shape of shapes) if ((values = shape.valuesOf(text))) break;
+  if (!values) {
+    const shape = PlainShape.of(text, WANTED);
+    if (!shape) return readComplex(text);
+    if (shapes.length < MAX_SHAPES) shapes.push(shape);
+    values = shape.values();
+  }
+  const [kind, url, tag] = values;
+  // as the full parser's reader does: a tag written as a number still names a version
+  return kind === 'OCIRepository' && typeof url === 'string' && tag !== undefined && tag !== null && typeof tag !== 'object' ? [[url, String(tag)]] : [];
 }

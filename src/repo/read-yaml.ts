@@ -21,6 +21,8 @@ export function readYamlData(tree: RepoTree, path: string): Record<string, unkno
 export function readYamlAll(tree: RepoTree, path: string): Record<string, unknown>[] {
   const text = tree.read(path);
   if (text === undefined) return [];
+  const plain = readPlainYaml(text);
+  if (plain) return [plain.data];
   try {
     return parseYamlDocuments(text, path)
       .filter((doc: Document.Parsed) => isMap(doc.contents))

@@ -32,7 +32,7 @@ export function insertSorted(
   const plain = readPlainYaml(text);
   const list = plain?.data[key];
   if (plain && list === undefined) return { text: appendKey(text, key, entry), changed: true };
-  if (plain && Array.isArray(list) && list.length > 0) return insertAmong(text, list as string[], plain.itemLines.get(list)!, entry, sortable);
+  if (plain && Array.isArray(list) && list.every((item) => typeof item === 'string')) return insertAmong(text, list as string[], plain.itemLines.get(list)!, entry, sortable);
 
   const doc = parseYaml(text, file);
   if (!isMap(doc.contents)) {

@@ -40,6 +40,12 @@ describe('readPlainYaml', () => {
     expect(plain.itemLines.get(plain.data.components as string[])![0]!.indent).toBe(0);
   });
 
+  it('reads mappings inside sequences, booleans and integers', () => {
+    const text = 'spec:\n  prune: true\n  port: 8080\n  dependsOn:\n    - name: a\n      namespace: b\n    -   name: c\n  wait: false\n';
+    expect(readPlainYaml(text)!.data).toEqual({ spec: { prune: true, port: 8080, dependsOn: [{ name: 'a', namespace: 'b' }, { name: 'c' }], wait: false } });
+    expect(readPlainYaml(text)!.data).toEqual(fullRead(text));
+  });
+
   it('reads CRLF files too', () => {
     const crlf = kustomization.replaceAll('\n', '\r\n');
     expect(readPlainYaml(crlf)!.data).toEqual(readPlainYaml(kustomization)!.data);
@@ -47,7 +53,8 @@ describe('readPlainYaml', () => {
 
   it.each([
     ['a flow mapping', 'spec: {a: 1}\n'],
-    ['a mapping inside a sequence', 'dependsOn:\n  - name: a\n'],
+    ['a float', 'ratio: 0.5\n'],
+    ['a mapping item out of line', 'a:\n  - b: c\n     d: e\n'],
     ['an anchor', 'a: &x b\n'],
     ['a block scalar', 'a: |\n  text\n'],
     ['a number', 'tag: 4.10\n'],
@@ -107,7 +114,7 @@ function seeded(seed: number): () => number {
   };
 }
 
-const TRICKY = ['yes', '4.10', '"a\\x"', "'a'b'", 'a: b', 'foo:', '[a]', '{a: 1}', '&x y', '*x', '!t y', '|', '>-', '- x', '# c', 'a #b', 'a#b', '"a" # c', "'it''s'", '~', 'null', '', '\u00a0x', 'x\u00a0', '-x', '?x', 'x:y', 'x:\ty', '0o17', '.5', '1e3', '"\\u00e9"', 'a\tb', '@x', '%x'];
+const TRICKY = ['true', 'False', '8080', '007', '-1', '+1', '1_000', 'name: x', 'a: {b}', 'yes', '4.10', '"a\\x"', "'a'b'", 'a: b', 'foo:', '[a]', '{a: 1}', '&x y', '*x', '!t y', '|', '>-', '- x', '# c', 'a #b', 'a#b', '"a" # c', "'it''s'", '~', 'null', '', '\u00a0x', 'x\u00a0', '-x', '?x', 'x:y', 'x:\ty', '0o17', '.5', '1e3', '"\\u00e9"', 'a\tb', '@x', '%x'];
 
 /** One random edit of one line: indentation, a tricky value, a duplicate, a deletion, a marker. */
 function mutate(text: string, random: () => number): string {

@@ -1,6 +1,8 @@
 /** Plain scalars that YAML 1.1 or 1.2 reads as numbers, booleans or null. */
 const NON_STRING_PLAIN =
   /^(?:[-+]?(?:0x[0-9a-f_]+|0o?[0-7_]+|0b[01_]+|[0-9][0-9_]*(?::[0-5]?[0-9])*(?:\.[0-9_]*)?(?:e[-+]?[0-9]+)?|\.[0-9_]+(?:e[-+]?[0-9]+)?|\.inf)|\.nan|y|n|yes|no|true|false|on|off|null|~)$/i;
+/** The integers read alike by YAML 1.1 and 1.2, and exactly by a JS number. */
+const INTEGER = /^(?:0|-?[1-9][0-9]{0,14})$/;
 /** A `:` that would start a mapping inside a plain scalar. */
 const MAPPING_INDICATOR = /:(?:[ \t]|$)/;
 /** Characters a plain scalar may not start with here (some are allowed by YAML in places: refused all the same). */
@@ -28,6 +30,17 @@ export interface PlainYaml {
   itemLines: Map<unknown[], ItemLine[]>;
 }
 
+export type Scalar = string | number | boolean;
+
+/** Where a scalar value was read: line `line` (0-based), its text after column `valueAt`. */
+export interface ScalarLine {
+  line: number;
+  valueAt: number;
+  /** The mapping or sequence the value went into, and its key or index there. */
+  container: Record<string, unknown> | unknown[];
+  key: string | number;
+}
+
 interface Level {
   indent: number;
   map?: Record<string, unknown>;
@@ -36,15 +49,15 @@ interface Level {
 }
 
 /**
- * One YAML document of plain block style, read without the full parser: nested block mappings with
- * plain keys, block sequences of scalars, single-line plain or quoted string scalars, comments.
- * Anything else (flow collections, mappings inside sequences, anchors, tags, block or multi-line
- * scalars, numbers, booleans, nulls as items, duplicate keys, bad indentation, several documents)
- * gives undefined, so the caller uses the full parser. What it does read is valid YAML, and reads
+ * One YAML document of plain block style, read without the full parser: block mappings with plain
+ * keys, block sequences, single-line strings (plain or quoted), `true`, `false`, integers,
+ * comments. Anything else (flow collections, anchors, tags, block or multi-line scalars, floats,
+ * nulls other than an empty value, duplicate keys, bad indentation, several documents) gives
+ * undefined, so the caller uses the full parser. What it does read is valid YAML, and reads
  * as the same data as the `yaml` library gives: exact, and many times faster on the small files
  * that GitOps repos are made of, before the JIT has warmed up.
  */
-export function readPlainYaml(text: string): PlainYaml | undefined {
+export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYaml | undefined {
   if (text.includes('\r') && /\r(?!\n)/.test(text)) return undefined; // a lone CR breaks a line too
   const root: Record<string, unknown> = {};
   const itemLines = new Map<unknown[], ItemLine[]>();
@@ -52,7 +65,9 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
   let pending: string | undefined; // a key of the top mapping whose value is on the lines below
   let started = false;
   let marked = false; // the `---` that opens the document
+  let line = -1;
   for (let at = 0; at < text.length; ) {
+    line++;
     let eol = text.indexOf('\n', at);
     if (eol === -1) eol = text.length;
     const end = eol > at && text.charCodeAt(eol - 1) === CR ? eol - 1 : eol;
@@ -70,18 +85,20 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
     started = true;
 
     const isItem = text.charCodeAt(i) === DASH && (i + 1 === end || text.charCodeAt(i + 1) === SPACE);
+    // the key of the line: at its start, or right after the `- ` of an item that is a mapping
+    let keyAt = i;
+    if (isItem) for (keyAt = i + 1; keyAt < end && text.charCodeAt(keyAt) === SPACE; ) keyAt++;
+    const colon = keyEnd(text, keyAt, end);
     let key: string | undefined;
-    let value: string | null | undefined;
-    if (isItem) {
-      value = scalar(between(text, i + 1, end));
-      if (typeof value !== 'string') return undefined; // a nested block or a null item
+    let value: Scalar | null | undefined;
+    if (colon === -1) {
+      if (!isItem) return undefined;
+      value = scalar(between(text, keyAt, end));
+      if (value === null || value === undefined) return undefined; // a nested block or a null item
     } else {
-      const keyStart = i;
-      while (i < end && isKeyChar(text.charCodeAt(i))) i++;
-      if (text.charCodeAt(i) !== COLON || (i + 1 < end && text.charCodeAt(i + 1) !== SPACE)) return undefined;
-      key = text.slice(keyStart, i);
+      key = text.slice(keyAt, colon);
       if (!isPlainKey(key)) return undefined;
-      value = scalar(between(text, i + 1, end));
+      value = scalar(between(text, colon + 1, end));
       if (value === undefined) return undefined;
     }
 
@@ -106,12 +123,23 @@ export function readPlainYaml(text: string): PlainYaml | undefined {
     if (top.indent !== indent) return undefined;
     if (isItem) {
       if (!top.seq) return undefined;
-      top.seq.push(value);
       top.lines!.push({ start: lineStart, end, indent });
-    } else {
-      if (!top.map || Object.hasOwn(top.map, key!)) return undefined;
-      if (value === null) pending = key;
-      else top.map[key!] = value;
+      if (key === undefined) {
+        scalarLines?.push({ line, valueAt: i + 1 - lineStart, container: top.seq, key: top.seq.length });
+        top.seq.push(value);
+        continue;
+      }
+      // `- key: value` opens a mapping at the key's column, where its next keys must line up
+      const map: Record<string, unknown> = {};
+      top.seq.push(map);
+      top = { indent: keyAt - lineStart, map };
+      stack.push(top);
+    }
+    if (!top.map || Object.hasOwn(top.map, key!)) return undefined;
+    if (value === null) pending = key;
+    else {
+      scalarLines?.push({ line, valueAt: colon + 1 - lineStart, container: top.map, key: key! });
+      top.map[key!] = value;
     }
   }
   if (!started) return undefined;
@@ -130,6 +158,13 @@ function isBlank(c: number): boolean {
   return c === SPACE || c === 9;
 }
 
+/** The offset of the `:` ending a plain key that starts at `from`, or -1 when the line has none there. */
+function keyEnd(text: string, from: number, end: number): number {
+  let i = from;
+  while (i < end && isKeyChar(text.charCodeAt(i))) i++;
+  return i > from && text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE) ? i : -1;
+}
+
 /** Characters of a plain key here: letters, digits, `_`, `.`, `/`, `-`. */
 function isKeyChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45;
@@ -140,8 +175,13 @@ function isPlainKey(key: string): boolean {
   return key.length > 0 && key.length <= 1024 && first !== DASH && first !== 46 && key !== '__proto__' && !NON_STRING_PLAIN.test(key);
 }
 
-/** A value's text as a string; null when empty (a nested block may follow); undefined when not plain. */
-function scalar(text: string): string | null | undefined {
+/** The value of a line from column `from` (a line of a file `readPlainYaml` reads; without its CR). */
+export function scalarAt(line: string, from: number): Scalar | null | undefined {
+  return scalar(between(line, from, line.length));
+}
+
+/** A value's text as data; null when empty (a nested block may follow); undefined when not plain here. */
+function scalar(text: string): Scalar | null | undefined {
   if (text === '' || text.charCodeAt(0) === HASH) return null;
   const first = text[0]!;
   if (first === '"') {
@@ -163,5 +203,7 @@ function scalar(text: string): string | null | undefined {
   if (INDICATORS.includes(first)) return undefined;
   const comment = text.search(/[ \t]#/);
   const value = comment === -1 ? text : between(text, 0, comment);
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (INTEGER.test(value)) return Number(value);
   return NON_STRING_PLAIN.test(value) || MAPPING_INDICATOR.test(value) ? undefined : value;
 }
