@@ -10,6 +10,7 @@ const fluxAppGenerator: Generator<FluxContext> = {
   inputs: appInputs,
   context: (repo) => new FluxContext(repo),
   plan: (ctx, answers) => planFluxApp(ctx, answers as unknown as AppAnswers),
+  writes: ['kustomize.toolkit.fluxcd.io/v1/Kustomization', 'helm.toolkit.fluxcd.io/v2/HelmRelease'],
 };
 
 /** `homeops app`: the variant of the repo's layout. */

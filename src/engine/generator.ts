@@ -31,6 +31,8 @@ export interface Generator<C = unknown> {
   /** Facts about the repo that defaults, choices and validation need; learned lazily. */
   context(repo: RepoContext): C;
   plan(ctx: C, answers: Answers): PlanResult | Promise<PlanResult>;
+  /** Kinds (`apiVersion/kind`) every plan writes: their schema validators load while inputs resolve. */
+  writes?: readonly string[];
   /**
    * The variant of this generator for a layout, when layouts differ in their inputs (ClusterTool
    * apps have a layer, Argo CD apps a kind). Absent: this generator serves every layout itself.

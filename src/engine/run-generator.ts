@@ -2,6 +2,7 @@ import { commit } from '../tree/commit.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
 import { resolveInputs, type AskFn } from '../inputs/resolve-inputs.ts';
 import type { Answers } from '../inputs/input-spec.ts';
+import { preloadValidators } from '../validate/kind-validators.ts';
 import { validateChanges } from '../validate/validate-changes.ts';
 import type { Generator, PlanResult, RepoContext } from './generator.ts';
 import { openRepo } from './open-repo.ts';
@@ -37,6 +38,7 @@ export interface RunResult extends PlanResult {
 export async function runGenerator<C>(generator: Generator<C>, options: RunOptions<C>): Promise<RunResult> {
   const repo = options.repo ?? openRepo(options.dest, options.ask !== undefined);
   const ctx = options.ctx ?? generator.context(repo);
+  if (generator.writes) preloadValidators(generator.writes);
   const answers = await resolveInputs(generator.inputs, ctx, {
     given: options.given,
     configDefaults: repo.config.defaults[generator.name],

@@ -25,8 +25,27 @@ const loaders: Record<string, () => Promise<ModelClass>> = {
   'apps/v1/Deployment': async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
 };
 
+const loading = new Map<string, Promise<ModelClass | undefined>>();
+
 /** The validator class for a document, or undefined when the kind has no offline schema here. */
-export async function validatorFor(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
-  return loaders[`${apiVersion}/${kind}`]?.();
+export function validatorFor(apiVersion: string, kind: string): Promise<ModelClass | undefined> {
+  return load(`${apiVersion}/${kind}`);
+}
+
+/**
+ * Start loading the validators of these kinds (`apiVersion/kind`) now, in the background: a run
+ * that will write them gets them loaded while it does other things (or waits for something).
+ */
+export function preloadValidators(kinds: readonly string[]): void {
+  for (const kind of kinds) load(kind).catch(() => undefined); // a failure shows when it is used
+}
+
+function load(key: string): Promise<ModelClass | undefined> {
+  let found = loading.get(key);
+  if (!found) {
+    found = loaders[key]?.() ?? Promise.resolve(undefined);
+    loading.set(key, found);
+  }
+  return found;
 }
 

@@ -2,7 +2,7 @@ import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
 import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
-import { validatorFor } from './kind-validators.ts';
+import { preloadValidators, validatorFor } from './kind-validators.ts';
 
 interface AjvError {
   instancePath?: string;
@@ -14,34 +14,51 @@ interface AjvError {
  * The first failure is thrown with its file and line; nothing has been written at that point.
  */
 export async function validateChanges(changes: readonly FileChange[]): Promise<number> {
+  const files = changes.filter((change) => /\.ya?ml$/.test(change.path)).map(readDocuments);
+  // the validators of every kind written load side by side, not one after the other
+  preloadValidators(files.flatMap((file) => file.documents.map(kindOf)));
   let validated = 0;
-  for (const change of changes) {
-    if (!/\.ya?ml$/.test(change.path)) continue;
-    // plain block files (long kustomizations) are read without the slow full parser; a file whose
-    // data fails is parsed in full below, for the line to point at
-    const plain = readPlainYaml(change.after);
-    if (plain) {
-      const outcome = await validateData(plain.data);
-      if (outcome === 'valid') validated++;
-      if (typeof outcome === 'string') continue;
-    }
-    const lineCounter = new LineCounter();
-    const docs = parseAllDocuments(change.after, { lineCounter });
-    if ('empty' in docs) continue;
-    for (const doc of docs) {
-      const syntax = doc.errors[0];
-      if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!);
-      if (!isMap(doc.contents)) continue;
-      const data = doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>;
+  for (const { change, documents, parsed } of files) {
+    for (const [index, data] of documents.entries()) {
       const outcome = await validateData(data);
       if (outcome === 'valid') validated++;
-      if (typeof outcome === 'object') {
-        const path = (outcome.instancePath ?? '').split('/').filter(Boolean);
-        throw invalid(change.path, lineOfPath(doc, path, lineCounter), `${String(data.kind)} ${path.join('.') || '(document)'} ${outcome.message}`);
-      }
+      if (typeof outcome === 'string') continue;
+      // plain files were read without positions: parse this one in full, for the line to point at
+      const { doc, lineCounter } = parsed ?? parseFull(change).parsed!;
+      const path = (outcome.instancePath ?? '').split('/').filter(Boolean);
+      throw invalid(change.path, lineOfPath(doc[index]!, path, lineCounter), `${String(data.kind)} ${path.join('.') || '(document)'} ${outcome.message}`);
     }
   }
   return validated;
+}
+
+interface FileDocuments {
+  change: FileChange;
+  /** The data of each mapping document (others are left out, and so are their indexes). */
+  documents: Record<string, unknown>[];
+  parsed?: { doc: Document.Parsed[]; lineCounter: LineCounter };
+}
+
+/** Plain block files (long kustomizations) are read without the slow full parser. */
+function readDocuments(change: FileChange): FileDocuments {
+  const plain = readPlainYaml(change.after);
+  return plain ? { change, documents: [plain.data] } : parseFull(change);
+}
+
+function parseFull(change: FileChange): FileDocuments {
+  const lineCounter = new LineCounter();
+  const all = parseAllDocuments(change.after, { lineCounter });
+  const docs = 'empty' in all ? [] : all;
+  for (const doc of docs) {
+    const syntax = doc.errors[0];
+    if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!);
+  }
+  const maps = docs.filter((doc) => isMap(doc.contents));
+  return { change, documents: maps.map((doc) => doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>), parsed: { doc: maps, lineCounter } };
+}
+
+function kindOf(data: Record<string, unknown>): string {
+  return `${String(data.apiVersion)}/${String(data.kind)}`;
 }
 
 /** 'unknown' for a document of no kind with a schema here; the first schema error when invalid. */
