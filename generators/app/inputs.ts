@@ -1,5 +1,6 @@
 import { healthPathInput, imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../src/inputs/common-inputs.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
+import { lookUpDependency } from '../../src/flux/dependencies.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
 import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
@@ -97,18 +98,15 @@ export const appInputs: InputSpec<FluxContext>[] = [
   {
     name: 'dependsOn',
     message: 'Depends on (existing apps)',
-    help: 'dependsOn: comma list of existing apps, as app or namespace/app',
+    help: 'dependsOn: comma list of existing apps (or Flux Kustomizations), as app or namespace/app',
     type: 'list',
     open: true,
     choices: (ctx) => ctx.index.namespaces().flatMap((ns) => ctx.index.apps(ns).map((app) => ({ name: `${ns}/${app}`, value: `${ns}/${app}` }))),
     default: () => [],
     validate: (v: string[], _a, ctx) => {
       for (const dep of v) {
-        if (dep.split('/').length > 2) return { message: `"${dep}" is not app or namespace/app`, fix: 'name each dependency as app or namespace/app' };
-        const [ns, app] = dep.includes('/') ? dep.split('/', 2) : [undefined, dep];
-        const found = ns ? (ctx.index.hasNamespace(ns) && ctx.index.apps(ns).includes(app!) ? [ns] : []) : ctx.index.namespacesOf(app!);
-        if (found.length === 0) return { message: `no app "${dep}" in this repo`, fix: 'name an existing app as app or namespace/app' };
-        if (found.length > 1) return { message: `"${dep}" exists in several namespaces (${found.join(', ')})`, fix: `write it as namespace/${dep}` };
+        const found = lookUpDependency(ctx.index, dep);
+        if ('problem' in found) return found.problem;
       }
       return undefined;
     },

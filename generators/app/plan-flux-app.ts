@@ -1,6 +1,7 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxConventions } from '../../src/flux/conventions.ts';
+import { kustomizationNamespace, lookUpDependency } from '../../src/flux/dependencies.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
@@ -82,7 +83,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     schemas: conventions.schemas,
     ks: {
       components: [] as string[],
-      dependsOn: a.dependsOn.map((dep) => dependency(ctx, dep, a.namespace)),
+      dependsOn: dependencies(ctx, a),
       interval: conventions.ks.interval,
       path: `./${ctx.index.appDir(a.namespace, a.name)}`,
       substituteFrom: conventions.ks.substituteFrom,
@@ -107,8 +108,13 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
   };
 }
 
-/** `app` or `ns/app` -> a dependsOn entry; the namespace only when it crosses namespaces. */
-function dependency(ctx: FluxContext, dep: string, namespace: string): { name: string; namespace: string | null } {
-  const [ns, name] = dep.includes('/') ? (dep.split('/', 2) as [string, string]) : [ctx.index.namespacesOf(dep)[0]!, dep];
-  return { name, namespace: ns === namespace ? null : ns };
+/** The dependsOn entries: a namespace only where it differs from the new Kustomization's own. */
+function dependencies(ctx: FluxContext, a: AppWithSecretAnswers): { name: string; namespace: string | null }[] {
+  if (a.dependsOn.length === 0) return [];
+  const own = ctx.index.hasNamespace(a.namespace) ? kustomizationNamespace(ctx.index, a.namespace) : a.namespace;
+  return a.dependsOn.map((dep) => {
+    const found = lookUpDependency(ctx.index, dep);
+    if ('problem' in found) throw new Error(`dependsOn ${dep} was validated: ${found.problem.message}`);
+    return { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace };
+  });
 }

@@ -1,0 +1,50 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
+
+const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+const APPS = 'kubernetes/apps';
+
+function dependsOn(repo: string): unknown {
+  return (parse(readFileSync(join(repo, APPS, 'default/whoami/ks.yaml'), 'utf8')) as { spec: { dependsOn?: unknown } }).spec.dependsOn;
+}
+
+/** An app folder whose ks.yaml holds these Kustomization names (registered in its namespace). */
+function addApp(repo: string, ns: string, folder: string, names: string[], namespace?: string): void {
+  const dir = join(repo, APPS, ns, folder);
+  mkdirSync(dir, { recursive: true });
+  const doc = (name: string) => `---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}spec:\n  interval: 1h\n  path: ./${APPS}/${ns}/${folder}/app\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n    namespace: flux-system\n`;
+  writeFileSync(join(dir, 'ks.yaml'), names.map(doc).join(''));
+}
+
+describe('homeops app --dependsOn names Flux Kustomizations as the repo does', () => {
+  it('takes the name and namespace from the files: a second Kustomization of a ks.yaml, a name unlike its folder', async () => {
+    const repo = copyFixture('flux-operator');
+    addApp(repo, 'default', 'database', ['postgres']);
+    addApp(repo, 'default', 'cache', ['cache'], 'caching');
+    const run = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=dragonfly-cluster,database,data/dragonfly,cache');
+    expect(run.stderr).toBe('');
+    expect(dependsOn(repo)).toEqual([
+      { name: 'dragonfly-cluster', namespace: 'data' },
+      { name: 'postgres' },
+      { name: 'dragonfly', namespace: 'data' },
+      { name: 'cache', namespace: 'caching' },
+    ]);
+  });
+
+  it('refuses a folder of several Kustomizations none of which it is named after, naming them', async () => {
+    const repo = copyFixture('flux-operator');
+    addApp(repo, 'default', 'stack', ['stack-db', 'stack-web']);
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=stack');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--dependsOn: "stack" names several Flux Kustomizations \(default\/stack-db, default\/stack-web\)/);
+    expect(run.stderr).toContain('--dependsOn=default/stack-db');
+    expect(snapshotFiles(repo)).toEqual(before);
+    const named = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=default/stack-web');
+    expect(named.stderr).toBe('');
+    expect(dependsOn(repo)).toEqual([{ name: 'stack-web' }]);
+  });
+});
