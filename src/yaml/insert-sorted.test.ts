@@ -65,6 +65,23 @@ describe('insertSorted', () => {
     expect(insertSorted(anchored, 'k.yaml', 'resources', './zigbee/ks.yaml', isKs).text).toContain('  - ./paperless/ks.yaml\n  - ./zigbee/ks.yaml\n');
   });
 
+  it('splices into a flow list in sorted place and in its style, changing no other byte', () => {
+    const inline = 'kind: Kustomization # the list\nresources: [./namespace.yaml, ./a/ks.yaml, ./c/ks.yaml] # sorted\n';
+    expect(insertSorted(inline, 'k.yaml', 'resources', './b/ks.yaml', isKs).text).toBe(inline.replace('./c/ks.yaml]', './b/ks.yaml, ./c/ks.yaml]'));
+    expect(insertSorted(inline, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe(inline.replace('./c/ks.yaml]', './c/ks.yaml, ./d/ks.yaml]'));
+    const multiline = 'resources: [\n    ./a/ks.yaml,\n    ./c/ks.yaml,\n  ]\n';
+    expect(insertSorted(multiline, 'k.yaml', 'resources', './b/ks.yaml', isKs).text).toBe('resources: [\n    ./a/ks.yaml,\n    ./b/ks.yaml,\n    ./c/ks.yaml,\n  ]\n');
+    expect(insertSorted(multiline, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe('resources: [\n    ./a/ks.yaml,\n    ./c/ks.yaml,\n    ./d/ks.yaml,\n  ]\n');
+    expect(insertSorted(inline, 'k.yaml', 'resources', './a/ks.yaml', isKs)).toEqual({ text: inline, changed: false });
+  });
+
+  it('gives an empty key or an empty flow list its first item on the next line, keeping its comment', () => {
+    expect(insertSorted('resources: # none yet\nkind: Kustomization\n', 'k.yaml', 'resources', './a.yaml').text).toBe('resources: # none yet\n  - ./a.yaml\nkind: Kustomization\n');
+    expect(insertSorted('kind: Kustomization\nresources: ~\n', 'k.yaml', 'resources', './a.yaml').text).toBe('kind: Kustomization\nresources:\n  - ./a.yaml\n');
+    expect(insertSorted('resources: [] # none yet\n', 'k.yaml', 'resources', './a/ks.yaml').text).toBe('resources: # none yet\n  - ./a/ks.yaml\n');
+    expect(insertSorted('kind: Kustomization\nresources:', 'k.yaml', 'resources', './a.yaml').text).toBe('kind: Kustomization\nresources:\n  - ./a.yaml\n');
+  });
+
   it('names the file and line of a YAML error', () => {
     expect(() => insertSorted('resources:\n  - a\n - b\n', 'bad.yaml', 'resources', './x')).toThrow(expect.objectContaining({ file: 'bad.yaml', line: 3 }));
   });

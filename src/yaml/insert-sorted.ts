@@ -1,8 +1,8 @@
-import { isMap, isScalar, isSeq } from 'yaml';
+import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { readPlainYaml, type ItemLine } from './read-plain-yaml.ts';
-import { yamlScalar } from './scalar.ts';
+import { doubleQuoted, yamlScalar } from './scalar.ts';
 
 export interface InsertResult {
   text: string;
@@ -13,8 +13,9 @@ export interface InsertResult {
 /**
  * Insert `entry` into the block sequence under top-level `key`, in sorted place among the entries
  * that `sortable` accepts (others, such as `./namespace.yaml` first, keep their place). The
- * position comes from the parsed document; the new line is spliced into the original text, so
- * every other byte (comments, blank lines, quoting) stays exactly as it was.
+ * position comes from the parsed document; the new item is spliced into the original text (as a
+ * line of a block list, or in a flow list's own style), so every other byte (comments, blank
+ * lines, quoting) stays exactly as it was.
  */
 export function insertSorted(
   text: string,
@@ -40,21 +41,41 @@ export function insertSorted(
   }
   const seq = doc.contents.get(key, true);
   if (seq === undefined) return { text: appendKey(text, key, entry), changed: true };
-  if (seq === null || (isScalar(seq) && seq.value === null)) {
-    doc.set(key, doc.createNode([entry]));
-    return { text: doc.toString({ lineWidth: 0 }), changed: true };
+  // an empty key or an empty flow list (`resources: []`) becomes a block list, as the repo's others are
+  if (seq === null || (isScalar(seq) && seq.value === null) || (isSeq(seq) && seq.flow && seq.items.length === 0)) {
+    const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key)!;
+    return { text: fillEmptyKey(text, (pair.key as Ranged).range![1], (seq as Ranged | null)?.range, entry), changed: true };
   }
   if (!isSeq(seq)) {
     throw new HomeopsError('YAML', `${key} in ${file} is not a list`, { file, fix: `make ${key} a list` });
   }
-  if (seq.flow || seq.items.length === 0) {
-    if (seq.items.some((node) => isScalar(node) && String(node.value) === entry)) return { text, changed: false };
-    seq.flow = false;
-    seq.add(doc.createNode(entry));
-    return { text: doc.toString({ lineWidth: 0 }), changed: true };
-  }
   const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
-  return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as { range?: [number, number, number] })), entry, sortable);
+  if (seq.flow) return insertIntoFlow(text, items, seq, entry, sortable);
+  return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as Ranged)), entry, sortable);
+}
+
+type Ranged = { range?: [number, number, number] | null };
+
+/**
+ * Splice `entry` into a flow list (`resources: [./a, ./c]`) in sorted place, in its style: on the
+ * same line as its neighbours, or on a line of its own when the items are one per line.
+ */
+function insertIntoFlow(text: string, items: (string | undefined)[], seq: YAMLSeq, entry: string, sortable: (item: string) => boolean): InsertResult {
+  if (items.includes(entry)) return { text, changed: false };
+  const value = /[,[\]{}]/.test(entry) ? doubleQuoted(entry) : yamlScalar(entry);
+  const open = (seq as Ranged).range![0];
+  const ranges = seq.items.map((node) => (node as Ranged).range!);
+  const lineBreak = (at: number) => {
+    const start = text.lastIndexOf('\n', at - 1) + 1;
+    return start > open ? `\n${' '.repeat(at - start)}` : ' ';
+  };
+  const before = items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
+  if (before >= 0) {
+    const at = ranges[before]![0];
+    return { text: `${text.slice(0, at)}${value},${lineBreak(at)}${text.slice(at)}`, changed: true };
+  }
+  const last = ranges[ranges.length - 1]!;
+  return { text: `${text.slice(0, last[1])},${lineBreak(last[0])}${value}${text.slice(last[1])}`, changed: true };
 }
 
 /** Splice `- entry` in before the first sortable item after it (with its comments), or after the last. */
@@ -65,7 +86,7 @@ function insertAmong(text: string, items: (string | undefined)[], lines: ItemLin
 }
 
 /** The line of a parsed item (its value may run past the line: the splice goes after its end). */
-function itemLine(text: string, node: { range?: [number, number, number] }): ItemLine {
+function itemLine(text: string, node: Ranged): ItemLine {
   const [offset, end] = node.range!;
   const start = text.lastIndexOf('\n', offset - 1) + 1;
   return { start, end, indent: text.slice(start, offset).indexOf('-') };
@@ -89,6 +110,15 @@ function insertAfterItem(text: string, item: ItemLine, entry: string): string {
   const at = eol === -1 ? text.length : eol + 1;
   const head = eol === -1 ? `${text}\n` : text.slice(0, at);
   return `${head}${' '.repeat(item.indent)}- ${yamlScalar(entry)}\n${text.slice(at)}`;
+}
+
+/** `key:` (or `key: ~`, `key: []`) becomes `key:` and a first item on the next line; comments stay. */
+function fillEmptyKey(text: string, keyEnd: number, value: [number, number, number] | null | undefined, entry: string): string {
+  const written = value && value[1] > value[0] ? value : undefined;
+  const line = written ? `${text.slice(0, text.indexOf(':', keyEnd) + 1)}${text.slice(written[1])}` : text;
+  const eol = line.indexOf('\n', keyEnd);
+  const at = eol === -1 ? line.length : eol + 1;
+  return `${eol === -1 ? `${line}\n` : line.slice(0, at)}  - ${yamlScalar(entry)}\n${line.slice(at)}`;
 }
 
 function appendKey(text: string, key: string, entry: string): string {
