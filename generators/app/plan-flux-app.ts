@@ -82,7 +82,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     namespace: a.namespace,
     schemas: conventions.schemas,
     ks: {
-      components: [] as string[],
+      components: conventions.ks.components,
       dependsOn: dependencies(ctx, a),
       interval: conventions.ks.interval,
       path: `./${ctx.index.appDir(a.namespace, a.name)}`,

@@ -21,6 +21,8 @@ export interface FluxConventions {
     targetNamespace: boolean;
     substituteFrom: { name: string; kind: string; optional?: boolean | null }[];
     wait: boolean | null;
+    /** The `spec.components` every sampled app carries (a component only some apps use is theirs). */
+    components: string[];
   };
   routeIn: 'values' | 'file';
   storageIn: 'values' | 'file';
@@ -121,6 +123,7 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
         (from: { name: string; kind: string; optional?: boolean | null }) => ({ name: from.name, kind: from.kind, optional: from.optional ?? null }),
       ),
       wait: firstKs ? ((dig(firstKs, 'spec', 'wait') as boolean | undefined) ?? null) : layout.defaults.wait,
+      components: sharedByAll(kss.map((ks) => dig(ks, 'spec', 'components'))),
     },
     routeIn: overrides.routeIn ?? routeIn ?? layout.defaults.routeIn,
     storageIn: overrides.storageIn ?? storageIn ?? layout.defaults.storageIn,
@@ -130,6 +133,12 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
     podUser: overrides.podUser ?? (Number(dig(hrs.find((h) => dig(h, 'spec', 'values', 'defaultPodOptions')), 'spec', 'values', 'defaultPodOptions', 'securityContext', 'runAsUser')) || layout.defaults.podUser),
     sharedChartSource: typeof chartRefNs === 'string' ? { name: str(dig(firstHr, 'spec', 'chartRef', 'name')) ?? 'app-template', namespace: chartRefNs } : null,
   };
+}
+
+/** The strings in every one of these lists, in the first list's order ([] when there are no lists). */
+function sharedByAll(lists: unknown[]): string[] {
+  const strings = lists.map((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []));
+  return (strings[0] ?? []).filter((item) => strings.every((list) => list.includes(item)));
 }
 
 function collectRoute(route: unknown, refs: GatewayRef[], hostnames: string[]): void {

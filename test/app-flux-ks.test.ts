@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -7,9 +7,10 @@ import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
 const APPS = 'kubernetes/apps';
 
-function dependsOn(repo: string): unknown {
-  return (parse(readFileSync(join(repo, APPS, 'default/whoami/ks.yaml'), 'utf8')) as { spec: { dependsOn?: unknown } }).spec.dependsOn;
+function ksSpec(repo: string): { dependsOn?: unknown; components?: unknown } {
+  return (parse(readFileSync(join(repo, APPS, 'default/whoami/ks.yaml'), 'utf8')) as { spec: { dependsOn?: unknown; components?: unknown } }).spec;
 }
+const dependsOn = (repo: string) => ksSpec(repo).dependsOn;
 
 /** An app folder whose ks.yaml holds these Kustomization names (registered in its namespace). */
 function addApp(repo: string, ns: string, folder: string, names: string[], namespace?: string): void {
@@ -46,5 +47,26 @@ describe('homeops app --dependsOn names Flux Kustomizations as the repo does', (
     const named = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=default/stack-web');
     expect(named.stderr).toBe('');
     expect(dependsOn(repo)).toEqual([{ name: 'stack-web' }]);
+  });
+});
+
+describe('homeops app: the ks.yaml components', () => {
+  it('carries the components every app of the repo carries, not those only some apps use', async () => {
+    const repo = copyFixture('flux-operator');
+    await homeops('app', '--dest', repo, ...whoami);
+    // actual-budget and paperless-ngx use volsync, echo does not
+    expect(ksSpec(repo).components).toBeUndefined();
+
+    const shared = copyFixture('flux-operator');
+    for (const ns of readdirSync(join(shared, APPS), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+      for (const app of readdirSync(join(shared, APPS, ns.name), { withFileTypes: true }).filter((e) => e.isDirectory())) {
+        const ks = join(shared, APPS, ns.name, app.name, 'ks.yaml');
+        const text = readFileSync(ks, 'utf8');
+        writeFileSync(ks, text.includes('  components:\n') ? text.replaceAll('  components:\n', '  components:\n    - ../../../../components/common\n') : text.replaceAll('spec:\n', 'spec:\n  components:\n    - ../../../../components/common\n'));
+      }
+    }
+    const run = await homeops('app', '--dest', shared, ...whoami);
+    expect(run.stderr).toBe('');
+    expect(ksSpec(shared).components).toEqual(['../../../../components/common']);
   });
 });
