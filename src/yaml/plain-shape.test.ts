@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seeded, yamlCorpus } from '../../test/support/yaml-corpus.ts';
 import { parseAllDocuments } from 'yaml';
 import { PlainShape } from './plain-shape.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 const PATHS = [['kind'], ['spec', 'url'], ['spec', 'ref', 'tag']];
 
 const oci = (name: string, tag: string) => `---
@@ -55,8 +53,7 @@ describe('PlainShape', () => {
     const random = seeded(7);
     let matched = 0;
     let tried = 0;
-    for (const file of yamlFiles(join(ROOT, 'test/fixtures')).concat(yamlFiles(join(ROOT, 'examples')))) {
-      const text = readFileSync(file, 'utf8');
+    for (const { text } of yamlCorpus()) {
       const paths = scalarPaths(fullRead(text));
       const shape = PlainShape.of(text, paths);
       if (!shape) continue;
@@ -80,20 +77,7 @@ function scalarPaths(data: unknown, at: string[] = []): string[][] {
   return Object.entries(data).flatMap(([key, value]) => (Array.isArray(value) ? [] : scalarPaths(value, [...at, key])));
 }
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const VALUES = ['other', '"quoted"', "'single'", 'true', '8080', '4.10', '', '# c', 'a: b', 'b:', '[a]', '&x y', '*x', '|', '- x', 'x #c', 'x\ry', 'null', '~', '-x', '0o17', '"\\x41"', "'a'b'"];
 

@@ -1,10 +1,8 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seeded, yamlCorpus } from '../../test/support/yaml-corpus.ts';
 import { parseAllDocuments } from 'yaml';
 import { readPlainYaml } from './read-plain-yaml.ts';
 
-const ROOT = new URL('../..', import.meta.url).pathname;
 
 const kustomization = `---
 # yaml-language-server: $schema=https://json.schemastore.org/kustomization
@@ -74,7 +72,6 @@ describe('readPlainYaml', () => {
   });
 
   it('never reads data the full parser would not: every fixture file, and thousands of mutations of them', () => {
-    const corpus = yamlFiles(join(ROOT, 'test/fixtures')).concat(yamlFiles(join(ROOT, 'examples')));
     const random = seeded(20261123);
     let read = 0;
     let tried = 0;
@@ -89,8 +86,7 @@ describe('readPlainYaml', () => {
         for (const line of lines) expect(text.slice(line.start, line.end)).toMatch(new RegExp(`^ {${line.indent}}-( |$)`));
       }
     };
-    for (const file of corpus) {
-      const text = readFileSync(file, 'utf8');
+    for (const { text } of yamlCorpus()) {
       check(text);
       for (let n = 0; n < 12; n++) check(mutate(text, random));
     }
@@ -99,20 +95,7 @@ describe('readPlainYaml', () => {
   });
 });
 
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? yamlFiles(path) : /\.ya?ml$/.test(entry.name) ? [path] : [];
-  });
-}
 
-function seeded(seed: number): () => number {
-  let s = seed;
-  return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
-  };
-}
 
 const TRICKY = ['true', 'False', '8080', '007', '-1', '+1', '1_000', 'name: x', 'a: {b}', 'yes', '4.10', '"a\\x"', "'a'b'", 'a: b', 'foo:', '[a]', '{a: 1}', '&x y', '*x', '!t y', '|', '>-', '- x', '# c', 'a #b', 'a#b', '"a" # c', "'it''s'", '~', 'null', '', '\u00a0x', 'x\u00a0', '-x', '?x', 'x:y', 'x:\ty', '0o17', '.5', '1e3', '"\\u00e9"', 'a\tb', '@x', '%x'];
 
