@@ -24,15 +24,33 @@ describe('homeops app --dependsOn names Flux Kustomizations as the repo does', (
   it('takes the name and namespace from the files: a second Kustomization of a ks.yaml, a name unlike its folder', async () => {
     const repo = copyFixture('flux-operator');
     addApp(repo, 'default', 'database', ['postgres']);
+    // the namespace folder's kustomization.yaml sets the namespace (kustomize overrides metadata.namespace)
     addApp(repo, 'default', 'cache', ['cache'], 'caching');
-    const run = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=dragonfly-cluster,database,data/dragonfly,cache');
+    // a folder that sets none: metadata.namespace holds
+    mkdirSync(join(repo, APPS, 'tools'));
+    writeFileSync(join(repo, APPS, 'tools/kustomization.yaml'), '---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./db/ks.yaml\n');
+    addApp(repo, 'tools', 'db', ['db'], 'flux-system');
+    const run = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=dragonfly-cluster,database,data/dragonfly,cache,db');
     expect(run.stderr).toBe('');
     expect(dependsOn(repo)).toEqual([
       { name: 'dragonfly-cluster', namespace: 'data' },
       { name: 'postgres' },
       { name: 'dragonfly', namespace: 'data' },
-      { name: 'cache', namespace: 'caching' },
+      { name: 'cache' },
+      { name: 'db', namespace: 'flux-system' },
     ]);
+  });
+
+  it('suggests the folder form when one name is in several namespace folders', async () => {
+    const repo = copyFixture('flux-operator');
+    addApp(repo, 'default', 'cache', ['cache']);
+    addApp(repo, 'data', 'cache', ['cache']);
+    writeFileSync(join(repo, APPS, 'data/kustomization.yaml'), readFileSync(join(repo, APPS, 'data/kustomization.yaml'), 'utf8').replace(/^namespace: .*$/m, 'namespace: databases'));
+    const run = await homeops('app', '--dest', repo, ...whoami, '--dependsOn=cache');
+    expect(run.stderr).toMatch(/"cache" names several Flux Kustomizations \(databases\/cache, default\/cache\)|\(default\/cache, databases\/cache\)/);
+    const suggested = /--dependsOn=(\S+)/.exec(run.stderr)![1]!;
+    const again = await homeops('app', '--dest', repo, ...whoami, `--dependsOn=${suggested}`);
+    expect(again.stderr).toBe('');
   });
 
   it('refuses a folder of several Kustomizations none of which it is named after, naming them', async () => {

@@ -7,7 +7,7 @@ export function ociRepositoryTags(text: string): [string, string][] {
     if (doc.errors.length) continue;
     const data = doc.toJS() as { kind?: string; spec?: { url?: unknown; ref?: { tag?: unknown } } } | null;
     const tag = data?.spec?.ref?.tag;
-    if (data?.kind === 'OCIRepository' && typeof data.spec?.url === 'string' && tag !== undefined && tag !== null) found.push([data.spec.url, String(tag)]);
+    if (data?.kind === 'OCIRepository' && typeof data.spec?.url === 'string' && tag !== undefined && tag !== null && typeof tag !== 'object') found.push([data.spec.url, String(tag)]);
   }
   return found;
 }

@@ -44,6 +44,7 @@ function load(key: string): Promise<ModelClass | undefined> {
   let found = loading.get(key);
   if (!found) {
     found = loaders[key]?.() ?? Promise.resolve(undefined);
+    found.catch(() => loading.delete(key)); // a failed load is tried again when next asked
     loading.set(key, found);
   }
   return found;

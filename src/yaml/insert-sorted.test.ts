@@ -82,6 +82,25 @@ describe('insertSorted', () => {
     expect(insertSorted('kind: Kustomization\nresources:', 'k.yaml', 'resources', './a.yaml').text).toBe('kind: Kustomization\nresources:\n  - ./a.yaml\n');
   });
 
+  it('finds the line of an item whose value is below its dash, and the end of a block scalar item', () => {
+    const below = 'resources:\n  - # the first\n    ./b\n';
+    expect(insertSorted(below, 'k.yaml', 'resources', './c').text).toBe(`${below}  - ./c\n`);
+    expect(insertSorted(below, 'k.yaml', 'resources', './a').text).toBe(`resources:\n  - ./a\n${below.slice('resources:\n'.length)}`);
+    const block = 'resources:\n  - ./a\n  - |\n    ./c\nkind: x\n';
+    expect(insertSorted(block, 'k.yaml', 'resources', './d').text).toBe('resources:\n  - ./a\n  - |\n    ./c\n  - ./d\nkind: x\n');
+  });
+
+  it('keeps anchors and tags with their items in a flow list', () => {
+    const anchored = 'resources: [./a, &x ./c] # c\nother: *x\n';
+    expect(insertSorted(anchored, 'k.yaml', 'resources', './b').text).toBe('resources: [./a, ./b, &x ./c] # c\nother: *x\n');
+    expect(insertSorted('resources: [!!str ./c]\n', 'k.yaml', 'resources', './b').text).toBe('resources: [./b, !!str ./c]\n');
+  });
+
+  it('refuses to edit an empty list it cannot splice without changing its meaning', () => {
+    expect(() => insertSorted('resources: &r []\nother: *r\n', 'k.yaml', 'resources', './a')).toThrow(expect.objectContaining({ code: 'YAML', file: 'k.yaml', line: 1 }));
+    expect(() => insertSorted('? resources\n: []\n', 'k.yaml', 'resources', './a')).toThrow(/explicit key/);
+  });
+
   it('names the file and line of a YAML error', () => {
     expect(() => insertSorted('resources:\n  - a\n - b\n', 'bad.yaml', 'resources', './x')).toThrow(expect.objectContaining({ file: 'bad.yaml', line: 3 }));
   });

@@ -1,8 +1,9 @@
-import { isMap, isScalar, isSeq, type YAMLSeq } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import { HomeopsError } from '../errors.ts';
-import { parseYaml } from './parse-yaml.ts';
+import { spliceIntoFlow } from './flow-list.ts';
+import { lineOf, parseYaml } from './parse-yaml.ts';
 import { readPlainYaml, type ItemLine } from './read-plain-yaml.ts';
-import { doubleQuoted, yamlScalar } from './scalar.ts';
+import { yamlScalar } from './scalar.ts';
 
 export interface InsertResult {
   text: string;
@@ -44,52 +45,51 @@ export function insertSorted(
   // an empty key or an empty flow list (`resources: []`) becomes a block list, as the repo's others are
   if (seq === null || (isScalar(seq) && seq.value === null) || (isSeq(seq) && seq.flow && seq.items.length === 0)) {
     const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key)!;
-    return { text: fillEmptyKey(text, (pair.key as Ranged).range![1], (seq as Ranged | null)?.range, entry), changed: true };
+    const keyEnd = (pair.key as Ranged).range![1];
+    const value = seq as Ranged | null;
+    if (value?.anchor || value?.tag || !/^[ \t]*:/.test(text.slice(keyEnd))) {
+      throw new HomeopsError('YAML', `the empty ${key} of ${file} is written in a way homeops does not edit (an anchor, a tag or an explicit key)`, { file, line: lineOf(text, keyEnd), fix: `add the entry ${entry} by hand` });
+    }
+    return { text: fillEmptyKey(text, keyEnd, value?.range, entry), changed: true };
   }
   if (!isSeq(seq)) {
     throw new HomeopsError('YAML', `${key} in ${file} is not a list`, { file, fix: `make ${key} a list` });
   }
   const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
-  if (seq.flow) return insertIntoFlow(text, items, seq, entry, sortable);
-  return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as Ranged)), entry, sortable);
-}
-
-type Ranged = { range?: [number, number, number] | null };
-
-/**
- * Splice `entry` into a flow list (`resources: [./a, ./c]`) in sorted place, in its style: on the
- * same line as its neighbours, or on a line of its own when the items are one per line.
- */
-function insertIntoFlow(text: string, items: (string | undefined)[], seq: YAMLSeq, entry: string, sortable: (item: string) => boolean): InsertResult {
+  if (!seq.flow) return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as Ranged, file)), entry, sortable);
   if (items.includes(entry)) return { text, changed: false };
-  const value = /[,[\]{}]/.test(entry) ? doubleQuoted(entry) : yamlScalar(entry);
-  const open = (seq as Ranged).range![0];
-  const ranges = seq.items.map((node) => (node as Ranged).range!);
-  const lineBreak = (at: number) => {
-    const start = text.lastIndexOf('\n', at - 1) + 1;
-    return start > open ? `\n${' '.repeat(at - start)}` : ' ';
-  };
-  const before = items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
-  if (before >= 0) {
-    const at = ranges[before]![0];
-    return { text: `${text.slice(0, at)}${value},${lineBreak(at)}${text.slice(at)}`, changed: true };
-  }
-  const last = ranges[ranges.length - 1]!;
-  return { text: `${text.slice(0, last[1])},${lineBreak(last[0])}${value}${text.slice(last[1])}`, changed: true };
+  return { text: spliceIntoFlow(text, seq, sortedPlace(items, entry, sortable), entry), changed: true };
 }
+
+type Ranged = { range?: [number, number, number] | null; anchor?: string | null; tag?: string | null };
 
 /** Splice `- entry` in before the first sortable item after it (with its comments), or after the last. */
 function insertAmong(text: string, items: (string | undefined)[], lines: ItemLine[], entry: string, sortable: (item: string) => boolean): InsertResult {
   if (items.includes(entry)) return { text, changed: false };
-  const before = items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
+  const before = sortedPlace(items, entry, sortable);
   return { text: before >= 0 ? insertBeforeItem(text, lines[before]!, entry) : insertAfterItem(text, lines[lines.length - 1]!, entry), changed: true };
 }
 
-/** The line of a parsed item (its value may run past the line: the splice goes after its end). */
-function itemLine(text: string, node: Ranged): ItemLine {
+/** The index of the first sortable item that sorts after `entry` (-1: none). */
+function sortedPlace(items: (string | undefined)[], entry: string, sortable: (item: string) => boolean): number {
+  return items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
+}
+
+/** The line of a parsed item's `-` (its value may start on a later line, and run past it). */
+function itemLine(text: string, node: Ranged, file: string): ItemLine {
   const [offset, end] = node.range!;
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
-  return { start, end, indent: text.slice(start, offset).indexOf('-') };
+  let start = text.lastIndexOf('\n', offset - 1) + 1;
+  let head = text.slice(start, offset);
+  for (;;) {
+    const dash = /^( *)-(?:[ \t]|$)/.exec(head);
+    if (dash) return { start, end, indent: dash[1]!.length };
+    if (start === 0 || !/^[ \t]*(?:#.*)?$/.test(head)) {
+      throw new HomeopsError('YAML', `cannot tell where a list item of ${file} starts (line ${lineOf(text, offset)})`, { file, line: lineOf(text, offset), fix: 'write each item as `- value` on a line of its own, or add the entry by hand' });
+    }
+    const above = text.lastIndexOf('\n', start - 2) + 1;
+    head = text.slice(above, start - 1);
+    start = above;
+  }
 }
 
 function insertBeforeItem(text: string, item: ItemLine, entry: string): string {
@@ -106,7 +106,8 @@ function insertBeforeItem(text: string, item: ItemLine, entry: string): string {
 }
 
 function insertAfterItem(text: string, item: ItemLine, entry: string): string {
-  const eol = text.indexOf('\n', item.end);
+  // a block scalar item ends with its line break: the next line is no longer the item's
+  const eol = text.charCodeAt(item.end - 1) === 10 ? item.end - 1 : text.indexOf('\n', item.end);
   const at = eol === -1 ? text.length : eol + 1;
   const head = eol === -1 ? `${text}\n` : text.slice(0, at);
   return `${head}${' '.repeat(item.indent)}- ${yamlScalar(entry)}\n${text.slice(at)}`;

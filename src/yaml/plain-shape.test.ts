@@ -49,6 +49,12 @@ describe('PlainShape', () => {
     expect(PlainShape.of(oci('echo', '4.4.0'), PATHS)!.valuesOf(text)).toBeUndefined();
   });
 
+  it('does not take a CR at the very end of a file for a line break', () => {
+    const shape = PlainShape.of(oci('echo', '4.4.0').trimEnd(), PATHS)!;
+    expect(shape.valuesOf(`${oci('echo', '1').trimEnd()}\r`)).toBeUndefined();
+    expect(shape.valuesOf(oci('echo', '4.3.0').trimEnd())).toEqual(['OCIRepository', 'oci://ghcr.io/bjw-s-labs/helm/app-template', '4.3.0']);
+  });
+
   it('never reads values the full parser would not: every fixture file against its mutations', () => {
     const random = seeded(7);
     let matched = 0;

@@ -59,8 +59,9 @@ export class PlainShape {
       if (line === this.lines[i]) continue;
       const prefix = this.prefixes.get(i);
       if (prefix === undefined || !line.startsWith(prefix) || line.charCodeAt(prefix.length) !== SPACE) return undefined;
-      const content = line.charCodeAt(line.length - 1) === CR ? line.slice(0, -1) : line;
-      if (content.includes('\r')) return undefined; // a lone CR would break the line
+      // a CR ends a line only before a line feed: the last line keeps it (and is then no plain value)
+      const content = line.charCodeAt(line.length - 1) === CR && i < lines.length - 1 ? line.slice(0, -1) : line;
+      if (content.includes('\r')) return undefined;
       const value = scalarAt(content, prefix.length);
       if (value === null || value === undefined) return undefined;
       (changed ??= new Map()).set(i, value);

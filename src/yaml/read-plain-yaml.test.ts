@@ -67,6 +67,7 @@ describe('readPlainYaml', () => {
     ['an unpaired single quote', "a: 'b'c'\n"],
     ['a lone CR', 'a: b\rc: d\n'],
     ['a top-level sequence', '- a\n'],
+    ['a key longer than YAML allows (it counts the indent and line break before it)', `a:\n${'b'.repeat(1023)}: x\n`],
   ])('gives up on %s, so the caller uses the full parser', (_what, text) => {
     expect(readPlainYaml(text)).toBeUndefined();
   });

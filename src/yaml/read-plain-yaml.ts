@@ -97,7 +97,8 @@ export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYa
       if (value === null || value === undefined) return undefined; // a nested block or a null item
     } else {
       key = text.slice(keyAt, colon);
-      if (!isPlainKey(key)) return undefined;
+      // YAML limits an implicit key to 1024 characters, counting what comes before it on some lines
+      if (!isPlainKey(key) || colon - lineStart + 2 > 1024) return undefined;
       value = scalar(between(text, colon + 1, end));
       if (value === undefined) return undefined;
     }
@@ -172,7 +173,7 @@ function isKeyChar(c: number): boolean {
 
 function isPlainKey(key: string): boolean {
   const first = key.charCodeAt(0);
-  return key.length > 0 && key.length <= 1024 && first !== DASH && first !== 46 && key !== '__proto__' && !NON_STRING_PLAIN.test(key);
+  return key.length > 0 && first !== DASH && first !== 46 && key !== '__proto__' && !NON_STRING_PLAIN.test(key);
 }
 
 /** The value of a line from column `from` (a line of a file `readPlainYaml` reads; without its CR). */

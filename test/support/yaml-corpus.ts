@@ -15,11 +15,14 @@ function yamlFiles(dir: string): string[] {
   });
 }
 
-/** A seeded pseudo-random number generator in [0, 1): the same mutations on every run. */
+/** A seeded pseudo-random number generator in [0, 1) (mulberry32): the same mutations on every run. */
 export function seeded(seed: number): () => number {
-  let s = seed;
+  let s = seed >>> 0;
   return () => {
-    s = (s * 1103515245 + 12345) % 2147483648;
-    return s / 2147483648;
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
