@@ -53,7 +53,9 @@ console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
 
 // homeops app without secrets must not load the 1Password libraries (14 MB of WASM for the SDK)
 const traced = spawnSync('node', ['--import', './bench/trace-imports.mjs', ...app(small)], { cwd: root, env, encoding: 'utf8' });
-const packages = JSON.parse(/TRACE (.*)/.exec(traced.stderr)?.[1] ?? '[]');
+// one TRACE line a thread (the chart-count worker traces its own loads)
+const packages = [...new Set([...traced.stderr.matchAll(/^TRACE (.*)$/gm)].flatMap((m) => JSON.parse(m[1]).packages))];
+if (!/^TRACE /m.test(traced.stderr)) throw new Error(`no import trace: ${traced.stderr}`);
 const onePassword = packages.filter((p) => p.startsWith('@1password/'));
 console.log(`\n  packages loaded by homeops app (no secrets): ${packages.join(', ') || 'none (all bundled)'}`);
 console.log(`  1Password libraries loaded: ${onePassword.length ? onePassword.join(', ') + '  (MISSED)' : 'none (met)'}`);

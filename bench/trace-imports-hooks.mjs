@@ -4,7 +4,6 @@ export function initialize(data) {
 }
 export async function resolve(specifier, context, next) {
   const result = await next(specifier, context);
-  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(result.url);
-  if (match) port.postMessage(match[1]);
+  port.postMessage(result.url);
   return result;
 }
