@@ -88,3 +88,25 @@ describe('homeops app: the ks.yaml components', () => {
     expect(ksSpec(shared).components).toEqual(['../../../../components/common']);
   });
 });
+
+describe('homeops app: a name Flux already uses', () => {
+  it.each([
+    ['the Kustomization that reconciles the repo', ['--name=cluster-apps', '--namespace=flux-system'], /Kustomization flux-system\/cluster-apps already exists \(kubernetes\/flux\/cluster\/ks\.yaml\)/],
+    ["Flux's own bootstrap Kustomization", ['--name=flux-system', '--namespace=flux-system'], /flux-system\/flux-system already exists \(the flux-system Kustomization Flux bootstraps/],
+    ["a second Kustomization of another app's ks.yaml", ['--name=dragonfly-cluster', '--namespace=data'], /data\/dragonfly-cluster already exists \(kubernetes\/apps\/data\/dragonfly\/ks\.yaml\)/],
+  ])('refuses %s, writing nothing', async (_what, flags, message) => {
+    const repo = copyFixture('flux-operator');
+    const before = snapshotFiles(repo);
+    const run = await homeops('app', '--dest', repo, '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', ...flags);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(/--name/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('writes a dependency named twice once', async () => {
+    const repo = copyFixture('flux-operator');
+    await homeops('app', '--dest', repo, ...whoami, '--dependsOn=echo,default/echo,echo');
+    expect(dependsOn(repo)).toEqual([{ name: 'echo' }]);
+  });
+});

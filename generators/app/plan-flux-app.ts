@@ -1,7 +1,9 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
+import { HomeopsError } from '../../src/errors.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxConventions } from '../../src/flux/conventions.ts';
-import { kustomizationNamespace, lookUpDependency } from '../../src/flux/dependencies.ts';
+import { lookUpDependency } from '../../src/flux/dependencies.ts';
+import { definedElsewhere, kustomizationNamespace } from '../../src/flux/kustomizations.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
@@ -23,6 +25,15 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
   const conventions = ctx.conventions(namespace);
   const view = appView(ctx, conventions, answers);
   const dir = `${index.appsDir}/${namespace}/${app}`;
+  const ownNamespace = index.hasNamespace(namespace) ? kustomizationNamespace(index, namespace) : namespace;
+  const taken = definedElsewhere(index, { name: app, namespace: ownNamespace }, namespace, app);
+  if (taken) {
+    throw new HomeopsError('CONFLICT', `a Flux Kustomization ${ownNamespace}/${app} already exists (${taken}): a new app of that name would replace it`, {
+      file: taken.includes('/') ? taken : undefined,
+      field: 'name',
+      fix: 'choose another --name',
+    });
+  }
   const files: [string, string][] = [
     [`${dir}/ks.yaml`, render('flux/app/ks.yaml', view)],
     [`${dir}/app/kustomization.yaml`, render('flux/app/kustomization.yaml', view)],
@@ -108,13 +119,15 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
   };
 }
 
-/** The dependsOn entries: a namespace only where it differs from the new Kustomization's own. */
+/** The dependsOn entries, each once: a namespace only where it differs from the new Kustomization's own. */
 function dependencies(ctx: FluxContext, a: AppWithSecretAnswers): { name: string; namespace: string | null }[] {
   if (a.dependsOn.length === 0) return [];
   const own = ctx.index.hasNamespace(a.namespace) ? kustomizationNamespace(ctx.index, a.namespace) : a.namespace;
-  return a.dependsOn.map((dep) => {
+  const refs = new Map<string, { name: string; namespace: string | null }>();
+  for (const dep of a.dependsOn) {
     const found = lookUpDependency(ctx.index, dep);
     if ('problem' in found) throw new Error(`dependsOn ${dep} was validated: ${found.problem.message}`);
-    return { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace };
-  });
+    refs.set(`${found.ref.namespace}/${found.ref.name}`, { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace });
+  }
+  return [...refs.values()];
 }

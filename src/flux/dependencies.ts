@@ -1,12 +1,6 @@
 import type { Problem } from '../inputs/input-spec.ts';
-import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
+import { kustomizationsOf, type KustomizationRef } from './kustomizations.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
-
-/** A Flux Kustomization, as a `dependsOn` entry names it. */
-export interface KustomizationRef {
-  name: string;
-  namespace: string;
-}
 
 /**
  * The Flux Kustomization a `dependsOn` input names: `app` or `namespace/app`, where app is an app
@@ -40,24 +34,4 @@ export function lookUpDependency(index: FluxRepoIndex, dep: string): { ref: Kust
   }
   const { name: refName, namespace } = found[0]!;
   return { ref: { name: refName, namespace } };
-}
-
-/** The namespace the Kustomizations of a namespace folder live in, as far as the folder tells. */
-export function kustomizationNamespace(index: FluxRepoIndex, ns: string): string {
-  return namespaceSetBy(index, ns) ?? ns;
-}
-
-/** The `namespace:` a namespace folder's kustomization.yaml sets, if any. */
-function namespaceSetBy(index: FluxRepoIndex, ns: string): string | undefined {
-  const set = dig(readYamlData(index.tree, index.namespaceKustomization(ns)), 'namespace');
-  return typeof set === 'string' && set ? set : undefined;
-}
-
-function kustomizationsOf(index: FluxRepoIndex, ns: string, app: string): (KustomizationRef & { folder: string })[] {
-  return readYamlAll(index.tree, index.ksPath(ns, app)).flatMap((doc) => {
-    const name = dig(doc, 'metadata', 'name');
-    const own = dig(doc, 'metadata', 'namespace');
-    if (doc.kind !== 'Kustomization' || !String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/') || typeof name !== 'string') return [];
-    return [{ name, namespace: namespaceSetBy(index, ns) ?? (typeof own === 'string' ? own : ns), folder: ns }];
-  });
 }
