@@ -52,4 +52,48 @@ describe('.homeops.yaml', () => {
     writeFileSync(join(repo, '.homeops.yaml'), 'layout: fluxcd\n');
     expect(() => readConfig(new RepoTree(repo))).toThrow(/layout "fluxcd" is unknown/);
   });
+
+  const config = (text: string) => {
+    const repo = mkdtempSync(join(tmpdir(), 'homeops-config-'));
+    writeFileSync(join(repo, '.homeops.yaml'), text);
+    return () => readConfig(new RepoTree(repo));
+  };
+
+  it.each([
+    ['routeIn: flie', 3, /conventions\.routeIn: "flie" is not a value routeIn can take/],
+    ['podUser: abc', 3, /podUser: "abc" is not a value/],
+    ['schemaHost: not a url', 3, /schemaHost: "not a url"/],
+    ['gatewayInternal: Envoy Internal', 3, /gatewayInternal/],
+  ])('refuses a convention value it cannot take (%s), naming its line', (setting, line, message) => {
+    expect(config(`layout: flux\nconventions:\n  ${setting}\n`)).toThrow(expect.objectContaining({ file: '.homeops.yaml', line, message: expect.stringMatching(message) }));
+  });
+
+  it('refuses defaults for a generator that does not exist', () => {
+    expect(config('defaults:\n  ap:\n    route: internal\n')).toThrow(expect.objectContaining({ line: 2, message: expect.stringMatching(/unknown generator "ap"/), fix: expect.stringContaining('app, namespace, node, patch, secret') }));
+  });
+
+  it('refuses a default for an input the generator does not have, and names a refused default as the repo\'s', async () => {
+    const repo = copyFixture('flux');
+    const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+    writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    prot: 80\n');
+    const unknown = await homeops('app', '--dest', repo, ...whoami);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/\.homeops\.yaml:3.*defaults\.app\.prot: app has no input "prot"/s);
+    writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    route: public\n');
+    const refused = await homeops('app', '--dest', repo, ...whoami);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/\.homeops\.yaml:3.*route \(this repo's default\): "public" is not one of/s);
+    expect(refused.stderr).toContain('nothing was written');
+  });
+});
+
+describe('.homeops.yaml schemaHost', () => {
+  it('moves every schema line of a new app to the pinned host, the HelmRelease one too', async () => {
+    const repo = copyFixture('flux-operator');
+    writeFileSync(join(repo, '.homeops.yaml'), 'conventions:\n  schemaHost: https://k8s-schemas.example.com\n');
+    const run = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--json');
+    const schemas = (JSON.parse(run.stdout).changes as { path: string; diff: string }[]).flatMap((c) => [...c.diff.matchAll(/\$schema=(\S+)/g)].map((m) => m[1]!));
+    expect(schemas.filter((url) => url.includes('kubernetes-schemas.pages.dev'))).toEqual([]);
+    expect(schemas.some((url) => url.startsWith('https://k8s-schemas.example.com/helm.toolkit.fluxcd.io/'))).toBe(true);
+  });
 });

@@ -1,3 +1,5 @@
+import { HomeopsError } from '../errors.ts';
+import { CONFIG_FILE } from '../repo/config.ts';
 import { commit } from '../tree/commit.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
 import { resolveInputs, type AskFn } from '../inputs/resolve-inputs.ts';
@@ -39,9 +41,20 @@ export async function runGenerator<C>(generator: Generator<C>, options: RunOptio
   const repo = options.repo ?? openRepo(options.dest, options.ask !== undefined);
   const ctx = options.ctx ?? generator.context(repo);
   if (generator.writes) preloadValidators(generator.writes);
+  const configDefaults = repo.config.defaults[generator.name];
+  for (const input of Object.keys(configDefaults ?? {})) {
+    if (!generator.inputs.some((spec) => spec.name === input)) {
+      throw new HomeopsError('LAYOUT', `defaults.${generator.name}.${input}: ${generator.name} has no input "${input}" (in the ${repo.layout.id} layout)`, {
+        file: CONFIG_FILE,
+        line: repo.config.lineOf(['defaults', generator.name, input]),
+        fix: `use one of: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
+      });
+    }
+  }
   const answers = await resolveInputs(generator.inputs, ctx, {
     given: options.given,
-    configDefaults: repo.config.defaults[generator.name],
+    configDefaults,
+    configDefaultLine: (input) => repo.config.lineOf(['defaults', generator.name, input]),
     ask: options.ask,
   });
   const plan = await generator.plan(ctx, answers);

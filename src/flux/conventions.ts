@@ -105,7 +105,7 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
   return {
     schemas: {
       ks: url('kustomize.toolkit.fluxcd.io', 'kustomization_v1.json'),
-      helmrelease: host ? (hrSchema ?? APP_TEMPLATE_SCHEMA) : null,
+      helmrelease: host ? (onHost(hrSchema, schemaHost, host) ?? APP_TEMPLATE_SCHEMA) : null,
       ocirepository: url('source.toolkit.fluxcd.io', 'ocirepository_v1.json'),
       httproute: url('gateway.networking.k8s.io', 'httproute_v1.json'),
       externalsecret: url('external-secrets.io', 'externalsecret_v1.json'),
@@ -149,6 +149,11 @@ function collectRoute(route: unknown, refs: GatewayRef[], hostnames: string[]): 
 }
 
 /** `https://x/kustomize.toolkit.fluxcd.io/kustomization_v1.json` -> `https://x`. */
+/** A schema URL the apps take from the learned host, moved to the host .homeops.yaml pins. */
+function onHost(url: string | undefined, learned: string | null | undefined, host: string): string | undefined {
+  return url && learned && url.startsWith(`${learned}/`) ? `${host}${url.slice(learned.length)}` : url;
+}
+
 function hostOf(url: string, group: string): string | null {
   const at = url.indexOf(`/${group}/`);
   return at > 0 ? url.slice(0, at) : null;

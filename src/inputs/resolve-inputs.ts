@@ -1,4 +1,5 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
+import { CONFIG_FILE } from '../repo/config.ts';
 import { parseInputValue, type Answers, type InputSpec } from './input-spec.ts';
 
 /**
@@ -12,6 +13,8 @@ export interface ResolveOptions<C> {
   given: Answers;
   /** Defaults from the repo's config file (`defaults.<generator>`), by input name. */
   configDefaults?: Answers;
+  /** The line of a config default in .homeops.yaml, to point at when it is refused. */
+  configDefaultLine?: (input: string) => number;
   /** Ask for what is missing; undefined: never ask (no terminal, or --yes). */
   ask?: AskFn<C> | undefined;
 }
@@ -55,7 +58,12 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
     const problem = 'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
     if (problem) {
-      problems.push(new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }));
+      const fromConfig = options.given[spec.name] === undefined && options.configDefaults?.[spec.name] !== undefined && raw === options.configDefaults[spec.name];
+      problems.push(
+        fromConfig
+          ? new HomeopsError('INVALID_INPUT', `${spec.name} (this repo's default): ${problem.message}`, { file: CONFIG_FILE, line: options.configDefaultLine?.(spec.name), fix: `change it in ${CONFIG_FILE} (${problem.fix})` })
+          : new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }),
+      );
       refused = true;
       continue;
     }

@@ -25,12 +25,34 @@ export interface RepoConfig {
   /** Input defaults per generator: `defaults.app.route: internal`. */
   defaults: Record<string, Record<string, unknown>>;
   conventions: ConventionOverrides;
+  /** The line of a key of the file (`['defaults', 'app', 'route']`), for errors; 1 when absent. */
+  lineOf(path: string[]): number;
 }
+
+/** The generators `defaults:` may name (generators/index.ts registers exactly these). */
+export const GENERATOR_NAMES = ['app', 'namespace', 'node', 'patch', 'secret'] as const;
+
+const NAME = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
+
+/** Whether a convention's value is one it can take. */
+const CONVENTION_VALUES: Record<keyof ConventionOverrides, (v: unknown) => boolean> = {
+  routeIn: (v) => v === 'values' || v === 'file',
+  storageIn: (v) => v === 'values' || v === 'file',
+  schemaHost: (v) => v === null || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/.test(v)),
+  domain: (v) => typeof v === 'string' && /^[^\s/]+$/.test(v),
+  gatewayInternal: (v) => typeof v === 'string' && NAME.test(v),
+  gatewayExternal: (v) => typeof v === 'string' && NAME.test(v),
+  gatewayNamespace: (v) => typeof v === 'string' && NAME.test(v),
+  gatewaySectionName: (v) => v === null || (typeof v === 'string' && NAME.test(v)),
+  storageClass: (v) => typeof v === 'string' && SUBDOMAIN.test(v),
+  podUser: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v < 2 ** 31,
+};
 
 const CONVENTION_KEYS: Record<keyof ConventionOverrides, string> = {
   routeIn: 'values | file',
   storageIn: 'values | file',
-  schemaHost: 'a URL such as https://kubernetes-schemas.pages.dev, or null for no schema lines',
+  schemaHost: 'a URL such as https://kubernetes-schemas.pages.dev (no trailing /), or null for no schema lines',
   domain: 'the domain placeholder, such as ${SECRET_DOMAIN}',
   gatewayInternal: 'a Gateway name',
   gatewayExternal: 'a Gateway name',
@@ -43,9 +65,10 @@ const CONVENTION_KEYS: Record<keyof ConventionOverrides, string> = {
 /** Read `.homeops.yaml` at the repo root (absent: empty config). Unknown keys are errors. */
 export function readConfig(tree: RepoTree): RepoConfig {
   const text = tree.read(CONFIG_FILE);
-  const config: RepoConfig = { defaults: {}, conventions: {} };
+  const config: RepoConfig = { defaults: {}, conventions: {}, lineOf: () => 1 };
   if (text === undefined) return config;
   const doc = parseYaml(text, CONFIG_FILE);
+  config.lineOf = (path) => lineOf(text, findKeyOffset(doc, path) ?? 0);
   if (doc.contents === null) return config;
   if (!isMap(doc.contents)) throw configError(doc, text, [], 'must be a mapping', 'see the README, section "Config file"');
   for (const pair of doc.contents.items) {
@@ -58,11 +81,23 @@ export function readConfig(tree: RepoTree): RepoConfig {
       config.layout = value as LayoutId;
     } else if (key === 'defaults') {
       if (value === null || typeof value !== 'object') throw configError(doc, text, ['defaults'], 'must be a mapping of generator -> input -> value', 'e.g. defaults: { app: { route: internal } }');
+      for (const [generator, inputs] of Object.entries(value)) {
+        if (!(GENERATOR_NAMES as readonly string[]).includes(generator)) {
+          throw configError(doc, text, ['defaults', generator], `unknown generator "${generator}"`, `use one of: ${GENERATOR_NAMES.join(', ')}`);
+        }
+        if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
+          throw configError(doc, text, ['defaults', generator], 'must be a mapping of input -> value', `e.g. defaults: { ${generator}: { <input>: <value> } }`);
+        }
+      }
       config.defaults = value as RepoConfig['defaults'];
     } else if (key === 'conventions') {
-      for (const name of Object.keys((value ?? {}) as object)) {
+      for (const [name, setting] of Object.entries((value ?? {}) as object)) {
         if (!(name in CONVENTION_KEYS)) {
           throw configError(doc, text, ['conventions', name], `unknown convention "${name}"`, `known: ${Object.keys(CONVENTION_KEYS).join(', ')}`);
+        }
+        const key = name as keyof ConventionOverrides;
+        if (!CONVENTION_VALUES[key](setting)) {
+          throw configError(doc, text, ['conventions', name], `${JSON.stringify(setting)} is not a value ${name} can take`, `${name}: ${CONVENTION_KEYS[key]}`);
         }
       }
       config.conventions = (value ?? {}) as ConventionOverrides;
