@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
@@ -26,5 +26,15 @@ describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--name: "Media Server" is not a valid namespace name/);
     expect(snapshotFiles(repo)).toEqual(before);
+  });
+});
+
+describe('homeops namespace: the spacing of the model namespace', () => {
+  it('keeps a blank line before components: and resources: where the model namespace has them', async () => {
+    const repo = copyFixture('flux');
+    const model = join(repo, 'kubernetes/apps/default/kustomization.yaml');
+    writeFileSync(model, readFileSync(model, 'utf8').replace('components:', '\ncomponents:').replace('resources:', '\nresources:'));
+    await homeops('namespace', '--dest', repo, '--name=media');
+    expect(readFileSync(join(repo, 'kubernetes/apps/media/kustomization.yaml'), 'utf8')).toMatch(/namespace: media\n\ncomponents:\n {2}- \.\.\/\.\.\/components\/sops\n\nresources:\n/);
   });
 });

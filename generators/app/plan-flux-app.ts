@@ -109,7 +109,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     port: a.port ?? null,
     probe: { path: a.healthPath ?? null },
     envFrom: a.secret ? [`${a.name}-secret`] : [],
-    security: { podOptionsKey: 'defaultPodOptions', user: conventions.podUser, group: conventions.podUser },
+    security: { podOptionsKey: 'defaultPodOptions', user: conventions.podUser, group: conventions.podUser, seccompProfile: conventions.seccompProfile, flow: conventions.flowSecurity },
     route,
     routeInValues,
     storage,

@@ -30,6 +30,10 @@ export interface FluxConventions {
   domain: string;
   gateways: { internal: GatewayRef; external: GatewayRef };
   podUser: number;
+  /** The pod seccompProfile type the apps set (RuntimeDefault), or null when they set none. */
+  seccompProfile: string | null;
+  /** Whether the apps write security settings in flow style: `capabilities: { drop: ["ALL"] }`. */
+  flowSecurity: boolean;
   /** Shared chart source (`chartRef.namespace`) instead of one OCIRepository per app. */
   sharedChartSource: { name: string; namespace: string } | null;
 }
@@ -52,6 +56,8 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
   const storageClasses: string[] = [];
   const parentRefs: GatewayRef[] = [];
   const hostnames: string[] = [];
+  const seccompProfiles: string[] = [];
+  let flowSecurity: boolean | undefined;
 
   for (const [ns, app] of sample) {
     const ksPath = index.ksPath(ns, app);
@@ -66,6 +72,9 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
       hrs.push(hr);
       const text = tree.read(`${dir}/helmrelease.yaml`);
       if (dig(hr, 'spec', 'values', 'controllers') !== undefined) hrSchema ??= schemaLine(text);
+      const seccomp = dig(hr, 'spec', 'values', 'defaultPodOptions', 'securityContext', 'seccompProfile', 'type');
+      if (typeof seccomp === 'string') seccompProfiles.push(seccomp);
+      if (/^\s*capabilities:/m.test(text ?? '')) flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
       const route = dig(hr, 'spec', 'values', 'route');
       if (route && typeof route === 'object') {
         routeIn ??= 'values';
@@ -130,6 +139,8 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
     storageClass: overrides.storageClass ?? mostCommon(storageClasses) ?? null,
     domain: overrides.domain ?? mostCommon(hostnames.map(domainOf).filter((d): d is string => !!d)) ?? '${SECRET_DOMAIN}',
     gateways: { internal: gateway('internal', overrides.gatewayInternal), external: gateway('external', overrides.gatewayExternal) },
+    seccompProfile: mostCommon(seccompProfiles) ?? null,
+    flowSecurity: flowSecurity ?? false,
     podUser: overrides.podUser ?? (Number(dig(hrs.find((h) => dig(h, 'spec', 'values', 'defaultPodOptions')), 'spec', 'values', 'defaultPodOptions', 'securityContext', 'runAsUser')) || layout.defaults.podUser),
     sharedChartSource: typeof chartRefNs === 'string' ? { name: str(dig(firstHr, 'spec', 'chartRef', 'name')) ?? 'app-template', namespace: chartRefNs } : null,
   };

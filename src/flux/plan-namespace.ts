@@ -16,6 +16,7 @@ export function planFluxNamespace(ctx: FluxContext, namespace: string): boolean 
     namespace,
     schemas: { kustomization: shape.kustomizationSchema },
     components: shape.components,
+    spaced: shape.spaced,
     resourceName: shape.resourceName === '_' ? '_' : namespace,
     annotations: shape.annotations,
     labels: shape.labels,
@@ -27,6 +28,7 @@ export function planFluxNamespace(ctx: FluxContext, namespace: string): boolean 
 
 interface NamespaceShape {
   kustomizationSchema: string | null;
+  spaced: boolean;
   components: string[];
   resourceName: 'real' | '_';
   annotations: { key: string; value: string }[];
@@ -40,7 +42,7 @@ function learnNamespaceShape(ctx: FluxContext): NamespaceShape {
   const model = namespaces.includes('default') ? 'default' : namespaces[0];
   const conventions = ctx.conventions();
   if (!model) {
-    return { kustomizationSchema: conventions.schemas.kustomization, components: [], resourceName: ctx.layout.defaults.namespaceResourceName, annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }], labels: [] };
+    return { kustomizationSchema: conventions.schemas.kustomization, spaced: true, components: [], resourceName: ctx.layout.defaults.namespaceResourceName, annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }], labels: [] };
   }
   const kustomizationPath = index.namespaceKustomization(model);
   const text = repo.tree.read(kustomizationPath);
@@ -49,6 +51,8 @@ function learnNamespaceShape(ctx: FluxContext): NamespaceShape {
   const pairs = (v: unknown) => Object.entries((v ?? {}) as Record<string, unknown>).map(([key, value]) => ({ key, value: String(value) }));
   return {
     kustomizationSchema: schemaLine(text) ?? null,
+    // a blank line before components: and resources:, as the model has them or not
+    spaced: /\n[ \t]*\r?\n(?:components|resources):/.test(text ?? ''),
     components: ((kustomization?.components ?? []) as unknown[]).map(String),
     resourceName: dig(ns, 'metadata', 'name') === '_' ? '_' : 'real',
     annotations: pairs(dig(ns, 'metadata', 'annotations')),
