@@ -23,7 +23,16 @@ export function spliceIntoFlow(text: string, seq: YAMLSeq, before: number, entry
     return `${text.slice(0, at)}${value},${lineBreak(at)}${text.slice(at)}`;
   }
   const end = ranges[ranges.length - 1]![1];
-  return `${text.slice(0, end)},${lineBreak(startOf(ranges.length - 1))}${value}${text.slice(end)}`;
+  const start = startOf(ranges.length - 1);
+  const eol = text.indexOf('\n', end);
+  const rest = text.slice(end, eol === -1 ? text.length : eol);
+  // one item per line, the list closing on a later line: a line of its own, the last one's untouched
+  if (lineBreak(start) !== ' ' && eol !== -1 && !/[\]]/.test(rest.replace(/#.*$/, ''))) {
+    const line = `${' '.repeat(start - (text.lastIndexOf('\n', start - 1) + 1))}${value}`;
+    if (/^[ \t]*,/.test(rest)) return `${text.slice(0, eol + 1)}${line},\n${text.slice(eol + 1)}`;
+    return `${text.slice(0, end)},${text.slice(end, eol + 1)}${line}\n${text.slice(eol + 1)}`;
+  }
+  return `${text.slice(0, end)},${lineBreak(start)}${value}${text.slice(end)}`;
 }
 
 /** The offset of the next character that is not white space, a line break or in a comment. */

@@ -72,6 +72,13 @@ describe('insertSorted', () => {
     const multiline = 'resources: [\n    ./a/ks.yaml,\n    ./c/ks.yaml,\n  ]\n';
     expect(insertSorted(multiline, 'k.yaml', 'resources', './b/ks.yaml', isKs).text).toBe('resources: [\n    ./a/ks.yaml,\n    ./b/ks.yaml,\n    ./c/ks.yaml,\n  ]\n');
     expect(insertSorted(multiline, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe('resources: [\n    ./a/ks.yaml,\n    ./c/ks.yaml,\n    ./d/ks.yaml,\n  ]\n');
+    // the last item's line stays as it is, comment included
+    const commented = 'resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml, # status\n]\n';
+    expect(insertSorted(commented, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe('resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml, # status\n  ./d/ks.yaml,\n]\n');
+    const bare = 'resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml # status\n]\n';
+    expect(insertSorted(bare, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe('resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml, # status\n  ./d/ks.yaml\n]\n');
+    const closing = 'resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml]\n';
+    expect(insertSorted(closing, 'k.yaml', 'resources', './d/ks.yaml', isKs).text).toBe('resources: [\n  ./a/ks.yaml,\n  ./c/ks.yaml,\n  ./d/ks.yaml]\n');
     expect(insertSorted(inline, 'k.yaml', 'resources', './a/ks.yaml', isKs)).toEqual({ text: inline, changed: false });
   });
 
