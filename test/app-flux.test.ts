@@ -83,7 +83,7 @@ describe.each(['flux', 'flux-operator'])('homeops app on the %s layout', (layout
     const before = snapshotFiles(repo);
     const refused = await homeops('app', '--dest', repo, ...whoami.map((a) => a.replace('=default', '=media')));
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/--createNamespace: namespace "media" does not exist/);
+    expect(refused.stderr).toMatch(/--namespace: namespace "media" does not exist/);
     expect(snapshotFiles(repo)).toEqual(before);
     const run = await homeops('app', '--dest', repo, ...whoami.map((a) => a.replace('=default', '=media')), '--createNamespace');
     expect(run.code).toBe(0);
@@ -196,5 +196,13 @@ describe('homeops app: conventions when the repo gives little to learn from', ()
     writeFileSync(ks, readFileSync(ks, 'utf8').replace('        kind: Secret\n', '        kind: Secret\n        optional: true\n'));
     await homeops('app', '--dest', repo, ...whoami, '--namespace=default');
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8')).toContain('        kind: Secret\n        optional: true\n');
+  });
+});
+
+describe('homeops app: inputs that apply only with others say which', () => {
+  it('names what --hostname needs', async () => {
+    const run = await homeops('app', '--dest', copyFixture('flux'), ...whoami, '--hostname=whoami.example.com');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--hostname: does not apply with the other inputs given: it applies only with --route=internal or --route=external/);
   });
 });

@@ -3,7 +3,7 @@ import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import { lookUpDependency } from '../../src/flux/dependencies.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
-import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
+import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { secretInputs, type SecretAnswers } from '../secret/secret-inputs.ts';
 
 /** app-template's version when the repo has no app of its own to learn it from. */
@@ -30,8 +30,8 @@ export interface AppAnswers {
 
 export type AppWithSecretAnswers = AppAnswers & Partial<SecretAnswers>;
 
-const isAppTemplate = (a: Answers) => a.chart === APP_TEMPLATE_URL;
-const hasStorage = (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none';
+const isAppTemplate = applies('with the app-template chart (the default --chart)', (a: Answers) => a.chart === APP_TEMPLATE_URL);
+const hasStorage = applies('with --storage=<size> (and the app-template chart)', (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none');
 
 /** The `app` inputs, in prompt order. Their names are the flags. */
 export const appInputs: InputSpec<FluxContext>[] = [
@@ -62,7 +62,13 @@ export const appInputs: InputSpec<FluxContext>[] = [
     askWhen: (a, ctx) => !ctx.index.hasNamespace(a.namespace as string),
     default: () => false,
     validate: (v: boolean, a, ctx) =>
-      v || ctx.index.hasNamespace(a.namespace as string) ? undefined : { message: `namespace "${String(a.namespace)}" does not exist`, fix: `pass --createNamespace=true to create it, or use one of: ${ctx.index.namespaces().join(', ')}` },
+      v || ctx.index.hasNamespace(a.namespace as string)
+        ? undefined
+        : {
+            field: 'namespace',
+            message: `namespace "${String(a.namespace)}" does not exist`,
+            fix: `pass --createNamespace=true to create it${ctx.index.namespaces().length ? `, or use one of: ${ctx.index.namespaces().join(', ')}` : ''}`,
+          },
   },
   {
     name: 'chart',
@@ -86,7 +92,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     message: 'Hostname',
     help: 'hostname: default <name>.<the repo domain placeholder>, e.g. echo.${SECRET_DOMAIN}',
     type: 'string',
-    when: (a) => a.route !== 'none',
+    when: applies('with --route=internal or --route=external', (a: Answers) => a.route !== 'none'),
     default: (ctx, a) => `${String(a.name)}.${ctx.conventions(a.namespace as string).domain}`,
     validate: (v: string) => check.hostname(v),
   },
@@ -119,7 +125,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     when: isAppTemplate,
     default: () => false,
   },
-  ...secretInputs<FluxContext>((a) => a.secret === true),
+  ...secretInputs<FluxContext>(applies('with --secret=true', (a: Answers) => a.secret === true)),
   {
     name: 'chartVersion',
     message: 'Chart version',

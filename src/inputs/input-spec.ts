@@ -6,6 +6,13 @@ export type Answers = Record<string, unknown>;
 export interface Problem {
   message: string;
   fix?: string;
+  /** The input at fault when it is another than the one being checked. */
+  field?: string;
+}
+
+/** A `when` that says in words when it holds ("with --route=internal or external"), for messages. */
+export function applies<A extends unknown[]>(text: string, test: (...args: A) => boolean): ((...args: A) => boolean) & { text: string } {
+  return Object.assign((...args: A) => test(...args), { text });
 }
 
 export interface Choice {

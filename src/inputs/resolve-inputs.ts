@@ -1,6 +1,6 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import { CONFIG_FILE } from '../repo/config.ts';
-import { parseInputValue, type Answers, type InputSpec } from './input-spec.ts';
+import { parseInputValue, type Answers, type InputSpec, type Problem } from './input-spec.ts';
 
 /**
  * Asks for one input, offering `fallback` (its default); returns the raw answer. Injected, so the
@@ -41,9 +41,9 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
       // after a refusal, whether an input applies may hang on the refused answer: say nothing more
       if (options.given[spec.name] !== undefined && !refused) {
         problems.push(
-          new HomeopsError('INVALID_INPUT', `does not apply with the other inputs given`, {
+          new HomeopsError('INVALID_INPUT', `does not apply with the other inputs given${whenText(spec) ? `: it applies only ${whenText(spec)}` : ''}`, {
             field: spec.name,
-            fix: `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
+            fix: whenText(spec) ? `remove --${spec.name}, or use it ${whenText(spec)}` : `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
           }),
         );
       }
@@ -62,7 +62,7 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
       problems.push(
         fromConfig
           ? new HomeopsError('INVALID_INPUT', `${spec.name} (this repo's default): ${problem.message}`, { file: CONFIG_FILE, line: options.configDefaultLine?.(spec.name), fix: `change it in ${CONFIG_FILE} (${problem.fix})` })
-          : new HomeopsError('INVALID_INPUT', problem.message, { field: spec.name, fix: problem.fix }),
+          : new HomeopsError('INVALID_INPUT', problem.message, { field: problem.field ?? spec.name, fix: problem.fix }),
       );
       refused = true;
       continue;
@@ -87,7 +87,7 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
 }
 
 /** Validate one parsed value against its spec (choices, then the spec's own check). */
-export async function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): Promise<{ message: string; fix?: string } | undefined> {
+export async function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): Promise<Problem | undefined> {
   if (value === undefined || value === '') return undefined;
   if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
     const allowed = (await spec.choices(ctx, answers)).map((c) => c.value);
@@ -96,4 +96,9 @@ export async function checkValue<C>(spec: InputSpec<C>, value: unknown, answers:
     if (bad !== undefined) return { message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`, fix: `pass one of: ${allowed.join(', ')}` };
   }
   return spec.validate?.(value as never, answers, ctx);
+}
+
+/** What a `when` made with `applies` says about when its input applies. */
+function whenText<C>(spec: InputSpec<C>): string | undefined {
+  return (spec.when as { text?: string } | undefined)?.text;
 }
