@@ -3,7 +3,7 @@ import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
-import { asProblem, fieldsProblem, lookupProblem, secretKeysProblem, sourceInput } from '../../src/secrets/onepassword-inputs.ts';
+import { asProblem, fieldsProblem, lookupProblem, noFieldsProblem, secretKeysProblem, sourceInput, unanswered } from '../../src/secrets/onepassword-inputs.ts';
 
 export interface SecretAnswers {
   store: string;
@@ -55,6 +55,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       },
       default: (ctx, a) => store(ctx, a).vaults[0],
       validate: async (v: string, a, ctx) => {
+        if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         const s = store(ctx, a);
         const reads = (title: string, id?: string) => s.vaults.length === 0 || s.vaults.some((n) => n.toLowerCase() === title.toLowerCase() || n === id);
         const notRead = { message: `ClusterSecretStore ${s.name} does not read vault "${v}" (it reads ${s.vaults.join(', ')})`, fix: `use one of its vaults, or add "${v}" to the store in ${s.file}` };
@@ -79,8 +80,9 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
         return items.map((i) => ({ name: i.title, value: i.title }));
       },
       validate: async (v: string, a, ctx) => {
+        if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         if (offline(ctx, a)) return store(ctx, a).provider === 'sdk' ? asProblem(checkReferenceName('item', v)) : undefined;
-        if (a.vault === undefined) return undefined; // the vault was refused: reported there
+        if (unanswered(a, 'vault')) return undefined; // the vault was refused: reported there
         return lookupProblem(() => ctx.secrets.onePassword.item(kind(a), a.vault as string, v));
       },
     },
@@ -93,14 +95,17 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       required: true,
       when,
       choices: async (ctx, a) => {
-        if (offline(ctx, a) || a.item === undefined) return [];
+        if (offline(ctx, a) || unanswered(a, 'vault', 'item')) return [];
         const described = await ctx.secrets.onePassword.item(kind(a), a.vault as string, a.item as string);
         const labels = [...new Set(described.fields.map((f) => f.label))];
         return [{ name: '* (the whole item)', value: WHOLE_ITEM }, ...labels.map((l) => ({ name: l, value: l }))];
       },
       validate: async (v: string[], a, ctx) => {
+        const none = noFieldsProblem(v, true);
+        if (none) return none;
         if (v.includes(WHOLE_ITEM)) return v.length === 1 ? undefined : { message: '* takes the whole item and cannot be combined with field names', fix: 'pass --fields=* alone, or list the fields' };
         if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
+        if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         if (offline(ctx, a)) {
           if (store(ctx, a).provider !== 'sdk') return undefined;
           for (const f of v) {
@@ -109,7 +114,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
           }
           return undefined;
         }
-        if (a.item === undefined) return undefined; // the item was refused: reported there
+        if (unanswered(a, 'vault', 'item')) return undefined; // the vault or item was refused: reported there
         return fieldsProblem(ctx.secrets.onePassword, kind(a), a.vault as string, a.item as string, v);
       },
     },
@@ -120,7 +125,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       type: 'list',
       when: (a) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM),
       default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-      validate: (v: string[], a) => secretKeysProblem(v, (a.fields as string[] | undefined) ?? []),
+      validate: (v: string[], a) => (unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[])), // fields refused: reported there
     },
   ];
 }

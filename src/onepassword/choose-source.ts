@@ -49,6 +49,6 @@ function read(env: SourceEnv, name: string): string | undefined {
 function missing(kind: SourceKind, vars: string[]): HomeopsError {
   const what = kind === 'sdk' ? 'a 1Password service-account token' : 'the Connect server URL and an access token';
   return new HomeopsError('INVALID_INPUT', `the ${kind} 1Password source needs ${vars.join(' and ')}, which ${vars.length > 1 ? 'are' : 'is'} not set`, {
-    fix: `set ${vars.join(' and ')} in the environment (${what}; tokens are never taken from flags), or choose the offline source`,
+    fix: `set ${vars.join(' and ')} in the environment (${what}; tokens are never taken from flags), or use --source=offline (names as typed, not looked up)`,
   });
 }

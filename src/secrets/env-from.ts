@@ -1,14 +1,16 @@
 import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { addToYaml, type YamlPath } from '../yaml/splice.ts';
+import { appendToFlowList } from './append-to-flow-list.ts';
 
 /** Where the container to wire is in a document, or undefined when it has none. */
 export type ContainerAt = (doc: Document.Parsed) => YamlPath | undefined;
 
 /**
  * Add `envFrom: [{secretRef: {name}}]` for each Secret not referenced yet to the container `at`
- * finds in a single-document file, byte for byte (only the new lines). True when every Secret is
- * (now) wired; false when there is no such file or container, so the caller can say what to do.
+ * finds in a single-document file, byte for byte (only the new lines, or the new entries of a
+ * flow-style `envFrom: [...]`). True when every Secret is (now) wired; false when there is no such
+ * file or container, so the caller can say what to do.
  */
 export function wireEnvFrom(tree: RepoTree, path: string, at: ContainerAt, secretNames: readonly string[]): boolean {
   const source = tree.read(path);
@@ -21,12 +23,15 @@ export function wireEnvFrom(tree: RepoTree, path: string, at: ContainerAt, secre
   const envFrom = doc.getIn([...container, 'envFrom'], true);
   if (envFrom !== undefined && !isSeq(envFrom)) return false;
   const present = isSeq(envFrom) ? (envFrom.toJSON() as { secretRef?: { name?: string } }[]).map((e) => e?.secretRef?.name) : [];
-  const missing = secretNames.filter((name) => !present.includes(name)).map((name) => doc.createNode({ secretRef: { name } }));
+  const missing = secretNames.filter((name) => !present.includes(name)).map((name) => ({ secretRef: { name } }));
   if (missing.length === 0) return true;
   const additions = isSeq(envFrom)
-    ? missing.map((value) => ({ kind: 'item' as const, path: [...container, 'envFrom'], value }))
+    ? missing.map((entry) => ({ kind: 'item' as const, path: [...container, 'envFrom'], value: doc.createNode(entry) }))
     : [{ kind: 'key' as const, path: container, key: 'envFrom', value: doc.createNode(missing) }];
-  tree.write(path, addToYaml(source, doc, additions).text);
+  const edit = addToYaml(source, doc, additions);
+  // addToYaml splices block lists and new keys; a flow list of mappings it would re-render whole
+  const flow = !edit.exact && isSeq(envFrom) && envFrom.flow ? appendToFlowList(source, [...container, 'envFrom'], missing) : undefined;
+  tree.write(path, flow ?? edit.text);
   return true;
 }
 

@@ -21,6 +21,20 @@ export async function lookupProblem(run: () => Promise<unknown>): Promise<Proble
 export const asProblem = (error: HomeopsError | undefined): Problem | undefined => (error ? { message: error.message, fix: error.fix } : undefined);
 
 /**
+ * Whether an input a check hangs on has no answer. Inputs resolve in order, and a refused one
+ * gets none: its refusal is reported where it was made, so a later check that needs it (a lookup
+ * through a refused `source`, an item in a refused vault) is skipped instead of failing on a
+ * missing name and hiding the real problem.
+ */
+export const unanswered = (a: Answers, ...inputs: string[]): boolean => inputs.some((name) => a[name] === undefined);
+
+/** An empty field list (`--fields=`, `--fields=,`) as the `fields` input's problem. */
+export function noFieldsProblem(fields: readonly string[], wholeItem: boolean): Problem | undefined {
+  if (fields.length > 0) return undefined;
+  return { message: 'no field named (the list is empty)', fix: wholeItem ? 'name at least one field, or * for the whole item' : 'name at least one field of the item' };
+}
+
+/**
  * The `source` input of every secret generator: where 1Password names come from. Flag or answers
  * file only (never prompted); the default follows the environment, and a source whose credentials
  * are missing is refused naming the variable to set.

@@ -1,4 +1,4 @@
-import { asProblem, lookupProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
+import { asProblem, lookupProblem, sourceInput, unanswered } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import { dnsLabel, dnsSubdomain } from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec } from '../../../src/inputs/input-spec.ts';
@@ -50,7 +50,10 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     required: true,
     choices: async (ctx, a) => (offline(ctx, a) ? [] : (await ctx.onePassword.vaults(kind(a))).map((v) => ({ name: v.title, value: v.title }))),
     default: (ctx) => ctx.conventions().vault,
-    validate: async (v: string, a, ctx) => (offline(ctx, a) ? asProblem(checkReferenceName('vault', v)) : lookupProblem(() => ctx.onePassword.vault(kind(a), v))),
+    validate: async (v: string, a, ctx) => {
+      if (unanswered(a, 'source')) return undefined; // the source was refused: reported there
+      return offline(ctx, a) ? asProblem(checkReferenceName('vault', v)) : lookupProblem(() => ctx.onePassword.vault(kind(a), v));
+    },
   },
   {
     name: 'item',
@@ -60,13 +63,14 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     search: true,
     required: true,
     choices: async (ctx, a, query) => {
-      if (offline(ctx, a) || a.vault === undefined) return [];
+      if (offline(ctx, a) || unanswered(a, 'source', 'vault')) return [];
       return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map((i) => ({ name: i.title, value: i.title }));
     },
     default: (ctx, a) => (offline(ctx, a) && a.app !== undefined ? `${String(a.app)}-secret` : undefined),
     validate: async (v: string, a, ctx) => {
+      if (unanswered(a, 'source')) return undefined; // the source was refused: reported there
       if (offline(ctx, a)) return asProblem(checkReferenceName('item', v));
-      if (a.vault === undefined) return undefined; // the vault was refused: reported there
+      if (unanswered(a, 'vault')) return undefined; // the vault was refused: reported there
       return lookupProblem(() => findItem(ctx, kind(a), a.vault as string, v));
     },
   },

@@ -1,4 +1,4 @@
-import { fieldsProblem, lookupProblem, secretKeysProblem, sourceInput } from '../../../src/secrets/onepassword-inputs.ts';
+import { fieldsProblem, lookupProblem, noFieldsProblem, secretKeysProblem, sourceInput, unanswered } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { readSecretsTable, tableCellProblem } from '../../../src/argocd/secrets-table.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
@@ -54,7 +54,8 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
       if (read !== undefined && read.toLowerCase() !== v.toLowerCase()) {
         return { message: `${ctx.paths.secretsScript} reads every item from vault "${read}" (OP_VAULT), not "${v}"`, fix: `move the item to vault "${read}", or change OP_VAULT in the script first` };
       }
-      return ctx.onePassword.isOffline(kind(a)) ? undefined : lookupProblem(() => ctx.onePassword.vault(kind(a), v));
+      if (unanswered(a, 'source') || ctx.onePassword.isOffline(kind(a))) return undefined; // a refused source is reported there
+      return lookupProblem(() => ctx.onePassword.vault(kind(a), v));
     },
   },
   {
@@ -65,12 +66,12 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     search: true,
     required: true,
     choices: async (ctx, a, query) => {
-      if (ctx.onePassword.isOffline(kind(a)) || a.vault === undefined) return [];
+      if (unanswered(a, 'source', 'vault') || ctx.onePassword.isOffline(kind(a))) return [];
       return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map((i) => ({ name: i.title, value: i.title }));
     },
     validate: async (v: string, a, ctx) => {
       const problem = cell('item name', v);
-      if (problem || ctx.onePassword.isOffline(kind(a)) || a.vault === undefined) return problem;
+      if (problem || unanswered(a, 'source', 'vault') || ctx.onePassword.isOffline(kind(a))) return problem; // refused inputs are reported where refused
       return lookupProblem(() => ctx.onePassword.item(kind(a), a.vault as string, v));
     },
   },
@@ -82,17 +83,20 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     open: true,
     required: true,
     choices: async (ctx, a) => {
-      if (ctx.onePassword.isOffline(kind(a)) || a.item === undefined) return [];
+      if (unanswered(a, 'source', 'vault', 'item') || ctx.onePassword.isOffline(kind(a))) return [];
       const described = await ctx.onePassword.item(kind(a), a.vault as string, a.item as string);
       return [...new Set(described.fields.map((f) => f.label))].map((l) => ({ name: l, value: l }));
     },
     validate: async (v: string[], a, ctx) => {
+      const none = noFieldsProblem(v, false);
+      if (none) return none;
+      if (v.includes('*')) return { message: 'the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken', fix: 'list the fields by name' };
       if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
       for (const f of v) {
         const problem = cell('field label', f);
         if (problem) return problem;
       }
-      if (ctx.onePassword.isOffline(kind(a)) || a.item === undefined) return undefined;
+      if (unanswered(a, 'source', 'vault', 'item') || ctx.onePassword.isOffline(kind(a))) return undefined; // refused inputs are reported where refused
       return fieldsProblem(ctx.onePassword, kind(a), a.vault as string, a.item as string, v);
     },
   },
@@ -102,6 +106,6 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
     type: 'list',
     default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-    validate: (v: string[], a) => secretKeysProblem(v, (a.fields as string[] | undefined) ?? []),
+    validate: (v: string[], a) => (unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[])), // fields refused: reported there
   },
 ];

@@ -1,0 +1,110 @@
+import { cpSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { copyFixture, homeops, ROOT, snapshotFiles } from './support/temp-repo.ts';
+
+/** The clustertool fixture with External Secrets' 1Password store (SDK provider, vault kubernetes). */
+function clustertoolWithStore(): string {
+  const repo = copyFixture('clustertool');
+  const dir = join(repo, 'clusters/main/kubernetes/system/external-secrets/app');
+  mkdirSync(dir, { recursive: true });
+  cpSync(join(ROOT, 'test/fixtures/flux-operator/kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml'), join(dir, 'cluster-secret-store.yaml'));
+  return repo;
+}
+
+/** Each layout's fixture and the flags naming one of its apps. */
+const LAYOUTS = {
+  flux: () => ['--dest', copyFixture('flux-operator'), '--namespace=default', '--app=echo'],
+  clustertool: () => ['--dest', clustertoolWithStore(), '--app=sonarr'],
+  argocd: () => ['--dest', copyFixture('argocd'), '--app=whoami'],
+  'argocd-mise': () => ['--dest', copyFixture('argocd-mise'), '--app=mealie'],
+} as const;
+
+/** The CLI on a fresh copy; the refusal must leave the copy untouched. */
+async function refused(layout: keyof typeof LAYOUTS, ...flags: string[]) {
+  const target = LAYOUTS[layout]();
+  const before = snapshotFiles(target[1]!);
+  const run = await homeops('secret', ...target, ...flags);
+  expect(snapshotFiles(target[1]!)).toEqual(before);
+  return { ...run, errors: [...run.stderr.matchAll(/^error: (.*)$/gm)].map((m) => m[1]!) };
+}
+
+beforeEach(() => {
+  // no 1Password credentials in the environment, whatever the machine running the tests has
+  for (const name of ['OP_SERVICE_ACCOUNT_TOKEN', 'OP_CONNECT_HOST', 'OP_CONNECT_TOKEN']) vi.stubEnv(name, '');
+});
+afterEach(() => vi.unstubAllEnvs());
+
+describe('homeops secret refuses an empty field list', () => {
+  for (const fields of ['--fields=', '--fields=,', '--fields= ', '--fields= , ']) {
+    for (const layout of ['flux', 'clustertool', 'argocd'] as const) {
+      it(`${layout}: ${JSON.stringify(fields)} names --fields and how to fix it, writes nothing`, async () => {
+        const run = await refused(layout, '--item=x', fields, '--source=offline');
+        expect(run.code).toBe(1);
+        expect(run.errors).toHaveLength(1);
+        expect(run.errors[0]).toMatch(/^--fields: no field named/);
+        expect(run.stderr).toMatch(layout === 'argocd' ? /fix: name at least one field of the item\n/ : /fix: name at least one field, or \* for the whole item\n/);
+      });
+    }
+  }
+
+  it('flux: an empty --keys list is still refused (one key per field)', async () => {
+    const run = await refused('flux', '--item=x', '--fields=a', '--keys=,', '--source=offline');
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual(['--keys: 0 key(s) for 1 field(s)']);
+  });
+
+  it('flux: keys given with an empty field list add no second error', async () => {
+    const run = await refused('flux', '--item=x', '--fields=', '--keys=A', '--source=offline');
+    expect(run.errors).toEqual(['--fields: no field named (the list is empty)']);
+  });
+
+  it('argocd: * (a whole item) is refused naming --fields, one Secret being made per field', async () => {
+    const run = await refused('argocd', '--item=x', '--fields=*', '--source=offline');
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual(['--fields: the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken']);
+  });
+
+  it('argocd: an empty --keys list is still refused (one key per field)', async () => {
+    const run = await refused('argocd', '--item=x', '--fields=a', '--keys= ', '--source=offline');
+    expect(run.code).toBe(1);
+    expect(run.errors).toEqual(['--keys: 0 key(s) for 1 field(s)']);
+  });
+});
+
+describe('homeops secret reports a refused --source alone, without cascading vault or item errors', () => {
+  const layouts = Object.keys(LAYOUTS) as (keyof typeof LAYOUTS)[];
+  // a vault each layout would take offline (the argocd bootstrap script reads vault Personal)
+  const flags = (layout: keyof typeof LAYOUTS) => {
+    const vault = `--vault=${layout === 'argocd' ? 'Personal' : 'kubernetes'}`;
+    return layout === 'argocd-mise' ? ['--item=x', vault] : ['--item=x', '--fields=a', vault];
+  };
+
+  for (const layout of layouts) {
+    it(`${layout}: --source=bogus`, async () => {
+      const run = await refused(layout, ...flags(layout), '--source=bogus');
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual(['--source: "bogus" is not one of sdk, connect, offline']);
+      expect(run.stderr).toMatch(/fix: pass one of: sdk, connect, offline\n/);
+    });
+
+    it(`${layout}: --source=sdk without OP_SERVICE_ACCOUNT_TOKEN`, async () => {
+      const run = await refused(layout, ...flags(layout), '--source=sdk');
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual(['--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set']);
+      expect(run.stderr).toMatch(/fix: set OP_SERVICE_ACCOUNT_TOKEN in the environment .*, or use --source=offline/);
+    });
+
+    it(`${layout}: --source=connect without OP_CONNECT_HOST and OP_CONNECT_TOKEN`, async () => {
+      const run = await refused(layout, ...flags(layout), '--source=connect');
+      expect(run.code).toBe(1);
+      expect(run.errors).toEqual(['--source: the connect 1Password source needs OP_CONNECT_HOST and OP_CONNECT_TOKEN, which are not set']);
+      expect(run.stderr).toMatch(/fix: set OP_CONNECT_HOST and OP_CONNECT_TOKEN in the environment .*, or use --source=offline/);
+    });
+  }
+
+  it('flux: without --vault (the store default) the source error is still alone', async () => {
+    const run = await refused('flux', '--item=x', '--fields=a', '--source=sdk');
+    expect(run.errors).toEqual(['--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set']);
+  });
+});
