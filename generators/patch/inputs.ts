@@ -18,28 +18,68 @@ const DEFAULT_TARGET: Record<string, string | undefined> = {
 
 const TYPES: Record<PatchInput['type'], InputType> = { string: 'string', number: 'number', boolean: 'boolean', list: 'list' };
 
+/** The names of the generator's own inputs, which no catalog input may take. */
+const OWN = ['patch', 'target'];
+
+/** A catalog input name with the patches that declare it, in catalog order. */
+export interface SharedInput {
+  name: string;
+  uses: { def: TalosPatchDef; input: PatchInput }[];
+}
+
 /**
- * One input of one catalog patch, asked only when that patch is chosen. Names are the catalog's
- * (`--maxPods`, `--servers`); a name two patches share (`--enabled`) has the same meaning, type
- * and default in both: "turn this patch's feature on".
+ * The catalog inputs by name. A name two patches share (`enabled` of host-dns and kubeprism) is
+ * one flag and one answers-file key with one meaning ("turn this patch's feature on"), so both
+ * must declare it with the same type and default; anything else is a catalog bug, caught here.
  */
-function patchInputSpec(def: TalosPatchDef, input: PatchInput): InputSpec<TalosContext> {
+export function sharedInputs(catalog: readonly TalosPatchDef[]): SharedInput[] {
+  const byName = new Map<string, SharedInput>();
+  for (const def of catalog) {
+    for (const input of def.inputs) {
+      if (OWN.includes(input.name)) throw new Error(`patch catalog: ${def.id} declares an input "${input.name}", which is the patch generator's own --${input.name}: rename it`);
+      const shared = byName.get(input.name) ?? { name: input.name, uses: [] };
+      const first = shared.uses[0]?.input;
+      if (first && (first.type !== input.type || JSON.stringify(first.default) !== JSON.stringify(input.default))) {
+        throw new Error(
+          `patch catalog: ${def.id} and ${shared.uses[0]!.def.id} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
+        );
+      }
+      shared.uses.push({ def, input });
+      byName.set(input.name, shared);
+    }
+  }
+  return [...byName.values()];
+}
+
+/** The chosen patch's declaration of a shared input (the spec only applies when there is one). */
+const chosen = (shared: SharedInput, answers: Answers): PatchInput | undefined => shared.uses.find((u) => u.def.id === answers['patch'])?.input;
+
+/**
+ * One input of the catalog, asked only when the chosen patch declares it: its flag, prompt and
+ * answers-file key are the catalog name (`--maxPods`, `--servers`, `--enabled`), declared once
+ * however many patches use it. Checks and defaults are the chosen patch's own.
+ */
+function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
+  const { name, uses } = shared;
+  const first = uses[0]!.input;
+  const meaning = uses.map((u) => `(${u.def.id}) ${u.input.message}`);
   const spec: InputSpec<TalosContext> = {
-    name: input.name,
-    message: input.message,
-    help: `${input.name}: (${def.id}) ${input.message}`,
-    type: TYPES[input.type],
-    when: (a) => a['patch'] === def.id,
-    validate: (value: PatchValue) => {
+    name,
+    message: uses.length === 1 ? first.message : meaning.join(' / '),
+    help: `${name}: ${meaning.join('; ')}`,
+    type: TYPES[first.type],
+    when: (a) => chosen(shared, a) !== undefined,
+    validate: (value: PatchValue, a) => {
+      const input = chosen(shared, a) ?? first;
       for (const v of Array.isArray(value) ? value : [value]) {
         const verdict = input.validate?.(v) ?? true;
-        if (verdict !== true) return { message: `${def.id}: ${verdict}`, fix: allowedFix(input) };
+        if (verdict !== true) return { message: `${String(a['patch'])}: ${verdict}`, fix: allowedFix(input) };
       }
       return undefined;
     },
   };
-  if (input.default === undefined) spec.required = true;
-  else spec.default = () => input.default;
+  if (first.default === undefined) spec.required = true;
+  else spec.default = (_ctx, a) => (chosen(shared, a) ?? first).default;
   return spec;
 }
 
@@ -62,7 +102,7 @@ export const patchInputs: InputSpec<TalosContext>[] = [
     choices: (ctx) => ['all', 'controlplane', 'worker', ...ctx.nodeNames()].map((t) => ({ name: t, value: t })),
     default: (_ctx, a) => (String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all'),
   },
-  ...PATCH_CATALOG.flatMap((def) => def.inputs.map((input) => patchInputSpec(def, input))),
+  ...sharedInputs(PATCH_CATALOG).map(patchInputSpec),
 ];
 
 /** The chosen patch's values from the answers (absent ones take the catalog defaults). */

@@ -21,6 +21,12 @@ export interface ApplicationEntry {
   sources: AppSource[];
 }
 
+/** An Application anywhere in the repo: the app of apps, or one under appsDir. */
+export interface NamedApplication {
+  file: string;
+  name: string;
+}
+
 export interface RouteEntry {
   file: string;
   name: string;
@@ -36,6 +42,7 @@ export class ArgocdIndex {
   private apps: ApplicationEntry[] | undefined;
   private routeList: RouteEntry[] | undefined;
   private declared: Map<string, string> | undefined;
+  private named: NamedApplication[] | undefined;
 
   constructor(
     readonly tree: RepoTree,
@@ -59,6 +66,20 @@ export class ArgocdIndex {
 
   application(name: string): ApplicationEntry | undefined {
     return this.applications().find((a) => a.name === name);
+  }
+
+  /**
+   * Every Argo CD Application of the repo, wherever its file is (the app of apps sits outside
+   * appsDir): one of these names taken by a new app replaces that Application. Hidden folders and
+   * node_modules are skipped; files that do not mention `kind: Application` are not parsed.
+   */
+  everyApplication(): NamedApplication[] {
+    return (this.named ??= repoYamlFiles(this.tree, '').flatMap((file) => {
+      if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
+      return readYamlAll(this.tree, file)
+        .filter((d) => d.kind === 'Application' && String(d.apiVersion).startsWith('argoproj.io/') && typeof dig(d, 'metadata', 'name') === 'string')
+        .map((d) => ({ file, name: dig(d, 'metadata', 'name') as string }));
+    }));
   }
 
   /** Destination namespaces of the Applications, sorted. */
@@ -107,6 +128,18 @@ export class ArgocdIndex {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
+
+/** YAML files of the repo from a folder ('' = the root), recursively, sorted; hidden folders and node_modules left out. */
+function repoYamlFiles(tree: RepoTree, dir: string): string[] {
+  const out: string[] = [];
+  for (const name of tree.children(dir)) {
+    const path = dir === '' ? name : `${dir}/${name}`;
+    if (tree.isDirectory(path)) {
+      if (!name.startsWith('.') && name !== 'node_modules') out.push(...repoYamlFiles(tree, path));
+    } else if (/\.ya?ml$/.test(name)) out.push(path);
+  }
+  return out;
+}
 
 /** YAML files under a folder, recursively, sorted. */
 export function yamlFiles(tree: RepoTree, dir: string): string[] {

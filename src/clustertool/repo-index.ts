@@ -6,11 +6,22 @@ export const CLUSTER_DIR = 'clusters/main';
 export const KUBERNETES_DIR = `${CLUSTER_DIR}/kubernetes`;
 export const CLUSTERENV = `${CLUSTER_DIR}/clusterenv.yaml`;
 export const HELM_REPOSITORIES_DIR = 'repositories/helm';
+/** Folders whose `flux-entry*.yaml` files define the Kustomizations that reconcile the repo itself. */
+const FLUX_ENTRY_DIRS = [KUBERNETES_DIR, 'repositories', CLUSTER_DIR, ''];
+const FLUX_ENTRY_FILE = /^flux-entry.*\.ya?ml$/;
 
 export interface HelmRepositoryRef {
   name: string;
   namespace: string;
   url: string;
+  file: string;
+}
+
+/** A Flux Kustomization of a flux-entry file (`flux-entry` reconciles clusters/main/kubernetes). */
+export interface EntryKustomization {
+  name: string;
+  /** undefined when the file does not say (it lands wherever it is applied). */
+  namespace: string | undefined;
   file: string;
 }
 
@@ -26,6 +37,7 @@ export interface ChartUse {
 export class ClustertoolRepoIndex {
   private uses: ChartUse[] | undefined;
   private repositories: HelmRepositoryRef[] | undefined;
+  private entries: EntryKustomization[] | undefined;
 
   constructor(readonly tree: RepoTree) {}
 
@@ -82,6 +94,25 @@ export class ClustertoolRepoIndex {
     if (typeof ns === 'string') return ns;
     const hr = dig(readYamlData(this.tree, `${dir}/helm-release.yaml`), 'metadata', 'namespace');
     return typeof hr === 'string' ? hr : app;
+  }
+
+  /** The Flux Kustomizations of the flux-entry files (clusters/main/kubernetes/flux-entry.yaml, repositories/flux-entry.yaml). */
+  entryKustomizations(): EntryKustomization[] {
+    if (this.entries) return this.entries;
+    const out: EntryKustomization[] = [];
+    for (const dir of FLUX_ENTRY_DIRS) {
+      for (const name of this.tree.children(dir).filter((n) => FLUX_ENTRY_FILE.test(n))) {
+        const file = dir === '' ? name : `${dir}/${name}`;
+        if (!this.tree.isFile(file)) continue;
+        for (const doc of readYamlAll(this.tree, file)) {
+          const ksName = dig(doc, 'metadata', 'name');
+          if (doc.kind !== 'Kustomization' || !String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/') || typeof ksName !== 'string') continue;
+          const namespace = dig(doc, 'metadata', 'namespace');
+          out.push({ name: ksName, namespace: typeof namespace === 'string' ? namespace : undefined, file });
+        }
+      }
+    }
+    return (this.entries = out);
   }
 
   /** HelmRepository documents under repositories/helm/, by name. */

@@ -12,10 +12,12 @@ import type { ArgocdAppAnswers } from './inputs.ts';
  */
 export function planArgocdApp(ctx: ArgocdContext, a: ArgocdAppAnswers): PlanResult {
   const { index, repo } = ctx;
-  const existing = index.application(a.name);
   const appFile = `${ctx.paths.appsDir}/${a.name}.yaml`;
-  if (existing && existing.file !== appFile) {
-    throw new HomeopsError('CONFLICT', `an Application named ${a.name} already exists in ${existing.file}`, { field: 'name', file: existing.file, fix: 'choose another --name' });
+  // the app's Application would replace one of that name anywhere in the repo (the app of apps too)
+  const existing = index.everyApplication().find((app) => app.name === a.name && app.file !== appFile);
+  if (existing) {
+    const what = existing.file === ctx.paths.rootApp ? ' (the app of apps, which syncs every app of the repo)' : '';
+    throw new HomeopsError('CONFLICT', `an Application named ${a.name} already exists in ${existing.file}${what}`, { field: 'name', file: existing.file, fix: 'choose another --name' });
   }
   const files = appFiles(ctx, a);
   for (const [path, template, view] of files) {

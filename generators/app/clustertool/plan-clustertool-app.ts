@@ -9,6 +9,7 @@ import { render } from '../../../src/render/templates.ts';
 import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
 import { isAppTemplate, isTruecharts, repositoryOf } from './chart-kind.ts';
 import type { ClustertoolAppAnswers } from './inputs.ts';
+import { refuseEntryName } from './refuse-entry-name.ts';
 
 /**
  * A ClusterTool app: `<layer>/<app>/ks.yaml` and `app/{kustomization,namespace,helm-release}.yaml`,
@@ -19,6 +20,7 @@ import type { ClustertoolAppAnswers } from './inputs.ts';
 export function planClustertoolApp(ctx: ClustertoolContext, a: ClustertoolAppAnswers): PlanResult {
   const { index, repo } = ctx;
   const { name: app, layer } = a;
+  refuseEntryName(ctx, a);
   const repository = planRepository(ctx, a);
   const view = appView(ctx, a, repository);
   const folder = index.appFolder(layer, app);
