@@ -60,7 +60,16 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       io.out(generatorHelp(name, generator.description, generator.inputs));
       return 0;
     }
-    const given = { ...(options.answers ? readAnswersFile(options.answers) : {}), ...options.given };
+    const fromFile = options.answers ? readAnswersFile(options.answers) : {};
+    const strays = Object.keys(fromFile).filter((key) => !generator.inputs.some((spec) => spec.name === key));
+    if (strays.length) {
+      throw new HomeopsError('USAGE', `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.join(', ')}, which ${name} does not take`, {
+        field: 'answers',
+        file: options.answers,
+        fix: `the inputs of ${name} here are: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
+      });
+    }
+    const given = { ...fromFile, ...options.given };
     const ask = interactiveRun ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`)) : undefined;
     const result = await runGenerator(generator, { dest: options.dest, repo, given, ask, dryRun: options.dryRun });
     if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);

@@ -42,6 +42,11 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
   try {
     parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
+    // a flag given without its value: say which, and how to give one
+    const valueless = /^Option '--([^' <]+)/.exec((error as Error).message);
+    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && valueless) {
+      throw new HomeopsError('USAGE', `--${valueless[1]} is given without a value`, { field: valueless[1], fix: `write it as --${valueless[1]}=<value>` });
+    }
     throw new HomeopsError('USAGE', (error as Error).message.split('\n')[0]!, {
       fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,
     });

@@ -59,7 +59,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   flux: {
     id: 'flux',
     family: 'flux',
-    title: 'Flux, cluster-template style (seed 000)',
+    title: 'Flux, cluster-template style',
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
@@ -68,7 +68,7 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   'flux-operator': {
     id: 'flux-operator',
     family: 'flux',
-    title: 'Flux Operator, home-operations style (seed 002)',
+    title: 'Flux Operator, home-operations style',
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
@@ -77,14 +77,14 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
   clustertool: {
     id: 'clustertool',
     family: 'clustertool',
-    title: 'TrueCharts ClusterTool (seed 001)',
+    title: 'TrueCharts ClusterTool',
     talos: { kind: 'talhelper', dir: 'clusters/main/talos', envFile: 'clusters/main/clusterenv.yaml', patchStyle: 'files' },
   },
-  argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps (seed 004)', talos: null },
+  argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps', talos: null },
   'argocd-mise': {
     id: 'argocd-mise',
     family: 'argocd-mise',
-    title: 'talosctl + mise + Argo CD (seed 003)',
+    title: 'talosctl + mise + Argo CD',
     talos: { kind: 'talosctl-mise', patchesDir: 'src/talos/patches', miseFile: '.mise.toml' },
   },
 };

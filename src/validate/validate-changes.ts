@@ -51,7 +51,7 @@ function parseFull(change: FileChange): FileDocuments {
   const docs = 'empty' in all ? [] : all;
   for (const doc of docs) {
     const syntax = doc.errors[0];
-    if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!);
+    if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!.replace(/:$/, ''));
   }
   const maps = docs.filter((doc) => isMap(doc.contents));
   return { change, documents: maps.map((doc) => doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>), parsed: { doc: maps, lineCounter } };

@@ -22,7 +22,8 @@ function throwFirstError(errors: readonly { message: string; pos: [number, numbe
   const first = errors[0];
   if (!first) return;
   const { line } = lc.linePos(first.pos[0]);
-  throw new HomeopsError('YAML', first.message.split('\n')[0] ?? 'invalid YAML', {
+  // the library's first line ends in `at line L, column C:` before a context it prints below
+  throw new HomeopsError('YAML', (first.message.split('\n')[0] ?? 'invalid YAML').replace(/:$/, ''), {
     file,
     line,
     fix: 'fix the YAML syntax of this file, then run the generator again',

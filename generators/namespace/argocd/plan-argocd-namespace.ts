@@ -18,7 +18,7 @@ export function planArgocdNamespace(ctx: ArgocdContext, { name, podSecurity }: A
   if (SYSTEM_NAMESPACES.includes(name) || users.length > 0 || declaredIn) {
     const why = SYSTEM_NAMESPACES.includes(name) ? 'it is a system namespace' : declaredIn ? `${declaredIn} declares it` : `Argo CD creates it for ${users.join(', ')} (CreateNamespace=true)`;
     const next = declaredIn || SYSTEM_NAMESPACES.includes(name) ? [] : [`to give it labels, add a Namespace to the manifests of ${users[0]}`];
-    return { summary: `namespace ${name} already exists: ${why}; nothing to change`, nextSteps: next, warnings: [] };
+    return { summary: `namespace ${name} already exists: ${why}`, nextSteps: next, warnings: [] };
   }
   const conventions = ctx.conventions();
   const files: [string, string][] = [
