@@ -25,7 +25,8 @@ describe('homeops secret, offline (names as typed)', () => {
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
-    expect(changed).toEqual(['kubernetes/apps/default/echo/app/externalsecret.yaml', 'kubernetes/apps/default/echo/app/helmrelease.yaml', 'kubernetes/apps/default/echo/app/kustomization.yaml']);
+    // ks.yaml: the dependency on the store's Kustomization (test/secret-store-dependency.test.ts)
+    expect(changed).toEqual(['kubernetes/apps/default/echo/app/externalsecret.yaml', 'kubernetes/apps/default/echo/app/helmrelease.yaml', 'kubernetes/apps/default/echo/app/kustomization.yaml', 'kubernetes/apps/default/echo/ks.yaml']);
     await expect(after[changed[0]!]).toMatchFileSnapshot('golden/secret/flux-operator/externalsecret.yaml');
     // the HelmRelease gains exactly the envFrom lines; every other byte stays
     const added = after[changed[1]!]!.split('\n').filter((l) => !before[changed[1]!]!.split('\n').includes(l));

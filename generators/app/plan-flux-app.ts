@@ -3,7 +3,9 @@ import { HomeopsError } from '../../src/errors.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxConventions } from '../../src/flux/conventions.ts';
 import { lookUpDependency } from '../../src/flux/dependencies.ts';
-import { definedElsewhere, kustomizationNamespace } from '../../src/flux/kustomizations.ts';
+import { definedElsewhere, kustomizationNamespace, type KustomizationRef } from '../../src/flux/kustomizations.ts';
+import { storeDependency } from '../../src/flux/secret-dependencies.ts';
+import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
@@ -94,7 +96,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     schemas: conventions.schemas,
     ks: {
       components: conventions.ks.components,
-      dependsOn: dependencies(ctx, a),
+      dependsOn: dependencies(ctx, a, a.secret ? storeDependency(ctx.index, pickStore(ctx.secrets.stores(), a.store).file) : undefined),
       interval: conventions.ks.interval,
       path: `./${ctx.index.appDir(a.namespace, a.name)}`,
       substituteFrom: conventions.ks.substituteFrom,
@@ -120,8 +122,8 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
 }
 
 /** The dependsOn entries, each once: a namespace only where it differs from the new Kustomization's own. */
-function dependencies(ctx: FluxContext, a: AppWithSecretAnswers): { name: string; namespace: string | null }[] {
-  if (a.dependsOn.length === 0) return [];
+function dependencies(ctx: FluxContext, a: AppWithSecretAnswers, store: KustomizationRef | undefined): { name: string; namespace: string | null }[] {
+  if (a.dependsOn.length === 0 && !store) return [];
   const own = ctx.index.hasNamespace(a.namespace) ? kustomizationNamespace(ctx.index, a.namespace) : a.namespace;
   const refs = new Map<string, { name: string; namespace: string | null }>();
   for (const dep of a.dependsOn) {
@@ -129,5 +131,7 @@ function dependencies(ctx: FluxContext, a: AppWithSecretAnswers): { name: string
     if ('problem' in found) throw new Error(`dependsOn ${dep} was validated: ${found.problem.message}`);
     refs.set(`${found.ref.namespace}/${found.ref.name}`, { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace });
   }
+  // an app with an ExternalSecret waits for its store, as the repo's others do
+  if (store) refs.set(`${store.namespace}/${store.name}`, { name: store.name, namespace: store.namespace === own ? null : store.namespace });
   return [...refs.values()];
 }

@@ -1,12 +1,17 @@
+import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
+import { kustomizationNamespace } from '../../src/flux/kustomizations.ts';
+import { storeDependency } from '../../src/flux/secret-dependencies.ts';
 import { dig, readYamlAll } from '../../src/repo/read-yaml.ts';
 import { render } from '../../src/render/templates.ts';
 import { externalSecretReferences, isWholeItem } from '../../src/secrets/external-secret-references.ts';
 import { appTemplateContainer, wireEnvFrom } from '../../src/secrets/env-from.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
+import { yamlScalar } from '../../src/yaml/scalar.ts';
+import { addToYaml } from '../../src/yaml/splice.ts';
 import type { SecretAnswers } from './secret-inputs.ts';
 
 export interface ExternalSecretTarget {
@@ -47,17 +52,62 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
   const kustomization = `${dir}/kustomization.yaml`;
   repo.tree.write(kustomization, insertSorted(repo.tree.read(kustomization)!, kustomization, 'resources', './externalsecret.yaml').text);
   const wired = wireEnvFrom(repo.tree, `${dir}/helmrelease.yaml`, appTemplateContainer(target.app), [secretName]);
+  const dependency = dependOnStore(ctx, target, store.file);
 
   const warnings = view.wholeItem && view.duplicates.length ? [`item fields ${view.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`] : [];
   if (!wired) warnings.push(`no app-template container found in ${dir}/helmrelease.yaml: reference the Secret ${secretName} from the chart's values yourself`);
   return {
     summary: `ExternalSecret ${target.app} (Secret ${secretName}) for ${target.namespace}/${target.app}, through ClusterSecretStore ${store.name}`,
     nextSteps: [
+      ...(dependency ? [dependency] : []),
       `check that 1Password item "${answers.item}" in vault "${answers.vault}" has ${isWholeItem(answers.fields) ? 'the fields the app needs' : `the fields ${answers.fields.join(', ')}`}`,
       `after Flux applied it: kubectl get externalsecret ${target.app} -n ${target.namespace} (STATUS should be SecretSynced)`,
     ],
     warnings,
   };
+}
+
+/**
+ * Make the app's Kustomization depend on the one that deploys the store, as the repo's other apps
+ * with an ExternalSecret do: added to a block dependsOn list; otherwise the next step it returns.
+ */
+function dependOnStore(ctx: FluxContext, target: ExternalSecretTarget, storeFile: string): string | undefined {
+  const ref = storeDependency(ctx.index, storeFile);
+  if (!ref) return undefined;
+  const path = ctx.index.ksPath(target.namespace, target.app);
+  const source = ctx.repo.tree.read(path)!;
+  const docs = parseAllDocuments(source);
+  const doc = 'empty' in docs ? undefined : docs.find((d) => d.get('kind') === 'Kustomization' && d.getIn(['metadata', 'name']) === target.app);
+  const own = kustomizationNamespace(ctx.index, target.namespace);
+  const entry = { name: ref.name, ...(ref.namespace !== own && { namespace: ref.namespace }) };
+  const list = doc?.getIn(['spec', 'dependsOn'], true);
+  const present = isSeq(list) && (list.toJSON() as { name?: string; namespace?: string }[]).some((d) => d?.name === ref.name && (d.namespace ?? own) === ref.namespace);
+  if (present) return undefined;
+  const step = `make ${path} depend on the secret store's Kustomization, as the other apps with an ExternalSecret do: spec.dependsOn: - { name: ${entry.name}${entry.namespace ? `, namespace: ${entry.namespace}` : ''} }`;
+  if (!doc || 'empty' in docs || docs.length !== 1 || (list !== undefined && (!isSeq(list) || list.flow))) return step;
+  const edit = list
+    ? addToYaml(source, doc, [{ kind: 'item', path: ['spec', 'dependsOn'], value: doc.createNode(entry) }])
+    : insertSortedKey(source, doc.get('spec', true), 'dependsOn', [`- name: ${yamlScalar(entry.name)}`, ...(entry.namespace ? [`  namespace: ${yamlScalar(entry.namespace)}`] : [])]);
+  if (!edit || ('exact' in edit && !edit.exact)) return step;
+  ctx.repo.tree.write(path, edit.text);
+  return undefined;
+}
+
+/**
+ * `key:` and its block lines spliced into a block mapping whose keys are in sorted order, in its
+ * sorted place (ks.yaml: components, dependsOn, interval, ...); undefined for another shape.
+ */
+function insertSortedKey(source: string, map: unknown, key: string, lines: string[]): { text: string } | undefined {
+  if (!isMap(map) || map.flow) return undefined;
+  const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  if (keys.some((k, i) => k === '' || (i > 0 && k < keys[i - 1]!))) return undefined;
+  const next = map.items[keys.findIndex((k) => k > key)];
+  const first = (map.items[0]!.key as { range: [number, number, number] }).range[0];
+  const indent = first - (source.lastIndexOf('\n', first - 1) + 1);
+  const block = [`${key}:`, ...lines.map((line) => `  ${line}`)].map((line) => `${' '.repeat(indent)}${line}\n`).join('');
+  if (!next) return undefined; // the last key: its block may run to the end of the map; leave it to the person
+  const at = source.lastIndexOf('\n', (next.key as { range: [number, number, number] }).range[0] - 1) + 1;
+  return { text: `${source.slice(0, at)}${block}${source.slice(at)}` };
 }
 
 /** The refreshInterval of the repo's own ExternalSecrets, else 1h. */
