@@ -110,3 +110,14 @@ describe('homeops app: a name Flux already uses', () => {
     expect(dependsOn(repo)).toEqual([{ name: 'echo' }]);
   });
 });
+
+describe('homeops app: security style learned from the app-template apps only', () => {
+  it('writes flow-style capabilities in a namespace whose other chart writes them in block style', async () => {
+    const repo = copyFixture('flux');
+    const run = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=kube-system', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
+    expect(run.stderr).toBe('');
+    const hr = readFileSync(join(repo, APPS, 'kube-system/whoami/app/helmrelease.yaml'), 'utf8');
+    expect(hr).toContain('capabilities: { drop: ["ALL"] }');
+    expect(hr).toContain('seccompProfile: { type: RuntimeDefault }');
+  });
+});

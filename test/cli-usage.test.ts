@@ -15,6 +15,12 @@ describe('homeops usage errors say what to write', () => {
     expect(run.stderr).toContain(`${flag}=<value>`);
   });
 
+  it('says a switch takes no value', async () => {
+    const run = await homeops('app', '--dest', copyFixture('flux'), ...whoami, '--dry-run=yes');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--dry-run takes no value');
+  });
+
   it('names the answers file that holds a key the generator does not take', async () => {
     const repo = copyFixture('flux');
     const before = snapshotFiles(repo);

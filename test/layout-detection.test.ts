@@ -68,6 +68,19 @@ describe('.homeops.yaml', () => {
     expect(config(`layout: flux\nconventions:\n  ${setting}\n`)).toThrow(expect.objectContaining({ file: '.homeops.yaml', line, message: expect.stringMatching(message) }));
   });
 
+  it('takes an empty defaults section (every line commented out) as no defaults', () => {
+    expect(config('defaults:\n  app:\n    # route: internal\n')().defaults).toEqual({ app: {} });
+  });
+
+  it('names .homeops.yaml when its default namespace does not exist', async () => {
+    const repo = copyFixture('flux');
+    writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    namespace: media\n');
+    const run = await homeops('app', '--dest', repo, '--name=whoami', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
+    expect(run.stderr).toMatch(/\.homeops\.yaml:3.*namespace \(this repo's default\): namespace "media" does not exist/s);
+    const flag = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=tools', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
+    expect(flag.stderr).toMatch(/--namespace: namespace "tools" does not exist/);
+  });
+
   it('refuses defaults for a generator that does not exist', () => {
     expect(config('defaults:\n  ap:\n    route: internal\n')).toThrow(expect.objectContaining({ line: 2, message: expect.stringMatching(/unknown generator "ap"/), fix: expect.stringContaining('app, namespace, node, patch, secret') }));
   });

@@ -132,6 +132,6 @@ function dependencies(ctx: FluxContext, a: AppWithSecretAnswers, store: Kustomiz
     refs.set(`${found.ref.namespace}/${found.ref.name}`, { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace });
   }
   // an app with an ExternalSecret waits for its store, as the repo's others do
-  if (store) refs.set(`${store.namespace}/${store.name}`, { name: store.name, namespace: store.namespace === own ? null : store.namespace });
+  if (store && !(store.name === a.name && store.namespace === own)) refs.set(`${store.namespace}/${store.name}`, { name: store.name, namespace: store.namespace === own ? null : store.namespace });
   return [...refs.values()];
 }

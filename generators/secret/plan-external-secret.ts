@@ -73,12 +73,12 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
  */
 function dependOnStore(ctx: FluxContext, target: ExternalSecretTarget, storeFile: string): string | undefined {
   const ref = storeDependency(ctx.index, storeFile);
-  if (!ref) return undefined;
+  const own = kustomizationNamespace(ctx.index, target.namespace);
+  if (!ref || (ref.name === target.app && ref.namespace === own)) return undefined; // the store's own app
   const path = ctx.index.ksPath(target.namespace, target.app);
   const source = ctx.repo.tree.read(path)!;
   const docs = parseAllDocuments(source);
   const doc = 'empty' in docs ? undefined : docs.find((d) => d.get('kind') === 'Kustomization' && d.getIn(['metadata', 'name']) === target.app);
-  const own = kustomizationNamespace(ctx.index, target.namespace);
   const entry = { name: ref.name, ...(ref.namespace !== own && { namespace: ref.namespace }) };
   const list = doc?.getIn(['spec', 'dependsOn'], true);
   const present = isSeq(list) && (list.toJSON() as { name?: string; namespace?: string }[]).some((d) => d?.name === ref.name && (d.namespace ?? own) === ref.namespace);
@@ -99,14 +99,17 @@ function dependOnStore(ctx: FluxContext, target: ExternalSecretTarget, storeFile
  */
 function insertSortedKey(source: string, map: unknown, key: string, lines: string[]): { text: string } | undefined {
   if (!isMap(map) || map.flow) return undefined;
+  const eol = source.includes('\r\n') ? '\r\n' : '\n';
   const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
   if (keys.some((k, i) => k === '' || (i > 0 && k < keys[i - 1]!))) return undefined;
   const next = map.items[keys.findIndex((k) => k > key)];
   const first = (map.items[0]!.key as { range: [number, number, number] }).range[0];
   const indent = first - (source.lastIndexOf('\n', first - 1) + 1);
-  const block = [`${key}:`, ...lines.map((line) => `  ${line}`)].map((line) => `${' '.repeat(indent)}${line}\n`).join('');
+  const block = [`${key}:`, ...lines.map((line) => `  ${line}`)].map((line) => `${' '.repeat(indent)}${line}${eol}`).join('');
   if (!next) return undefined; // the last key: its block may run to the end of the map; leave it to the person
-  const at = source.lastIndexOf('\n', (next.key as { range: [number, number, number] }).range[0] - 1) + 1;
+  let at = source.lastIndexOf('\n', (next.key as { range: [number, number, number] }).range[0] - 1) + 1;
+  // comments right above the next key belong to it: insert above them
+  for (let above = source.lastIndexOf('\n', at - 2) + 1; at > 0 && /^\s*#/.test(source.slice(above, at - 1)); above = source.lastIndexOf('\n', above - 2) + 1) at = above;
   return { text: `${source.slice(0, at)}${block}${source.slice(at)}` };
 }
 

@@ -43,9 +43,13 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
     parsed = parseArgs({ args, options, strict: true, allowPositionals: false });
   } catch (error) {
     // a flag given without its value: say which, and how to give one
-    const valueless = /^Option '--([^' <]+)/.exec((error as Error).message);
-    if ((error as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && valueless) {
-      throw new HomeopsError('USAGE', `--${valueless[1]} is given without a value`, { field: valueless[1], fix: `write it as --${valueless[1]}=<value>` });
+    const message = (error as Error).message;
+    const flag = /^Option '--([^' <]+)/.exec(message)?.[1];
+    if (flag && /argument missing|argument is ambiguous/.test(message)) {
+      throw new HomeopsError('USAGE', `--${flag} is given without a value`, { field: flag, fix: `write it as --${flag}=<value>` });
+    }
+    if (flag && /does not take an argument/.test(message)) {
+      throw new HomeopsError('USAGE', `--${flag} takes no value`, { field: flag, fix: `write it as --${flag} alone` });
     }
     throw new HomeopsError('USAGE', (error as Error).message.split('\n')[0]!, {
       fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,

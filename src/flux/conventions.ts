@@ -72,9 +72,12 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
       hrs.push(hr);
       const text = tree.read(`${dir}/helmrelease.yaml`);
       if (dig(hr, 'spec', 'values', 'controllers') !== undefined) hrSchema ??= schemaLine(text);
-      const seccomp = dig(hr, 'spec', 'values', 'defaultPodOptions', 'securityContext', 'seccompProfile', 'type');
-      if (typeof seccomp === 'string') seccompProfiles.push(seccomp);
-      if (/^\s*capabilities:/m.test(text ?? '')) flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
+      if (dig(hr, 'spec', 'values', 'controllers') !== undefined) {
+        // app-template apps only: other charts write their values their own way
+        const seccomp = dig(hr, 'spec', 'values', 'defaultPodOptions', 'securityContext', 'seccompProfile', 'type');
+        if (typeof seccomp === 'string' && seccomp !== 'Localhost') seccompProfiles.push(seccomp); // Localhost needs a profile of the app's own
+        if (/^\s*capabilities:/m.test(text ?? '')) flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
+      }
       const route = dig(hr, 'spec', 'values', 'route');
       if (route && typeof route === 'object') {
         routeIn ??= 'values';

@@ -14,8 +14,7 @@ const SAMPLE = 12;
 export function storeDependency(index: FluxRepoIndex, storeFile: string): KustomizationRef | undefined {
   const [ns, folder] = storeFile.startsWith(`${index.appsDir}/`) ? storeFile.slice(index.appsDir.length + 1).split('/') : [];
   if (!ns || !folder || !index.tree.isFile(index.ksPath(ns, folder))) return undefined;
-  const candidates = kustomizationsOf(index, ns, folder);
-  const store = candidates.find((ks) => ks.name === folder) ?? (candidates.length === 1 ? candidates[0] : undefined);
+  const store = deployerOf(index, ns, folder, storeFile);
   if (!store) return undefined;
   let seen = 0;
   for (const appNs of index.namespaces()) {
@@ -26,6 +25,17 @@ export function storeDependency(index: FluxRepoIndex, storeFile: string): Kustom
     }
   }
   return undefined;
+}
+
+/** The Kustomization of an app folder whose `spec.path` holds the file (else the folder's own, or its only one). */
+function deployerOf(index: FluxRepoIndex, ns: string, folder: string, file: string): KustomizationRef | undefined {
+  const refs = kustomizationsOf(index, ns, folder);
+  const docs = readYamlAll(index.tree, index.ksPath(ns, folder)).filter((doc) => doc.kind === 'Kustomization');
+  const deploying = docs
+    .map((doc) => ({ name: dig(doc, 'metadata', 'name'), path: String(dig(doc, 'spec', 'path') ?? '').replace(/^\.\//, '').replace(/\/$/, '') }))
+    .filter((ks) => ks.path && file.startsWith(`${ks.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  return refs.find((ref) => ref.name === deploying?.name) ?? refs.find((ref) => ref.name === folder) ?? (refs.length === 1 ? refs[0] : undefined);
 }
 
 /** The dependsOn entries of an app's Kustomization, with their namespaces filled in. */

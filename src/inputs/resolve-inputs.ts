@@ -58,11 +58,13 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
     const problem = 'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
     if (problem) {
-      const fromConfig = options.given[spec.name] === undefined && options.configDefaults?.[spec.name] !== undefined && raw === options.configDefaults[spec.name];
+      // the input at fault may be another (a namespace refused through createNamespace): its value's origin counts
+      const field = problem.field ?? spec.name;
+      const fromConfig = options.given[field] === undefined && options.configDefaults?.[field] !== undefined && (field !== spec.name || raw === options.configDefaults[field]);
       problems.push(
         fromConfig
-          ? new HomeopsError('INVALID_INPUT', `${spec.name} (this repo's default): ${problem.message}`, { file: CONFIG_FILE, line: options.configDefaultLine?.(spec.name), fix: `change it in ${CONFIG_FILE} (${problem.fix})` })
-          : new HomeopsError('INVALID_INPUT', problem.message, { field: problem.field ?? spec.name, fix: problem.fix }),
+          ? new HomeopsError('INVALID_INPUT', `${field} (this repo's default): ${problem.message}`, { file: CONFIG_FILE, line: options.configDefaultLine?.(field), fix: `change it in ${CONFIG_FILE} (${problem.fix})` })
+          : new HomeopsError('INVALID_INPUT', problem.message, { field, fix: problem.fix }),
       );
       refused = true;
       continue;

@@ -80,8 +80,10 @@ export function readConfig(tree: RepoTree): RepoConfig {
       }
       config.layout = value as LayoutId;
     } else if (key === 'defaults') {
-      if (value === null || typeof value !== 'object') throw configError(doc, text, ['defaults'], 'must be a mapping of generator -> input -> value', 'e.g. defaults: { app: { route: internal } }');
-      for (const [generator, inputs] of Object.entries(value)) {
+      if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw configError(doc, text, ['defaults'], 'must be a mapping of generator -> input -> value', 'e.g. defaults: { app: { route: internal } }');
+      // an empty section (all of it commented out) is no defaults
+      const defaults = Object.fromEntries(Object.entries(value ?? {}).map(([generator, inputs]) => [generator, inputs ?? {}]));
+      for (const [generator, inputs] of Object.entries(defaults)) {
         if (!(GENERATOR_NAMES as readonly string[]).includes(generator)) {
           throw configError(doc, text, ['defaults', generator], `unknown generator "${generator}"`, `use one of: ${GENERATOR_NAMES.join(', ')}`);
         }
@@ -89,7 +91,7 @@ export function readConfig(tree: RepoTree): RepoConfig {
           throw configError(doc, text, ['defaults', generator], 'must be a mapping of input -> value', `e.g. defaults: { ${generator}: { <input>: <value> } }`);
         }
       }
-      config.defaults = value as RepoConfig['defaults'];
+      config.defaults = defaults as RepoConfig['defaults'];
     } else if (key === 'conventions') {
       for (const [name, setting] of Object.entries((value ?? {}) as object)) {
         if (!(name in CONVENTION_KEYS)) {
