@@ -71,6 +71,15 @@ describe('homeops secret splices into a flow-style envFrom, byte for byte', () =
     expect(readFileSync(join(repo, HELMRELEASE), 'utf8')).toBe(before.replace('envFrom: [] # none yet', 'envFrom: [{ secretRef: { name: echo-secret } }] # none yet'));
   });
 
+  it('pads braces when only a ${VAR} in a value is written without a space, and fills [ ]', async () => {
+    const { repo, before } = withEnvFrom('            envFrom: [{ secretRef: { name: "${APP}" } }]\n');
+    expect((await homeops(...secret(repo))).code).toBe(0);
+    expect(readFileSync(join(repo, HELMRELEASE), 'utf8')).toBe(before.replace('[{ secretRef: { name: "${APP}" } }]', '[{ secretRef: { name: "${APP}" } }, { secretRef: { name: echo-secret } }]'));
+    const spaced = withEnvFrom('            envFrom: [ ] # none yet\n');
+    expect((await homeops(...secret(spaced.repo))).code).toBe(0);
+    expect(readFileSync(join(spaced.repo, HELMRELEASE), 'utf8')).toBe(spaced.before.replace('envFrom: [ ] # none yet', 'envFrom: [{ secretRef: { name: echo-secret } }] # none yet'));
+  });
+
   it('still adds to a block-style envFrom (only the new lines)', async () => {
     const { repo, before } = withEnvFrom('            envFrom:\n              - secretRef:\n                  name: shared\n');
     expect((await homeops(...secret(repo))).code).toBe(0);

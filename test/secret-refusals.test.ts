@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyFixture, homeops, ROOT, snapshotFiles } from './support/temp-repo.ts';
@@ -106,5 +106,27 @@ describe('homeops secret reports a refused --source alone, without cascading vau
   it('flux: without --vault (the store default) the source error is still alone', async () => {
     const run = await refused('flux', '--item=x', '--fields=a', '--source=sdk');
     expect(run.errors).toEqual(['--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set']);
+  });
+});
+
+describe('secret in a repo of several stores', () => {
+  /** flux-operator with a second 1Password store, `onepassword-home`. */
+  function twoStores(): string {
+    const repo = copyFixture('flux-operator');
+    const dir = join(repo, 'kubernetes/apps/external-secrets/onepassword/app');
+    writeFileSync(join(dir, 'home-store.yaml'), readFileSync(join(dir, 'clustersecretstore.yaml'), 'utf8').replace(/name: onepassword$/m, 'name: onepassword-home'));
+    return repo;
+  }
+
+  it('reports a refused --store alone, not a vault problem that hangs on it', async () => {
+    const run = await homeops('secret', '--dest', twoStores(), '--namespace=default', '--app=echo', '--item=x', '--fields=a', '--source=offline', '--store=bogus');
+    expect(run.code).toBe(1);
+    expect([...run.stderr.matchAll(/^error: (.*)$/gm)].map((m) => m[1])).toEqual([expect.stringMatching(/^--store: /)]);
+  });
+
+  it('names --store as missing when there are several and none is given', async () => {
+    const run = await homeops('secret', '--dest', twoStores(), '--namespace=default', '--app=echo', '--item=x', '--fields=a', '--source=offline');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--store/);
   });
 });

@@ -53,7 +53,8 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
         const vaults = await ctx.secrets.onePassword.vaults(kind(a));
         return vaults.filter((v) => readable.length === 0 || readable.includes(v.title.toLowerCase()) || readable.includes(v.id)).map((v) => ({ name: v.title, value: v.title }));
       },
-      default: (ctx, a) => store(ctx, a).vaults[0],
+      // no store (refused, or one of several not named): nothing to default from, and its problem is reported there
+      default: (ctx, a) => (a.store === undefined && ctx.secrets.stores().length > 1 ? undefined : store(ctx, a).vaults[0]),
       validate: async (v: string, a, ctx) => {
         if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         const s = store(ctx, a);

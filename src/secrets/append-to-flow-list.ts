@@ -17,14 +17,14 @@ export function appendToFlowList(source: string, path: YamlPath, entries: readon
   };
   const seq = seqAt(source);
   if (seq === undefined || entries.length === 0) return undefined;
-  const padded = !/\{\S/.test(source.slice(seq.range[0], seq.range[1])); // `{ a: b }` unless the list writes `{a: b}`
+  const padded = !/(?<!\$)\{\S/.test(source.slice(seq.range[0], seq.range[1])); // `{ a: b }` unless the list writes `{a: b}` (`${VAR}` is no brace of its)
   const texts = entries.map((entry) => stringify(entry, { collectionStyle: 'flow', flowCollectionPadding: padded, version: '1.1', lineWidth: 0 }).trimEnd());
 
   let text = source;
   if (seq.items.length === 0) {
-    const open = seq.range[0];
-    if (text[open] !== '[') return undefined;
-    text = `${text.slice(0, open + 1)}${texts.join(', ')}${text.slice(open + 1)}`;
+    const [open, close] = seq.range;
+    if (text[open] !== '[' || !/^\[\s*\]$/.test(text.slice(open, close))) return undefined;
+    text = `${text.slice(0, open)}[${texts.join(', ')}]${text.slice(close)}`; // `[ ]` too
   } else {
     // spliceIntoFlow lays out an entry as the list does, but writes scalars: splice a placeholder, then put the mapping in its place
     let n = 0;
