@@ -2,7 +2,7 @@
 import { isMap, isScalar, YAMLMap } from 'yaml';
 import { inSubnet, parseIpv4 } from './net.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
-import { mapGet, seqItems } from './talconfig-node.ts';
+import { mapGet, scalarText, seqItems } from './talconfig-node.ts';
 import { copy, keyText, scalar, seqLike } from './yaml-nodes.ts';
 
 type AnyMap = YAMLMap<unknown, unknown>;
@@ -27,7 +27,7 @@ export function buildLevel(t: AnyMap, ctx: LevelContext, top: boolean): YAMLMap 
       const extra = isMap(value) ? value.items.map((p) => keyText(p.key)).filter((x) => x !== 'hardwareAddr') : [];
       if (extra.length > 0) ctx.warn.push(`deviceSelector ${extra.join(', ')} of ${ctx.from} not copied`);
       const selector = new YAMLMap();
-      selector.set('hardwareAddr', scalar(ctx.mac, mapGet(value, 'hardwareAddr'), true));
+      selector.set('hardwareAddr', scalar(inCaseOf(ctx.mac, scalarText(mapGet(value, 'hardwareAddr'))), mapGet(value, 'hardwareAddr'), true));
       out.set('deviceSelector', selector);
     } else if (k === 'addresses') {
       out.set(k, seqLike(value, [scalar(ctx.cidr, seqItems(value)[0], true)]));
@@ -53,4 +53,9 @@ export function prefixFor(ip: string, facts: TalconfigFacts, iface: AnyMap | und
   if (written) return Number(written[1]);
   warn.push('could not tell the subnet prefix from the other nodes; used /24');
   return 24;
+}
+
+/** A MAC in the letter case of the sibling's (`BC:24:11:…` when the repo writes them so). */
+function inCaseOf(mac: string, sibling: string | undefined): string {
+  return sibling && /[A-F]/.test(sibling) && !/[a-f]/.test(sibling) ? mac.toUpperCase() : mac.toLowerCase();
 }
