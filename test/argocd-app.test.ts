@@ -13,7 +13,7 @@ const helm = ['--name=uptime-kuma', '--kind=helm', '--chart=uptime-kuma', '--rep
 const changed = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((f) => after[f] !== before[f]).sort();
 
 /** Run and compare every changed file with its golden copy under golden/argocd/<scenario>/. */
-async function golden(scenario: string, flags: string[]): Promise<{ repo: string; files: string[] }> {
+async function golden(scenario: string, flags: string[]): Promise<{ repo: string; files: string[]; stdout: string }> {
   const repo = copyFixture('argocd');
   const before = snapshotFiles(repo);
   const run = await homeops('app', '--dest', repo, ...flags);
@@ -23,7 +23,7 @@ async function golden(scenario: string, flags: string[]): Promise<{ repo: string
   const files = changed(before, after);
   for (const file of files) await expect(after[file]).toMatchFileSnapshot(`golden/argocd/${scenario}/${file}`);
   expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
-  return { repo, files };
+  return { repo, files, stdout: run.stdout };
 }
 
 /** kubectl kustomize over a temporary kustomization that lists the generated manifests. */
@@ -56,7 +56,8 @@ describe('homeops app on the argocd layout', () => {
   });
 
   it('writes a Helm app (golden): multi-source Application with $values, values file, catch-all route on its own hostname', async () => {
-    const { files } = await golden('app-helm', [...helm, '--route=host', '--servicePort=3001']);
+    const { files, stdout } = await golden('app-helm', [...helm, '--route=host', '--servicePort=3001']);
+    expect(stdout).toContain("check that the chart's Service is named uptime-kuma and listens on port 3001");
     expect(files).toEqual([
       'kubernetes/argocd/apps/uptime-kuma.yaml',
       'kubernetes/argocd/manifests/gateway/uptime-kuma-route.yaml',

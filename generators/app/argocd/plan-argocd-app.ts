@@ -40,6 +40,8 @@ export function planArgocdApp(ctx: ArgocdContext, a: ArgocdAppAnswers): PlanResu
   if (a.kind === 'helm') {
     nextSteps.push(`fill in the chart's values in ${ctx.paths.valuesDir}/${a.name}.yaml (resources, security context, persistence)`);
     if (a.storage !== 'none') nextSteps.push(`point the chart's persistence at the PersistentVolumeClaim ${a.name} (${index.manifestsOf(a.name)}/pvc.yaml)`);
+    // the route's backend is a guess: the Service a chart names after its release
+    if (a.route !== 'none') nextSteps.push(`check that the chart's Service is named ${a.name} and listens on port ${a.servicePort} (the route's backendRef)`);
   }
   if (a.route === 'host' && a.hostname !== conventions.hostname) {
     nextSteps.push(`make ${a.hostname} reach the Gateway: DNS and the Cloudflare tunnel's ingress (it serves ${conventions.hostname ?? 'the existing hostnames'} today)`);
