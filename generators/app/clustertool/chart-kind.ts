@@ -28,7 +28,7 @@ export function isTruecharts(ctx: ClustertoolContext, a: Answers): boolean {
 
 /** A name for a new HelmRepository from its URL: `https://charts.jetstack.io` -> jetstack. */
 export function newRepositoryName(url: string): string | undefined {
-  const generic = ['charts', 'chart', 'helm', 'helm-charts', 'www', 'oci', 'io', 'com', 'org', 'dev', 'net', 'github', 'ghcr', 'docker', 'registry'];
+  const generic = ['charts', 'chart', 'helm', 'helm-charts', 'www', 'oci', 'io', 'com', 'org', 'dev', 'net', 'github', 'ghcr', 'docker', 'registry', 'dl', 'download', 'downloads', 'get', 'pkg', 'pkgs', 'repo', 'repos', 'artifacts', 'cdn', 'static'];
   const parsed = /^[a-z]+:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(url);
   if (!parsed) return undefined;
   const [, host, path = ''] = parsed;
