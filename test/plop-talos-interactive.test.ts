@@ -27,8 +27,9 @@ describe('npx plop node / patch, answered at a real terminal', () => {
     expect(session.screen).toMatch(/node k8s-4 \(worker, 10\.0\.10\.14\) added to talos\/talconfig\.yaml/);
     const talconfig = readFileSync(join(repo, 'talos/talconfig.yaml'), 'utf8');
     expect(talconfig).toContain('  - hostname: k8s-4\n    ipAddress: 10.0.10.14\n    controlPlane: false\n    installDisk: /dev/sda\n');
-    expect(talconfig).toContain('          hardwareAddr: "bc:24:11:7e:4a:14"');
-    expect(talconfig).toContain('factory.talos.dev/installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515\n    networkInterfaces:\n      - deviceSelector:\n          hardwareAddr: "bc:24:11:7e:4a:14"');
+    // in the letter case of the sibling nodes' MACs
+    expect(talconfig).toContain('          hardwareAddr: "BC:24:11:7E:4A:14"');
+    expect(talconfig).toContain('factory.talos.dev/installer/ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515\n    networkInterfaces:\n      - deviceSelector:\n          hardwareAddr: "BC:24:11:7E:4A:14"');
   }, 60_000);
 
   it("patch: asks only the chosen patch's own values", async () => {
