@@ -111,5 +111,18 @@ export function addPatchRef(doc: Document.Parsed, target: PatchTarget, patchRef:
   else if (parentPath.length === 0 || isMap(base.getIn(parentPath, true))) addition = { kind: 'key', path: parentPath, key: 'patches', value: base.createNode([value]) };
   else addition = { kind: 'key', path: [], key: String(parentPath[0]), value: base.createNode({ patches: [value] }) };
   const edit = addToYaml(source, base, [addition]);
-  return { ...edit, added: true, message: `added "${ref}" to ${where}` };
+  const text = addition.kind === 'key' && addition.path.length === 0 ? spacedLikeOthers(source, edit.text, addition.key) : edit.text;
+  return { ...edit, text, added: true, message: `added "${ref}" to ${where}` };
+}
+
+/**
+ * A new top-level key, appended last, gets a blank line before it when the file's other top-level
+ * sections have one (`patches:`, `controlPlane:` ... each after an empty line).
+ */
+function spacedLikeOthers(source: string, text: string, key: string): string {
+  const sections = [...source.matchAll(/^([A-Za-z][\w-]*):/gm)].slice(1);
+  const spaced = sections.filter((m) => /\n\s*\n(?:#[^\n]*\n)*$/.test(source.slice(0, m.index))).length;
+  const at = text.lastIndexOf(`\n${key}:`);
+  if (sections.length === 0 || spaced * 2 < sections.length || at < 0 || text.slice(0, at).endsWith('\n')) return text;
+  return `${text.slice(0, at + 1)}\n${text.slice(at + 1)}`;
 }

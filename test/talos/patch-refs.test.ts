@@ -25,8 +25,14 @@ describe('addPatchRef', () => {
 
   it('creates worker.patches when there is no worker section', () => {
     const r = add(CT.talconfig, { scope: 'worker' }, '@./patches/worker/gpu.yaml');
-    expect(r.text).toBe(insertedAfter(CT.talconfig, '    - "@./patches/controller/cluster.yaml"', 'worker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n'));
+    // after a blank line, as the file's other sections
+    expect(r.text).toBe(insertedAfter(CT.talconfig, '    - "@./patches/controller/cluster.yaml"', '\nworker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n'));
     expect(r.message).toBe('added "@./patches/worker/gpu.yaml" to worker.patches');
+  });
+
+  it('adds no blank line before a new section where the file has none between its sections', () => {
+    const compact = 'clusterName: k\ntalosVersion: v1.11.0\ncontrolPlane:\n  patches:\n    - "@./patches/controller/a.yaml"\n';
+    expect(add(compact, { scope: 'worker' }, '@./patches/worker/gpu.yaml').text).toBe(`${compact}worker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n`);
   });
 
   it("appends to a node's patches, found by hostname", () => {
