@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
@@ -101,13 +101,23 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
 });
 
 describe('homeops node: what it writes per layout', () => {
-  it('flux: a control plane gets the VIP and its own (empty) patch folder, like k8s-0', async () => {
+  it('flux: a control plane gets the VIP, and no patch folder of its own: only k8s-0 of three nodes has one', async () => {
     const repo = copyFixture('flux');
     const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
-    expect(result.stdout).toContain('created  talos/patches/k8s-3/machine-kernel.yaml');
+    expect(result.stdout).not.toContain('talos/patches/k8s-3');
     const talconfig = snapshotFiles(repo)['talos/talconfig.yaml']!;
-    expect(talconfig).toContain('      - "@./patches/k8s-3/machine-kernel.yaml"\n\n# Global patches');
-    expect(talconfig).toMatch(/hostname: "k8s-3"[\s\S]*vip:\n {10}ip: "192\.168\.1\.10"\n {4}patches:/);
+    expect(talconfig).toMatch(/hostname: "k8s-3"[\s\S]*vip:\n {10}ip: "192\.168\.1\.10"\n\n# Global patches/);
+  });
+
+  it('flux: a node gets its own (empty) patch folder, like its siblings, when most nodes have one', async () => {
+    const repo = copyFixture('flux');
+    const file = join(repo, 'talos/talconfig.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('  - hostname: "k8s-2"', '    patches:\n      - "@./patches/k8s-1/machine-kernel.yaml"\n  - hostname: "k8s-2"'));
+    mkdirSync(join(repo, 'talos/patches/k8s-1'));
+    writeFileSync(join(repo, 'talos/patches/k8s-1/machine-kernel.yaml'), readFileSync(join(repo, 'talos/patches/k8s-0/machine-kernel.yaml'), 'utf8'));
+    const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+    expect(result.stdout).toContain('created  talos/patches/k8s-3/machine-kernel.yaml');
+    expect(snapshotFiles(repo)['talos/talconfig.yaml']!).toContain('      - "@./patches/k8s-3/machine-kernel.yaml"\n\n# Global patches');
   });
 
   it('clustertool: keeps ${VAR} placeholders, never touches clusterenv.yaml, and says which variables to check and add with sops', async () => {

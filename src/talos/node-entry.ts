@@ -101,7 +101,10 @@ export function buildNodeEntry(doc: Document, facts: TalconfigFacts, input: Chec
     if (template) warn.push(`${template.hostname} has no networkInterfaces; the new node uses DHCP on ${input.mac}: reserve ${input.ip} for it`);
   }
 
-  const source = template && template.nodePatchRefs.length > 0 ? template : facts.nodes.find((n) => n.nodePatchRefs.length > 0);
+  // a patch folder of its own when most nodes have one: one odd node's (special hardware) is no rule
+  const withFolders = facts.nodes.filter((n) => n.nodePatchRefs.length > 0).length;
+  const mirror = withFolders * 2 >= facts.nodes.length;
+  const source = !mirror ? undefined : template && template.nodePatchRefs.length > 0 ? template : facts.nodes.find((n) => n.nodePatchRefs.length > 0);
   const nodePatchRefs = source ? source.nodePatchRefs.map((r) => renameFolder(r, source, input.hostname)) : [];
   const refLike = source ? seqItems(doc.getIn(['nodes', source.index, 'patches'], true))[0] : undefined;
   if (nodePatchRefs.length > 0) put('patches', 'patches', seqLike(t.get('patches', true), nodePatchRefs.map((r) => scalar(r, refLike, true))));
