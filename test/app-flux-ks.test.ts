@@ -121,3 +121,16 @@ describe('homeops app: security style learned from the app-template apps only', 
     expect(hr).toContain('seccompProfile: { type: RuntimeDefault }');
   });
 });
+
+describe('homeops app: the registration line in the namespace kustomization', () => {
+  it('writes the entry without ./ where the other entries have none', async () => {
+    const repo = copyFixture('flux');
+    const file = join(repo, APPS, 'default/kustomization.yaml');
+    const before = readFileSync(file, 'utf8').replaceAll('  - ./', '  - ').replace('  - namespace.yaml', '  - ./namespace.yaml');
+    writeFileSync(file, before);
+    await homeops('app', '--dest', repo, ...whoami);
+    const after = readFileSync(file, 'utf8');
+    expect(after.split('\n').filter((line) => !before.split('\n').includes(line))).toEqual(['  - whoami/ks.yaml']);
+    expect((await homeops('app', '--dest', repo, ...whoami)).stdout).toMatch(/^nothing to change/);
+  });
+});

@@ -9,6 +9,7 @@ import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
 import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
 import { parseImage, type ImageRef } from '../../src/inputs/checks.ts';
+import { readYamlData } from '../../src/repo/read-yaml.ts';
 import { render } from '../../src/render/templates.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
 import { planExternalSecret } from '../secret/plan-external-secret.ts';
@@ -53,7 +54,7 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
     });
   }
   const kustomizationPath = index.namespaceKustomization(namespace);
-  const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `./${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));
+  const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `${registrationPrefix(ctx, kustomizationPath)}${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));
   repo.tree.write(kustomizationPath, registered.text);
 
   const secret = answers.secret ? await planExternalSecret(ctx, { namespace, app }, answers as AppWithSecretAnswers & SecretAnswers) : undefined;
@@ -119,6 +120,14 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     recreate: storage !== null,
     resources,
   };
+}
+
+/** `./`, or nothing when the namespace's other entries are written `echo/ks.yaml`. */
+function registrationPrefix(ctx: FluxContext, kustomizationPath: string): string {
+  const resources = readYamlData(ctx.repo.tree, kustomizationPath)?.resources;
+  const entries = (Array.isArray(resources) ? resources : []).filter((r): r is string => typeof r === 'string' && r.endsWith('/ks.yaml'));
+  const bare = entries.filter((r) => !r.startsWith('./')).length;
+  return entries.length > 0 && bare * 2 > entries.length ? '' : './';
 }
 
 /** The dependsOn entries, each once: a namespace only where it differs from the new Kustomization's own. */
