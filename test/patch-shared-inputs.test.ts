@@ -52,7 +52,7 @@ describe('homeops patch: an input two patches share (--enabled) is one flag serv
     const run = await homeops('patch', '--dest', repo, '--patch=max-pods', '--target=all', '--enabled=false');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--enabled: does not apply with the other inputs given');
-    expect(run.stderr).toContain('(host-dns) Enable the host DNS cache?; (kubeprism) Enable KubePrism?');
+    expect(run.stderr).toContain('it applies only with --patch=host-dns or --patch=kubeprism');
     expect(snapshotFiles(repo)).toEqual(before);
   });
 

@@ -130,3 +130,11 @@ describe('secret in a repo of several stores', () => {
     expect(run.stderr).toMatch(/--store/);
   });
 });
+
+describe('secret: an input that applies only with another says which', () => {
+  it('--keys with --fields=*', async () => {
+    const run = await homeops('secret', '--dest', copyFixture('flux-operator'), '--namespace=default', '--app=echo', '--item=echo', '--fields=*', '--keys=A', '--source=offline');
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--keys: does not apply with the other inputs given: it applies only when --fields names fields');
+  });
+});

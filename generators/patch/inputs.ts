@@ -1,4 +1,4 @@
-import type { Answers, InputSpec, InputType } from '../../src/inputs/input-spec.ts';
+import { applies, type Answers, type InputSpec, type InputType } from '../../src/inputs/input-spec.ts';
 import { allowedFix, PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
 import type { PatchInput, PatchValue, TalosPatchDef } from '../../src/talos/patch-catalog.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
@@ -68,7 +68,7 @@ function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
     message: uses.length === 1 ? first.message : meaning.join(' / '),
     help: `${name}: ${meaning.join('; ')}`,
     type: TYPES[first.type],
-    when: (a) => chosen(shared, a) !== undefined,
+    when: applies(`with --patch=${uses.map((u) => u.def.id).join(' or --patch=')}`, (a: Answers) => chosen(shared, a) !== undefined),
     validate: (value: PatchValue, a) => {
       const input = chosen(shared, a) ?? first;
       for (const v of Array.isArray(value) ? value : [value]) {

@@ -1,4 +1,4 @@
-import type { Answers, InputSpec } from '../../src/inputs/input-spec.ts';
+import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
@@ -124,7 +124,7 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       message: 'Kubernetes Secret keys, same order as the fields',
       help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
       type: 'list',
-      when: (a) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM),
+      when: applies('when --fields names fields (with --fields=* every field keeps its own name)', (a: Answers) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM)),
       default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
       validate: (v: string[], a) => (unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[])), // fields refused: reported there
     },
