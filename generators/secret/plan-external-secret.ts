@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isSeq, parseAllDocuments } from 'yaml';
 import type { PlanResult } from '../../src/engine/generator.ts';
 import { HomeopsError } from '../../src/errors.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
@@ -10,7 +10,6 @@ import { externalSecretReferences, isWholeItem } from '../../src/secrets/externa
 import { appTemplateContainer, wireEnvFrom } from '../../src/secrets/env-from.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import { insertSorted } from '../../src/yaml/insert-sorted.ts';
-import { yamlScalar } from '../../src/yaml/scalar.ts';
 import { addToYaml } from '../../src/yaml/splice.ts';
 import type { SecretAnswers } from './secret-inputs.ts';
 
@@ -69,7 +68,8 @@ export async function planExternalSecret(ctx: FluxContext, target: ExternalSecre
 
 /**
  * Make the app's Kustomization depend on the one that deploys the store, as the repo's other apps
- * with an ExternalSecret do: added to a block dependsOn list; otherwise the next step it returns.
+ * with an ExternalSecret do: added to a block dependsOn list, or as a new key in sorted place;
+ * for a shape it cannot splice byte for byte, the next step it returns instead.
  */
 function dependOnStore(ctx: FluxContext, target: ExternalSecretTarget, storeFile: string): string | undefined {
   const ref = storeDependency(ctx.index, storeFile);
@@ -85,32 +85,12 @@ function dependOnStore(ctx: FluxContext, target: ExternalSecretTarget, storeFile
   if (present) return undefined;
   const step = `make ${path} depend on the secret store's Kustomization, as the other apps with an ExternalSecret do: spec.dependsOn: - { name: ${entry.name}${entry.namespace ? `, namespace: ${entry.namespace}` : ''} }`;
   if (!doc || 'empty' in docs || docs.length !== 1 || (list !== undefined && (!isSeq(list) || list.flow))) return step;
-  const edit = list
-    ? addToYaml(source, doc, [{ kind: 'item', path: ['spec', 'dependsOn'], value: doc.createNode(entry) }])
-    : insertSortedKey(source, doc.get('spec', true), 'dependsOn', [`- name: ${yamlScalar(entry.name)}`, ...(entry.namespace ? [`  namespace: ${yamlScalar(entry.namespace)}`] : [])]);
-  if (!edit || ('exact' in edit && !edit.exact)) return step;
+  const edit = addToYaml(source, doc, [
+    list ? { kind: 'item', path: ['spec', 'dependsOn'], value: doc.createNode(entry) } : { kind: 'key', path: ['spec'], key: 'dependsOn', value: doc.createNode([entry]), sorted: true },
+  ]);
+  if (!edit.exact) return step;
   ctx.repo.tree.write(path, edit.text);
   return undefined;
-}
-
-/**
- * `key:` and its block lines spliced into a block mapping whose keys are in sorted order, in its
- * sorted place (ks.yaml: components, dependsOn, interval, ...); undefined for another shape.
- */
-function insertSortedKey(source: string, map: unknown, key: string, lines: string[]): { text: string } | undefined {
-  if (!isMap(map) || map.flow) return undefined;
-  const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  const keys = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
-  if (keys.some((k, i) => k === '' || (i > 0 && k < keys[i - 1]!))) return undefined;
-  const next = map.items[keys.findIndex((k) => k > key)];
-  const first = (map.items[0]!.key as { range: [number, number, number] }).range[0];
-  const indent = first - (source.lastIndexOf('\n', first - 1) + 1);
-  const block = [`${key}:`, ...lines.map((line) => `  ${line}`)].map((line) => `${' '.repeat(indent)}${line}${eol}`).join('');
-  if (!next) return undefined; // the last key: its block may run to the end of the map; leave it to the person
-  let at = source.lastIndexOf('\n', (next.key as { range: [number, number, number] }).range[0] - 1) + 1;
-  // comments right above the next key belong to it: insert above them
-  for (let above = source.lastIndexOf('\n', at - 2) + 1; at > 0 && /^\s*#/.test(source.slice(above, at - 1)); above = source.lastIndexOf('\n', above - 2) + 1) at = above;
-  return { text: `${source.slice(0, at)}${block}${source.slice(at)}` };
 }
 
 /** The refreshInterval of the repo's own ExternalSecrets, else 1h. */

@@ -1,4 +1,4 @@
-/** Block YAML text: detect how a file indents sequences, render a node as a block at an indent. */
+/** Block YAML text: detect how a file indents sequences, render a node as a block at an indent, find an entry's comments. */
 import { Document, Scalar, visit } from 'yaml';
 import type { Node } from 'yaml';
 
@@ -24,4 +24,18 @@ export function renderBlock(node: Node, indent: number, indentSeq: boolean): str
   text = text.replace(/__homeops_alias_(\d+)__/g, (_m, i: string) => `*${aliases[Number(i)]}`);
   const pad = ' '.repeat(indent);
   return text.replace(/^(?=.)/gm, pad);
+}
+
+/**
+ * Where the comment lines at column `col` right above the line starting at `at` begin (`at` when
+ * there are none): comments above an entry belong to it, so what goes before the entry goes above them.
+ */
+export function commentsAbove(text: string, at: number, col: number): number {
+  const prefix = `${' '.repeat(col)}#`;
+  while (at > 0) {
+    const above = text.lastIndexOf('\n', at - 2) + 1;
+    if (!text.slice(above, at - 1).startsWith(prefix)) break;
+    at = above;
+  }
+  return at;
 }

@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { HomeopsError } from '../errors.ts';
+import { commentsAbove } from './block-text.ts';
 import { spliceIntoFlow } from './flow-list.ts';
 import { lineOf, parseYaml } from './parse-yaml.ts';
 import { readPlainYaml, type ItemLine } from './read-plain-yaml.ts';
@@ -93,16 +94,8 @@ function itemLine(text: string, node: Ranged, file: string): ItemLine {
 }
 
 function insertBeforeItem(text: string, item: ItemLine, entry: string): string {
-  const indent = ' '.repeat(item.indent);
-  // comments right above an item belong to it: insert above them
-  let at = item.start;
-  while (at > 0) {
-    const prevStart = text.lastIndexOf('\n', at - 2) + 1;
-    const prev = text.slice(prevStart, at - 1);
-    if (!prev.startsWith(`${indent}#`)) break;
-    at = prevStart;
-  }
-  return `${text.slice(0, at)}${indent}- ${yamlScalar(entry)}\n${text.slice(at)}`;
+  const at = commentsAbove(text, item.start, item.indent);
+  return `${text.slice(0, at)}${' '.repeat(item.indent)}- ${yamlScalar(entry)}\n${text.slice(at)}`;
 }
 
 function insertAfterItem(text: string, item: ItemLine, entry: string): string {

@@ -6,14 +6,17 @@
  */
 import { Document, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { Node, ParsedNode, Range, YAMLSeq } from 'yaml';
-import { detectIndentSeq, renderBlock } from './block-text.ts';
+import { commentsAbove, detectIndentSeq, renderBlock } from './block-text.ts';
 
 export type YamlPath = readonly (string | number)[];
 
-/** One addition: an item at the end of a sequence, or a new key at the end of a map. */
+/**
+ * One addition: an item at the end of a sequence, or a new key at the end of a map (`sorted`: in
+ * sorted place when the map's keys are in order, like ks.yaml's `components, dependsOn, interval`).
+ */
 export type YamlAddition =
   | { kind: 'item'; path: YamlPath; value: Node }
-  | { kind: 'key'; path: YamlPath; key: string; value: Node };
+  | { kind: 'key'; path: YamlPath; key: string; value: Node; sorted?: boolean };
 
 export interface EditResult {
   text: string;
@@ -89,17 +92,29 @@ function splice(source: string, doc: Document.Parsed, add: YamlAddition, indentS
     const lastKey = target.items.at(-1)!.key as ParsedNode;
     const col = column(source, firstKey.range[0]);
     const pair = new Document({ [add.key]: add.value }).contents as Node;
-    const end = entryEnd(source, lastKey.range[0], (target as unknown as ParsedNode).range[2], col);
-    return insertAt(source, end, renderBlock(pair, col, indentSeq));
+    const next = add.sorted ? target.items[sortedIndex(target.items, add.key)]?.key as ParsedNode | undefined : undefined;
+    // before the next key (and its comments), or after the last key's whole entry
+    const at = next ? commentsAbove(source, lineStart(source, next.range[0]), col) : entryEnd(source, lastKey.range[0], (target as unknown as ParsedNode).range[2], col);
+    return insertAt(source, at, renderBlock(pair, col, indentSeq));
   }
   return undefined;
 }
 
+/** Where a key goes among a map's pairs in sorted place: before the first that sorts after it; the end when the keys are not in order. */
+function sortedIndex(pairs: readonly { key: unknown }[], key: string): number {
+  const keys = pairs.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : undefined));
+  const inOrder = keys.every((k, i) => k !== undefined && (i === 0 || k >= keys[i - 1]!));
+  const at = inOrder ? keys.findIndex((k) => k! > key) : -1;
+  return at === -1 ? pairs.length : at;
+}
+
 function applyWithApi(doc: Document, add: YamlAddition): void {
+  const target = add.path.length === 0 ? doc.contents : doc.getIn(add.path, true);
   if (add.kind === 'item') {
-    const seq = add.path.length === 0 ? doc.contents : doc.getIn(add.path, true);
-    if (!isSeq(seq)) throw new Error(`no sequence at ${add.path.join('.')}`);
-    seq.items.push(add.value.clone());
+    if (!isSeq(target)) throw new Error(`no sequence at ${add.path.join('.')}`);
+    target.items.push(add.value.clone());
+  } else if (add.sorted && isMap(target)) {
+    target.items.splice(sortedIndex(target.items, add.key), 0, doc.createPair(add.key, add.value.clone()));
   } else if (add.path.length === 0) {
     (doc.contents as Node & { set(k: unknown, v: unknown): void }).set(add.key, add.value.clone());
   } else {
