@@ -51,7 +51,7 @@ export class ArgocdIndex {
 
   /** Every Application under appsDir (subfolders too), by name. */
   applications(): ApplicationEntry[] {
-    return (this.apps ??= yamlFiles(this.tree, this.paths.appsDir).flatMap((file) =>
+    return (this.apps ??= this.tree.yamlFilesUnder(this.paths.appsDir).flatMap((file) =>
       readYamlAll(this.tree, file)
         .filter((d) => d.kind === 'Application' && typeof dig(d, 'metadata', 'name') === 'string')
         .map((d) => ({
@@ -74,7 +74,7 @@ export class ArgocdIndex {
    * node_modules are skipped; files that do not mention `kind: Application` are not parsed.
    */
   everyApplication(): NamedApplication[] {
-    return (this.named ??= repoYamlFiles(this.tree, '').flatMap((file) => {
+    return (this.named ??= this.tree.yamlFilesUnder('', (name) => name.startsWith('.') || name === 'node_modules').flatMap((file) => {
       if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
       return readYamlAll(this.tree, file)
         .filter((d) => d.kind === 'Application' && String(d.apiVersion).startsWith('argoproj.io/') && typeof dig(d, 'metadata', 'name') === 'string')
@@ -91,7 +91,7 @@ export class ArgocdIndex {
   declaredNamespaces(): Map<string, string> {
     if (!this.declared) {
       this.declared = new Map();
-      for (const file of yamlFiles(this.tree, this.paths.manifestsDir)) {
+      for (const file of this.tree.yamlFilesUnder(this.paths.manifestsDir)) {
         for (const doc of readYamlAll(this.tree, file)) {
           const name = dig(doc, 'metadata', 'name');
           if (doc.kind === 'Namespace' && typeof name === 'string' && !this.declared.has(name)) this.declared.set(name, file);
@@ -103,7 +103,7 @@ export class ArgocdIndex {
 
   /** The HTTPRoutes of the routes folder. */
   routes(): RouteEntry[] {
-    return (this.routeList ??= yamlFiles(this.tree, this.paths.routesDir).flatMap((file) =>
+    return (this.routeList ??= this.tree.yamlFilesUnder(this.paths.routesDir).flatMap((file) =>
       readYamlAll(this.tree, file)
         .filter((d) => d.kind === 'HTTPRoute')
         .map((d) => ({
@@ -128,26 +128,3 @@ export class ArgocdIndex {
 }
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-
-/** YAML files of the repo from a folder ('' = the root), recursively, sorted; hidden folders and node_modules left out. */
-function repoYamlFiles(tree: RepoTree, dir: string): string[] {
-  const out: string[] = [];
-  for (const name of tree.children(dir)) {
-    const path = dir === '' ? name : `${dir}/${name}`;
-    if (tree.isDirectory(path)) {
-      if (!name.startsWith('.') && name !== 'node_modules') out.push(...repoYamlFiles(tree, path));
-    } else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
-
-/** YAML files under a folder, recursively, sorted. */
-export function yamlFiles(tree: RepoTree, dir: string): string[] {
-  const out: string[] = [];
-  for (const name of tree.children(dir)) {
-    const path = `${dir}/${name}`;
-    if (tree.isDirectory(path)) out.push(...yamlFiles(tree, path));
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}

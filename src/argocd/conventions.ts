@@ -4,7 +4,6 @@ import { learnGateway, type GatewayName } from '../repo/learn-gateway.ts';
 import { mostCommon } from '../repo/most-common.ts';
 import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
 import type { ArgocdIndex } from './argocd-index.ts';
-import { yamlFiles } from './argocd-index.ts';
 
 /**
  * How this repo writes its Applications and manifests, learned from its own files. `.homeops.yaml`
@@ -58,7 +57,7 @@ export function learnArgocdConventions(index: ArgocdIndex, overrides: Convention
 /** The pod runAsUser of the repo's Deployments, if any sets one. */
 function learnPodUser(index: ArgocdIndex): number | undefined {
   const users: number[] = [];
-  for (const file of yamlFiles(index.tree, index.paths.manifestsDir)) {
+  for (const file of index.tree.yamlFilesUnder(index.paths.manifestsDir)) {
     if (!file.endsWith('deployment.yaml')) continue;
     for (const doc of readYamlAll(index.tree, file)) {
       const user = dig(doc, 'spec', 'template', 'spec', 'securityContext', 'runAsUser');

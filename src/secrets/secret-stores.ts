@@ -17,7 +17,8 @@ export interface OnePasswordStore {
 /** Every 1Password ClusterSecretStore under `dirs` (any `kind: ClusterSecretStore` document). */
 export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): OnePasswordStore[] {
   const stores: OnePasswordStore[] = [];
-  for (const file of dirs.flatMap((dir) => yamlFiles(tree, dir))) {
+  // SOPS-encrypted files hold no store anyone could read
+  for (const file of dirs.flatMap((dir) => tree.yamlFilesUnder(dir)).filter((f) => !f.slice(f.lastIndexOf('/') + 1).includes('.sops.'))) {
     const text = tree.read(file)!;
     if (!text.includes('ClusterSecretStore')) continue;
     let docs;
@@ -58,12 +59,3 @@ export function pickStore(stores: readonly OnePasswordStore[], name: string | un
   return store;
 }
 
-function yamlFiles(tree: RepoTree, dir: string): string[] {
-  const out: string[] = [];
-  for (const name of tree.children(dir)) {
-    const path = `${dir}/${name}`;
-    if (tree.isDirectory(path)) out.push(...yamlFiles(tree, path));
-    else if (/\.ya?ml$/.test(name) && !name.includes('.sops.')) out.push(path);
-  }
-  return out;
-}

@@ -41,14 +41,6 @@ const MANIFEST_ROOTS: Record<LayoutId, string[]> = {
 const MENTIONS = /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
 const ADDRESS_KEYS = /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
 
-function yamlFiles(tree: RepoTree, dir: string, out: string[]): string[] {
-  for (const name of tree.children(dir)) {
-    const path = `${dir}/${name}`;
-    if (tree.isDirectory(path)) yamlFiles(tree, path, out);
-    else if (/\.ya?ml$/.test(name)) out.push(path);
-  }
-  return out;
-}
 
 const resolved = (text: string, vars: Vars): string | undefined => resolvePlaceholders(String(text).trim(), vars);
 
@@ -101,7 +93,7 @@ export function scanLoadBalancers(tree: RepoTree, layout: LayoutId, vars: Vars =
   const facts: LoadBalancerFacts = { pools: [], addresses: [] };
   for (const root of MANIFEST_ROOTS[layout]) {
     if (!tree.isDirectory(root)) continue;
-    for (const file of yamlFiles(tree, root, [])) {
+    for (const file of tree.yamlFilesUnder(root)) {
       const text = tree.read(file) ?? '';
       if (!MENTIONS.test(text)) continue;
       facts.pools.push(...poolsOf(text, file, vars));

@@ -71,6 +71,16 @@ export class RepoTree {
     return this.children(p).filter((name) => this.isDirectory(posix.join(p, name)));
   }
 
+  /** YAML files under a folder ('' = the repo root), recursively, sorted; `skipFolder` leaves folders out by name. */
+  yamlFilesUnder(dir: string, skipFolder: (name: string) => boolean = () => false): string[] {
+    const p = normalize(dir);
+    return this.children(p).flatMap((name) => {
+      const path = p === '' ? name : `${p}/${name}`;
+      if (this.isDirectory(path)) return skipFolder(name) ? [] : this.yamlFilesUnder(path, skipFolder);
+      return /\.ya?ml$/.test(name) ? [path] : [];
+    });
+  }
+
   /** Create or update a file. Identical bytes record nothing. */
   write(path: string, content: string): void {
     const p = normalize(path);
