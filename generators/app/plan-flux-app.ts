@@ -26,9 +26,10 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
   const { name: app, namespace } = answers;
   const createdNamespace = planFluxNamespace(ctx, namespace);
   const conventions = ctx.conventions(namespace);
-  const view = appView(ctx, conventions, answers);
+  // where the new Kustomization lives: what the namespace folder's kustomization.yaml sets
+  const ownNamespace = kustomizationNamespace(index, namespace);
+  const view = appView(ctx, conventions, answers, ownNamespace);
   const dir = `${index.appsDir}/${namespace}/${app}`;
-  const ownNamespace = index.hasNamespace(namespace) ? kustomizationNamespace(index, namespace) : namespace;
   const taken = definedElsewhere(index, { name: app, namespace: ownNamespace }, namespace, app);
   if (taken) {
     throw new HomeopsError('CONFLICT', `a Flux Kustomization ${ownNamespace}/${app} already exists (${taken}): a new app of that name would replace it`, {
@@ -72,7 +73,7 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
   };
 }
 
-function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecretAnswers) {
+function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecretAnswers, ownNamespace: string) {
   const appTemplate = a.chart === APP_TEMPLATE_URL;
   const shared = appTemplate ? conventions.sharedChartSource : null;
   const hasStorage = appTemplate && a.storage !== 'none';
@@ -97,7 +98,7 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     schemas: conventions.schemas,
     ks: {
       components: conventions.ks.components,
-      dependsOn: dependencies(ctx, a, a.secret ? storeDependency(ctx.index, pickStore(ctx.secrets.stores(), a.store).file) : undefined),
+      dependsOn: dependencies(ctx, a, ownNamespace, a.secret ? storeDependency(ctx.index, pickStore(ctx.secrets.stores(), a.store).file) : undefined),
       interval: conventions.ks.interval,
       path: `./${ctx.index.appDir(a.namespace, a.name)}`,
       substituteFrom: conventions.ks.substituteFrom,
@@ -131,9 +132,7 @@ function registrationPrefix(ctx: FluxContext, kustomizationPath: string): string
 }
 
 /** The dependsOn entries, each once: a namespace only where it differs from the new Kustomization's own. */
-function dependencies(ctx: FluxContext, a: AppWithSecretAnswers, store: KustomizationRef | undefined): { name: string; namespace: string | null }[] {
-  if (a.dependsOn.length === 0 && !store) return [];
-  const own = ctx.index.hasNamespace(a.namespace) ? kustomizationNamespace(ctx.index, a.namespace) : a.namespace;
+function dependencies(ctx: FluxContext, a: AppWithSecretAnswers, own: string, store: KustomizationRef | undefined): { name: string; namespace: string | null }[] {
   const refs = new Map<string, { name: string; namespace: string | null }>();
   for (const dep of a.dependsOn) {
     const found = lookUpDependency(ctx.index, dep);

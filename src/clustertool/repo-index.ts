@@ -1,3 +1,4 @@
+import { isFluxKustomization } from '../flux/kustomizations.ts';
 import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 
@@ -106,7 +107,7 @@ export class ClustertoolRepoIndex {
         if (!this.tree.isFile(file)) continue;
         for (const doc of readYamlAll(this.tree, file)) {
           const ksName = dig(doc, 'metadata', 'name');
-          if (doc.kind !== 'Kustomization' || !String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/') || typeof ksName !== 'string') continue;
+          if (!isFluxKustomization(doc) || typeof ksName !== 'string') continue;
           const namespace = dig(doc, 'metadata', 'namespace');
           out.push({ name: ksName, namespace: typeof namespace === 'string' ? namespace : undefined, file });
         }

@@ -71,9 +71,9 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
     for (const hr of readYamlAll(tree, `${dir}/helmrelease.yaml`).filter((d) => d.kind === 'HelmRelease')) {
       hrs.push(hr);
       const text = tree.read(`${dir}/helmrelease.yaml`);
-      if (dig(hr, 'spec', 'values', 'controllers') !== undefined) hrSchema ??= schemaLine(text);
       if (dig(hr, 'spec', 'values', 'controllers') !== undefined) {
         // app-template apps only: other charts write their values their own way
+        hrSchema ??= schemaLine(text);
         const seccomp = dig(hr, 'spec', 'values', 'defaultPodOptions', 'securityContext', 'seccompProfile', 'type');
         if (typeof seccomp === 'string' && seccomp !== 'Localhost') seccompProfiles.push(seccomp); // Localhost needs a profile of the app's own
         if (/^\s*capabilities:/m.test(text ?? '')) flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
@@ -162,12 +162,12 @@ function collectRoute(route: unknown, refs: GatewayRef[], hostnames: string[]): 
   for (const h of (dig(route, 'hostnames') ?? []) as unknown[]) if (typeof h === 'string') hostnames.push(h);
 }
 
-/** `https://x/kustomize.toolkit.fluxcd.io/kustomization_v1.json` -> `https://x`. */
 /** A schema URL the apps take from the learned host, moved to the host .homeops.yaml pins. */
 function onHost(url: string | undefined, learned: string | null | undefined, host: string): string | undefined {
   return url && learned && url.startsWith(`${learned}/`) ? `${host}${url.slice(learned.length)}` : url;
 }
 
+/** `https://x/kustomize.toolkit.fluxcd.io/kustomization_v1.json` -> `https://x`. */
 function hostOf(url: string, group: string): string | null {
   const at = url.indexOf(`/${group}/`);
   return at > 0 ? url.slice(0, at) : null;

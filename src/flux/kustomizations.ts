@@ -22,12 +22,26 @@ function namespaceSetBy(index: FluxRepoIndex, ns: string): string | undefined {
   return typeof set === 'string' && set ? set : undefined;
 }
 
-export function kustomizationsOf(index: FluxRepoIndex, ns: string, app: string): (KustomizationRef & { folder: string })[] {
-  return readYamlAll(index.tree, index.ksPath(ns, app)).flatMap((doc) => {
+/** Whether a YAML document is a Flux Kustomization (not a kustomize one). */
+export function isFluxKustomization(doc: Record<string, unknown> | undefined): boolean {
+  return doc?.kind === 'Kustomization' && String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/');
+}
+
+/** The Flux Kustomization documents of an app folder's ks.yaml. */
+export function kustomizationDocs(index: FluxRepoIndex, ns: string, app: string): Record<string, unknown>[] {
+  return readYamlAll(index.tree, index.ksPath(ns, app)).filter(isFluxKustomization);
+}
+
+/** The Flux Kustomizations of an app folder's ks.yaml: name, namespace, folder and `spec.path` (without `./`). */
+export function kustomizationsOf(index: FluxRepoIndex, ns: string, app: string): (KustomizationRef & { folder: string; path: string })[] {
+  const docs = kustomizationDocs(index, ns, app);
+  const set = docs.length ? namespaceSetBy(index, ns) : undefined;
+  return docs.flatMap((doc) => {
     const name = dig(doc, 'metadata', 'name');
     const own = dig(doc, 'metadata', 'namespace');
-    if (doc.kind !== 'Kustomization' || !String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/') || typeof name !== 'string') return [];
-    return [{ name, namespace: namespaceSetBy(index, ns) ?? (typeof own === 'string' ? own : ns), folder: ns }];
+    if (typeof name !== 'string') return [];
+    const path = String(dig(doc, 'spec', 'path') ?? '').replace(/^\.\//, '').replace(/\/$/, '');
+    return [{ name, namespace: set ?? (typeof own === 'string' ? own : ns), folder: ns, path }];
   });
 }
 
@@ -40,7 +54,7 @@ export function kustomizationsOf(index: FluxRepoIndex, ns: string, app: string):
 export function definedElsewhere(index: FluxRepoIndex, ref: KustomizationRef, ns: string, except: string): string | undefined {
   if (ref.name === BOOTSTRAP.name && ref.namespace === BOOTSTRAP.namespace) return 'the flux-system Kustomization Flux bootstraps itself with';
   const same = (doc: Record<string, unknown>, inherited: string) =>
-    doc.kind === 'Kustomization' && String(doc.apiVersion).startsWith('kustomize.toolkit.fluxcd.io/') && dig(doc, 'metadata', 'name') === ref.name && ((dig(doc, 'metadata', 'namespace') as string | undefined) ?? inherited) === ref.namespace;
+    isFluxKustomization(doc) && dig(doc, 'metadata', 'name') === ref.name && ((dig(doc, 'metadata', 'namespace') as string | undefined) ?? inherited) === ref.namespace;
   if (index.hasNamespace(ns)) {
     for (const app of index.apps(ns)) {
       if (app === except || !index.tree.read(index.ksPath(ns, app))!.includes(ref.name)) continue;
@@ -48,18 +62,10 @@ export function definedElsewhere(index: FluxRepoIndex, ref: KustomizationRef, ns
     }
   }
   const fluxDir = posix.join(posix.dirname(index.appsDir), 'flux');
-  for (const file of yamlFilesUnder(index, fluxDir)) {
+  for (const file of index.tree.yamlFilesUnder(fluxDir)) {
     if (!index.tree.read(file)!.includes(ref.name)) continue;
     // the repo's root objects live in flux-system when they do not say otherwise
     if (readYamlAll(index.tree, file).some((doc) => same(doc, 'flux-system'))) return file;
   }
   return undefined;
-}
-
-function yamlFilesUnder(index: FluxRepoIndex, dir: string): string[] {
-  if (!index.tree.isDirectory(dir)) return [];
-  return index.tree.children(dir).flatMap((name) => {
-    const path = `${dir}/${name}`;
-    return index.tree.isDirectory(path) ? yamlFilesUnder(index, path) : /\.ya?ml$/.test(name) ? [path] : [];
-  });
 }

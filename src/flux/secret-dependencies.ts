@@ -1,5 +1,5 @@
-import { dig, readYamlAll } from '../repo/read-yaml.ts';
-import { kustomizationNamespace, kustomizationsOf, type KustomizationRef } from './kustomizations.ts';
+import { dig } from '../repo/read-yaml.ts';
+import { kustomizationDocs, kustomizationNamespace, kustomizationsOf, type KustomizationRef } from './kustomizations.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
 
 /** How many apps with an ExternalSecret are enough to learn from. */
@@ -20,7 +20,7 @@ export function storeDependency(index: FluxRepoIndex, storeFile: string): Kustom
   for (const appNs of index.namespaces()) {
     for (const app of index.apps(appNs)) {
       if (!index.tree.isFile(`${index.appDir(appNs, app)}/externalsecret.yaml`)) continue;
-      if (dependsOn(index, appNs, app).some((ref) => ref.name === store.name && ref.namespace === store.namespace)) return { name: store.name, namespace: store.namespace };
+      if (dependsOn(index, appNs, app).some((ref) => ref.name === store.name && ref.namespace === store.namespace)) return store;
       if (++seen >= SAMPLE) return undefined;
     }
   }
@@ -30,17 +30,14 @@ export function storeDependency(index: FluxRepoIndex, storeFile: string): Kustom
 /** The Kustomization of an app folder whose `spec.path` holds the file (else the folder's own, or its only one). */
 function deployerOf(index: FluxRepoIndex, ns: string, folder: string, file: string): KustomizationRef | undefined {
   const refs = kustomizationsOf(index, ns, folder);
-  const docs = readYamlAll(index.tree, index.ksPath(ns, folder)).filter((doc) => doc.kind === 'Kustomization');
-  const deploying = docs
-    .map((doc) => ({ name: dig(doc, 'metadata', 'name'), path: String(dig(doc, 'spec', 'path') ?? '').replace(/^\.\//, '').replace(/\/$/, '') }))
-    .filter((ks) => ks.path && file.startsWith(`${ks.path}/`))
-    .sort((a, b) => b.path.length - a.path.length)[0];
-  return refs.find((ref) => ref.name === deploying?.name) ?? refs.find((ref) => ref.name === folder) ?? (refs.length === 1 ? refs[0] : undefined);
+  const deploying = refs.filter((ks) => ks.path && file.startsWith(`${ks.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
+  const found = deploying ?? refs.find((ref) => ref.name === folder) ?? (refs.length === 1 ? refs[0] : undefined);
+  return found && { name: found.name, namespace: found.namespace };
 }
 
 /** The dependsOn entries of an app's Kustomization, with their namespaces filled in. */
 function dependsOn(index: FluxRepoIndex, ns: string, app: string): KustomizationRef[] {
-  const docs = readYamlAll(index.tree, index.ksPath(ns, app)).filter((doc) => doc.kind === 'Kustomization');
+  const docs = kustomizationDocs(index, ns, app);
   const ks = docs.find((doc) => dig(doc, 'metadata', 'name') === app) ?? docs[0];
   const own = kustomizationNamespace(index, ns);
   return ((dig(ks, 'spec', 'dependsOn') ?? []) as unknown[]).flatMap((entry) => {
