@@ -26,14 +26,11 @@ export function appendToFlowList(source: string, path: YamlPath, entries: readon
     if (text[open] !== '[' || !/^\[\s*\]$/.test(text.slice(open, close))) return undefined;
     text = `${text.slice(0, open)}[${texts.join(', ')}]${text.slice(close)}`; // `[ ]` too
   } else {
-    // spliceIntoFlow lays out an entry as the list does, but writes scalars: splice a placeholder, then put the mapping in its place
-    let n = 0;
-    while (source.includes(`homeops-entry-${n}`)) n++;
-    const placeholder = `homeops-entry-${n}`;
+    // each entry laid out as the list's items are
     for (const entry of texts) {
       const current = seqAt(text);
       if (current === undefined) return undefined;
-      text = spliceIntoFlow(text, current, -1, placeholder).replace(placeholder, () => entry);
+      text = spliceIntoFlow(text, current, -1, entry);
     }
   }
   return readsBackAs(source, text, path, entries) ? text : undefined;

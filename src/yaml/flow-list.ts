@@ -3,13 +3,17 @@ import { doubleQuoted, yamlScalar } from './scalar.ts';
 
 type Ranged = { range?: [number, number, number] | null };
 
+/** A string as an item of a flow list: quoted when it holds a flow indicator, as yamlScalar would not. */
+export function flowScalar(entry: string): string {
+  return /[,[\]{}]/.test(entry) ? doubleQuoted(entry) : yamlScalar(entry);
+}
+
 /**
- * Splice `value` into a flow list (`resources: [./a, ./c]`) before item `before` (-1: after the
- * last), in the list's style: on the same line as its neighbours, or on a line of its own when the
- * items are one per line. Every other byte stays.
+ * Splice an item's text (`value`, already written as YAML) into a flow list (`resources: [./a, ./c]`)
+ * before item `before` (-1: after the last), in the list's style: on the same line as its
+ * neighbours, or on a line of its own when the items are one per line. Every other byte stays.
  */
-export function spliceIntoFlow(text: string, seq: YAMLSeq, before: number, entry: string): string {
-  const value = /[,[\]{}]/.test(entry) ? doubleQuoted(entry) : yamlScalar(entry);
+export function spliceIntoFlow(text: string, seq: YAMLSeq, before: number, value: string): string {
   const open = (seq as Ranged).range![0];
   const ranges = seq.items.map((node) => (node as Ranged).range!);
   // where an item starts: its anchor or tag first (the node's range begins after them)

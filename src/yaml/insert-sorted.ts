@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import { commentsAbove } from './block-text.ts';
-import { spliceIntoFlow } from './flow-list.ts';
+import { flowScalar, spliceIntoFlow } from './flow-list.ts';
 import { lineOf, parseYaml } from './parse-yaml.ts';
 import { readPlainYaml, type ItemLine } from './read-plain-yaml.ts';
 import { yamlScalar } from './scalar.ts';
@@ -59,7 +59,7 @@ export function insertSorted(
   const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
   if (!seq.flow) return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as Ranged, file)), entry, sortable);
   if (items.includes(entry)) return { text, changed: false };
-  return { text: spliceIntoFlow(text, seq, sortedPlace(items, entry, sortable), entry), changed: true };
+  return { text: spliceIntoFlow(text, seq, sortedPlace(items, entry, sortable), flowScalar(entry)), changed: true };
 }
 
 type Ranged = { range?: [number, number, number] | null; anchor?: string | null; tag?: string | null };
