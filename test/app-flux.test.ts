@@ -45,7 +45,7 @@ describe.each(['flux', 'flux-operator'])('homeops app on the %s layout', (layout
     expect(app).toContain('kind: HelmRelease');
     expect(app).toContain('name: whoami');
     const ns = kustomize(join(repo, 'kubernetes/apps/default'));
-    expect(ns).toMatch(/kind: Kustomization\nmetadata:\n  name: whoami\n  namespace: default/);
+    expect(ns).toMatch(/kind: Kustomization\nmetadata:\n {2}name: whoami\n {2}namespace: default/);
   });
 
   it('changes nothing on a second run with the same inputs, and says so', async () => {

@@ -38,7 +38,7 @@ describe('homeops app on argocd: an existing Application name is a conflict wher
   it('refuses the name of an Application another file of the apps folder defines', async () => {
     const repo = copyFixture('argocd');
     const file = 'kubernetes/argocd/apps/media.yaml';
-    writeFileSync(join(repo, file), readFileSync(join(repo, 'kubernetes/argocd/apps/whoami.yaml'), 'utf8').replace(/^  name: whoami$/m, '  name: jellyfin'));
+    writeFileSync(join(repo, file), readFileSync(join(repo, 'kubernetes/argocd/apps/whoami.yaml'), 'utf8').replace(/^ {2}name: whoami$/m, '  name: jellyfin'));
     const before = snapshotFiles(repo);
     const run = await homeops('app', '--dest', repo, ...app('jellyfin'));
     expect(run.code).toBe(1);

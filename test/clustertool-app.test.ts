@@ -105,9 +105,9 @@ describe('homeops app on the clustertool layout', () => {
     await homeops('app', '--dest', repo, ...radarr);
     const app = kustomize(join(repo, K, 'apps/radarr/app'));
     expect(app).toContain('kind: Namespace\nmetadata:\n  name: radarr');
-    expect(app).toMatch(/kind: HelmRelease\nmetadata:\n  name: radarr\n  namespace: radarr/);
+    expect(app).toMatch(/kind: HelmRelease\nmetadata:\n {2}name: radarr\n {2}namespace: radarr/);
     const layer = kustomize(join(repo, K, 'apps'));
-    expect(layer).toMatch(/kind: Kustomization\nmetadata:\n  name: radarr\n  namespace: flux-system/);
+    expect(layer).toMatch(/kind: Kustomization\nmetadata:\n {2}name: radarr\n {2}namespace: flux-system/);
     expect(layer).not.toContain('name: sonarr'); // still disabled
   });
 

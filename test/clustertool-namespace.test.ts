@@ -20,7 +20,7 @@ describe('homeops namespace on the clustertool layout: a layer', () => {
     const app = await homeops('app', '--dest', repo, '--name=jellyfin', '--layer=media', '--chartVersion=1.0.0');
     expect(app.code).toBe(0);
     expect(snapshotFiles(repo)[`${K}/media/kustomization.yaml`]).toMatch(/resources:\n {2}- \.\/jellyfin\/ks\.yaml\n$/);
-    if (hasKubectl) expect(kustomize(join(repo, K, 'media'))).toMatch(/kind: Kustomization\nmetadata:\n  name: jellyfin/);
+    if (hasKubectl) expect(kustomize(join(repo, K, 'media'))).toMatch(/kind: Kustomization\nmetadata:\n {2}name: jellyfin/);
   });
 
   it.skipIf(!hasKubectl)('builds with kustomize while empty, and as part of the whole cluster', async () => {

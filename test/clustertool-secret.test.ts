@@ -32,7 +32,7 @@ describe('homeops secret on the clustertool layout', () => {
         expect(after[`${app}/helm-release.yaml`]!.slice(before[`${app}/helm-release.yaml`]!.length)).toBe(
       ['    workload:', '      main:', '        podSpec:', '          containers:', '            main:', '              envFrom:', '                - secretRef:', '                    name: sonarr-secret', ''].join('\n'),
     );
-    if (hasKubectl) expect(kustomize(join(repo, app))).toMatch(/kind: ExternalSecret\nmetadata:\n  name: sonarr\n  namespace: sonarr/);
+    if (hasKubectl) expect(kustomize(join(repo, app))).toMatch(/kind: ExternalSecret\nmetadata:\n {2}name: sonarr\n {2}namespace: sonarr/);
     const again = await homeops(...args);
     expect(again.stdout).toMatch(/^nothing to change/);
     expect(snapshotFiles(repo)).toEqual(after);

@@ -188,7 +188,7 @@ describe('homeops node: what it takes from the sibling nodes', () => {
     const file = join(repo, 'clusters/main/talos/talconfig.yaml');
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('worker:\n  patches:');
-    writeFileSync(file, text.slice(0, at) + text.slice(at).replace(/  schematic:\n(    .*\n)+/, ''));
+    writeFileSync(file, text.slice(0, at) + text.slice(at).replace(/ {2}schematic:\n( {4}.*\n)+/, ''));
     const result = await homeops('node', '--dest', repo, ...flags(worker));
     expect(result.code).toBe(0);
     expect(newNode(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']!)).toContain('- siderolabs/nonfree-kmod-nvidia-lts');

@@ -32,7 +32,7 @@ describe('an app with an ExternalSecret waits for its secret store, as the repo\
     for (const app of ['default/paperless-ngx', 'observability/gatus', 'network/cloudflare-tunnel']) {
       const ks = join(repo, APPS, app, 'ks.yaml');
       const { writeFileSync } = await import('node:fs');
-      writeFileSync(ks, readFileSync(ks, 'utf8').replace(/    - name: onepassword\n      namespace: external-secrets\n/, ''));
+      writeFileSync(ks, readFileSync(ks, 'utf8').replace(/ {4}- name: onepassword\n {6}namespace: external-secrets\n/, ''));
     }
     const ks = join(repo, APPS, 'default/echo/ks.yaml');
     const before = readFileSync(ks, 'utf8');

@@ -10,12 +10,7 @@ import type { RepoContext } from './generator.ts';
 /** Open the target repo: its tree, its `.homeops.yaml`, its layout (configured or detected). */
 export function openRepo(dest: string, interactive = false): RepoContext {
   const root = resolve(dest);
-  let isDir = false;
-  try {
-    isDir = statSync(root).isDirectory();
-  } catch {
-    isDir = false;
-  }
+  const isDir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
   if (!isDir) throw new HomeopsError('USAGE', `${root} is not a folder`, { field: 'dest', fix: 'pass --dest with the path of your home-ops repo' });
   const tree = new RepoTree(root);
   const config = readConfig(tree);

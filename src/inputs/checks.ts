@@ -73,7 +73,7 @@ export function hostname(value: string): Problem | undefined {
 }
 
 export function absolutePath(value: string): Problem | undefined {
-  return /^\/[A-Za-z0-9._\/-]*$/.test(value) && !value.split('/').includes('..')
+  return /^\/[A-Za-z0-9._/-]*$/.test(value) && !value.split('/').includes('..')
     ? undefined
     : { message: `"${value}" is not an absolute path`, fix: 'pass a path such as /config' };
 }
