@@ -43,9 +43,17 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
     plop.setActionType(`homeops-${name}`, (answers) =>
       guardAsync(async () => {
         const { repo, generator, ctx } = session!;
-        const result = await runGenerator(generator, { dest: plop.getDestBasePath(), given: answers as Record<string, unknown>, dryRun: false, repo, ctx });
+        const result = await runGenerator(generator, {
+          dest: plop.getDestBasePath(),
+          given: answers as Record<string, unknown>,
+          dryRun: false,
+          repo,
+          ctx,
+        });
         if (result.changes.length === 0) return `nothing to change: ${result.summary}`;
-        const files = result.changes.map((c) => `${c.type === 'create' ? 'created' : 'updated'} ${c.path}`).join('\n    ');
+        const files = result.changes
+          .map((c) => `${c.type === 'create' ? 'created' : 'updated'} ${c.path}`)
+          .join('\n    ');
         const next = result.nextSteps.map((s) => `\n  next: ${s}`).join('');
         const warnings = result.warnings.map((w) => `\n  warning: ${w}`).join('');
         return `${result.summary}\n    ${files}${warnings}${next}`;
@@ -73,5 +81,7 @@ async function guardAsync<T>(run: () => Promise<T>): Promise<T> {
 
 function readable(error: unknown): unknown {
   const errors = errorsOf(error);
-  return errors ? new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`) : error;
+  return errors
+    ? new Error(`${errors.map((e) => e.format()).join('\n')}\nnothing was written`)
+    : error;
 }

@@ -8,7 +8,8 @@ import { makeRepo } from './make-repo.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const root = new URL('..', import.meta.url).pathname;
-if (!existsSync(join(root, 'dist/homeops.mjs'))) spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
+if (!existsSync(join(root, 'dist/homeops.mjs')))
+  spawnSync('node', ['scripts/build.mjs'], { cwd: root, stdio: 'inherit' });
 
 // npm's .npmrc loads tsx into every node started under `npm run`: keep it out of the measured processes
 const env = { ...process.env };
@@ -21,7 +22,18 @@ makeRepo(small, 10);
 makeRepo(large, 2000);
 
 let counter = 0;
-const app = (repo) => ['bin/homeops.mjs', 'app', '--dest', repo, '--yes', `--name=bench-${counter++}`, '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--route=internal'];
+const app = (repo) => [
+  'bin/homeops.mjs',
+  'app',
+  '--dest',
+  repo,
+  '--yes',
+  `--name=bench-${counter++}`,
+  '--namespace=default',
+  '--image=ghcr.io/traefik/whoami:v1.10.4',
+  '--port=80',
+  '--route=internal',
+];
 const cases = {
   'node -e 0': () => ['-e', '0'],
   'node-plop trivial generator': () => ['bench/trivial-plop.mjs', work, `f${counter++}`],
@@ -43,20 +55,37 @@ for (let i = 0; i < RUNS + 1; i++) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const m = Object.fromEntries(Object.entries(times).map(([k, v]) => [k, median(v)]));
 console.log(`median wall time over ${RUNS} interleaved runs (ms)`);
-for (const [name, ms] of Object.entries(m)) console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)}`);
+for (const [name, ms] of Object.entries(m))
+  console.log(`  ${name.padEnd(34)} ${ms.toFixed(1).padStart(7)}`);
 const ratio = m['homeops app --yes (10 apps)'] / m['node -e 0'];
 const scale = m['homeops app --yes (2,000 apps)'] / m['homeops app --yes (10 apps)'];
 const vsPlop = m['homeops app --yes (10 apps)'] / m['node-plop trivial generator'];
-console.log(`\n  homeops app / node -e 0          ${ratio.toFixed(2)}x  (target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'})`);
-console.log(`  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`);
+console.log(
+  `\n  homeops app / node -e 0          ${ratio.toFixed(2)}x  (target <= 3x: ${ratio <= 3 ? 'met' : 'MISSED'})`,
+);
+console.log(
+  `  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`,
+);
 console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
 
 // homeops app without secrets must not load the 1Password libraries (14 MB of WASM for the SDK)
-const traced = spawnSync('node', ['--import', './bench/trace-imports.mjs', ...app(small)], { cwd: root, env, encoding: 'utf8' });
+const traced = spawnSync('node', ['--import', './bench/trace-imports.mjs', ...app(small)], {
+  cwd: root,
+  env,
+  encoding: 'utf8',
+});
 // one TRACE line a thread (the chart-count worker traces its own loads)
-const packages = [...new Set([...traced.stderr.matchAll(/^TRACE (.*)$/gm)].flatMap((m) => JSON.parse(m[1]).packages))];
+const packages = [
+  ...new Set(
+    [...traced.stderr.matchAll(/^TRACE (.*)$/gm)].flatMap((m) => JSON.parse(m[1]).packages),
+  ),
+];
 if (!/^TRACE /m.test(traced.stderr)) throw new Error(`no import trace: ${traced.stderr}`);
 const onePassword = packages.filter((p) => p.startsWith('@1password/'));
-console.log(`\n  packages loaded by homeops app (no secrets): ${packages.join(', ') || 'none (all bundled)'}`);
-console.log(`  1Password libraries loaded: ${onePassword.length ? onePassword.join(', ') + '  (MISSED)' : 'none (met)'}`);
+console.log(
+  `\n  packages loaded by homeops app (no secrets): ${packages.join(', ') || 'none (all bundled)'}`,
+);
+console.log(
+  `  1Password libraries loaded: ${onePassword.length ? onePassword.join(', ') + '  (MISSED)' : 'none (met)'}`,
+);
 rmSync(work, { recursive: true, force: true });

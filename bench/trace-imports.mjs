@@ -12,5 +12,13 @@ port1.on('message', (url) => {
   else if (/\/dist\/[^/]+$/.test(url)) bundle.add(url.slice(url.lastIndexOf('/') + 1));
 });
 port1.unref();
-register('./trace-imports-hooks.mjs', { parentURL: import.meta.url, data: { port: port2 }, transferList: [port2] });
-process.on('exit', () => process.stderr.write(`TRACE ${JSON.stringify({ packages: [...packages], bundle: [...bundle] })}\n`));
+register('./trace-imports-hooks.mjs', {
+  parentURL: import.meta.url,
+  data: { port: port2 },
+  transferList: [port2],
+});
+process.on('exit', () =>
+  process.stderr.write(
+    `TRACE ${JSON.stringify({ packages: [...packages], bundle: [...bundle] })}\n`,
+  ),
+);

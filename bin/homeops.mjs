@@ -4,7 +4,9 @@ import { existsSync } from 'node:fs';
 
 const bundle = new URL('../dist/homeops.mjs', import.meta.url);
 if (!existsSync(bundle)) {
-  process.stderr.write('homeops: dist/homeops.mjs is missing: run `npm run build` in the homeops-scaffold folder\n');
+  process.stderr.write(
+    'homeops: dist/homeops.mjs is missing: run `npm run build` in the homeops-scaffold folder\n',
+  );
   process.exit(2);
 }
 await import(bundle.href);

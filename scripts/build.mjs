@@ -23,7 +23,8 @@ function precompiledModule() {
   for (const file of hbsFiles(templatesDir)) {
     const name = relative(templatesDir, file).slice(0, -'.hbs'.length);
     const spec = Handlebars.precompile(readFileSync(file, 'utf8'), COMPILE_OPTIONS);
-    if (name.startsWith('partials/')) entries.partials.push(`${JSON.stringify(name.slice('partials/'.length))}: ${spec}`);
+    if (name.startsWith('partials/'))
+      entries.partials.push(`${JSON.stringify(name.slice('partials/'.length))}: ${spec}`);
     else entries.templates.push(`${JSON.stringify(name)}: ${spec}`);
   }
   return `export const PRECOMPILED = {${entries.templates.join(',\n')}};\nexport const PRECOMPILED_PARTIALS = {${entries.partials.join(',\n')}};\n`;
@@ -32,7 +33,10 @@ function precompiledModule() {
 const precompiledTemplates = {
   name: 'precompiled-templates',
   setup(b) {
-    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({ contents: precompiledModule(), loader: 'js' }));
+    b.onLoad({ filter: /src[\\/]render[\\/]precompiled\.ts$/ }, () => ({
+      contents: precompiledModule(),
+      loader: 'js',
+    }));
   },
 };
 
@@ -56,7 +60,9 @@ await build({
   plugins: [precompiledTemplates],
   // templates are precompiled: the bundle needs the handlebars runtime, not its compiler
   alias: { handlebars: 'handlebars/runtime' },
-  banner: { js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __homeopsRequire } from 'node:module'; const require = __homeopsRequire(import.meta.url);",
+  },
   logLevel: 'warning',
 });
 // the chart-count worker as one CommonJS file: a worker that loads no ES module starts ~10 ms sooner

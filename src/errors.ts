@@ -54,7 +54,14 @@ export class HomeopsError extends Error {
   }
 
   toJSON(): Record<string, unknown> {
-    return { code: this.code, message: this.message, field: this.field, file: this.file, line: this.line, fix: this.fix };
+    return {
+      code: this.code,
+      message: this.message,
+      field: this.field,
+      file: this.file,
+      line: this.line,
+      fix: this.fix,
+    };
   }
 }
 
@@ -70,5 +77,9 @@ export const isHomeopsError = (e: unknown): e is HomeopsError => e instanceof Ho
 
 /** The refusals a thrown value carries, or undefined when it is not one of ours (a bug). */
 export function errorsOf(error: unknown): HomeopsError[] | undefined {
-  return error instanceof HomeopsErrors ? error.errors : error instanceof HomeopsError ? [error] : undefined;
+  return error instanceof HomeopsErrors
+    ? error.errors
+    : error instanceof HomeopsError
+      ? [error]
+      : undefined;
 }

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 const ROOT_APP = 'kubernetes/argocd/app-of-apps.yaml';
-const app = (name: string) => [`--name=${name}`, '--kind=manifests', '--image=a/b:1', '--port=80', '--yes'];
+const app = (name: string) => [
+  `--name=${name}`,
+  '--kind=manifests',
+  '--image=a/b:1',
+  '--port=80',
+  '--yes',
+];
 
 describe('homeops app on argocd: an existing Application name is a conflict wherever its file is', () => {
   it('refuses the name of the app of apps (homelab-apps), naming its file, writing nothing', async () => {
@@ -13,7 +19,9 @@ describe('homeops app on argocd: an existing Application name is a conflict wher
     const before = snapshotFiles(repo);
     const run = await homeops('app', '--dest', repo, ...app('homelab-apps'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${ROOT_APP}: --name: an Application named homelab-apps already exists in ${ROOT_APP} (the app of apps`);
+    expect(run.stderr).toContain(
+      `${ROOT_APP}: --name: an Application named homelab-apps already exists in ${ROOT_APP} (the app of apps`,
+    );
     expect(run.stderr).toContain('fix: choose another --name');
     expect(run.stderr).toContain('nothing was written');
     expect(snapshotFiles(repo)).toEqual(before);
@@ -30,7 +38,9 @@ describe('homeops app on argocd: an existing Application name is a conflict wher
     for (const extra of [[], ['--dry-run']]) {
       const run = await homeops('app', '--dest', repo, ...app('extras'), ...extra);
       expect(run.code).toBe(1);
-      expect(run.stderr).toContain(`${file}: --name: an Application named extras already exists in ${file}`);
+      expect(run.stderr).toContain(
+        `${file}: --name: an Application named extras already exists in ${file}`,
+      );
       expect(snapshotFiles(repo)).toEqual(before);
     }
   });
@@ -38,11 +48,19 @@ describe('homeops app on argocd: an existing Application name is a conflict wher
   it('refuses the name of an Application another file of the apps folder defines', async () => {
     const repo = copyFixture('argocd');
     const file = 'kubernetes/argocd/apps/media.yaml';
-    writeFileSync(join(repo, file), readFileSync(join(repo, 'kubernetes/argocd/apps/whoami.yaml'), 'utf8').replace(/^ {2}name: whoami$/m, '  name: jellyfin'));
+    writeFileSync(
+      join(repo, file),
+      readFileSync(join(repo, 'kubernetes/argocd/apps/whoami.yaml'), 'utf8').replace(
+        /^ {2}name: whoami$/m,
+        '  name: jellyfin',
+      ),
+    );
     const before = snapshotFiles(repo);
     const run = await homeops('app', '--dest', repo, ...app('jellyfin'));
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain(`${file}: --name: an Application named jellyfin already exists in ${file}`);
+    expect(run.stderr).toContain(
+      `${file}: --name: an Application named jellyfin already exists in ${file}`,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 

@@ -8,10 +8,11 @@ import { opId, SENTINEL_TOKEN, SENTINEL_VALUE } from './onepassword/fixtures.ts'
 import { runBinAsync } from './support/run-bin.ts';
 import { copyFixture, hasKubectl, homeops, snapshotFiles } from './support/temp-repo.ts';
 
-const added = (before: string, after: string) => after.split('\n').filter((l) => !before.split('\n').includes(l));
+const added = (before: string, after: string) =>
+  after.split('\n').filter((l) => !before.split('\n').includes(l));
 
 describe('homeops secret on the argocd-mise layout, offline (names as typed)', () => {
-  it('appends a OnePasswordItem to an app\'s onepassword-items.yaml and wires envFrom, byte for byte (golden)', async () => {
+  it("appends a OnePasswordItem to an app's onepassword-items.yaml and wires envFrom, byte for byte (golden)", async () => {
     const repo = copyFixture('argocd-mise');
     const before = snapshotFiles(repo);
     const flags = ['--app=mealie', '--item=mealie-oidc', '--source=offline'];
@@ -20,57 +21,120 @@ describe('homeops secret on the argocd-mise layout, offline (names as typed)', (
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     const k8s = 'src/apps/services/mealie/k8s';
-    expect(changedFiles(before, after)).toEqual([`${k8s}/deployment.yaml`, `${k8s}/onepassword-items.yaml`]);
+    expect(changedFiles(before, after)).toEqual([
+      `${k8s}/deployment.yaml`,
+      `${k8s}/onepassword-items.yaml`,
+    ]);
     const items = `${k8s}/onepassword-items.yaml`;
     expect(after[items]!.startsWith(before[items]!)).toBe(true); // appended: every old byte stays
-    await expect(after[items]).toMatchFileSnapshot('golden/argocd-mise/secret/mealie-onepassword-items.yaml');
-    expect(added(before[`${k8s}/deployment.yaml`]!, after[`${k8s}/deployment.yaml`]!)).toEqual(['          envFrom:', '            - secretRef:', '                name: mealie-oidc']);
-    expect(parseAllDocuments(after[items]!).map((d) => d.toJS().metadata.name)).toEqual(['mealie-secrets', 'mealie-oidc']);
+    await expect(after[items]).toMatchFileSnapshot(
+      'golden/argocd-mise/secret/mealie-onepassword-items.yaml',
+    );
+    expect(added(before[`${k8s}/deployment.yaml`]!, after[`${k8s}/deployment.yaml`]!)).toEqual([
+      '          envFrom:',
+      '            - secretRef:',
+      '                name: mealie-oidc',
+    ]);
+    expect(parseAllDocuments(after[items]!).map((d) => d.toJS().metadata.name)).toEqual([
+      'mealie-secrets',
+      'mealie-oidc',
+    ]);
     const again = await homeops('secret', '--dest', repo, ...flags);
     expect(again.stdout).toMatch(/^nothing to change/);
     expect(snapshotFiles(repo)).toEqual(after);
-    if (hasKubectl) expect(kustomizeK8s(join(repo, k8s), readdirSync(join(repo, k8s)).sort())).toContain('kind: OnePasswordItem\nmetadata:\n  name: mealie-oidc');
+    if (hasKubectl)
+      expect(kustomizeK8s(join(repo, k8s), readdirSync(join(repo, k8s)).sort())).toContain(
+        'kind: OnePasswordItem\nmetadata:\n  name: mealie-oidc',
+      );
   });
 
   it('for a new app: creates k8s/onepassword-items.yaml, default item <app>-secret and vault from the repo', async () => {
     const repo = copyFixture('argocd-mise');
-    await homeops('app', '--dest', repo, '--name=whoami', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
+    await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=whoami',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+    );
     const run = await homeops('secret', '--dest', repo, '--app=whoami', '--source=offline');
     expect(run.code).toBe(0);
     const k8s = join(repo, 'src/apps/services/whoami/k8s');
-    await expect(readFileSync(join(k8s, 'onepassword-items.yaml'), 'utf8')).toMatchFileSnapshot('golden/argocd-mise/secret/whoami-onepassword-items.yaml');
-    await expect(readFileSync(join(k8s, 'deployment.yaml'), 'utf8')).toMatchFileSnapshot('golden/argocd-mise/secret/whoami-deployment.yaml');
+    await expect(readFileSync(join(k8s, 'onepassword-items.yaml'), 'utf8')).toMatchFileSnapshot(
+      'golden/argocd-mise/secret/whoami-onepassword-items.yaml',
+    );
+    await expect(readFileSync(join(k8s, 'deployment.yaml'), 'utf8')).toMatchFileSnapshot(
+      'golden/argocd-mise/secret/whoami-deployment.yaml',
+    );
   });
 
   it('makes a chart-only Application sync k8s/ (source -> sources, every comment kept), and says so', async () => {
     const repo = copyFixture('argocd-mise');
     const before = snapshotFiles(repo);
-    const run = await homeops('secret', '--dest', repo, '--app=onepassword-connect', '--item=connect extras', '--secretName=connect-extras', '--source=offline');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--app=onepassword-connect',
+      '--item=connect extras',
+      '--secretName=connect-extras',
+      '--source=offline',
+    );
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: .*application.yaml synced only its chart: its source is now the first of two sources/);
+    expect(run.stderr).toMatch(
+      /warning: .*application.yaml synced only its chart: its source is now the first of two sources/,
+    );
     expect(run.stderr).toMatch(/warning: no Deployment to wire it into/);
     const file = 'src/apps/services/onepassword-connect/application.yaml';
     const after = snapshotFiles(repo);
-    await expect(after[file]).toMatchFileSnapshot('golden/argocd-mise/secret/onepassword-connect-application.yaml');
+    await expect(after[file]).toMatchFileSnapshot(
+      'golden/argocd-mise/secret/onepassword-connect-application.yaml',
+    );
     const old = parseAllDocuments(before[file]!)[0]!.toJS();
     const now = parseAllDocuments(after[file]!)[0]!.toJS();
     expect(now.spec.sources[0]).toEqual(old.spec.source);
-    expect(now.spec.sources[1]).toEqual({ repoURL: 'https://github.com/example/homelab.git', targetRevision: 'HEAD', path: 'src/apps/services/onepassword-connect/k8s' });
-    for (const comment of before[file]!.split('\n').filter((l) => l.trim().startsWith('#'))) expect(after[file]).toContain(comment.trim());
-    expect(after['src/apps/services/onepassword-connect/k8s/onepassword-items.yaml']).toContain('itemPath: "vaults/kubernetes/items/connect extras"');
+    expect(now.spec.sources[1]).toEqual({
+      repoURL: 'https://github.com/example/homelab.git',
+      targetRevision: 'HEAD',
+      path: 'src/apps/services/onepassword-connect/k8s',
+    });
+    for (const comment of before[file]!.split('\n').filter((l) => l.trim().startsWith('#')))
+      expect(after[file]).toContain(comment.trim());
+    expect(after['src/apps/services/onepassword-connect/k8s/onepassword-items.yaml']).toContain(
+      'itemPath: "vaults/kubernetes/items/connect extras"',
+    );
   });
 
   it('validates every changed Application offline', async () => {
-    const result = await dryRun('secret', copyFixture('argocd-mise'), { app: 'onepassword-connect', item: 'x', source: 'offline' });
-    expect(result.changes.map((c) => c.path)).toContain('src/apps/services/onepassword-connect/application.yaml');
+    const result = await dryRun('secret', copyFixture('argocd-mise'), {
+      app: 'onepassword-connect',
+      item: 'x',
+      source: 'offline',
+    });
+    expect(result.changes.map((c) => c.path)).toContain(
+      'src/apps/services/onepassword-connect/application.yaml',
+    );
     expect(result.validatedDocuments).toBe(1); // the Application (OnePasswordItem has no offline schema)
   });
 
   it.each([
     ['an unknown app', ['--app=nope', '--item=x'], /--app: "nope" is not one of/],
-    ['an item name an itemPath cannot hold', ['--app=mealie', '--item=db/prod'], /--item: 1Password item name "db\/prod" contains characters/],
-    ['a Secret name that is not a name', ['--app=mealie', '--item=x', '--secretName=Bad Name'], /--secretName: "Bad Name" is not a valid Secret name/],
-    ['a OnePasswordItem of that name for another item', ['--app=mealie', '--item=other', '--secretName=mealie-secrets'], /--secretName: app mealie already has a OnePasswordItem mealie-secrets for "vaults\/kubernetes\/items\/mealie-secrets"/],
+    [
+      'an item name an itemPath cannot hold',
+      ['--app=mealie', '--item=db/prod'],
+      /--item: 1Password item name "db\/prod" contains characters/,
+    ],
+    [
+      'a Secret name that is not a name',
+      ['--app=mealie', '--item=x', '--secretName=Bad Name'],
+      /--secretName: "Bad Name" is not a valid Secret name/,
+    ],
+    [
+      'a OnePasswordItem of that name for another item',
+      ['--app=mealie', '--item=other', '--secretName=mealie-secrets'],
+      /--secretName: app mealie already has a OnePasswordItem mealie-secrets for "vaults\/kubernetes\/items\/mealie-secrets"/,
+    ],
   ])('refuses %s with exit 1, writing nothing', async (_what, flags, message) => {
     const repo = copyFixture('argocd-mise');
     const before = snapshotFiles(repo);
@@ -92,10 +156,24 @@ describe('homeops secret on the argocd-mise layout with 1Password Connect (a loc
   it('finds vault and item by name (case as in 1Password), never reads the item, writes no value', async () => {
     const repo = copyFixture('argocd-mise');
     const start = connect.requests.length;
-    const run = await runBinAsync(['secret', '--dest', repo, '--app=mealie', '--vault=homelab', '--item=Postgres DB', '--secretName=mealie-db'], env());
+    const run = await runBinAsync(
+      [
+        'secret',
+        '--dest',
+        repo,
+        '--app=mealie',
+        '--vault=homelab',
+        '--item=Postgres DB',
+        '--secretName=mealie-db',
+      ],
+      env(),
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const items = readFileSync(join(repo, 'src/apps/services/mealie/k8s/onepassword-items.yaml'), 'utf8');
+    const items = readFileSync(
+      join(repo, 'src/apps/services/mealie/k8s/onepassword-items.yaml'),
+      'utf8',
+    );
     expect(items).toContain('itemPath: "vaults/Homelab/items/postgres db"');
     expect(connect.reads(opId('postgresdb'))).toBe(0);
     expect(connect.requests.slice(start).every((r) => r.authorized)).toBe(true);
@@ -107,7 +185,10 @@ describe('homeops secret on the argocd-mise layout with 1Password Connect (a loc
   it('refuses an item that is not in the vault, naming the field, writing nothing', async () => {
     const repo = copyFixture('argocd-mise');
     const before = snapshotFiles(repo);
-    const run = await runBinAsync(['secret', '--dest', repo, '--app=mealie', '--vault=Homelab', '--item=nope'], env());
+    const run = await runBinAsync(
+      ['secret', '--dest', repo, '--app=mealie', '--vault=Homelab', '--item=nope'],
+      env(),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--item: no item titled "nope" in 1Password vault "Homelab"/);
     expect(snapshotFiles(repo)).toEqual(before);

@@ -1,20 +1,39 @@
 import { describe, expect, it } from 'vitest';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
-const changed = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((f) => after[f] !== before[f]).sort();
+const changed = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys(after)
+    .filter((f) => after[f] !== before[f])
+    .sort();
 
 describe('homeops namespace on the argocd layout', () => {
   it('writes a labelled Namespace and the Application that syncs it (golden); a second run changes nothing', async () => {
     const repo = copyFixture('argocd');
     const before = snapshotFiles(repo);
-    const run = await homeops('namespace', '--dest', repo, '--name=media', '--podSecurity=baseline');
+    const run = await homeops(
+      'namespace',
+      '--dest',
+      repo,
+      '--name=media',
+      '--podSecurity=baseline',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     const files = changed(before, after);
-    expect(files).toEqual(['kubernetes/argocd/apps/media.yaml', 'kubernetes/argocd/manifests/media/namespace.yaml']);
-    for (const file of files) await expect(after[file]).toMatchFileSnapshot(`golden/argocd/namespace/${file}`);
-    const again = await homeops('namespace', '--dest', repo, '--name=media', '--podSecurity=baseline');
+    expect(files).toEqual([
+      'kubernetes/argocd/apps/media.yaml',
+      'kubernetes/argocd/manifests/media/namespace.yaml',
+    ]);
+    for (const file of files)
+      await expect(after[file]).toMatchFileSnapshot(`golden/argocd/namespace/${file}`);
+    const again = await homeops(
+      'namespace',
+      '--dest',
+      repo,
+      '--name=media',
+      '--podSecurity=baseline',
+    );
     expect(again.stdout).toMatch(/^nothing to change: namespace media already exists/);
     expect(snapshotFiles(repo)).toEqual(after);
   });
@@ -23,9 +42,19 @@ describe('homeops namespace on the argocd layout', () => {
     const repo = copyFixture('argocd');
     await homeops('namespace', '--dest', repo, '--name=media');
     const before = snapshotFiles(repo);
-    const run = await homeops('app', '--dest', repo, '--name=media', '--image=ghcr.io/org/media:1.0.0', '--port=8080');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=media',
+      '--image=ghcr.io/org/media:1.0.0',
+      '--port=8080',
+    );
     expect(run.code).toBe(0);
-    expect(changed(before, snapshotFiles(repo))).toEqual(['kubernetes/argocd/manifests/media/deployment.yaml', 'kubernetes/argocd/manifests/media/service.yaml']);
+    expect(changed(before, snapshotFiles(repo))).toEqual([
+      'kubernetes/argocd/manifests/media/deployment.yaml',
+      'kubernetes/argocd/manifests/media/service.yaml',
+    ]);
   });
 
   it.each([
@@ -50,7 +79,9 @@ describe('homeops namespace on the argocd layout', () => {
     expect(bad.stderr).toMatch(/--name: "Media Server" is not a valid namespace name/);
     const taken = await homeops('namespace', '--dest', repo, '--name=gateway-config');
     expect(taken.code).toBe(1);
-    expect(taken.stderr).toMatch(/--name: kubernetes\/argocd\/apps\/gateway-config.yaml already exists with other content/);
+    expect(taken.stderr).toMatch(
+      /--name: kubernetes\/argocd\/apps\/gateway-config.yaml already exists with other content/,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });

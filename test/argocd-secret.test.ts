@@ -7,18 +7,31 @@ import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 const SCRIPT = 'kubernetes/bootstrap/setup-secrets.sh';
 const DEPLOYMENT = 'kubernetes/argocd/manifests/whoami/deployment.yaml';
-const added = (before: string, after: string) => after.split('\n').filter((l) => !before.split('\n').includes(l));
-const secret = (repo: string, ...flags: string[]) => ['secret', '--dest', repo, '--app=whoami', ...flags];
+const added = (before: string, after: string) =>
+  after.split('\n').filter((l) => !before.split('\n').includes(l));
+const secret = (repo: string, ...flags: string[]) => [
+  'secret',
+  '--dest',
+  repo,
+  '--app=whoami',
+  ...flags,
+];
 
-describe('homeops secret on the argocd layout (the bootstrap script\'s SECRETS table)', () => {
+describe("homeops secret on the argocd layout (the bootstrap script's SECRETS table)", () => {
   it('adds one table line per field and envFrom in the Deployment, every other byte kept (golden); a second run changes nothing', async () => {
     const repo = copyFixture('argocd');
     const before = snapshotFiles(repo);
-    const run = await homeops(...secret(repo, '--item=Whoami App', '--fields=api key,password', '--source=offline'));
+    const run = await homeops(
+      ...secret(repo, '--item=Whoami App', '--fields=api key,password', '--source=offline'),
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
-    expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual([DEPLOYMENT, SCRIPT]);
+    expect(
+      Object.keys(after)
+        .filter((f) => after[f] !== before[f])
+        .sort(),
+    ).toEqual([DEPLOYMENT, SCRIPT]);
     await expect(after[SCRIPT]).toMatchFileSnapshot('golden/argocd/secret/setup-secrets.sh');
     await expect(after[DEPLOYMENT]).toMatchFileSnapshot('golden/argocd/secret/deployment.yaml');
     expect(added(before[SCRIPT]!, after[SCRIPT]!)).toEqual([
@@ -27,29 +40,62 @@ describe('homeops secret on the argocd layout (the bootstrap script\'s SECRETS t
     ]);
     expect(after[SCRIPT]!.replace(/^ {2}"whoami\|.*\n/gm, '')).toBe(before[SCRIPT]);
     expect(after[DEPLOYMENT]!.startsWith(before[DEPLOYMENT]!)).toBe(true);
-    const again = await homeops(...secret(repo, '--item=Whoami App', '--fields=api key,password', '--source=offline'));
+    const again = await homeops(
+      ...secret(repo, '--item=Whoami App', '--fields=api key,password', '--source=offline'),
+    );
     expect(again.stdout).toMatch(/^nothing to change/);
     expect(snapshotFiles(repo)).toEqual(after);
   });
 
   it('adds the line for a Helm app and says to reference the Secret from its values', async () => {
     const repo = copyFixture('argocd');
-    const run = await homeops('secret', '--dest', repo, '--app=homarr', '--item=Homarr OIDC', '--fields=client secret', '--source=offline');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--app=homarr',
+      '--item=Homarr OIDC',
+      '--fields=client secret',
+      '--source=offline',
+    );
     expect(run.code).toBe(0);
-    expect(run.stderr).toMatch(/warning: no Deployment in kubernetes\/argocd\/manifests\/homarr\/deployment.yaml: reference the Secret homarr-client-secret/);
-    expect(readFileSync(join(repo, SCRIPT), 'utf8')).toContain('  "homarr|homarr-client-secret|CLIENT_SECRET|Homarr OIDC|client secret|HOMARR_CLIENT_SECRET"\n)');
+    expect(run.stderr).toMatch(
+      /warning: no Deployment in kubernetes\/argocd\/manifests\/homarr\/deployment.yaml: reference the Secret homarr-client-secret/,
+    );
+    expect(readFileSync(join(repo, SCRIPT), 'utf8')).toContain(
+      '  "homarr|homarr-client-secret|CLIENT_SECRET|Homarr OIDC|client secret|HOMARR_CLIENT_SECRET"\n)',
+    );
   });
 
   it.each([
-    ['a vault the script does not read', ['--vault=Work', '--item=x', '--fields=a'], /--vault: .*setup-secrets.sh reads every item from vault "Personal"/],
-    ['a name that would break the table', ['--item=a|b', '--fields=a'], /--item: 1Password item name "a\|b" contains a character the SECRETS table cannot hold/],
+    [
+      'a vault the script does not read',
+      ['--vault=Work', '--item=x', '--fields=a'],
+      /--vault: .*setup-secrets.sh reads every item from vault "Personal"/,
+    ],
+    [
+      'a name that would break the table',
+      ['--item=a|b', '--fields=a'],
+      /--item: 1Password item name "a\|b" contains a character the SECRETS table cannot hold/,
+    ],
     ['a quote in a field', ['--item=x', '--fields=say "hi"'], /--fields: .* contains a character/],
-    ['a key count that does not match', ['--item=x', '--fields=a,b', '--keys=A'], /--keys: 1 key\(s\) for 2 field\(s\)/],
+    [
+      'a key count that does not match',
+      ['--item=x', '--fields=a,b', '--keys=A'],
+      /--keys: 1 key\(s\) for 2 field\(s\)/,
+    ],
     ['an unknown app', ['--app=nope', '--item=x', '--fields=a'], /--app: "nope" is not one of/],
   ])('refuses %s, exit 1, nothing written', async (_what, flags, message) => {
     const repo = copyFixture('argocd');
     const before = snapshotFiles(repo);
-    const run = await homeops('secret', '--dest', repo, ...(flags[0]!.startsWith('--app') ? [] : ['--app=whoami']), ...flags, '--source=offline');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      ...(flags[0]!.startsWith('--app') ? [] : ['--app=whoami']),
+      ...flags,
+      '--source=offline',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('nothing was written');
@@ -60,7 +106,9 @@ describe('homeops secret on the argocd layout (the bootstrap script\'s SECRETS t
     const repo = copyFixture('argocd');
     await homeops(...secret(repo, '--item=Whoami App', '--fields=password', '--source=offline'));
     const before = snapshotFiles(repo);
-    const run = await homeops(...secret(repo, '--item=Other Item', '--fields=password', '--source=offline'));
+    const run = await homeops(
+      ...secret(repo, '--item=Other Item', '--fields=password', '--source=offline'),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--keys: .*already lists Secret whoami\/whoami-password/);
     expect(snapshotFiles(repo)).toEqual(before);
@@ -69,9 +117,13 @@ describe('homeops secret on the argocd layout (the bootstrap script\'s SECRETS t
   it('says what to add when the repo has no bootstrap script', async () => {
     const repo = copyFixture('argocd');
     rmSync(join(repo, SCRIPT));
-    const run = await homeops(...secret(repo, '--vault=Personal', '--item=x', '--fields=a', '--source=offline'));
+    const run = await homeops(
+      ...secret(repo, '--vault=Personal', '--item=x', '--fields=a', '--source=offline'),
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no kubernetes\/bootstrap\/setup-secrets.sh[\s\S]*fix: add the bootstrap script/);
+    expect(run.stderr).toMatch(
+      /no kubernetes\/bootstrap\/setup-secrets.sh[\s\S]*fix: add the bootstrap script/,
+    );
   });
 });
 
@@ -85,18 +137,29 @@ describe('homeops secret on the argocd layout with 1Password Connect (a local se
   /** The fixture, its script reading the fake server's Homelab vault. */
   function homelabRepo(): string {
     const repo = copyFixture('argocd');
-    writeFileSync(join(repo, SCRIPT), readFileSync(join(repo, SCRIPT), 'utf8').replace('OP_VAULT="Personal"', 'OP_VAULT="Homelab"'));
+    writeFileSync(
+      join(repo, SCRIPT),
+      readFileSync(join(repo, SCRIPT), 'utf8').replace('OP_VAULT="Personal"', 'OP_VAULT="Homelab"'),
+    );
     return repo;
   }
 
   it('checks the item and field names against 1Password and writes names only, never a value or the token', async () => {
     const repo = homelabRepo();
     // in-process (the built CLI may be older than these sources): the lookup reads process.env
-    const saved = { host: process.env.OP_CONNECT_HOST, token: process.env.OP_CONNECT_TOKEN, sa: process.env.OP_SERVICE_ACCOUNT_TOKEN };
+    const saved = {
+      host: process.env.OP_CONNECT_HOST,
+      token: process.env.OP_CONNECT_TOKEN,
+      sa: process.env.OP_SERVICE_ACCOUNT_TOKEN,
+    };
     Object.assign(process.env, { OP_CONNECT_HOST: connect.url, OP_CONNECT_TOKEN: SENTINEL_TOKEN });
     delete process.env.OP_SERVICE_ACCOUNT_TOKEN;
     onTestFinished(() => {
-      for (const [k, v] of [['OP_CONNECT_HOST', saved.host], ['OP_CONNECT_TOKEN', saved.token], ['OP_SERVICE_ACCOUNT_TOKEN', saved.sa]] as const) {
+      for (const [k, v] of [
+        ['OP_CONNECT_HOST', saved.host],
+        ['OP_CONNECT_TOKEN', saved.token],
+        ['OP_SERVICE_ACCOUNT_TOKEN', saved.sa],
+      ] as const) {
         if (v === undefined) delete process.env[k];
         else process.env[k] = v;
       }
@@ -106,12 +169,23 @@ describe('homeops secret on the argocd layout with 1Password Connect (a local se
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/--item: no item titled "nope" in 1Password vault "Homelab"/);
     const twice = await homeops(...secret(repo, '--item=redis', '--fields=password'));
-    expect(twice.stderr).toMatch(/--fields: 1Password item "redis" has 2 fields labelled "password"/);
+    expect(twice.stderr).toMatch(
+      /--fields: 1Password item "redis" has 2 fields labelled "password"/,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
-    const run = await homeops(...secret(repo, '--item=Grafana Admin', '--fields=username,password', '--keys=ADMIN_USER,ADMIN_PASSWORD'));
+    const run = await homeops(
+      ...secret(
+        repo,
+        '--item=Grafana Admin',
+        '--fields=username,password',
+        '--keys=ADMIN_USER,ADMIN_PASSWORD',
+      ),
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(readFileSync(join(repo, SCRIPT), 'utf8')).toContain('  "whoami|whoami-admin-password|ADMIN_PASSWORD|Grafana Admin|password|WHOAMI_ADMIN_PASSWORD"\n)');
+    expect(readFileSync(join(repo, SCRIPT), 'utf8')).toContain(
+      '  "whoami|whoami-admin-password|ADMIN_PASSWORD|Grafana Admin|password|WHOAMI_ADMIN_PASSWORD"\n)',
+    );
     const everything = JSON.stringify(snapshotFiles(repo)) + run.stdout + run.stderr;
     expect(everything).not.toContain(SENTINEL_VALUE);
     expect(everything).not.toContain(SENTINEL_TOKEN);

@@ -3,17 +3,28 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
-const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+const whoami = [
+  '--name=whoami',
+  '--namespace=default',
+  '--image=ghcr.io/traefik/whoami:v1.10.4',
+  '--port=80',
+];
 
 describe('homeops usage errors say what to write', () => {
-  it.each([['--dest'], ['--answers'], ['--name']])('%s given without a value: exit 2, naming it', async (flag) => {
-    const repo = copyFixture('flux');
-    const args = flag === '--dest' ? ['app', ...whoami, '--dest'] : ['app', '--dest', repo, ...whoami.filter((a) => !a.startsWith(flag)), flag];
-    const run = await homeops(...args);
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${flag} is given without a value`);
-    expect(run.stderr).toContain(`${flag}=<value>`);
-  });
+  it.each([['--dest'], ['--answers'], ['--name']])(
+    '%s given without a value: exit 2, naming it',
+    async (flag) => {
+      const repo = copyFixture('flux');
+      const args =
+        flag === '--dest'
+          ? ['app', ...whoami, '--dest']
+          : ['app', '--dest', repo, ...whoami.filter((a) => !a.startsWith(flag)), flag];
+      const run = await homeops(...args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${flag} is given without a value`);
+      expect(run.stderr).toContain(`${flag}=<value>`);
+    },
+  );
 
   it('says a switch takes no value', async () => {
     const run = await homeops('app', '--dest', copyFixture('flux'), ...whoami, '--dry-run=yes');
@@ -28,7 +39,9 @@ describe('homeops usage errors say what to write', () => {
     writeFileSync(answers, 'name: whoami\nprot: 80\n');
     const run = await homeops('app', '--dest', repo, '--answers', answers, ...whoami.slice(1));
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/the answers file .*answers\.yaml has key prot, which app does not take/);
+    expect(run.stderr).toMatch(
+      /the answers file .*answers\.yaml has key prot, which app does not take/,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 

@@ -11,10 +11,27 @@ import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './su
 
 const K = 'clusters/main/kubernetes';
 const CLUSTERENV = 'clusters/main/clusterenv.yaml';
-const radarr = ['--name=radarr', '--chartVersion=25.1.0', '--ingress=internal', '--loadBalancer', '--storage=5Gi'];
-const whoami = ['--name=whoami', '--repository=bjw-s', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--ingress=internal', '--storage=1Gi'];
-const changedFiles = (before: Record<string, string>, after: Record<string, string>) => Object.keys(after).filter((f) => after[f] !== before[f]).sort();
-const addedLines = (before: string, after: string) => after.split('\n').filter((l) => !before.split('\n').includes(l));
+const radarr = [
+  '--name=radarr',
+  '--chartVersion=25.1.0',
+  '--ingress=internal',
+  '--loadBalancer',
+  '--storage=5Gi',
+];
+const whoami = [
+  '--name=whoami',
+  '--repository=bjw-s',
+  '--image=ghcr.io/traefik/whoami:v1.10.4',
+  '--port=80',
+  '--ingress=internal',
+  '--storage=1Gi',
+];
+const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
+  Object.keys(after)
+    .filter((f) => after[f] !== before[f])
+    .sort();
+const addedLines = (before: string, after: string) =>
+  after.split('\n').filter((l) => !before.split('\n').includes(l));
 
 describe('homeops app on the clustertool layout', () => {
   it('writes a TrueCharts app in the repo shape (golden), registers it, and leaves clusterenv.yaml alone', async () => {
@@ -32,17 +49,26 @@ describe('homeops app on the clustertool layout', () => {
       `${K}/apps/radarr/app/namespace.yaml`,
       `${K}/apps/radarr/ks.yaml`,
     ]);
-    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/truecharts/${file}`);
+    for (const file of changed)
+      await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/truecharts/${file}`);
     // one new line, in sorted place, before the disabled sonarr entry, which stays
-    expect(addedLines(before[`${K}/apps/kustomization.yaml`]!, after[`${K}/apps/kustomization.yaml`]!)).toEqual(['  - ./radarr/ks.yaml']);
-    expect(after[`${K}/apps/kustomization.yaml`]).toMatch(/- \.\/plex\/ks\.yaml\n {2}- \.\/radarr\/ks\.yaml\n {2}# - \.\/sonarr\/ks\.yaml\n$/);
+    expect(
+      addedLines(before[`${K}/apps/kustomization.yaml`]!, after[`${K}/apps/kustomization.yaml`]!),
+    ).toEqual(['  - ./radarr/ks.yaml']);
+    expect(after[`${K}/apps/kustomization.yaml`]).toMatch(
+      /- \.\/plex\/ks\.yaml\n {2}- \.\/radarr\/ks\.yaml\n {2}# - \.\/sonarr\/ks\.yaml\n$/,
+    );
     // the load-balancer address is a variable the user adds to the encrypted file by hand
     expect(after[CLUSTERENV]).toBe(before[CLUSTERENV]);
-    expect(after[`${K}/apps/radarr/app/helm-release.yaml`]).toContain('loadBalancerIP: ${RADARR_IP}');
-    expect(run.stdout).toMatch(/sops clusters\/main\/clusterenv\.yaml, then add RADARR_IP: <a free address in METALLB_RANGE>/);
+    expect(after[`${K}/apps/radarr/app/helm-release.yaml`]).toContain(
+      'loadBalancerIP: ${RADARR_IP}',
+    );
+    expect(run.stdout).toMatch(
+      /sops clusters\/main\/clusterenv\.yaml, then add RADARR_IP: <a free address in METALLB_RANGE>/,
+    );
   });
 
-  it('writes an app-template app like the repo\'s it-tools (golden), after a disabled entry it sorts after', async () => {
+  it("writes an app-template app like the repo's it-tools (golden), after a disabled entry it sorts after", async () => {
     const repo = copyFixture('clustertool');
     const before = snapshotFiles(repo);
     const run = await homeops('app', '--dest', repo, ...whoami);
@@ -50,11 +76,16 @@ describe('homeops app on the clustertool layout', () => {
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
-    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/app-template/${file}`);
-    expect(after[`${K}/apps/kustomization.yaml`]).toMatch(/# - \.\/sonarr\/ks\.yaml\n {2}- \.\/whoami\/ks\.yaml\n$/);
+    for (const file of changed)
+      await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/app-template/${file}`);
+    expect(after[`${K}/apps/kustomization.yaml`]).toMatch(
+      /# - \.\/sonarr\/ks\.yaml\n {2}- \.\/whoami\/ks\.yaml\n$/,
+    );
     // learned from the repo: chart version of app-template, the layer's common dependency, the domain variable
     expect(after[`${K}/apps/whoami/app/helm-release.yaml`]).toContain('version: 4.4.0');
-    expect(after[`${K}/apps/whoami/ks.yaml`]).toContain('dependsOn:\n    - name: nginx-internal\n      namespace: flux-system');
+    expect(after[`${K}/apps/whoami/ks.yaml`]).toContain(
+      'dependsOn:\n    - name: nginx-internal\n      namespace: flux-system',
+    );
     expect(after[`${K}/apps/whoami/app/helm-release.yaml`]).toContain('- host: whoami.${DOMAIN_0}');
     expect(run.stdout).not.toContain('clusterenv');
   });
@@ -62,26 +93,61 @@ describe('homeops app on the clustertool layout', () => {
   it('adds a new HelmRepository (golden) when the repository is a new URL, and reuses one whose URL is known', async () => {
     const repo = copyFixture('clustertool');
     const before = snapshotFiles(repo);
-    const run = await homeops('app', '--dest', repo, '--name=podinfo', '--layer=networking', '--repository=oci://ghcr.io/stefanprodan/charts', '--chartVersion=6.9.2');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=podinfo',
+      '--layer=networking',
+      '--repository=oci://ghcr.io/stefanprodan/charts',
+      '--chartVersion=6.9.2',
+    );
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     expect(changedFiles(before, after)).toContain('repositories/helm/stefanprodan.yaml');
-    await expect(after['repositories/helm/stefanprodan.yaml']).toMatchFileSnapshot('golden/clustertool/app/new-repository/repositories/helm/stefanprodan.yaml');
-    await expect(after[`${K}/networking/podinfo/app/helm-release.yaml`]).toMatchFileSnapshot(`golden/clustertool/app/new-repository/${K}/networking/podinfo/app/helm-release.yaml`);
-    expect(addedLines(before['repositories/helm/kustomization.yaml']!, after['repositories/helm/kustomization.yaml']!)).toEqual(['  - ./stefanprodan.yaml']);
+    await expect(after['repositories/helm/stefanprodan.yaml']).toMatchFileSnapshot(
+      'golden/clustertool/app/new-repository/repositories/helm/stefanprodan.yaml',
+    );
+    await expect(after[`${K}/networking/podinfo/app/helm-release.yaml`]).toMatchFileSnapshot(
+      `golden/clustertool/app/new-repository/${K}/networking/podinfo/app/helm-release.yaml`,
+    );
+    expect(
+      addedLines(
+        before['repositories/helm/kustomization.yaml']!,
+        after['repositories/helm/kustomization.yaml']!,
+      ),
+    ).toEqual(['  - ./stefanprodan.yaml']);
 
     const known = copyFixture('clustertool');
     const knownBefore = snapshotFiles(known);
-    const reuse = await homeops('app', '--dest', known, '--name=metallb-two', '--layer=system', '--repository=https://metallb.github.io/metallb/', '--chart=metallb', '--dependsOn=');
+    const reuse = await homeops(
+      'app',
+      '--dest',
+      known,
+      '--name=metallb-two',
+      '--layer=system',
+      '--repository=https://metallb.github.io/metallb/',
+      '--chart=metallb',
+      '--dependsOn=',
+    );
     expect(reuse.code).toBe(0);
     const changed = changedFiles(knownBefore, snapshotFiles(known));
     expect(changed.filter((f) => f.startsWith('repositories/'))).toEqual([]);
-    expect(readFileSync(join(known, `${K}/system/metallb-two/app/helm-release.yaml`), 'utf8')).toContain('version: 0.15.2\n      sourceRef:\n        kind: HelmRepository\n        name: metallb\n');
+    expect(
+      readFileSync(join(known, `${K}/system/metallb-two/app/helm-release.yaml`), 'utf8'),
+    ).toContain(
+      'version: 0.15.2\n      sourceRef:\n        kind: HelmRepository\n        name: metallb\n',
+    );
   });
 
   it('validates every written document offline (Kustomization, HelmRelease, Namespace)', async () => {
     const repo = openRepo(copyFixture('clustertool'), false);
-    const result = await runGenerator(await variantFor(appGenerator, repo.layout), { dest: repo.tree.root, repo, given: { name: 'radarr', chartVersion: '25.1.0', ingress: 'internal' }, dryRun: true });
+    const result = await runGenerator(await variantFor(appGenerator, repo.layout), {
+      dest: repo.tree.root,
+      repo,
+      given: { name: 'radarr', chartVersion: '25.1.0', ingress: 'internal' },
+      dryRun: true,
+    });
     expect(result.validatedDocuments).toBe(3);
     expect(result.written).toBe(false);
   });
@@ -90,13 +156,20 @@ describe('homeops app on the clustertool layout', () => {
     const repo = copyFixture('clustertool');
     await homeops('app', '--dest', repo, ...whoami);
     const dir = join(repo, K, 'apps/whoami');
-    for (const file of ['ks.yaml', 'app/kustomization.yaml', 'app/helm-release.yaml', 'app/namespace.yaml']) {
+    for (const file of [
+      'ks.yaml',
+      'app/kustomization.yaml',
+      'app/helm-release.yaml',
+      'app/namespace.yaml',
+    ]) {
       const text = readFileSync(join(dir, file), 'utf8');
       expect(text.startsWith('---\n')).toBe(true);
-      if (file !== 'app/namespace.yaml') expect(text.split('\n')[1]).toMatch(/^# yaml-language-server: \$schema=https:\/\//);
+      if (file !== 'app/namespace.yaml')
+        expect(text.split('\n')[1]).toMatch(/^# yaml-language-server: \$schema=https:\/\//);
       expect(text).not.toMatch(/^( {2})* {1}\S/m);
       expect(await format(text, { parser: 'yaml' })).toBe(text);
-      for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[] }[]) expect(doc.errors).toEqual([]);
+      for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[] }[])
+        expect(doc.errors).toEqual([]);
     }
   });
 
@@ -107,13 +180,18 @@ describe('homeops app on the clustertool layout', () => {
     expect(app).toContain('kind: Namespace\nmetadata:\n  name: radarr');
     expect(app).toMatch(/kind: HelmRelease\nmetadata:\n {2}name: radarr\n {2}namespace: radarr/);
     const layer = kustomize(join(repo, K, 'apps'));
-    expect(layer).toMatch(/kind: Kustomization\nmetadata:\n {2}name: radarr\n {2}namespace: flux-system/);
+    expect(layer).toMatch(
+      /kind: Kustomization\nmetadata:\n {2}name: radarr\n {2}namespace: flux-system/,
+    );
     expect(layer).not.toContain('name: sonarr'); // still disabled
   });
 
   it('takes domain and storageClass from .homeops.yaml over what the repo shows', async () => {
     const repo = copyFixture('clustertool');
-    writeFileSync(join(repo, '.homeops.yaml'), 'conventions:\n  domain: example.org\n  storageClass: openebs-hostpath\n');
+    writeFileSync(
+      join(repo, '.homeops.yaml'),
+      'conventions:\n  domain: example.org\n  storageClass: openebs-hostpath\n',
+    );
     const run = await homeops('app', '--dest', repo, ...radarr);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -145,36 +223,92 @@ describe('homeops app on the clustertool layout', () => {
 
   it('warns instead of asking for a clusterenv.yaml variable that already exists', async () => {
     const repo = copyFixture('clustertool');
-    const run = await homeops('app', '--dest', repo, '--name=traefik', '--layer=networking', '--chartVersion=30.0.0', '--loadBalancer', '--json');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=traefik',
+      '--layer=networking',
+      '--chartVersion=30.0.0',
+      '--loadBalancer',
+      '--json',
+    );
     const result = JSON.parse(run.stdout);
-    expect(result.warnings).toEqual([expect.stringContaining('TRAEFIK_IP is already defined in clusters/main/clusterenv.yaml')]);
+    expect(result.warnings).toEqual([
+      expect.stringContaining('TRAEFIK_IP is already defined in clusters/main/clusterenv.yaml'),
+    ]);
     expect(result.nextSteps.join('\n')).not.toContain('sops');
   });
 });
 
 describe('homeops app on clustertool: bad inputs exit 1, name the field, write nothing', () => {
   const cases: [string, string[], RegExp][] = [
-    ['a name that is not a DNS-1123 label', ['--name=Bad_Name'], /--name: "Bad_Name" is not a valid app name/],
-    ['a system namespace as the name', ['--name=kube-system'], /--name: "kube-system" is a system namespace/],
-    ['an unknown layer', ['--layer=media'], /--layer: "media" is not one of apps, core, networking, system/],
-    ['an unknown repository name', ['--repository=nope'], /--repository: no HelmRepository named "nope"[\s\S]*fix: use one of bjw-s, ingress-nginx/],
-    ['a repository URL that is not one', ['--repository=https://exa mple.com'], /--repository: "https:\/\/exa mple.com" is not a Helm repository URL/],
+    [
+      'a name that is not a DNS-1123 label',
+      ['--name=Bad_Name'],
+      /--name: "Bad_Name" is not a valid app name/,
+    ],
+    [
+      'a system namespace as the name',
+      ['--name=kube-system'],
+      /--name: "kube-system" is a system namespace/,
+    ],
+    [
+      'an unknown layer',
+      ['--layer=media'],
+      /--layer: "media" is not one of apps, core, networking, system/,
+    ],
+    [
+      'an unknown repository name',
+      ['--repository=nope'],
+      /--repository: no HelmRepository named "nope"[\s\S]*fix: use one of bjw-s, ingress-nginx/,
+    ],
+    [
+      'a repository URL that is not one',
+      ['--repository=https://exa mple.com'],
+      /--repository: "https:\/\/exa mple.com" is not a Helm repository URL/,
+    ],
     ['a YAML-breaking chart name', ['--chart=a: b'], /--chart: "a: b" is not a chart name/],
     ['a bad version', ['--chartVersion=latest'], /--chartVersion: "latest" is not a version/],
-    ['the latest tag', ['--repository=bjw-s', '--port=80', '--image=ghcr.io/org/app:latest'], /--image: .*"latest" tag/],
-    ['a port out of range', ['--repository=bjw-s', '--image=ghcr.io/org/app:1.0.0', '--port=70000'], /--port: 70000 is not a port number/],
-    ['a YAML-breaking hostname', ['--ingress=internal', '--hostname=x: {y}'], /--hostname: "x: \{y\}" is not a valid hostname/],
+    [
+      'the latest tag',
+      ['--repository=bjw-s', '--port=80', '--image=ghcr.io/org/app:latest'],
+      /--image: .*"latest" tag/,
+    ],
+    [
+      'a port out of range',
+      ['--repository=bjw-s', '--image=ghcr.io/org/app:1.0.0', '--port=70000'],
+      /--port: 70000 is not a port number/,
+    ],
+    [
+      'a YAML-breaking hostname',
+      ['--ingress=internal', '--hostname=x: {y}'],
+      /--hostname: "x: \{y\}" is not a valid hostname/,
+    ],
     ['a bad storage size', ['--storage=lots'], /--storage: "lots" is not a storage size/],
     ['an unknown dependency', ['--dependsOn=nope'], /--dependsOn: no app "nope"/],
-    ['an app of that name in another layer', ['--name=blocky'], /--layer: app blocky already exists in layer core/],
-    ['an existing app with other content', ['--name=sonarr'], /app apps\/sonarr already exists and differs/],
+    [
+      'an app of that name in another layer',
+      ['--name=blocky'],
+      /--layer: app blocky already exists in layer core/,
+    ],
+    [
+      'an existing app with other content',
+      ['--name=sonarr'],
+      /app apps\/sonarr already exists and differs/,
+    ],
   ];
   it.each(cases)('%s', async (_what, flags, message) => {
     const repo = copyFixture('clustertool');
     const before = snapshotFiles(repo);
     const given: Record<string, string> = { '--name': 'radarr', '--chartVersion': '25.1.0' };
     for (const f of flags) given[f.slice(0, f.indexOf('='))] = f.slice(f.indexOf('=') + 1);
-    const run = await homeops('app', '--dest', repo, ...Object.entries(given).map(([k, v]) => `${k}=${v}`));
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      ...Object.entries(given).map(([k, v]) => `${k}=${v}`),
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('nothing was written');

@@ -13,22 +13,45 @@ describe('homeops namespace on the clustertool layout: a layer', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
-    expect(Object.keys(after).filter((f) => after[f] !== before[f]).sort()).toEqual([`${K}/kustomization.yaml`, `${K}/media/kustomization.yaml`]);
-    await expect(after[`${K}/media/kustomization.yaml`]).toMatchFileSnapshot('golden/clustertool/namespace/kustomization.yaml');
-    expect(after[`${K}/kustomization.yaml`]).toBe(`${before[`${K}/kustomization.yaml`]}  - ./media\n`);
+    expect(
+      Object.keys(after)
+        .filter((f) => after[f] !== before[f])
+        .sort(),
+    ).toEqual([`${K}/kustomization.yaml`, `${K}/media/kustomization.yaml`]);
+    await expect(after[`${K}/media/kustomization.yaml`]).toMatchFileSnapshot(
+      'golden/clustertool/namespace/kustomization.yaml',
+    );
+    expect(after[`${K}/kustomization.yaml`]).toBe(
+      `${before[`${K}/kustomization.yaml`]}  - ./media\n`,
+    );
 
-    const app = await homeops('app', '--dest', repo, '--name=jellyfin', '--layer=media', '--chartVersion=1.0.0');
+    const app = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=jellyfin',
+      '--layer=media',
+      '--chartVersion=1.0.0',
+    );
     expect(app.code).toBe(0);
-    expect(snapshotFiles(repo)[`${K}/media/kustomization.yaml`]).toMatch(/resources:\n {2}- \.\/jellyfin\/ks\.yaml\n$/);
-    if (hasKubectl) expect(kustomize(join(repo, K, 'media'))).toMatch(/kind: Kustomization\nmetadata:\n {2}name: jellyfin/);
+    expect(snapshotFiles(repo)[`${K}/media/kustomization.yaml`]).toMatch(
+      /resources:\n {2}- \.\/jellyfin\/ks\.yaml\n$/,
+    );
+    if (hasKubectl)
+      expect(kustomize(join(repo, K, 'media'))).toMatch(
+        /kind: Kustomization\nmetadata:\n {2}name: jellyfin/,
+      );
   });
 
-  it.skipIf(!hasKubectl)('builds with kustomize while empty, and as part of the whole cluster', async () => {
-    const repo = copyFixture('clustertool');
-    await homeops('namespace', '--dest', repo, '--name=media');
-    expect(kustomize(join(repo, K, 'media'))).toBe('');
-    expect(kustomize(join(repo, K))).toContain('name: flux-entry');
-  });
+  it.skipIf(!hasKubectl)(
+    'builds with kustomize while empty, and as part of the whole cluster',
+    async () => {
+      const repo = copyFixture('clustertool');
+      await homeops('namespace', '--dest', repo, '--name=media');
+      expect(kustomize(join(repo, K, 'media'))).toBe('');
+      expect(kustomize(join(repo, K))).toContain('name: flux-entry');
+    },
+  );
 
   it('changes nothing on a second run, and writes nothing with --dry-run', async () => {
     const repo = copyFixture('clustertool');

@@ -26,25 +26,52 @@ describe('layout detection', () => {
   it('refuses a repo that matches several layouts, naming the config setting', () => {
     const repo = copyFixture('flux');
     mkdirSync(join(repo, 'clusters/main/kubernetes'), { recursive: true });
-    expect(() => detectLayout(new RepoTree(repo))).toThrow(expect.objectContaining({ code: 'LAYOUT', fix: expect.stringContaining('layout: flux-operator') }));
+    expect(() => detectLayout(new RepoTree(repo))).toThrow(
+      expect.objectContaining({
+        code: 'LAYOUT',
+        fix: expect.stringContaining('layout: flux-operator'),
+      }),
+    );
   });
 });
 
 describe('.homeops.yaml', () => {
   it('names the layout and pins conventions and input defaults', async () => {
     const repo = copyFixture('flux');
-    writeFileSync(join(repo, '.homeops.yaml'), 'layout: flux-operator\ndefaults:\n  app:\n    route: internal\nconventions:\n  routeIn: file\n  domain: example.com\n');
-    const run = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--json');
+    writeFileSync(
+      join(repo, '.homeops.yaml'),
+      'layout: flux-operator\ndefaults:\n  app:\n    route: internal\nconventions:\n  routeIn: file\n  domain: example.com\n',
+    );
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=whoami',
+      '--namespace=default',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--json',
+    );
     expect(JSON.parse(run.stdout)).toMatchObject({ layout: 'flux-operator' });
     const paths = JSON.parse(run.stdout).changes.map((c: { path: string }) => c.path);
     expect(paths).toContain('kubernetes/apps/default/whoami/app/httproute.yaml');
-    expect(JSON.parse(run.stdout).changes.find((c: { path: string }) => c.path.endsWith('httproute.yaml')).diff).toContain('+    - whoami.example.com');
+    expect(
+      JSON.parse(run.stdout).changes.find((c: { path: string }) =>
+        c.path.endsWith('httproute.yaml'),
+      ).diff,
+    ).toContain('+    - whoami.example.com');
   });
 
   it('refuses an unknown key with its file and line and the known keys', () => {
     const repo = mkdtempSync(join(tmpdir(), 'homeops-config-'));
     writeFileSync(join(repo, '.homeops.yaml'), 'layout: flux\n\nlayuot: argocd\n');
-    expect(() => readConfig(new RepoTree(repo))).toThrow(expect.objectContaining({ file: '.homeops.yaml', line: 3, fix: expect.stringContaining('layout, defaults, conventions') }));
+    expect(() => readConfig(new RepoTree(repo))).toThrow(
+      expect.objectContaining({
+        file: '.homeops.yaml',
+        line: 3,
+        fix: expect.stringContaining('layout, defaults, conventions'),
+      }),
+    );
   });
 
   it('refuses an unknown layout name', () => {
@@ -64,9 +91,18 @@ describe('.homeops.yaml', () => {
     ['podUser: abc', 3, /podUser: "abc" is not a value/],
     ['schemaHost: not a url', 3, /schemaHost: "not a url"/],
     ['gatewayInternal: Envoy Internal', 3, /gatewayInternal/],
-  ])('refuses a convention value it cannot take (%s), naming its line', (setting, line, message) => {
-    expect(config(`layout: flux\nconventions:\n  ${setting}\n`)).toThrow(expect.objectContaining({ file: '.homeops.yaml', line, message: expect.stringMatching(message) }));
-  });
+  ])(
+    'refuses a convention value it cannot take (%s), naming its line',
+    (setting, line, message) => {
+      expect(config(`layout: flux\nconventions:\n  ${setting}\n`)).toThrow(
+        expect.objectContaining({
+          file: '.homeops.yaml',
+          line,
+          message: expect.stringMatching(message),
+        }),
+      );
+    },
+  );
 
   it('takes an empty defaults section (every line commented out) as no defaults', () => {
     expect(config('defaults:\n  app:\n    # route: internal\n')().defaults).toEqual({ app: {} });
@@ -75,27 +111,59 @@ describe('.homeops.yaml', () => {
   it('names .homeops.yaml when its default namespace does not exist', async () => {
     const repo = copyFixture('flux');
     writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    namespace: media\n');
-    const run = await homeops('app', '--dest', repo, '--name=whoami', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
-    expect(run.stderr).toMatch(/\.homeops\.yaml:3.*namespace \(this repo's default\): namespace "media" does not exist/s);
-    const flag = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=tools', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=whoami',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+    );
+    expect(run.stderr).toMatch(
+      /\.homeops\.yaml:3.*namespace \(this repo's default\): namespace "media" does not exist/s,
+    );
+    const flag = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=whoami',
+      '--namespace=tools',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+    );
     expect(flag.stderr).toMatch(/--namespace: namespace "tools" does not exist/);
   });
 
   it('refuses defaults for a generator that does not exist', () => {
-    expect(config('defaults:\n  ap:\n    route: internal\n')).toThrow(expect.objectContaining({ line: 2, message: expect.stringMatching(/unknown generator "ap"/), fix: expect.stringContaining('app, namespace, node, patch, secret') }));
+    expect(config('defaults:\n  ap:\n    route: internal\n')).toThrow(
+      expect.objectContaining({
+        line: 2,
+        message: expect.stringMatching(/unknown generator "ap"/),
+        fix: expect.stringContaining('app, namespace, node, patch, secret'),
+      }),
+    );
   });
 
-  it('refuses a default for an input the generator does not have, and names a refused default as the repo\'s', async () => {
+  it("refuses a default for an input the generator does not have, and names a refused default as the repo's", async () => {
     const repo = copyFixture('flux');
-    const whoami = ['--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+    const whoami = [
+      '--name=whoami',
+      '--namespace=default',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+    ];
     writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    prot: 80\n');
     const unknown = await homeops('app', '--dest', repo, ...whoami);
     expect(unknown.code).toBe(1);
-    expect(unknown.stderr).toMatch(/\.homeops\.yaml:3.*defaults\.app\.prot: app has no input "prot"/s);
+    expect(unknown.stderr).toMatch(
+      /\.homeops\.yaml:3.*defaults\.app\.prot: app has no input "prot"/s,
+    );
     writeFileSync(join(repo, '.homeops.yaml'), 'defaults:\n  app:\n    route: public\n');
     const refused = await homeops('app', '--dest', repo, ...whoami);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/\.homeops\.yaml:3.*route \(this repo's default\): "public" is not one of/s);
+    expect(refused.stderr).toMatch(
+      /\.homeops\.yaml:3.*route \(this repo's default\): "public" is not one of/s,
+    );
     expect(refused.stderr).toContain('nothing was written');
   });
 });
@@ -103,10 +171,28 @@ describe('.homeops.yaml', () => {
 describe('.homeops.yaml schemaHost', () => {
   it('moves every schema line of a new app to the pinned host, the HelmRelease one too', async () => {
     const repo = copyFixture('flux-operator');
-    writeFileSync(join(repo, '.homeops.yaml'), 'conventions:\n  schemaHost: https://k8s-schemas.example.com\n');
-    const run = await homeops('app', '--dest', repo, '--name=whoami', '--namespace=default', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80', '--json');
-    const schemas = (JSON.parse(run.stdout).changes as { path: string; diff: string }[]).flatMap((c) => [...c.diff.matchAll(/\$schema=(\S+)/g)].map((m) => m[1]!));
+    writeFileSync(
+      join(repo, '.homeops.yaml'),
+      'conventions:\n  schemaHost: https://k8s-schemas.example.com\n',
+    );
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=whoami',
+      '--namespace=default',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--json',
+    );
+    const schemas = (JSON.parse(run.stdout).changes as { path: string; diff: string }[]).flatMap(
+      (c) => [...c.diff.matchAll(/\$schema=(\S+)/g)].map((m) => m[1]!),
+    );
     expect(schemas.filter((url) => url.includes('kubernetes-schemas.pages.dev'))).toEqual([]);
-    expect(schemas.some((url) => url.startsWith('https://k8s-schemas.example.com/helm.toolkit.fluxcd.io/'))).toBe(true);
+    expect(
+      schemas.some((url) =>
+        url.startsWith('https://k8s-schemas.example.com/helm.toolkit.fluxcd.io/'),
+      ),
+    ).toBe(true);
   });
 });

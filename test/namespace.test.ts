@@ -10,9 +10,17 @@ describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (
     expect(run.code).toBe(0);
     const files = snapshotFiles(repo);
     // the same files as when `app --createNamespace` makes it, minus the app
-    const golden = readFileSync(join(import.meta.dirname, `golden/namespace/${layout}/kustomization.yaml`), 'utf8');
-    expect(files['kubernetes/apps/media/kustomization.yaml']).toBe(golden.replace('  - ./whoami/ks.yaml\n', ''));
-    if (hasKubectl) expect(kustomize(join(repo, 'kubernetes/apps/media'))).toMatch(/kind: Namespace\nmetadata:[\s\S]*name: media/);
+    const golden = readFileSync(
+      join(import.meta.dirname, `golden/namespace/${layout}/kustomization.yaml`),
+      'utf8',
+    );
+    expect(files['kubernetes/apps/media/kustomization.yaml']).toBe(
+      golden.replace('  - ./whoami/ks.yaml\n', ''),
+    );
+    if (hasKubectl)
+      expect(kustomize(join(repo, 'kubernetes/apps/media'))).toMatch(
+        /kind: Namespace\nmetadata:[\s\S]*name: media/,
+      );
     const again = await homeops('namespace', '--dest', repo, '--name=media');
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^nothing to change: namespace media already exists/);
@@ -33,8 +41,15 @@ describe('homeops namespace: the spacing of the model namespace', () => {
   it('keeps a blank line before components: and resources: where the model namespace has them', async () => {
     const repo = copyFixture('flux');
     const model = join(repo, 'kubernetes/apps/default/kustomization.yaml');
-    writeFileSync(model, readFileSync(model, 'utf8').replace('components:', '\ncomponents:').replace('resources:', '\nresources:'));
+    writeFileSync(
+      model,
+      readFileSync(model, 'utf8')
+        .replace('components:', '\ncomponents:')
+        .replace('resources:', '\nresources:'),
+    );
     await homeops('namespace', '--dest', repo, '--name=media');
-    expect(readFileSync(join(repo, 'kubernetes/apps/media/kustomization.yaml'), 'utf8')).toMatch(/namespace: media\n\ncomponents:\n {2}- \.\.\/\.\.\/components\/sops\n\nresources:\n/);
+    expect(readFileSync(join(repo, 'kubernetes/apps/media/kustomization.yaml'), 'utf8')).toMatch(
+      /namespace: media\n\ncomponents:\n {2}- \.\.\/\.\.\/components\/sops\n\nresources:\n/,
+    );
   });
 });

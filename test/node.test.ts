@@ -21,37 +21,69 @@ const CASES: Record<string, Case> = {
     fixture: () => copyFixture('flux'),
     talosVersion: 'v1.11',
     edited: 'talos/talconfig.yaml',
-    inputs: { hostname: 'k8s-3', ip: '192.168.1.14', role: 'controlplane', disk: '/dev/nvme0n1', mac: 'BC:24:11:3A:5F:04' },
+    inputs: {
+      hostname: 'k8s-3',
+      ip: '192.168.1.14',
+      role: 'controlplane',
+      disk: '/dev/nvme0n1',
+      mac: 'BC:24:11:3A:5F:04',
+    },
   },
   'flux-operator': {
     fixture: () => copyFixture('flux-operator'),
     talosVersion: 'v1.12',
     edited: 'talos/talconfig.yaml',
-    inputs: { hostname: 'k8s-4', ip: '10.0.10.14', role: 'worker', disk: 'serial:S6PNNS0W412345Y', mac: 'bc:24:11:7e:4a:14' },
+    inputs: {
+      hostname: 'k8s-4',
+      ip: '10.0.10.14',
+      role: 'worker',
+      disk: 'serial:S6PNNS0W412345Y',
+      mac: 'bc:24:11:7e:4a:14',
+    },
   },
   clustertool: {
     fixture: () => copyFixture('clustertool'),
     talosVersion: 'v1.11',
     edited: 'clusters/main/talos/talconfig.yaml',
-    inputs: { hostname: 'k8s-control-2', ip: '192.168.10.102', role: 'controlplane', disk: '/dev/nvme0n1', mac: 'bc:24:11:4e:7a:03' },
+    inputs: {
+      hostname: 'k8s-control-2',
+      ip: '192.168.10.102',
+      role: 'controlplane',
+      disk: '/dev/nvme0n1',
+      mac: 'bc:24:11:4e:7a:03',
+    },
   },
   'argocd-mise': {
     fixture: () => copyFixture('argocd-mise'),
     talosVersion: 'v1.11',
     edited: '.mise.toml',
-    inputs: { hostname: 'k8s-4', ip: '192.168.0.123', role: 'worker', disk: '/dev/nvme0n1', mac: '58:47:ca:71:0a:23' },
+    inputs: {
+      hostname: 'k8s-4',
+      ip: '192.168.0.123',
+      role: 'worker',
+      disk: '/dev/nvme0n1',
+      mac: '58:47:ca:71:0a:23',
+    },
   },
   'argocd-mise-1.12': {
     fixture: copyMise112,
     talosVersion: 'v1.12',
     edited: '.mise.toml',
-    inputs: { hostname: 'norn', ip: '192.168.0.123', role: 'controlplane', disk: 'S4EVNX0N999999', mac: '58:47:ca:71:0a:23', schematic: SCHEMATIC },
+    inputs: {
+      hostname: 'norn',
+      ip: '192.168.0.123',
+      role: 'controlplane',
+      disk: 'S4EVNX0N999999',
+      mac: '58:47:ca:71:0a:23',
+      schematic: SCHEMATIC,
+    },
   },
 };
 
 describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
   const c = CASES[name]!;
-  const run = (repo: string, ...extra: string[]) => homeops('node', '--dest', repo, ...flags(c.inputs), ...extra);
+  const run = (repo: string, ...extra: string[]) =>
+    homeops('node', '--dest', repo, ...flags(c.inputs), ...extra);
 
   it('adds the node in the repo shape (golden files), adding lines only to the existing file', async () => {
     const repo = c.fixture();
@@ -61,23 +93,28 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
     expect(changed).toContain(c.edited);
-    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/node/${name}/${file}`);
+    for (const file of changed)
+      await expect(after[file]).toMatchFileSnapshot(`golden/node/${name}/${file}`);
     expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
     expect(addedLines(before[c.edited]!, after[c.edited]!)).toBeDefined();
     for (const file of changed.filter((f) => f !== c.edited)) expect(before[file]).toBeUndefined(); // only new files besides
     expect(result.stdout).toMatch(/next steps:\n/);
   });
 
-  it.skipIf(!hasSchemas)('writes documents valid for the official schemas (talconfig.json, Talos of the repo version)', async () => {
-    const repo = c.fixture();
-    const before = snapshotFiles(repo);
-    expect((await run(repo)).code).toBe(0);
-    const after = snapshotFiles(repo);
-    for (const file of changedFiles(before, after)) {
-      if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
-      else if (file.endsWith('.yaml')) expect(validateTalosPatch(after[file]!, c.talosVersion)).toEqual([]);
-    }
-  });
+  it.skipIf(!hasSchemas)(
+    'writes documents valid for the official schemas (talconfig.json, Talos of the repo version)',
+    async () => {
+      const repo = c.fixture();
+      const before = snapshotFiles(repo);
+      expect((await run(repo)).code).toBe(0);
+      const after = snapshotFiles(repo);
+      for (const file of changedFiles(before, after)) {
+        if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
+        else if (file.endsWith('.yaml'))
+          expect(validateTalosPatch(after[file]!, c.talosVersion)).toEqual([]);
+      }
+    },
+  );
 
   it('changes nothing on a second run with the same inputs, and says so', async () => {
     const repo = c.fixture();
@@ -106,29 +143,52 @@ describe('homeops node: what it writes per layout', () => {
     const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
     expect(result.stdout).not.toContain('talos/patches/k8s-3');
     const talconfig = snapshotFiles(repo)['talos/talconfig.yaml']!;
-    expect(talconfig).toMatch(/hostname: "k8s-3"[\s\S]*vip:\n {10}ip: "192\.168\.1\.10"\n\n# Global patches/);
+    expect(talconfig).toMatch(
+      /hostname: "k8s-3"[\s\S]*vip:\n {10}ip: "192\.168\.1\.10"\n\n# Global patches/,
+    );
   });
 
   it('flux: a node gets its own (empty) patch folder, like its siblings, when most nodes have one', async () => {
     const repo = copyFixture('flux');
     const file = join(repo, 'talos/talconfig.yaml');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  - hostname: "k8s-2"', '    patches:\n      - "@./patches/k8s-1/machine-kernel.yaml"\n  - hostname: "k8s-2"'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        '  - hostname: "k8s-2"',
+        '    patches:\n      - "@./patches/k8s-1/machine-kernel.yaml"\n  - hostname: "k8s-2"',
+      ),
+    );
     mkdirSync(join(repo, 'talos/patches/k8s-1'));
-    writeFileSync(join(repo, 'talos/patches/k8s-1/machine-kernel.yaml'), readFileSync(join(repo, 'talos/patches/k8s-0/machine-kernel.yaml'), 'utf8'));
+    writeFileSync(
+      join(repo, 'talos/patches/k8s-1/machine-kernel.yaml'),
+      readFileSync(join(repo, 'talos/patches/k8s-0/machine-kernel.yaml'), 'utf8'),
+    );
     const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
     expect(result.stdout).toContain('created  talos/patches/k8s-3/machine-kernel.yaml');
-    expect(snapshotFiles(repo)['talos/talconfig.yaml']!).toContain('      - "@./patches/k8s-3/machine-kernel.yaml"\n\n# Global patches');
+    expect(snapshotFiles(repo)['talos/talconfig.yaml']!).toContain(
+      '      - "@./patches/k8s-3/machine-kernel.yaml"\n\n# Global patches',
+    );
   });
 
   it('clustertool: keeps ${VAR} placeholders, never touches clusterenv.yaml, and says which variables to check and add with sops', async () => {
     const repo = copyFixture('clustertool');
     const before = snapshotFiles(repo);
     const result = await homeops('node', '--dest', repo, ...flags(CASES['clustertool']!.inputs));
-    expect(snapshotFiles(repo)['clusters/main/clusterenv.yaml']).toBe(before['clusters/main/clusterenv.yaml']);
-    expect(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']).toContain('            gateway: ${GATEWAY}\n        vip:\n          ip: ${VIP}\ncontrolPlane:');
-    expect(result.stderr).toMatch(/clusterenv\.yaml is SOPS-encrypted: 192\.168\.10\.102 could not be checked against VIP, MASTER1IP, GATEWAY, METALLB_RANGE/);
-    expect(result.stdout).toContain('run `sops -d clusters/main/clusterenv.yaml` and make sure 192.168.10.102 is none of VIP');
-    expect(result.stdout).toContain('add MASTER2IP: 192.168.10.102 with `sops clusters/main/clusterenv.yaml`');
+    expect(snapshotFiles(repo)['clusters/main/clusterenv.yaml']).toBe(
+      before['clusters/main/clusterenv.yaml'],
+    );
+    expect(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']).toContain(
+      '            gateway: ${GATEWAY}\n        vip:\n          ip: ${VIP}\ncontrolPlane:',
+    );
+    expect(result.stderr).toMatch(
+      /clusterenv\.yaml is SOPS-encrypted: 192\.168\.10\.102 could not be checked against VIP, MASTER1IP, GATEWAY, METALLB_RANGE/,
+    );
+    expect(result.stdout).toContain(
+      'run `sops -d clusters/main/clusterenv.yaml` and make sure 192.168.10.102 is none of VIP',
+    );
+    expect(result.stdout).toContain(
+      'add MASTER2IP: 192.168.10.102 with `sops clusters/main/clusterenv.yaml`',
+    );
   }, 60_000);
 
   it('argocd-mise: the env variable and apply task follow the existing ones; the next steps give the gen-config line', async () => {
@@ -142,36 +202,74 @@ describe('homeops node: what it writes per layout', () => {
       'run = "talosctl apply-config --nodes ${K8S_4_IP} --file worker-k8s-4.yaml"',
       '', // the blank line between it and the next block
     ]);
-    expect(result.stdout).toContain('add `talosctl machineconfig patch worker.yaml --patch @src/talos/patches/network-k8s-4.yaml --output worker-k8s-4.yaml` to gen-config and setup-networking');
+    expect(result.stdout).toContain(
+      'add `talosctl machineconfig patch worker.yaml --patch @src/talos/patches/network-k8s-4.yaml --output worker-k8s-4.yaml` to gen-config and setup-networking',
+    );
     expect(result.stdout).toContain('mise run apply-k8s-4');
   });
 
   it('argocd-mise on Talos 1.12: typed documents, read back for the next node', async () => {
     const repo = copyMise112();
-    expect((await homeops('node', '--dest', repo, ...flags(CASES['argocd-mise-1.12']!.inputs))).code).toBe(0);
+    expect(
+      (await homeops('node', '--dest', repo, ...flags(CASES['argocd-mise-1.12']!.inputs))).code,
+    ).toBe(0);
     const patch = snapshotFiles(repo)['src/talos/patches/network-norn.yaml']!;
-    expect(patch).toMatch(/^apiVersion: v1alpha1\nkind: HostnameConfig\nauto: off\nhostname: norn\n---\n/);
+    expect(patch).toMatch(
+      /^apiVersion: v1alpha1\nkind: HostnameConfig\nauto: off\nhostname: norn\n---\n/,
+    );
     expect(patch).toContain('match: mac(link.permanent_addr) == "58:47:ca:71:0a:23"');
     expect(patch).not.toContain('network:');
-    const next = await homeops('node', '--dest', repo, ...flags({ ...CASES['argocd-mise']!.inputs, hostname: 'k8s-5', ip: '192.168.0.124' }));
+    const next = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['argocd-mise']!.inputs, hostname: 'k8s-5', ip: '192.168.0.124' }),
+    );
     expect(next.code).toBe(1);
     expect(next.stderr).toMatch(/--mac: 58:47:ca:71:0a:23 is already used by node norn/);
   });
 
   it('warns when the control-plane count becomes even, not when it stays odd', async () => {
-    const flux = await homeops('node', '--dest', copyFixture('flux'), ...flags(CASES['flux']!.inputs));
-    expect(flux.stderr).toContain('warning: the cluster will have 4 control planes: etcd tolerates no more failures with 4 members than with 3; use an odd number');
-    const mise = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags({ ...CASES['argocd-mise']!.inputs, role: 'controlplane' }));
+    const flux = await homeops(
+      'node',
+      '--dest',
+      copyFixture('flux'),
+      ...flags(CASES['flux']!.inputs),
+    );
+    expect(flux.stderr).toContain(
+      'warning: the cluster will have 4 control planes: etcd tolerates no more failures with 4 members than with 3; use an odd number',
+    );
+    const mise = await homeops(
+      'node',
+      '--dest',
+      copyFixture('argocd-mise'),
+      ...flags({ ...CASES['argocd-mise']!.inputs, role: 'controlplane' }),
+    );
     expect(mise.stderr).toContain('warning: the cluster will have 4 control planes');
-    const worker = await homeops('node', '--dest', copyFixture('flux'), ...flags({ ...CASES['flux']!.inputs, role: 'worker' }));
+    const worker = await homeops(
+      'node',
+      '--dest',
+      copyFixture('flux'),
+      ...flags({ ...CASES['flux']!.inputs, role: 'worker' }),
+    );
     expect(worker.code).toBe(0);
     expect(worker.stderr).not.toContain('control planes');
   });
 });
 
 describe('homeops node: what it takes from the sibling nodes', () => {
-  const worker = { hostname: 'k8s-worker-2', ip: '192.168.10.91', role: 'worker', disk: '/dev/sda', mac: 'bc:24:11:4e:7a:09' };
-  const newNode = (talconfig: string): string => talconfig.slice(talconfig.indexOf('  - hostname: k8s-worker-2'), talconfig.indexOf('\ncontrolPlane:'));
+  const worker = {
+    hostname: 'k8s-worker-2',
+    ip: '192.168.10.91',
+    role: 'worker',
+    disk: '/dev/sda',
+    mac: 'bc:24:11:4e:7a:09',
+  };
+  const newNode = (talconfig: string): string =>
+    talconfig.slice(
+      talconfig.indexOf('  - hostname: k8s-worker-2'),
+      talconfig.indexOf('\ncontrolPlane:'),
+    );
 
   it("clustertool: a worker does not get a sibling's own schematic when worker: has one", async () => {
     const repo = copyFixture('clustertool');
@@ -188,10 +286,15 @@ describe('homeops node: what it takes from the sibling nodes', () => {
     const file = join(repo, 'clusters/main/talos/talconfig.yaml');
     const text = readFileSync(file, 'utf8');
     const at = text.indexOf('worker:\n  patches:');
-    writeFileSync(file, text.slice(0, at) + text.slice(at).replace(/ {2}schematic:\n( {4}.*\n)+/, ''));
+    writeFileSync(
+      file,
+      text.slice(0, at) + text.slice(at).replace(/ {2}schematic:\n( {4}.*\n)+/, ''),
+    );
     const result = await homeops('node', '--dest', repo, ...flags(worker));
     expect(result.code).toBe(0);
-    expect(newNode(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']!)).toContain('- siderolabs/nonfree-kmod-nvidia-lts');
+    expect(newNode(snapshotFiles(repo)['clusters/main/talos/talconfig.yaml']!)).toContain(
+      '- siderolabs/nonfree-kmod-nvidia-lts',
+    );
     expect(result.stderr).toContain(
       'warning: the schematic of k8s-worker-1 was copied with its extensions siderolabs/iscsi-tools, siderolabs/util-linux-tools, siderolabs/nonfree-kmod-nvidia-lts, siderolabs/nvidia-container-toolkit-lts: remove what the new node does not need',
     );
@@ -206,19 +309,33 @@ describe('homeops node: what it takes from the sibling nodes', () => {
     expect(entry).toContain('hardwareAddr: "bc:24:11:4e:7a:09"');
     const flux = copyFixture('flux');
     await homeops('node', '--dest', flux, ...flags(CASES['flux']!.inputs));
-    expect(snapshotFiles(flux)['talos/talconfig.yaml']).toContain('  - hostname: "k8s-3"\n    ipAddress: "192.168.1.14"\n    installDisk: "/dev/nvme0n1"\n');
+    expect(snapshotFiles(flux)['talos/talconfig.yaml']).toContain(
+      '  - hostname: "k8s-3"\n    ipAddress: "192.168.1.14"\n    installDisk: "/dev/nvme0n1"\n',
+    );
     const mise = copyFixture('argocd-mise');
     await homeops('node', '--dest', mise, ...flags(CASES['argocd-mise']!.inputs));
-    expect(snapshotFiles(mise)['src/talos/patches/network-k8s-4.yaml']).toContain('        addresses:\n          - 192.168.0.123/24\n');
+    expect(snapshotFiles(mise)['src/talos/patches/network-k8s-4.yaml']).toContain(
+      '        addresses:\n          - 192.168.0.123/24\n',
+    );
   });
 
   it('argocd-mise: a disk selector for one node while the shared image.yaml sets install.disk is a warning that says what to do', async () => {
-    const result = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags({ ...CASES['argocd-mise']!.inputs, disk: 'serial:ABC' }));
+    const result = await homeops(
+      'node',
+      '--dest',
+      copyFixture('argocd-mise'),
+      ...flags({ ...CASES['argocd-mise']!.inputs, disk: 'serial:ABC' }),
+    );
     expect(result.code).toBe(0);
     expect(result.stderr).toContain(
-      'warning: src/talos/patches/image.yaml sets machine.install.disk: /dev/nvme0n1 for every node, so k8s-4 gets both that disk and the install.diskSelector of src/talos/patches/network-k8s-4.yaml: move disk: /dev/nvme0n1 from src/talos/patches/image.yaml into the other nodes\' network patches, or give k8s-4 a device path (--disk=/dev/...)',
+      "warning: src/talos/patches/image.yaml sets machine.install.disk: /dev/nvme0n1 for every node, so k8s-4 gets both that disk and the install.diskSelector of src/talos/patches/network-k8s-4.yaml: move disk: /dev/nvme0n1 from src/talos/patches/image.yaml into the other nodes' network patches, or give k8s-4 a device path (--disk=/dev/...)",
     );
-    const path = await homeops('node', '--dest', copyFixture('argocd-mise'), ...flags(CASES['argocd-mise']!.inputs));
+    const path = await homeops(
+      'node',
+      '--dest',
+      copyFixture('argocd-mise'),
+      ...flags(CASES['argocd-mise']!.inputs),
+    );
     expect(path.stderr).not.toContain('install.diskSelector');
   });
 
@@ -226,40 +343,142 @@ describe('homeops node: what it takes from the sibling nodes', () => {
     const repo = copyFixture('flux');
     await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
     const once = snapshotFiles(repo);
-    const again = await homeops('node', '--dest', repo, ...flags({ ...CASES['flux']!.inputs, schematic: SCHEMATIC }));
+    const again = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['flux']!.inputs, schematic: SCHEMATIC }),
+    );
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/--hostname: hostname "k8s-3" is already used by nodes\[3\] \(its image is factory\.talos\.dev\/installer\/3765\w+, not schematic a{64}\)/);
+    expect(again.stderr).toMatch(
+      /--hostname: hostname "k8s-3" is already used by nodes\[3\] \(its image is factory\.talos\.dev\/installer\/3765\w+, not schematic a{64}\)/,
+    );
     expect(snapshotFiles(repo)).toEqual(once);
   });
 });
 
 describe('homeops node: refusals exit 1, name the field, write nothing', () => {
-  const base = (fixture: string) => (fixture === 'flux' ? CASES['flux']!.inputs : fixture === 'clustertool' ? CASES['clustertool']!.inputs : CASES['argocd-mise']!.inputs);
+  const base = (fixture: string) =>
+    fixture === 'flux'
+      ? CASES['flux']!.inputs
+      : fixture === 'clustertool'
+        ? CASES['clustertool']!.inputs
+        : CASES['argocd-mise']!.inputs;
   const cases: [string, string, Record<string, string | undefined>, RegExp][] = [
-    ['a hostname that is not a DNS label', 'flux', { hostname: 'K8s_3' }, /--hostname: "K8s_3" is not a valid hostname/],
-    ['a hostname already used (other inputs)', 'flux', { hostname: 'k8s-1' }, /--hostname: hostname "k8s-1" is already used by nodes\[1\] \(its ip is 192\.168\.1\.12/],
-    ['a hostname already used (mise)', 'argocd-mise', { hostname: 'urd' }, /network-urd\.yaml: --hostname: .* already exists and differs from what these inputs generate/],
+    [
+      'a hostname that is not a DNS label',
+      'flux',
+      { hostname: 'K8s_3' },
+      /--hostname: "K8s_3" is not a valid hostname/,
+    ],
+    [
+      'a hostname already used (other inputs)',
+      'flux',
+      { hostname: 'k8s-1' },
+      /--hostname: hostname "k8s-1" is already used by nodes\[1\] \(its ip is 192\.168\.1\.12/,
+    ],
+    [
+      'a hostname already used (mise)',
+      'argocd-mise',
+      { hostname: 'urd' },
+      /network-urd\.yaml: --hostname: .* already exists and differs from what these inputs generate/,
+    ],
     ['an invalid IP', 'flux', { ip: '192.168.1' }, /--ip: "192\.168\.1" is not an IPv4 address/],
-    ['an IP with a prefix', 'flux', { ip: '192.168.1.14/24' }, /--ip: "192\.168\.1\.14\/24" is not an IPv4 address/],
-    ['an IP already used', 'flux', { ip: '192.168.1.12' }, /--ip: 192\.168\.1\.12 is already used by node k8s-1/],
-    ['an IP already used (mise)', 'argocd-mise', { ip: '192.168.0.121' }, /--ip: 192\.168\.0\.121 is already used by node verdandi/],
-    ['an IP already used (clustertool)', 'clustertool', { ip: '192.168.10.90' }, /--ip: 192\.168\.10\.90 is already used by node k8s-worker-1/],
-    ["an IP outside the nodes' subnet", 'flux', { ip: '10.0.0.5' }, /--ip: 10\.0\.0\.5 is outside the nodes' subnet 192\.168\.1\.0\/24/],
+    [
+      'an IP with a prefix',
+      'flux',
+      { ip: '192.168.1.14/24' },
+      /--ip: "192\.168\.1\.14\/24" is not an IPv4 address/,
+    ],
+    [
+      'an IP already used',
+      'flux',
+      { ip: '192.168.1.12' },
+      /--ip: 192\.168\.1\.12 is already used by node k8s-1/,
+    ],
+    [
+      'an IP already used (mise)',
+      'argocd-mise',
+      { ip: '192.168.0.121' },
+      /--ip: 192\.168\.0\.121 is already used by node verdandi/,
+    ],
+    [
+      'an IP already used (clustertool)',
+      'clustertool',
+      { ip: '192.168.10.90' },
+      /--ip: 192\.168\.10\.90 is already used by node k8s-worker-1/,
+    ],
+    [
+      "an IP outside the nodes' subnet",
+      'flux',
+      { ip: '10.0.0.5' },
+      /--ip: 10\.0\.0\.5 is outside the nodes' subnet 192\.168\.1\.0\/24/,
+    ],
     ['the VIP', 'flux', { ip: '192.168.1.10' }, /--ip: 192\.168\.1\.10 is the control-plane VIP/],
     ['the gateway', 'flux', { ip: '192.168.1.1' }, /--ip: 192\.168\.1\.1 is the default gateway/],
-    ['the gateway (mise)', 'argocd-mise', { ip: '192.168.0.1' }, /--ip: 192\.168\.0\.1 is the default gateway/],
-    ['a load-balancer address pinned by a Gateway', 'flux', { ip: '192.168.1.20' }, /--ip: 192\.168\.1\.20 is a load-balancer address \(lbipam\.cilium\.io\/ips in kubernetes\/apps\/network\/k8s-gateway\/app\/helmrelease\.yaml\)/],
-    ['an address of the load-balancer pool', 'argocd-mise', { ip: '192.168.0.230' }, /--ip: 192\.168\.0\.230 is inside the load-balancer range 192\.168\.0\.200-192\.168\.0\.253/],
+    [
+      'the gateway (mise)',
+      'argocd-mise',
+      { ip: '192.168.0.1' },
+      /--ip: 192\.168\.0\.1 is the default gateway/,
+    ],
+    [
+      'a load-balancer address pinned by a Gateway',
+      'flux',
+      { ip: '192.168.1.20' },
+      /--ip: 192\.168\.1\.20 is a load-balancer address \(lbipam\.cilium\.io\/ips in kubernetes\/apps\/network\/k8s-gateway\/app\/helmrelease\.yaml\)/,
+    ],
+    [
+      'an address of the load-balancer pool',
+      'argocd-mise',
+      { ip: '192.168.0.230' },
+      /--ip: 192\.168\.0\.230 is inside the load-balancer range 192\.168\.0\.200-192\.168\.0\.253/,
+    ],
     ['a bad MAC', 'flux', { mac: 'aa:bb:cc' }, /--mac: "aa:bb:cc" is not a MAC address/],
-    ['a multicast MAC', 'flux', { mac: '01:00:5e:00:00:01' }, /--mac: 01:00:5e:00:00:01 is a multicast address/],
-    ['a duplicate MAC', 'flux', { mac: 'BC-24-11-3A-5F-02' }, /--mac: bc:24:11:3a:5f:02 is already used by node k8s-1/],
-    ['a duplicate MAC (mise)', 'argocd-mise', { mac: '58:47:CA:71:0A:22' }, /--mac: 58:47:ca:71:0a:22 is already used by node skuld/],
+    [
+      'a multicast MAC',
+      'flux',
+      { mac: '01:00:5e:00:00:01' },
+      /--mac: 01:00:5e:00:00:01 is a multicast address/,
+    ],
+    [
+      'a duplicate MAC',
+      'flux',
+      { mac: 'BC-24-11-3A-5F-02' },
+      /--mac: bc:24:11:3a:5f:02 is already used by node k8s-1/,
+    ],
+    [
+      'a duplicate MAC (mise)',
+      'argocd-mise',
+      { mac: '58:47:CA:71:0A:22' },
+      /--mac: 58:47:ca:71:0a:22 is already used by node skuld/,
+    ],
     ['no install disk', 'flux', { disk: undefined }, /missing required input: --disk/],
     ['an empty install disk', 'argocd-mise', { disk: '' }, /missing required input: --disk/],
-    ['a device name without /dev', 'flux', { disk: 'sda' }, /--disk: "sda" looks like a device name/],
-    ['a size selector that is not a size', 'flux', { disk: 'size:abc' }, /--disk: "abc" is not a disk size/],
-    ['an unknown role', 'flux', { role: 'master' }, /--role: "master" is not one of controlplane, worker/],
-    ['a bad schematic', 'flux', { schematic: 'abc123' }, /--schematic: "abc123" is not a schematic ID/],
+    [
+      'a device name without /dev',
+      'flux',
+      { disk: 'sda' },
+      /--disk: "sda" looks like a device name/,
+    ],
+    [
+      'a size selector that is not a size',
+      'flux',
+      { disk: 'size:abc' },
+      /--disk: "abc" is not a disk size/,
+    ],
+    [
+      'an unknown role',
+      'flux',
+      { role: 'master' },
+      /--role: "master" is not one of controlplane, worker/,
+    ],
+    [
+      'a bad schematic',
+      'flux',
+      { schematic: 'abc123' },
+      /--schematic: "abc123" is not a schematic ID/,
+    ],
   ];
   it.each(cases)('%s', async (_what, fixture, change, message) => {
     const repo = copyFixture(fixture);
@@ -272,7 +491,18 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
   });
 
   it('reports every refused input at once', async () => {
-    const result = await homeops('node', '--dest', copyFixture('flux'), ...flags({ hostname: 'Bad', ip: '192.168.1.10', role: 'worker', disk: '/dev/sda', mac: 'nope' }));
+    const result = await homeops(
+      'node',
+      '--dest',
+      copyFixture('flux'),
+      ...flags({
+        hostname: 'Bad',
+        ip: '192.168.1.10',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: 'nope',
+      }),
+    );
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/--hostname:[\s\S]*--ip:[\s\S]*--mac:/);
   });

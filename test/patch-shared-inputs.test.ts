@@ -22,7 +22,15 @@ describe('homeops patch: an input two patches share (--enabled) is one flag serv
   it('turns KubePrism off with --enabled=false (it was bound to host-dns only)', async () => {
     const repo = copyFixture('flux');
     const before = snapshotFiles(repo);
-    const run = await homeops('patch', '--dest', repo, '--yes', '--patch=kubeprism', '--target=all', '--enabled=false');
+    const run = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--yes',
+      '--patch=kubeprism',
+      '--target=all',
+      '--enabled=false',
+    );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
@@ -32,9 +40,19 @@ describe('homeops patch: an input two patches share (--enabled) is one flag serv
 
   it('turns the host DNS cache off with the same flag', async () => {
     const repo = copyFixture('flux');
-    const run = await homeops('patch', '--dest', repo, '--yes', '--patch=host-dns', '--target=all', '--enabled=false');
+    const run = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--yes',
+      '--patch=host-dns',
+      '--target=all',
+      '--enabled=false',
+    );
     expect(run.stderr).toBe('');
-    expect(snapshotFiles(repo)['talos/patches/global/host-dns.yaml']).toContain('hostDNS:\n      enabled: false\n');
+    expect(snapshotFiles(repo)['talos/patches/global/host-dns.yaml']).toContain(
+      'hostDNS:\n      enabled: false\n',
+    );
   });
 
   it('reads the shared key from an answers file for either patch', async () => {
@@ -43,21 +61,37 @@ describe('homeops patch: an input two patches share (--enabled) is one flag serv
     const repo = copyFixture('flux');
     const run = await homeops('patch', '--dest', repo, '--answers', answers);
     expect(run.stderr).toBe('');
-    expect(snapshotFiles(repo)[KUBEPRISM]).toContain('kubePrism:\n      enabled: false\n      port: 7446\n');
+    expect(snapshotFiles(repo)[KUBEPRISM]).toContain(
+      'kubePrism:\n      enabled: false\n      port: 7446\n',
+    );
   });
 
   it('still refuses --enabled for a patch that has no such input, naming both that do', async () => {
     const repo = copyFixture('flux');
     const before = snapshotFiles(repo);
-    const run = await homeops('patch', '--dest', repo, '--patch=max-pods', '--target=all', '--enabled=false');
+    const run = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--patch=max-pods',
+      '--target=all',
+      '--enabled=false',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--enabled: does not apply with the other inputs given');
     expect(run.stderr).toContain('it applies only with --patch=host-dns or --patch=kubeprism');
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
-  it('refuses a bad value with the chosen patch\'s own check', async () => {
-    const run = await homeops('patch', '--dest', copyFixture('flux'), '--patch=kubeprism', '--target=all', '--enabled=maybe');
+  it("refuses a bad value with the chosen patch's own check", async () => {
+    const run = await homeops(
+      'patch',
+      '--dest',
+      copyFixture('flux'),
+      '--patch=kubeprism',
+      '--target=all',
+      '--enabled=maybe',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('--enabled: "maybe" is not yes or no');
   });
@@ -82,17 +116,29 @@ describe('homeops patch: one flag per input name, listed once', () => {
   it('the unknown-option error lists each flag once', async () => {
     const run = await homeops('patch', '--dest', copyFixture('flux'), '--bogus=1');
     expect(run.code).toBe(2);
-    const fix = run.stderr.split('\n').find((l) => l.includes('fix: the inputs of this generator are'))!;
+    const fix = run.stderr
+      .split('\n')
+      .find((l) => l.includes('fix: the inputs of this generator are'))!;
     const listed = fix.match(/--\w+/g)!;
     expect(listed.filter((n) => n === '--enabled')).toHaveLength(1);
     expect(new Set(listed).size).toBe(listed.length);
   });
 
-  const pairs = PATCH_CATALOG.flatMap((def) => def.inputs.map((input) => [def.id, input.name] as const));
+  const pairs = PATCH_CATALOG.flatMap((def) =>
+    def.inputs.map((input) => [def.id, input.name] as const),
+  );
   it.each(pairs)('%s: --%s can be set by flag', async (id, name) => {
     const input = PATCH_CATALOG.find((p) => p.id === id)!.inputs.find((i) => i.name === name)!;
-    const value = REQUIRED[id]?.[name] ?? (Array.isArray(input.default) ? input.default.join(',') : String(input.default));
-    const run = await homeops('patch', '--dest', copyFixture('flux'), '--dry-run', ...flags({ patch: id, target: 'worker', ...REQUIRED[id], [name]: value }));
+    const value =
+      REQUIRED[id]?.[name] ??
+      (Array.isArray(input.default) ? input.default.join(',') : String(input.default));
+    const run = await homeops(
+      'patch',
+      '--dest',
+      copyFixture('flux'),
+      '--dry-run',
+      ...flags({ patch: id, target: 'worker', ...REQUIRED[id], [name]: value }),
+    );
     expect(run.stderr).not.toMatch(/does not apply|Unknown option|unknown input/);
   });
 });
@@ -101,18 +147,28 @@ describe('sharedInputs: a name two patches share must mean the same', () => {
   const patch = (id: string, input: Partial<TalosPatchDef['inputs'][number]>): TalosPatchDef => ({
     id,
     description: id,
-    inputs: [{ name: 'enabled', message: `Enable ${id}?`, type: 'boolean', default: true, ...input }],
+    inputs: [
+      { name: 'enabled', message: `Enable ${id}?`, type: 'boolean', default: true, ...input },
+    ],
     render: () => '',
   });
 
   it('merges same-type, same-default declarations into one', () => {
     const merged = sharedInputs([patch('a', {}), patch('b', {})]);
-    expect(merged.map((s) => [s.name, s.uses.map((u) => u.def.id)])).toEqual([['enabled', ['a', 'b']]]);
+    expect(merged.map((s) => [s.name, s.uses.map((u) => u.def.id)])).toEqual([
+      ['enabled', ['a', 'b']],
+    ]);
   });
 
-  it('refuses another type or default, and the generator\'s own names', () => {
-    expect(() => sharedInputs([patch('a', {}), patch('b', { default: false })])).toThrow(/b and a both declare "enabled" with another type or default/);
-    expect(() => sharedInputs([patch('a', {}), patch('b', { type: 'string', default: 'x' })])).toThrow(/another type or default/);
-    expect(() => sharedInputs([patch('a', { name: 'target' })])).toThrow(/a declares an input "target"/);
+  it("refuses another type or default, and the generator's own names", () => {
+    expect(() => sharedInputs([patch('a', {}), patch('b', { default: false })])).toThrow(
+      /b and a both declare "enabled" with another type or default/,
+    );
+    expect(() =>
+      sharedInputs([patch('a', {}), patch('b', { type: 'string', default: 'x' })]),
+    ).toThrow(/another type or default/);
+    expect(() => sharedInputs([patch('a', { name: 'target' })])).toThrow(
+      /a declares an input "target"/,
+    );
   });
 });

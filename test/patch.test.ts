@@ -17,10 +17,26 @@ interface Layout {
 }
 
 const LAYOUTS: Record<string, Layout> = {
-  flux: { fixture: () => copyFixture('flux'), talosVersion: 'v1.11', wiring: 'talos/talconfig.yaml' },
-  'flux-operator': { fixture: () => copyFixture('flux-operator'), talosVersion: 'v1.12', wiring: 'talos/talconfig.yaml' },
-  clustertool: { fixture: () => copyFixture('clustertool'), talosVersion: 'v1.11', wiring: 'clusters/main/talos/talconfig.yaml' },
-  'argocd-mise': { fixture: () => copyFixture('argocd-mise'), talosVersion: 'v1.11', wiring: '.mise.toml' },
+  flux: {
+    fixture: () => copyFixture('flux'),
+    talosVersion: 'v1.11',
+    wiring: 'talos/talconfig.yaml',
+  },
+  'flux-operator': {
+    fixture: () => copyFixture('flux-operator'),
+    talosVersion: 'v1.12',
+    wiring: 'talos/talconfig.yaml',
+  },
+  clustertool: {
+    fixture: () => copyFixture('clustertool'),
+    talosVersion: 'v1.11',
+    wiring: 'clusters/main/talos/talconfig.yaml',
+  },
+  'argocd-mise': {
+    fixture: () => copyFixture('argocd-mise'),
+    talosVersion: 'v1.11',
+    wiring: '.mise.toml',
+  },
   'argocd-mise-1.12': { fixture: copyMise112, talosVersion: 'v1.12', wiring: '.mise.toml' },
 };
 
@@ -28,8 +44,19 @@ const LAYOUTS: Record<string, Layout> = {
 const CASES: [string, Record<string, string>][] = [
   ['flux', { patch: 'sysctls', target: 'all', sysctls: 'vm.max_map_count=262144' }],
   ['flux', { patch: 'max-pods', target: 'worker', maxPods: '250' }],
-  ['flux', { patch: 'kernel-modules', target: 'k8s-1', modules: 'nct6775 force_id=0xd420,br_netfilter' }],
-  ['flux-operator', { patch: 'registry-mirror', target: 'all', mirror: 'https://zot.lan/v2', registries: 'docker.io,ghcr.io' }],
+  [
+    'flux',
+    { patch: 'kernel-modules', target: 'k8s-1', modules: 'nct6775 force_id=0xd420,br_netfilter' },
+  ],
+  [
+    'flux-operator',
+    {
+      patch: 'registry-mirror',
+      target: 'all',
+      mirror: 'https://zot.lan/v2',
+      registries: 'docker.io,ghcr.io',
+    },
+  ],
   ['flux-operator', { patch: 'nvidia', target: 'k8s-2' }],
   ['clustertool', { patch: 'kubeprism', target: 'controlplane' }],
   ['clustertool', { patch: 'intel-gpu', target: 'k8s-worker-1', driver: 'xe' }],
@@ -47,7 +74,8 @@ const REQUIRED: Record<string, Record<string, string>> = {
 
 describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
   const l = LAYOUTS[layout]!;
-  const run = (repo: string, ...extra: string[]) => homeops('patch', '--dest', repo, ...flags(given), ...extra);
+  const run = (repo: string, ...extra: string[]) =>
+    homeops('patch', '--dest', repo, ...flags(given), ...extra);
   const name = `${layout}/${given['patch']}-${given['target']}`;
 
   it('writes the patch file and its reference (golden files), adding lines only', async () => {
@@ -60,7 +88,8 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const changed = changedFiles(before, after);
     expect(changed).toContain(l.wiring);
     expect(changed).toHaveLength(2);
-    for (const file of changed) await expect(after[file]).toMatchFileSnapshot(`golden/patch/${name}/${file}`);
+    for (const file of changed)
+      await expect(after[file]).toMatchFileSnapshot(`golden/patch/${name}/${file}`);
     expect(addedLines(before[l.wiring]!, after[l.wiring]!)).toBeDefined();
   });
 
@@ -81,40 +110,62 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
   });
 });
 
-describe.skipIf(!hasSchemas)('homeops patch: every catalog patch, on every Talos layout, validates for the repo version', () => {
-  it.each(Object.keys(LAYOUTS))('%s', async (layout) => {
-    const l = LAYOUTS[layout]!;
-    const repo = l.fixture();
-    for (const def of PATCH_CATALOG) {
-      const before = snapshotFiles(repo);
-      // (the mise fixture has a cilium.yaml of its own: one node's patches get files of their own)
-      const target = l.wiring === '.mise.toml' ? 'urd' : 'worker';
-      const result = await homeops('patch', '--dest', repo, ...flags({ patch: def.id, target, ...REQUIRED[def.id] }));
-      if (result.code === 1 && /already sets/.test(result.stderr)) {
-        // the repo sets it already (refused): check the text it would have written
-        const text = renderPatch(def.id, REQUIRED[def.id] ?? {}, parseTalosVersion(`${l.talosVersion}.0`)!);
-        expect(validateTalosPatch(text, l.talosVersion), `${def.id} (refused: ${result.stderr})`).toEqual([]);
-        continue;
+describe.skipIf(!hasSchemas)(
+  'homeops patch: every catalog patch, on every Talos layout, validates for the repo version',
+  () => {
+    it.each(Object.keys(LAYOUTS))('%s', async (layout) => {
+      const l = LAYOUTS[layout]!;
+      const repo = l.fixture();
+      for (const def of PATCH_CATALOG) {
+        const before = snapshotFiles(repo);
+        // (the mise fixture has a cilium.yaml of its own: one node's patches get files of their own)
+        const target = l.wiring === '.mise.toml' ? 'urd' : 'worker';
+        const result = await homeops(
+          'patch',
+          '--dest',
+          repo,
+          ...flags({ patch: def.id, target, ...REQUIRED[def.id] }),
+        );
+        if (result.code === 1 && /already sets/.test(result.stderr)) {
+          // the repo sets it already (refused): check the text it would have written
+          const text = renderPatch(
+            def.id,
+            REQUIRED[def.id] ?? {},
+            parseTalosVersion(`${l.talosVersion}.0`)!,
+          );
+          expect(
+            validateTalosPatch(text, l.talosVersion),
+            `${def.id} (refused: ${result.stderr})`,
+          ).toEqual([]);
+          continue;
+        }
+        expect(result.stderr, `${def.id} on ${layout}`).toBe('');
+        const after = snapshotFiles(repo);
+        for (const file of changedFiles(before, after)) {
+          if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
+          else if (file.endsWith('.yaml'))
+            expect(validateTalosPatch(after[file]!, l.talosVersion), `${file} (${def.id})`).toEqual(
+              [],
+            );
+        }
       }
-      expect(result.stderr, `${def.id} on ${layout}`).toBe('');
-      const after = snapshotFiles(repo);
-      for (const file of changedFiles(before, after)) {
-        if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
-        else if (file.endsWith('.yaml')) expect(validateTalosPatch(after[file]!, l.talosVersion), `${file} (${def.id})`).toEqual([]);
-      }
-    }
-  });
-});
+    });
+  },
+);
 
 describe('homeops patch: version awareness and placement', () => {
   it('writes machine.time before Talos 1.12 and a TimeSyncConfig document from 1.12 on', async () => {
     // (flux and flux-operator set their time servers already: the mise fixture has none)
     const old = copyFixture('argocd-mise');
     await homeops('patch', '--dest', old, '--patch=time-servers', '--target=all');
-    expect(snapshotFiles(old)['src/talos/patches/time-servers.yaml']).toContain('machine:\n  time:\n');
+    expect(snapshotFiles(old)['src/talos/patches/time-servers.yaml']).toContain(
+      'machine:\n  time:\n',
+    );
     const typed = copyMise112();
     await homeops('patch', '--dest', typed, '--patch=time-servers', '--target=all');
-    expect(snapshotFiles(typed)['src/talos/patches/time-servers.yaml']).toBe('apiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers:\n    - time.cloudflare.com\n');
+    expect(snapshotFiles(typed)['src/talos/patches/time-servers.yaml']).toBe(
+      'apiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers:\n    - time.cloudflare.com\n',
+    );
   });
 
   it('follows the repo file style: no leading --- in the mise layout', async () => {
@@ -123,68 +174,189 @@ describe('homeops patch: version awareness and placement', () => {
     await homeops('patch', '--dest', repo, '--patch=nvidia', '--target=controlplane');
     const text = snapshotFiles(repo)['src/talos/patches/nvidia-controlplane.yaml']!;
     expect(text.startsWith('# NVIDIA GPU (proprietary driver)')).toBe(true);
-    expect(snapshotFiles(repo)['.mise.toml']).toContain('  --config-patch-control-plane @src/talos/patches/controlplane-metrics.yaml \\\n  --config-patch-control-plane @src/talos/patches/nvidia-controlplane.yaml \\\n');
+    expect(snapshotFiles(repo)['.mise.toml']).toContain(
+      '  --config-patch-control-plane @src/talos/patches/controlplane-metrics.yaml \\\n  --config-patch-control-plane @src/talos/patches/nvidia-controlplane.yaml \\\n',
+    );
   });
 
   it('says how to apply the patch when the mise tasks do not list patches line by line', async () => {
     const repo = copyFixture('argocd-mise');
     const mise = join(repo, '.mise.toml');
     const { writeFileSync, readFileSync } = await import('node:fs');
-    writeFileSync(mise, readFileSync(mise, 'utf8').replace(/talosctl gen config[\s\S]*?--force/g, 'talosctl gen config --with-secrets secrets.yaml norns ${CONTROL_PLANE_ENDPOINT} --force'));
+    writeFileSync(
+      mise,
+      readFileSync(mise, 'utf8').replace(
+        /talosctl gen config[\s\S]*?--force/g,
+        'talosctl gen config --with-secrets secrets.yaml norns ${CONTROL_PLANE_ENDPOINT} --force',
+      ),
+    );
     const before = snapshotFiles(repo);
     const result = await homeops('patch', '--dest', repo, '--patch=host-dns', '--target=all');
     expect(result.code).toBe(0);
     expect(changedFiles(before, snapshotFiles(repo))).toEqual(['src/talos/patches/host-dns.yaml']);
     expect(result.stdout).toContain('not wired into .mise.toml');
-    expect(result.stdout).toContain('talosctl gen config ... --config-patch @src/talos/patches/host-dns.yaml ...');
+    expect(result.stdout).toContain(
+      'talosctl gen config ... --config-patch @src/talos/patches/host-dns.yaml ...',
+    );
   });
 
   it('flat patch folders: the same patch for the control planes and then the workers gets one file per scope', async () => {
     const tool = copyFixture('clustertool');
-    expect((await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=controlplane')).code).toBe(0);
+    expect(
+      (await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=controlplane')).code,
+    ).toBe(0);
     const worker = await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=worker');
     expect(worker.stderr).toBe('');
     const files = snapshotFiles(tool);
-    expect(files['clusters/main/talos/patches/kubeprism-controlplane.yaml']).toContain('kubePrism:');
+    expect(files['clusters/main/talos/patches/kubeprism-controlplane.yaml']).toContain(
+      'kubePrism:',
+    );
     expect(files['clusters/main/talos/patches/kubeprism-worker.yaml']).toContain('kubePrism:');
-    expect(files['clusters/main/talos/talconfig.yaml']).toContain('    - "@./patches/controlplane.yaml"\n    - "@./patches/kubeprism-controlplane.yaml"\n');
-    expect(files['clusters/main/talos/talconfig.yaml']).toContain('    - "@./patches/worker.yaml"\n    - "@./patches/kubeprism-worker.yaml"\n');
-    expect((await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=all')).code).toBe(1); // the others set it now
+    expect(files['clusters/main/talos/talconfig.yaml']).toContain(
+      '    - "@./patches/controlplane.yaml"\n    - "@./patches/kubeprism-controlplane.yaml"\n',
+    );
+    expect(files['clusters/main/talos/talconfig.yaml']).toContain(
+      '    - "@./patches/worker.yaml"\n    - "@./patches/kubeprism-worker.yaml"\n',
+    );
+    expect((await homeops('patch', '--dest', tool, '--patch=kubeprism', '--target=all')).code).toBe(
+      1,
+    ); // the others set it now
     const mise = copyFixture('argocd-mise');
-    expect((await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=controlplane')).code).toBe(0);
-    expect((await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=worker')).stderr).toBe('');
-    expect(Object.keys(snapshotFiles(mise)).filter((f) => f.includes('host-dns')).sort()).toEqual(['src/talos/patches/host-dns-controlplane.yaml', 'src/talos/patches/host-dns-worker.yaml']);
+    expect(
+      (await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=controlplane')).code,
+    ).toBe(0);
+    expect(
+      (await homeops('patch', '--dest', mise, '--patch=host-dns', '--target=worker')).stderr,
+    ).toBe('');
+    expect(
+      Object.keys(snapshotFiles(mise))
+        .filter((f) => f.includes('host-dns'))
+        .sort(),
+    ).toEqual([
+      'src/talos/patches/host-dns-controlplane.yaml',
+      'src/talos/patches/host-dns-worker.yaml',
+    ]);
   });
 
   it('declares each catalog input name once (one flag for every patch that has it); a name two patches share has the same type and default', () => {
     const byName = new Map<string, { type: string; default: unknown }[]>();
-    for (const def of PATCH_CATALOG) for (const i of def.inputs) byName.set(i.name, [...(byName.get(i.name) ?? []), { type: i.type, default: i.default }]);
+    for (const def of PATCH_CATALOG)
+      for (const i of def.inputs)
+        byName.set(i.name, [...(byName.get(i.name) ?? []), { type: i.type, default: i.default }]);
     for (const [name, uses] of byName) for (const u of uses) expect(u, name).toEqual(uses[0]);
-    expect(patchInputs.map((i) => i.name).filter((n) => n === 'patch' || n === 'target')).toEqual(['patch', 'target']);
+    expect(patchInputs.map((i) => i.name).filter((n) => n === 'patch' || n === 'target')).toEqual([
+      'patch',
+      'target',
+    ]);
     expect(patchInputs.map((i) => i.name)).toEqual(['patch', 'target', ...byName.keys()]);
   });
 });
 
 describe('homeops patch: refusals exit 1, name the field, write nothing', () => {
   const cases: [string, string, Record<string, string>, RegExp][] = [
-    ['an unknown patch', 'flux', { patch: 'nope', target: 'all' }, /--patch: "nope" is not one of cilium, max-pods/],
-    ['an unknown target', 'flux', { patch: 'max-pods', target: 'k8s-9' }, /--target: "k8s-9" is not one of all, controlplane, worker, k8s-0, k8s-1, k8s-2/],
-    ['a value out of range', 'flux', { patch: 'max-pods', target: 'all', maxPods: '0' }, /--maxPods: max-pods: 0 is not a whole number from 1 to 10000/],
-    ['a value of the wrong type', 'clustertool', { patch: 'kubeprism', target: 'all', port: 'http' }, /--port: "http" is not a whole number/],
-    ['a bad list item', 'argocd-mise', { patch: 'time-servers', target: 'all', servers: 'ok.example.com,bad host!' }, /--servers: time-servers: "bad host!" is not a host name/],
-    ['a missing required value', 'flux', { patch: 'kernel-modules', target: 'all' }, /missing required input: --modules/],
-    ['a registry mirror with neither URL nor Spegel', 'flux-operator', { patch: 'registry-mirror', target: 'all' }, /--mirror: registry-mirror: give a mirror URL, or enable spegel/],
-    ['an existing file with other content', 'argocd-mise', { patch: 'cilium', target: 'all' }, /src\/talos\/patches\/cilium\.yaml: --patch: src\/talos\/patches\/cilium\.yaml already exists with other content/],
+    [
+      'an unknown patch',
+      'flux',
+      { patch: 'nope', target: 'all' },
+      /--patch: "nope" is not one of cilium, max-pods/,
+    ],
+    [
+      'an unknown target',
+      'flux',
+      { patch: 'max-pods', target: 'k8s-9' },
+      /--target: "k8s-9" is not one of all, controlplane, worker, k8s-0, k8s-1, k8s-2/,
+    ],
+    [
+      'a value out of range',
+      'flux',
+      { patch: 'max-pods', target: 'all', maxPods: '0' },
+      /--maxPods: max-pods: 0 is not a whole number from 1 to 10000/,
+    ],
+    [
+      'a value of the wrong type',
+      'clustertool',
+      { patch: 'kubeprism', target: 'all', port: 'http' },
+      /--port: "http" is not a whole number/,
+    ],
+    [
+      'a bad list item',
+      'argocd-mise',
+      { patch: 'time-servers', target: 'all', servers: 'ok.example.com,bad host!' },
+      /--servers: time-servers: "bad host!" is not a host name/,
+    ],
+    [
+      'a missing required value',
+      'flux',
+      { patch: 'kernel-modules', target: 'all' },
+      /missing required input: --modules/,
+    ],
+    [
+      'a registry mirror with neither URL nor Spegel',
+      'flux-operator',
+      { patch: 'registry-mirror', target: 'all' },
+      /--mirror: registry-mirror: give a mirror URL, or enable spegel/,
+    ],
+    [
+      'an existing file with other content',
+      'argocd-mise',
+      { patch: 'cilium', target: 'all' },
+      /src\/talos\/patches\/cilium\.yaml: --patch: src\/talos\/patches\/cilium\.yaml already exists with other content/,
+    ],
     // settings a patch reaching the same nodes sets already
-    ['a machine.files path a global patch creates', 'flux', { patch: 'registry-mirror', target: 'all', spegel: 'true' }, /--patch: talos\/patches\/global\/machine-files\.yaml already sets machine\.files\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set it a second time/],
-    ['a machine.files path of talconfig machineFiles', 'clustertool', { patch: 'registry-mirror', target: 'worker', spegel: 'true' }, /clusters\/main\/talos\/talconfig\.yaml already sets worker\.machineFiles\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set machine\.files\[/],
-    ['time servers next to machine.time', 'flux', { patch: 'time-servers', target: 'all', servers: 'time.cloudflare.com,192.168.1.1' }, /talos\/patches\/global\/machine-time\.yaml already sets machine\.time\.\w+/],
-    ['time servers next to a TimeSyncConfig', 'flux-operator', { patch: 'time-servers', target: 'k8s-1' }, /talos\/patches\/global\/time-sync\.yaml already sets TimeSyncConfig/],
-    ['max pods the shared patches set', 'argocd-mise', { patch: 'max-pods', target: 'all', maxPods: '250' }, /src\/talos\/patches\/kubelet\.yaml already sets machine\.kubelet\.extraConfig\.maxPods/],
-    ['a sysctl a global patch sets', 'flux-operator', { patch: 'sysctls', target: 'worker', sysctls: 'fs.inotify.max_user_watches=2097152' }, /machine-sysctls\.yaml already sets machine\.sysctls\.fs\.inotify\.max_user_watches/],
-    ['a kernel module the shared patches load', 'argocd-mise', { patch: 'intel-gpu', target: 'all' }, /src\/talos\/patches\/image\.yaml already sets machine\.kernel\.modules\[i915\]/],
-    ['a CNI talconfig disables already', 'flux', { patch: 'cilium', target: 'controlplane' }, /talos\/talconfig\.yaml already sets cniConfig\.name; the cilium patch would set cluster\.network\.cni\.name/],
-    ['a kube-proxy setting of a control-plane patch', 'flux', { patch: 'cilium', target: 'k8s-1' }, /already sets/],
+    [
+      'a machine.files path a global patch creates',
+      'flux',
+      { patch: 'registry-mirror', target: 'all', spegel: 'true' },
+      /--patch: talos\/patches\/global\/machine-files\.yaml already sets machine\.files\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set it a second time/,
+    ],
+    [
+      'a machine.files path of talconfig machineFiles',
+      'clustertool',
+      { patch: 'registry-mirror', target: 'worker', spegel: 'true' },
+      /clusters\/main\/talos\/talconfig\.yaml already sets worker\.machineFiles\[\/etc\/cri\/conf\.d\/20-customization\.part\]; the registry-mirror patch would set machine\.files\[/,
+    ],
+    [
+      'time servers next to machine.time',
+      'flux',
+      { patch: 'time-servers', target: 'all', servers: 'time.cloudflare.com,192.168.1.1' },
+      /talos\/patches\/global\/machine-time\.yaml already sets machine\.time\.\w+/,
+    ],
+    [
+      'time servers next to a TimeSyncConfig',
+      'flux-operator',
+      { patch: 'time-servers', target: 'k8s-1' },
+      /talos\/patches\/global\/time-sync\.yaml already sets TimeSyncConfig/,
+    ],
+    [
+      'max pods the shared patches set',
+      'argocd-mise',
+      { patch: 'max-pods', target: 'all', maxPods: '250' },
+      /src\/talos\/patches\/kubelet\.yaml already sets machine\.kubelet\.extraConfig\.maxPods/,
+    ],
+    [
+      'a sysctl a global patch sets',
+      'flux-operator',
+      { patch: 'sysctls', target: 'worker', sysctls: 'fs.inotify.max_user_watches=2097152' },
+      /machine-sysctls\.yaml already sets machine\.sysctls\.fs\.inotify\.max_user_watches/,
+    ],
+    [
+      'a kernel module the shared patches load',
+      'argocd-mise',
+      { patch: 'intel-gpu', target: 'all' },
+      /src\/talos\/patches\/image\.yaml already sets machine\.kernel\.modules\[i915\]/,
+    ],
+    [
+      'a CNI talconfig disables already',
+      'flux',
+      { patch: 'cilium', target: 'controlplane' },
+      /talos\/talconfig\.yaml already sets cniConfig\.name; the cilium patch would set cluster\.network\.cni\.name/,
+    ],
+    [
+      'a kube-proxy setting of a control-plane patch',
+      'flux',
+      { patch: 'cilium', target: 'k8s-1' },
+      /already sets/,
+    ],
   ];
   it.each(cases)('%s', async (_what, layout, given, message) => {
     const repo = LAYOUTS[layout]!.fixture();
@@ -197,22 +369,53 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
   });
 
   it('says how to fix a repeated setting, and what values a refused input takes', async () => {
-    const repeated = await homeops('patch', '--dest', copyFixture('flux'), '--patch=registry-mirror', '--target=all', '--spegel=true');
-    expect(repeated.stderr).toContain('fix: change the setting in talos/patches/global/machine-files.yaml instead, or remove it there (or that file\'s reference) first and run again');
-    const range = await homeops('patch', '--dest', copyFixture('flux'), '--patch=max-pods', '--target=all', '--maxPods=0');
+    const repeated = await homeops(
+      'patch',
+      '--dest',
+      copyFixture('flux'),
+      '--patch=registry-mirror',
+      '--target=all',
+      '--spegel=true',
+    );
+    expect(repeated.stderr).toContain(
+      "fix: change the setting in talos/patches/global/machine-files.yaml instead, or remove it there (or that file's reference) first and run again",
+    );
+    const range = await homeops(
+      'patch',
+      '--dest',
+      copyFixture('flux'),
+      '--patch=max-pods',
+      '--target=all',
+      '--maxPods=0',
+    );
     expect(range.stderr).toContain('fix: --maxPods takes a whole number from 1 to 10000');
-    const choice = await homeops('patch', '--dest', copyFixture('flux'), '--patch=nvidia', '--target=k8s-1', '--flavor=beta');
+    const choice = await homeops(
+      'patch',
+      '--dest',
+      copyFixture('flux'),
+      '--patch=nvidia',
+      '--target=k8s-1',
+      '--flavor=beta',
+    );
     expect(choice.stderr).toContain('fix: --flavor takes production or lts');
   });
 
   it('refuses a TimeSyncConfig (Talos 1.12) while a shared patch still sets machine.time', async () => {
     const repo = copyMise112();
     const image = join(repo, 'src/talos/patches/image.yaml');
-    writeFileSync(image, readFileSync(image, 'utf8').replace('machine:\n', 'machine:\n  time:\n    servers:\n      - pool.ntp.org\n'));
+    writeFileSync(
+      image,
+      readFileSync(image, 'utf8').replace(
+        'machine:\n',
+        'machine:\n  time:\n    servers:\n      - pool.ntp.org\n',
+      ),
+    );
     const before = snapshotFiles(repo);
     const result = await homeops('patch', '--dest', repo, '--patch=time-servers', '--target=all');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/src\/talos\/patches\/image\.yaml already sets machine\.time\.servers; the time-servers patch would set TimeSyncConfig a second time/);
+    expect(result.stderr).toMatch(
+      /src\/talos\/patches\/image\.yaml already sets machine\.time\.servers; the time-servers patch would set TimeSyncConfig a second time/,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
@@ -222,7 +425,9 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
     const before = snapshotFiles(repo);
     const result = await homeops('patch', '--dest', repo, '--patch=max-pods', '--target=all');
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/talosVersion is "\$\{talosVersion\}" in talos\/talconfig\.yaml and talos\/talenv\.yaml gives it no value/);
+    expect(result.stderr).toMatch(
+      /talosVersion is "\$\{talosVersion\}" in talos\/talconfig\.yaml and talos\/talenv\.yaml gives it no value/,
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 

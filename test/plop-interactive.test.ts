@@ -9,7 +9,10 @@ const DOWN = '\u001b[B';
 describe('npx plop app, answered at a real terminal', () => {
   it('asks its questions, offers the repo defaults, and writes the app', async () => {
     const repo = copyFixture('flux-operator');
-    const session = new PtySession('npx', ['plop', 'app', '--dest', repo], { cwd: ROOT, env: { CI: '' } });
+    const session = new PtySession('npx', ['plop', 'app', '--dest', repo], {
+      cwd: ROOT,
+      env: { CI: '' },
+    });
     try {
       await session.answer('App name', 'whoami');
       await session.answer('Namespace', ''); // a list of the repo's namespaces, default preselected
@@ -33,9 +36,13 @@ describe('npx plop app, answered at a real terminal', () => {
     }
     expect(session.screen).toMatch(/app whoami in namespace default/);
     const app = join(repo, 'kubernetes/apps/default/whoami');
-    expect(readFileSync(join(app, 'app/httproute.yaml'), 'utf8')).toContain('- name: envoy-internal');
+    expect(readFileSync(join(app, 'app/httproute.yaml'), 'utf8')).toContain(
+      '- name: envoy-internal',
+    );
     expect(readFileSync(join(app, 'app/pvc.yaml'), 'utf8')).toContain('storage: 2Gi');
     expect(readFileSync(join(app, 'app/helmrelease.yaml'), 'utf8')).toContain('path: /health');
-    expect(readFileSync(join(repo, 'kubernetes/apps/default/kustomization.yaml'), 'utf8')).toContain('  - ./whoami/ks.yaml');
+    expect(
+      readFileSync(join(repo, 'kubernetes/apps/default/kustomization.yaml'), 'utf8'),
+    ).toContain('  - ./whoami/ks.yaml');
   }, 60_000);
 });

@@ -17,9 +17,15 @@ describe('npx plop secret, answered at a real terminal, names from 1Password Con
 
   it('lists vaults, finds the item by part of its title, offers its fields, and writes the ExternalSecret', async () => {
     const repo = copyFixture('flux');
-    const store = join(repo, 'kubernetes/apps/security/onepassword-connect/app/clustersecretstore.yaml');
+    const store = join(
+      repo,
+      'kubernetes/apps/security/onepassword-connect/app/clustersecretstore.yaml',
+    );
     writeFileSync(store, readFileSync(store, 'utf8').replace(/kubernetes: 1/, 'Homelab: 1'));
-    const session = new PtySession('npx', ['plop', 'secret', '--dest', repo], { cwd: ROOT, env: { CI: '', OP_CONNECT_HOST: connect.url, OP_CONNECT_TOKEN: SENTINEL_TOKEN } });
+    const session = new PtySession('npx', ['plop', 'secret', '--dest', repo], {
+      cwd: ROOT,
+      env: { CI: '', OP_CONNECT_HOST: connect.url, OP_CONNECT_TOKEN: SENTINEL_TOKEN },
+    });
     try {
       await session.answer('Namespace of the app', '');
       await session.answer(/App[\s\S]*echo/, '');
@@ -36,14 +42,20 @@ describe('npx plop secret, answered at a real terminal, names from 1Password Con
     expect(session.screen).toContain('ExternalSecret echo (Secret echo-secret)');
     expect(session.screen).not.toContain(SENTINEL_VALUE);
     expect(session.screen).not.toContain(SENTINEL_TOKEN);
-    const written = readFileSync(join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'), 'utf8');
+    const written = readFileSync(
+      join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'),
+      'utf8',
+    );
     expect(written).toContain('key: postgres db\n        property: api key');
     expect(connect.reads(opId('postgresdb'))).toBe(1);
   }, 60_000);
 
   it('goes on with names typed by hand when 1Password refuses the token', async () => {
     const repo = copyFixture('flux');
-    const session = new PtySession('npx', ['plop', 'secret', '--dest', repo], { cwd: ROOT, env: { CI: '', OP_CONNECT_HOST: connect.url, OP_CONNECT_TOKEN: WRONG_TOKEN } });
+    const session = new PtySession('npx', ['plop', 'secret', '--dest', repo], {
+      cwd: ROOT,
+      env: { CI: '', OP_CONNECT_HOST: connect.url, OP_CONNECT_TOKEN: WRONG_TOKEN },
+    });
     try {
       await session.answer('Namespace of the app', '');
       await session.answer(/App[\s\S]*echo/, '');
@@ -58,7 +70,10 @@ describe('npx plop secret, answered at a real terminal, names from 1Password Con
       session.kill();
     }
     expect(session.screen).not.toContain(WRONG_TOKEN);
-    const written = readFileSync(join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'), 'utf8');
+    const written = readFileSync(
+      join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'),
+      'utf8',
+    );
     expect(written).toContain('key: grafana admin\n        property: password');
   }, 60_000);
 });

@@ -8,7 +8,13 @@ function clustertoolWithStore(): string {
   const repo = copyFixture('clustertool');
   const dir = join(repo, 'clusters/main/kubernetes/system/external-secrets/app');
   mkdirSync(dir, { recursive: true });
-  cpSync(join(ROOT, 'test/fixtures/flux-operator/kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml'), join(dir, 'cluster-secret-store.yaml'));
+  cpSync(
+    join(
+      ROOT,
+      'test/fixtures/flux-operator/kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml',
+    ),
+    join(dir, 'cluster-secret-store.yaml'),
+  );
   return repo;
 }
 
@@ -31,7 +37,8 @@ async function refused(layout: keyof typeof LAYOUTS, ...flags: string[]) {
 
 beforeEach(() => {
   // no 1Password credentials in the environment, whatever the machine running the tests has
-  for (const name of ['OP_SERVICE_ACCOUNT_TOKEN', 'OP_CONNECT_HOST', 'OP_CONNECT_TOKEN']) vi.stubEnv(name, '');
+  for (const name of ['OP_SERVICE_ACCOUNT_TOKEN', 'OP_CONNECT_HOST', 'OP_CONNECT_TOKEN'])
+    vi.stubEnv(name, '');
 });
 afterEach(() => vi.unstubAllEnvs());
 
@@ -43,7 +50,11 @@ describe('homeops secret refuses an empty field list', () => {
         expect(run.code).toBe(1);
         expect(run.errors).toHaveLength(1);
         expect(run.errors[0]).toMatch(/^--fields: no field named/);
-        expect(run.stderr).toMatch(layout === 'argocd' ? /fix: name at least one field of the item\n/ : /fix: name at least one field, or \* for the whole item\n/);
+        expect(run.stderr).toMatch(
+          layout === 'argocd'
+            ? /fix: name at least one field of the item\n/
+            : /fix: name at least one field, or \* for the whole item\n/,
+        );
       });
     }
   }
@@ -62,7 +73,9 @@ describe('homeops secret refuses an empty field list', () => {
   it('argocd: * (a whole item) is refused naming --fields, one Secret being made per field', async () => {
     const run = await refused('argocd', '--item=x', '--fields=*', '--source=offline');
     expect(run.code).toBe(1);
-    expect(run.errors).toEqual(['--fields: the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken']);
+    expect(run.errors).toEqual([
+      '--fields: the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken',
+    ]);
   });
 
   it('argocd: an empty --keys list is still refused (one key per field)', async () => {
@@ -91,21 +104,31 @@ describe('homeops secret reports a refused --source alone, without cascading vau
     it(`${layout}: --source=sdk without OP_SERVICE_ACCOUNT_TOKEN`, async () => {
       const run = await refused(layout, ...flags(layout), '--source=sdk');
       expect(run.code).toBe(1);
-      expect(run.errors).toEqual(['--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set']);
-      expect(run.stderr).toMatch(/fix: set OP_SERVICE_ACCOUNT_TOKEN in the environment .*, or use --source=offline/);
+      expect(run.errors).toEqual([
+        '--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set',
+      ]);
+      expect(run.stderr).toMatch(
+        /fix: set OP_SERVICE_ACCOUNT_TOKEN in the environment .*, or use --source=offline/,
+      );
     });
 
     it(`${layout}: --source=connect without OP_CONNECT_HOST and OP_CONNECT_TOKEN`, async () => {
       const run = await refused(layout, ...flags(layout), '--source=connect');
       expect(run.code).toBe(1);
-      expect(run.errors).toEqual(['--source: the connect 1Password source needs OP_CONNECT_HOST and OP_CONNECT_TOKEN, which are not set']);
-      expect(run.stderr).toMatch(/fix: set OP_CONNECT_HOST and OP_CONNECT_TOKEN in the environment .*, or use --source=offline/);
+      expect(run.errors).toEqual([
+        '--source: the connect 1Password source needs OP_CONNECT_HOST and OP_CONNECT_TOKEN, which are not set',
+      ]);
+      expect(run.stderr).toMatch(
+        /fix: set OP_CONNECT_HOST and OP_CONNECT_TOKEN in the environment .*, or use --source=offline/,
+      );
     });
   }
 
   it('flux: without --vault (the store default) the source error is still alone', async () => {
     const run = await refused('flux', '--item=x', '--fields=a', '--source=sdk');
-    expect(run.errors).toEqual(['--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set']);
+    expect(run.errors).toEqual([
+      '--source: the sdk 1Password source needs OP_SERVICE_ACCOUNT_TOKEN, which is not set',
+    ]);
   });
 });
 
@@ -114,18 +137,45 @@ describe('secret in a repo of several stores', () => {
   function twoStores(): string {
     const repo = copyFixture('flux-operator');
     const dir = join(repo, 'kubernetes/apps/external-secrets/onepassword/app');
-    writeFileSync(join(dir, 'home-store.yaml'), readFileSync(join(dir, 'clustersecretstore.yaml'), 'utf8').replace(/name: onepassword$/m, 'name: onepassword-home'));
+    writeFileSync(
+      join(dir, 'home-store.yaml'),
+      readFileSync(join(dir, 'clustersecretstore.yaml'), 'utf8').replace(
+        /name: onepassword$/m,
+        'name: onepassword-home',
+      ),
+    );
     return repo;
   }
 
   it('reports a refused --store alone, not a vault problem that hangs on it', async () => {
-    const run = await homeops('secret', '--dest', twoStores(), '--namespace=default', '--app=echo', '--item=x', '--fields=a', '--source=offline', '--store=bogus');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      twoStores(),
+      '--namespace=default',
+      '--app=echo',
+      '--item=x',
+      '--fields=a',
+      '--source=offline',
+      '--store=bogus',
+    );
     expect(run.code).toBe(1);
-    expect([...run.stderr.matchAll(/^error: (.*)$/gm)].map((m) => m[1])).toEqual([expect.stringMatching(/^--store: /)]);
+    expect([...run.stderr.matchAll(/^error: (.*)$/gm)].map((m) => m[1])).toEqual([
+      expect.stringMatching(/^--store: /),
+    ]);
   });
 
   it('names --store as missing when there are several and none is given', async () => {
-    const run = await homeops('secret', '--dest', twoStores(), '--namespace=default', '--app=echo', '--item=x', '--fields=a', '--source=offline');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      twoStores(),
+      '--namespace=default',
+      '--app=echo',
+      '--item=x',
+      '--fields=a',
+      '--source=offline',
+    );
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/--store/);
   });
@@ -133,8 +183,20 @@ describe('secret in a repo of several stores', () => {
 
 describe('secret: an input that applies only with another says which', () => {
   it('--keys with --fields=*', async () => {
-    const run = await homeops('secret', '--dest', copyFixture('flux-operator'), '--namespace=default', '--app=echo', '--item=echo', '--fields=*', '--keys=A', '--source=offline');
+    const run = await homeops(
+      'secret',
+      '--dest',
+      copyFixture('flux-operator'),
+      '--namespace=default',
+      '--app=echo',
+      '--item=echo',
+      '--fields=*',
+      '--keys=A',
+      '--source=offline',
+    );
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('--keys: does not apply with the other inputs given: it applies only when --fields names fields');
+    expect(run.stderr).toContain(
+      '--keys: does not apply with the other inputs given: it applies only when --fields names fields',
+    );
   });
 });

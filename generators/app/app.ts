@@ -6,7 +6,8 @@ import { planFluxApp } from './plan-flux-app.ts';
 
 const fluxAppGenerator: Generator<FluxContext> = {
   name: 'app',
-  description: 'a new service: Flux Kustomization, HelmRelease, chart source, route, storage, registration',
+  description:
+    'a new service: Flux Kustomization, HelmRelease, chart source, route, storage, registration',
   inputs: appInputs,
   context: (repo) => new FluxContext(repo),
   plan: (ctx, answers) => planFluxApp(ctx, answers as unknown as AppAnswers),

@@ -1,4 +1,11 @@
-import { healthPathInput, imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../src/inputs/common-inputs.ts';
+import {
+  healthPathInput,
+  imageInput,
+  mountPathInput,
+  portInput,
+  storageClassInput,
+  storageInput,
+} from '../../src/inputs/common-inputs.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import { lookUpDependency } from '../../src/flux/dependencies.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
@@ -30,8 +37,14 @@ export interface AppAnswers {
 
 export type AppWithSecretAnswers = AppAnswers & Partial<SecretAnswers>;
 
-const isAppTemplate = applies('with the app-template chart (the default --chart)', (a: Answers) => a.chart === APP_TEMPLATE_URL);
-const hasStorage = applies('with --storage=<size> (and the app-template chart)', (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none');
+const isAppTemplate = applies(
+  'with the app-template chart (the default --chart)',
+  (a: Answers) => a.chart === APP_TEMPLATE_URL,
+);
+const hasStorage = applies(
+  'with --storage=<size> (and the app-template chart)',
+  (a: Answers) => isAppTemplate(a) && a.storage !== undefined && a.storage !== 'none',
+);
 
 /** The `app` inputs, in prompt order. Their names are the flags. */
 export const appInputs: InputSpec<FluxContext>[] = [
@@ -99,7 +112,10 @@ export const appInputs: InputSpec<FluxContext>[] = [
   portInput<FluxContext>((a) => isAppTemplate(a) || a.route !== 'none'),
   healthPathInput<FluxContext>(isAppTemplate),
   storageInput<FluxContext>(isAppTemplate),
-  storageClassInput<FluxContext>(hasStorage, (ctx, a) => ctx.conventions(a.namespace as string).storageClass ?? undefined),
+  storageClassInput<FluxContext>(
+    hasStorage,
+    (ctx, a) => ctx.conventions(a.namespace as string).storageClass ?? undefined,
+  ),
   mountPathInput<FluxContext>(hasStorage),
   {
     name: 'dependsOn',
@@ -107,7 +123,12 @@ export const appInputs: InputSpec<FluxContext>[] = [
     help: 'dependsOn: comma list of existing apps (or Flux Kustomizations), as app or namespace/app',
     type: 'list',
     open: true,
-    choices: (ctx) => ctx.index.namespaces().flatMap((ns) => ctx.index.apps(ns).map((app) => ({ name: `${ns}/${app}`, value: `${ns}/${app}` }))),
+    choices: (ctx) =>
+      ctx.index
+        .namespaces()
+        .flatMap((ns) =>
+          ctx.index.apps(ns).map((app) => ({ name: `${ns}/${app}`, value: `${ns}/${app}` })),
+        ),
     default: () => [],
     validate: (v: string[], _a, ctx) => {
       for (const dep of v) {
@@ -132,7 +153,9 @@ export const appInputs: InputSpec<FluxContext>[] = [
     help: 'chartVersion: default the version the repo uses most for that chart',
     type: 'string',
     required: true,
-    default: async (ctx, a) => (await ctx.chartVersion(a.chart as string)) ?? (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
+    default: async (ctx, a) =>
+      (await ctx.chartVersion(a.chart as string)) ??
+      (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
     validate: (v: string) => check.version(v),
   },
 ];

@@ -3,7 +3,11 @@ import { HomeopsError } from '../../src/errors.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import type { FluxConventions } from '../../src/flux/conventions.ts';
 import { lookUpDependency } from '../../src/flux/dependencies.ts';
-import { definedElsewhere, kustomizationNamespace, type KustomizationRef } from '../../src/flux/kustomizations.ts';
+import {
+  definedElsewhere,
+  kustomizationNamespace,
+  type KustomizationRef,
+} from '../../src/flux/kustomizations.ts';
 import { storeDependency } from '../../src/flux/secret-dependencies.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { FluxContext } from '../../src/flux/flux-context.ts';
@@ -21,7 +25,10 @@ import type { AppWithSecretAnswers } from './inputs.ts';
  * PVC and HTTPRoute files where the repo keeps them as files), registered in sorted place in the
  * namespace's kustomization.yaml.
  */
-export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswers): Promise<PlanResult> {
+export async function planFluxApp(
+  ctx: FluxContext,
+  answers: AppWithSecretAnswers,
+): Promise<PlanResult> {
   const { index, repo } = ctx;
   const { name: app, namespace } = answers;
   const createdNamespace = planFluxNamespace(ctx, namespace);
@@ -32,11 +39,15 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
   const dir = `${index.appsDir}/${namespace}/${app}`;
   const taken = definedElsewhere(index, { name: app, namespace: ownNamespace }, namespace, app);
   if (taken) {
-    throw new HomeopsError('CONFLICT', `a Flux Kustomization ${ownNamespace}/${app} already exists (${taken}): a new app of that name would replace it`, {
-      file: taken.includes('/') ? taken : undefined,
-      field: 'name',
-      fix: 'choose another --name',
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `a Flux Kustomization ${ownNamespace}/${app} already exists (${taken}): a new app of that name would replace it`,
+      {
+        file: taken.includes('/') ? taken : undefined,
+        field: 'name',
+        fix: 'choose another --name',
+      },
+    );
   }
   const files: [string, string][] = [
     [`${dir}/ks.yaml`, render('flux/app/ks.yaml', view)],
@@ -55,12 +66,30 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
     });
   }
   const kustomizationPath = index.namespaceKustomization(namespace);
-  const registered = insertSorted(repo.tree.read(kustomizationPath)!, kustomizationPath, 'resources', `${registrationPrefix(ctx, kustomizationPath)}${app}/ks.yaml`, (item) => item.endsWith('/ks.yaml'));
+  const registered = insertSorted(
+    repo.tree.read(kustomizationPath)!,
+    kustomizationPath,
+    'resources',
+    `${registrationPrefix(ctx, kustomizationPath)}${app}/ks.yaml`,
+    (item) => item.endsWith('/ks.yaml'),
+  );
   repo.tree.write(kustomizationPath, registered.text);
 
-  const secret = answers.secret ? await planExternalSecret(ctx, { namespace, app }, answers as AppWithSecretAnswers & SecretAnswers) : undefined;
+  const secret = answers.secret
+    ? await planExternalSecret(
+        ctx,
+        { namespace, app },
+        answers as AppWithSecretAnswers & SecretAnswers,
+      )
+    : undefined;
   const warnings: string[] = [...(secret?.warnings ?? [])];
-  if (index.namespacesOf(app).some((ns) => ns !== namespace)) warnings.push(`an app named ${app} also exists in ${index.namespacesOf(app).filter((ns) => ns !== namespace).join(', ')}`);
+  if (index.namespacesOf(app).some((ns) => ns !== namespace))
+    warnings.push(
+      `an app named ${app} also exists in ${index
+        .namespacesOf(app)
+        .filter((ns) => ns !== namespace)
+        .join(', ')}`,
+    );
   return {
     summary: `app ${app} in namespace ${namespace}${createdNamespace ? ' (new namespace)' : ''}${secret ? ', with an ExternalSecret from 1Password' : ''}: ${dir}/`,
     nextSteps: [
@@ -73,14 +102,25 @@ export async function planFluxApp(ctx: FluxContext, answers: AppWithSecretAnswer
   };
 }
 
-function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecretAnswers, ownNamespace: string) {
+function appView(
+  ctx: FluxContext,
+  conventions: FluxConventions,
+  a: AppWithSecretAnswers,
+  ownNamespace: string,
+) {
   const appTemplate = a.chart === APP_TEMPLATE_URL;
   const shared = appTemplate ? conventions.sharedChartSource : null;
   const hasStorage = appTemplate && a.storage !== 'none';
-  const route = a.route === 'none' ? null : { hostname: a.hostname!, gateway: conventions.gateways[a.route] };
+  const route =
+    a.route === 'none' ? null : { hostname: a.hostname!, gateway: conventions.gateways[a.route] };
   const routeInValues = route !== null && appTemplate && conventions.routeIn === 'values';
   const storage = hasStorage
-    ? { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config', inValues: conventions.storageIn === 'values' }
+    ? {
+        size: a.storage,
+        storageClass: a.storageClass ?? null,
+        mountPath: a.mountPath ?? '/config',
+        inValues: conventions.storageIn === 'values',
+      }
     : null;
   const resources = [
     'helmrelease.yaml',
@@ -98,7 +138,14 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
     schemas: conventions.schemas,
     ks: {
       components: conventions.ks.components,
-      dependsOn: dependencies(ctx, a, ownNamespace, a.secret ? storeDependency(ctx.index, pickStore(ctx.secrets.stores(), a.store).file) : undefined),
+      dependsOn: dependencies(
+        ctx,
+        a,
+        ownNamespace,
+        a.secret
+          ? storeDependency(ctx.index, pickStore(ctx.secrets.stores(), a.store).file)
+          : undefined,
+      ),
       interval: conventions.ks.interval,
       path: `./${ctx.index.appDir(a.namespace, a.name)}`,
       substituteFrom: conventions.ks.substituteFrom,
@@ -107,13 +154,24 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
       hasWait: conventions.ks.wait !== null,
       wait: conventions.ks.wait,
     },
-    chart: { url: a.chart, version: a.chartVersion, sourceName: shared?.name ?? a.name, sourceNamespace: shared?.namespace ?? null },
+    chart: {
+      url: a.chart,
+      version: a.chartVersion,
+      sourceName: shared?.name ?? a.name,
+      sourceNamespace: shared?.namespace ?? null,
+    },
     appTemplate,
     image,
     port: a.port ?? null,
     probe: { path: a.healthPath ?? null },
     envFrom: a.secret ? [`${a.name}-secret`] : [],
-    security: { podOptionsKey: 'defaultPodOptions', user: conventions.podUser, group: conventions.podUser, seccompProfile: conventions.seccompProfile, flow: conventions.flowSecurity },
+    security: {
+      podOptionsKey: 'defaultPodOptions',
+      user: conventions.podUser,
+      group: conventions.podUser,
+      seccompProfile: conventions.seccompProfile,
+      flow: conventions.flowSecurity,
+    },
     route,
     routeInValues,
     storage,
@@ -126,20 +184,35 @@ function appView(ctx: FluxContext, conventions: FluxConventions, a: AppWithSecre
 /** `./`, or nothing when the namespace's other entries are written `echo/ks.yaml`. */
 function registrationPrefix(ctx: FluxContext, kustomizationPath: string): string {
   const resources = readYamlData(ctx.repo.tree, kustomizationPath)?.resources;
-  const entries = (Array.isArray(resources) ? resources : []).filter((r): r is string => typeof r === 'string' && r.endsWith('/ks.yaml'));
+  const entries = (Array.isArray(resources) ? resources : []).filter(
+    (r): r is string => typeof r === 'string' && r.endsWith('/ks.yaml'),
+  );
   const bare = entries.filter((r) => !r.startsWith('./')).length;
   return entries.length > 0 && bare * 2 > entries.length ? '' : './';
 }
 
 /** The dependsOn entries, each once: a namespace only where it differs from the new Kustomization's own. */
-function dependencies(ctx: FluxContext, a: AppWithSecretAnswers, own: string, store: KustomizationRef | undefined): { name: string; namespace: string | null }[] {
+function dependencies(
+  ctx: FluxContext,
+  a: AppWithSecretAnswers,
+  own: string,
+  store: KustomizationRef | undefined,
+): { name: string; namespace: string | null }[] {
   const refs = new Map<string, { name: string; namespace: string | null }>();
   for (const dep of a.dependsOn) {
     const found = lookUpDependency(ctx.index, dep);
-    if ('problem' in found) throw new Error(`dependsOn ${dep} was validated: ${found.problem.message}`);
-    refs.set(`${found.ref.namespace}/${found.ref.name}`, { name: found.ref.name, namespace: found.ref.namespace === own ? null : found.ref.namespace });
+    if ('problem' in found)
+      throw new Error(`dependsOn ${dep} was validated: ${found.problem.message}`);
+    refs.set(`${found.ref.namespace}/${found.ref.name}`, {
+      name: found.ref.name,
+      namespace: found.ref.namespace === own ? null : found.ref.namespace,
+    });
   }
   // an app with an ExternalSecret waits for its store, as the repo's others do
-  if (store && !(store.name === a.name && store.namespace === own)) refs.set(`${store.namespace}/${store.name}`, { name: store.name, namespace: store.namespace === own ? null : store.namespace });
+  if (store && !(store.name === a.name && store.namespace === own))
+    refs.set(`${store.namespace}/${store.name}`, {
+      name: store.name,
+      namespace: store.namespace === own ? null : store.namespace,
+    });
   return [...refs.values()];
 }

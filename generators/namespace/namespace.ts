@@ -33,7 +33,10 @@ const fluxNamespaceGenerator: Generator<FluxContext> = {
     }
     return {
       summary: `added namespace ${name} in ${dir}/`,
-      nextSteps: [`add apps to it: homeops app --namespace=${name} ...`, 'commit and push; Flux picks up the new folder by itself'],
+      nextSteps: [
+        `add apps to it: homeops app --namespace=${name} ...`,
+        'commit and push; Flux picks up the new folder by itself',
+      ],
       warnings: [],
     };
   },
@@ -41,7 +44,9 @@ const fluxNamespaceGenerator: Generator<FluxContext> = {
 
 /** `homeops namespace`: the variant of the repo's layout. */
 export const namespaceGenerator = byLayout(fluxNamespaceGenerator, {
-  clustertool: async () => (await import('./clustertool/namespace.ts')).clustertoolNamespaceGenerator,
+  clustertool: async () =>
+    (await import('./clustertool/namespace.ts')).clustertoolNamespaceGenerator,
   argocd: async () => (await import('./argocd/namespace.ts')).argocdNamespaceGenerator,
-  'argocd-mise': async () => (await import('./argocd-mise/namespace.ts')).argocdMiseNamespaceGenerator,
+  'argocd-mise': async () =>
+    (await import('./argocd-mise/namespace.ts')).argocdMiseNamespaceGenerator,
 });

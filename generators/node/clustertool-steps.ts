@@ -6,7 +6,8 @@ import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
 import type { TalhelperRepo } from '../../src/talos/talhelper-repo.ts';
 
 /** Encrypted keys that hold addresses (VIP, GATEWAY, MASTER1IP, METALLB_RANGE, ..._IP). */
-const addressKeys = (th: TalhelperRepo): string[] => th.encrypted.filter((k) => /(IP|GATEWAY|RANGE)$/.test(k));
+const addressKeys = (th: TalhelperRepo): string[] =>
+  th.encrypted.filter((k) => /(IP|GATEWAY|RANGE)$/.test(k));
 
 export function encryptedWarning(th: TalhelperRepo, ip: string): string {
   return `${th.envFile} is SOPS-encrypted: ${ip} could not be checked against ${addressKeys(th).join(', ') || 'its variables'} (see the next steps)`;
@@ -30,18 +31,25 @@ export function clustertoolSteps(th: TalhelperRepo, node: CheckedNodeInput): str
   const steps: string[] = [];
   const keys = addressKeys(th);
   if (keys.length > 0) {
-    steps.push(`run \`sops -d ${th.envFile}\` and make sure ${node.ip} is none of ${keys.join(', ')} and outside any range among them (homeops cannot read the encrypted values)`);
+    steps.push(
+      `run \`sops -d ${th.envFile}\` and make sure ${node.ip} is none of ${keys.join(', ')} and outside any range among them (homeops cannot read the encrypted values)`,
+    );
   }
   const series = node.role === 'controlplane' ? nextAddressVar(th) : undefined;
   if (series) {
-    const sans = /additional(ApiServer|Machine)CertSans[\s\S]*\$\{/.test(th.text) && th.text.includes(`\${${series.first}}`);
+    const sans =
+      /additional(ApiServer|Machine)CertSans[\s\S]*\$\{/.test(th.text) &&
+      th.text.includes(`\${${series.first}}`);
     steps.push(
       `to keep control-plane addresses in ${th.envFile} like \${${series.first}}: add ${series.next}: ${node.ip} with \`sops ${th.envFile}\`, ` +
         `then write \${${series.next}} for ${node.hostname}'s ipAddress and address in ${th.file}` +
         (sans ? ` and add it to additionalApiServerCertSans and additionalMachineCertSans` : ''),
     );
   }
-  const cluster = th.facts.clusterName && !th.facts.clusterName.includes('${') ? th.facts.clusterName : '<cluster name>';
+  const cluster =
+    th.facts.clusterName && !th.facts.clusterName.includes('${')
+      ? th.facts.clusterName
+      : '<cluster name>';
   steps.push(
     'regenerate the machine configs: ./clustertool genconfig (writes clusters/main/talos/generated/)',
     `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: talosctl apply-config --insecure --nodes ${node.ip} --file "clusters/main/talos/generated/${cluster}-${node.hostname}.yaml"`,

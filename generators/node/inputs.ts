@@ -1,5 +1,11 @@
 import type { Answers, InputSpec, Problem } from '../../src/inputs/input-spec.ts';
-import { checkDisk, checkHostname, checkIp, checkMac, checkSchematic } from '../../src/talos/node-input.ts';
+import {
+  checkDisk,
+  checkHostname,
+  checkIp,
+  checkMac,
+  checkSchematic,
+} from '../../src/talos/node-input.ts';
 import type { NodeRole } from '../../src/talos/node-input.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
 import { HomeopsError } from '../../src/errors.ts';
@@ -15,7 +21,9 @@ export interface NodeAnswers {
 
 /** A library check's refusal as a prompt/flag problem; anything else is fine. */
 const problem = (result: unknown): Problem | undefined =>
-  result instanceof HomeopsError ? { message: result.message, ...(result.fix !== undefined && { fix: result.fix }) } : undefined;
+  result instanceof HomeopsError
+    ? { message: result.message, ...(result.fix !== undefined && { fix: result.fix }) }
+    : undefined;
 
 /** The other nodes: a run for a hostname that exists compares the node instead (see the plans). */
 const others = (ctx: TalosContext, a: Answers) => ctx.factsWithout(a['hostname']);
@@ -25,12 +33,20 @@ function ipProblem(value: string, a: Answers, ctx: TalosContext): Problem | unde
   if (refused) return refused;
   const pinned = ctx.loadBalancerAddress(value);
   if (!pinned) return undefined;
-  return { message: `${value.trim()} is a load-balancer address (${pinned.key} in ${pinned.file})`, fix: 'pick an address that no Service or Gateway uses' };
+  return {
+    message: `${value.trim()} is a load-balancer address (${pinned.key} in ${pinned.file})`,
+    fix: 'pick an address that no Service or Gateway uses',
+  };
 }
 
 /** The 64-hex schematic ID of the existing nodes' installer image, when they share one. */
 function existingSchematic(ctx: TalosContext): string | undefined {
-  const image = ctx.kind === 'talhelper' ? (ctx.facts().image.style === 'talosImageURL' ? ctx.facts().image.talosImageURL : undefined) : ctx.mise().install.image;
+  const image =
+    ctx.kind === 'talhelper'
+      ? ctx.facts().image.style === 'talosImageURL'
+        ? ctx.facts().image.talosImageURL
+        : undefined
+      : ctx.mise().install.image;
   return /\/([0-9a-f]{64})(:[^/]*)?$/.exec(image ?? '')?.[1];
 }
 

@@ -5,7 +5,14 @@
  * result: only the new key may differ. Undefined means "could not do it safely".
  */
 import { isDeepStrictEqual } from 'node:util';
-import { insertAfterLine, lastContentLine, linesInString, parseToml, sameExcept, tomlTables } from '../../src/talos/toml-text.ts';
+import {
+  insertAfterLine,
+  lastContentLine,
+  linesInString,
+  parseToml,
+  sameExcept,
+  tomlTables,
+} from '../../src/talos/toml-text.ts';
 import type { TomlData } from '../../src/talos/toml-text.ts';
 
 export interface MiseNodeRef {
@@ -17,7 +24,12 @@ export interface MiseNodeRef {
 
 const KEY_VALUE = /^(\s*)([A-Za-z0-9_-]+)(\s*=\s*)"[^"\\]*"\s*(#.*)?$/;
 
-export function addEnvVar(text: string, name: string, value: string, nodeVars: readonly string[]): string | undefined {
+export function addEnvVar(
+  text: string,
+  name: string,
+  value: string,
+  nodeVars: readonly string[],
+): string | undefined {
   const env = tomlTables(text).find((t) => t.name === 'env');
   if (!env) return undefined;
   const lines = text.split('\n');
@@ -39,9 +51,13 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** The template task's text (or value) for the new node: its config file, variable, name and IP. */
 function renamer(from: MiseNodeRef, to: MiseNodeRef): (s: string) => string {
   return (s) => {
-    let out = s.replace(new RegExp(`\\b(controlplane|worker)-${escape(from.name)}\\.yaml`, 'g'), `${to.role}-${to.name}.yaml`);
+    let out = s.replace(
+      new RegExp(`\\b(controlplane|worker)-${escape(from.name)}\\.yaml`, 'g'),
+      `${to.role}-${to.name}.yaml`,
+    );
     out = out.replace(new RegExp(`\\b${escape(from.varName)}\\b`, 'g'), to.varName);
-    if (from.ip && to.ip) out = out.replace(new RegExp(`(?<![\\d.])${escape(from.ip)}(?![\\d.])`, 'g'), to.ip);
+    if (from.ip && to.ip)
+      out = out.replace(new RegExp(`(?<![\\d.])${escape(from.ip)}(?![\\d.])`, 'g'), to.ip);
     return out.replace(new RegExp(`(?<![\\w-])${escape(from.name)}(?![\\w-])`, 'g'), to.name);
   };
 }
@@ -65,21 +81,35 @@ export const canonicalApplyTask = (node: MiseNodeRef) => ({
  * `[tasks.apply-<node>]` after the last existing node's apply task, renamed from it; without one,
  * a task in the same form at the end of the file.
  */
-export function addApplyTask(text: string, node: MiseNodeRef, existing: readonly MiseNodeRef[]): string | undefined {
+export function addApplyTask(
+  text: string,
+  node: MiseNodeRef,
+  existing: readonly MiseNodeRef[],
+): string | undefined {
   const before = parseToml(text);
   if (!before) return undefined;
   const tables = tomlTables(text);
   const task = `apply-${node.name}`;
-  const range = tables.filter((t) => existing.some((n) => t.name === `tasks.apply-${n.name}`)).at(-1);
-  const template = range ? existing.find((n) => range.name === `tasks.apply-${n.name}`)! : undefined;
+  const range = tables
+    .filter((t) => existing.some((n) => t.name === `tasks.apply-${n.name}`))
+    .at(-1);
+  const template = range
+    ? existing.find((n) => range.name === `tasks.apply-${n.name}`)!
+    : undefined;
   let next: string;
   let expected: unknown;
   if (range && template) {
     const last = lastContentLine(text, range.header, range.end);
     const rename = renamer(template, node);
-    const body = text.split('\n').slice(range.header + 1, last + 1).map(rename);
+    const body = text
+      .split('\n')
+      .slice(range.header + 1, last + 1)
+      .map(rename);
     next = insertAfterLine(text, last, ['', `[tasks.${task}]`, ...body].join('\n'));
-    expected = renameValues(((before['tasks'] ?? {}) as TomlData)[`apply-${template.name}`], rename);
+    expected = renameValues(
+      ((before['tasks'] ?? {}) as TomlData)[`apply-${template.name}`],
+      rename,
+    );
   } else {
     const c = canonicalApplyTask(node);
     const block = `\n[tasks.${task}]\ndescription = "${c.description}"\nrun = "${c.run.replace(/\\/g, '\\\\')}"\n`;
@@ -87,13 +117,20 @@ export function addApplyTask(text: string, node: MiseNodeRef, existing: readonly
     expected = c;
   }
   const after = parseToml(next);
-  if (!after || !isDeepStrictEqual(((after['tasks'] ?? {}) as TomlData)[task], expected)) return undefined;
+  if (!after || !isDeepStrictEqual(((after['tasks'] ?? {}) as TomlData)[task], expected))
+    return undefined;
   return sameExcept(before, after, [['tasks', task]]) ? next : undefined;
 }
 
-function verified(text: string, next: string, path: [string, string], value: unknown): string | undefined {
+function verified(
+  text: string,
+  next: string,
+  path: [string, string],
+  value: unknown,
+): string | undefined {
   const before = parseToml(text);
   const after = parseToml(next);
-  if (!before || !after || (after[path[0]] as TomlData | undefined)?.[path[1]] !== value) return undefined;
+  if (!before || !after || (after[path[0]] as TomlData | undefined)?.[path[1]] !== value)
+    return undefined;
   return sameExcept(before, after, [path]) ? next : undefined;
 }

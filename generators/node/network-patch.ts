@@ -46,7 +46,9 @@ function templateInterface(template: MiseNode | undefined): AnyMap | undefined {
 export function renderNetworkPatch(o: NetworkPatchOptions): string {
   const template = templateNode(o.mise, o.node);
   const markers = template ? template.patch.text.startsWith('---') : o.mise.documentMarkers;
-  const text = usesTypedDocuments(o.version) ? renderDocuments(typedDocuments(o, template)) : legacyPatch(o, template);
+  const text = usesTypedDocuments(o.version)
+    ? renderDocuments(typedDocuments(o, template))
+    : legacyPatch(o, template);
   return inRepoStyle(text.startsWith('---') ? text : `---\n${text}`, markers);
 }
 
@@ -56,7 +58,17 @@ function legacyPatch(o: NetworkPatchOptions, template: MiseNode | undefined): st
   const iface = templateInterface(template);
   const withVip = node.role === 'controlplane' && template?.role !== 'worker';
   const built = iface
-    ? buildLevel(iface, { mac: node.mac, cidr: `${node.ip}/${prefixFor(node.ip, o.facts, iface, warn)}`, withVip, from, warn }, true)
+    ? buildLevel(
+        iface,
+        {
+          mac: node.mac,
+          cidr: `${node.ip}/${prefixFor(node.ip, o.facts, iface, warn)}`,
+          withVip,
+          from,
+          warn,
+        },
+        true,
+      )
     : dhcpInterface(o);
   const legacy = template && !template.patch.typed ? legacyNetworkNode(template.patch) : undefined;
   const network = new YAMLMap();
@@ -67,25 +79,38 @@ function legacyPatch(o: NetworkPatchOptions, template: MiseNode | undefined): st
     else if (k !== 'hostname') network.set(k, copy(value));
   }
   if (!network.has('interfaces')) network.set('interfaces', seqLike(undefined, [built]));
-  if (!legacy && template?.patch.nameservers.length) network.set('nameservers', node_(template.patch.nameservers));
+  if (!legacy && template?.patch.nameservers.length)
+    network.set('nameservers', node_(template.patch.nameservers));
   const machine = new YAMLMap();
   machine.set('network', network);
   if (o.install) machine.set('install', node_(o.install));
   const skipped = template ? otherKeys(template) : [];
-  if (skipped.length > 0) warn.push(`not copied from ${template!.patch.path}: ${skipped.join(', ')} (add them by hand if ${node.hostname} needs them)`);
+  if (skipped.length > 0)
+    warn.push(
+      `not copied from ${template!.patch.path}: ${skipped.join(', ')} (add them by hand if ${node.hostname} needs them)`,
+    );
   const root = new YAMLMap();
   root.set('machine', machine);
   const doc = new Document();
   doc.contents = root;
-  return doc.toString({ lineWidth: 0, indentSeq: template ? detectIndentSeq(template.patch.text) : true, flowCollectionPadding: false });
+  return doc.toString({
+    lineWidth: 0,
+    indentSeq: template ? detectIndentSeq(template.patch.text) : true,
+    flowCollectionPadding: false,
+  });
 }
 
 const node_ = (value: unknown) => new Document(value).contents;
 
 /** No interface to follow: select the NIC by MAC and take DHCP (the address must be reserved). */
 function dhcpInterface(o: NetworkPatchOptions): YAMLMap {
-  o.warn.push(`no other node's interface to follow: ${o.node.hostname} uses DHCP on ${o.node.mac}; reserve ${o.node.ip} for it`);
-  return new Document({ deviceSelector: { hardwareAddr: scalar(o.node.mac, undefined, true) }, dhcp: true }).contents as YAMLMap;
+  o.warn.push(
+    `no other node's interface to follow: ${o.node.hostname} uses DHCP on ${o.node.mac}; reserve ${o.node.ip} for it`,
+  );
+  return new Document({
+    deviceSelector: { hardwareAddr: scalar(o.node.mac, undefined, true) },
+    dhcp: true,
+  }).contents as YAMLMap;
 }
 
 /** Top-level and `machine` keys of the template other than the network (node-specific settings). */
@@ -96,7 +121,12 @@ function otherKeys(template: MiseNode): string[] {
     for (const { key, value } of doc.contents.items) {
       const k = keyText(key);
       if (k !== 'machine' && k !== 'apiVersion' && k !== 'kind') out.push(k);
-      if (k === 'machine' && isMap(value)) out.push(...value.items.map((p) => `machine.${keyText(p.key)}`).filter((m) => m !== 'machine.network'));
+      if (k === 'machine' && isMap(value))
+        out.push(
+          ...value.items
+            .map((p) => `machine.${keyText(p.key)}`)
+            .filter((m) => m !== 'machine.network'),
+        );
     }
   }
   return template.patch.typed ? [] : out;
@@ -105,25 +135,47 @@ function otherKeys(template: MiseNode): string[] {
 function typedDocuments(o: NetworkPatchOptions, template: MiseNode | undefined): PatchDocument[] {
   const { node, facts, warn } = o;
   const iface = templateInterface(template);
-  const routes = seqItems(iface?.get('routes', true)).map((r) => (isMap(r) ? (r.toJSON() as { network?: string; gateway?: string }) : {}));
-  const gateway = routes.find((r) => (r.network ?? '0.0.0.0/0') === '0.0.0.0/0')?.gateway ?? facts.gateway;
+  const routes = seqItems(iface?.get('routes', true)).map((r) =>
+    isMap(r) ? (r.toJSON() as { network?: string; gateway?: string }) : {},
+  );
+  const gateway =
+    routes.find((r) => (r.network ?? '0.0.0.0/0') === '0.0.0.0/0')?.gateway ?? facts.gateway;
   const mtu = iface?.get('mtu') ?? facts.mtu;
   const vip = node.role === 'controlplane' ? facts.vip : undefined;
   const link = template?.patch.linkAlias ?? 'net0';
-  const v = (kind: string, rest: object): PatchDocument => ({ value: { apiVersion: 'v1alpha1', kind, ...rest } });
+  const v = (kind: string, rest: object): PatchDocument => ({
+    value: { apiVersion: 'v1alpha1', kind, ...rest },
+  });
   const docs = [
     v('HostnameConfig', { auto: 'off', hostname: node.hostname }),
-    v('LinkAliasConfig', { name: link, selector: { match: `mac(link.permanent_addr) == "${node.mac}"` } }),
+    v('LinkAliasConfig', {
+      name: link,
+      selector: { match: `mac(link.permanent_addr) == "${node.mac}"` },
+    }),
   ];
   if (gateway) {
     const cidr = `${node.ip}/${prefixFor(node.ip, facts, iface, warn)}`;
-    docs.push(v('LinkConfig', { name: link, addresses: [{ address: cidr }], routes: [{ gateway }], ...(mtu !== undefined && { mtu: Number(mtu) }) }));
+    docs.push(
+      v('LinkConfig', {
+        name: link,
+        addresses: [{ address: cidr }],
+        routes: [{ gateway }],
+        ...(mtu !== undefined && { mtu: Number(mtu) }),
+      }),
+    );
   } else {
-    warn.push(`no gateway known from the other nodes: ${node.hostname} uses DHCP on ${node.mac}; reserve ${node.ip} for it`);
+    warn.push(
+      `no gateway known from the other nodes: ${node.hostname} uses DHCP on ${node.mac}; reserve ${node.ip} for it`,
+    );
     docs.push(v('DHCPv4Config', { name: link }));
   }
   if (vip) docs.push(v('Layer2VIPConfig', { name: vip, link }));
-  if (template?.patch.nameservers.length) docs.push(v('ResolverConfig', { nameservers: template.patch.nameservers.map((address) => ({ address })) }));
+  if (template?.patch.nameservers.length)
+    docs.push(
+      v('ResolverConfig', {
+        nameservers: template.patch.nameservers.map((address) => ({ address })),
+      }),
+    );
   if (o.install) docs.push({ value: { machine: { install: o.install } } });
   return docs;
 }

@@ -20,38 +20,71 @@ import { renderNetworkPatch } from './network-patch.ts';
 export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResult {
   const mise = ctx.mise();
   const checked = checkNodeInput(ctx.factsWithout(answers.hostname), answers);
-  if ('errors' in checked) throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
+  if ('errors' in checked)
+    throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
   const node = checked.value;
   const version = ctx.talosVersion();
   const warnings: string[] = [];
   const manual: string[] = [];
   const path = `${mise.patchesDir}/network-${node.hostname}.yaml`;
-  const content = renderNetworkPatch({ mise, facts: ctx.facts(), node, version, install: installOverride(mise, node, version), warn: warnings });
+  const content = renderNetworkPatch({
+    mise,
+    facts: ctx.facts(),
+    node,
+    version,
+    install: installOverride(mise, node, version),
+    warn: warnings,
+  });
   if (ctx.repo.tree.read(path) !== undefined && ctx.repo.tree.read(path) !== content) {
-    throw new HomeopsError('CONFLICT', `${path} already exists and differs from what these inputs generate`, {
-      field: 'hostname',
-      file: path,
-      fix: `pick a hostname no other node has; to change ${node.hostname} itself, edit ${path}`,
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `${path} already exists and differs from what these inputs generate`,
+      {
+        field: 'hostname',
+        file: path,
+        fix: `pick a hostname no other node has; to change ${node.hostname} itself, edit ${path}`,
+      },
+    );
   }
   ctx.repo.tree.create(path, content);
 
-  const ref: MiseNodeRef = { name: node.hostname, varName: nodeVarName(node.hostname), role: node.role, ip: node.ip };
+  const ref: MiseNodeRef = {
+    name: node.hostname,
+    varName: nodeVarName(node.hostname),
+    role: node.role,
+    ip: node.ip,
+  };
   let text = mise.miseText;
   const current = mise.env[ref.varName];
   if (current !== undefined && current !== node.ip) {
-    throw new HomeopsError('CONFLICT', `${ref.varName} is already set to "${current}" in ${mise.miseFile}`, { field: 'ip', file: mise.miseFile, fix: `pick another hostname, or remove ${ref.varName} first` });
+    throw new HomeopsError(
+      'CONFLICT',
+      `${ref.varName} is already set to "${current}" in ${mise.miseFile}`,
+      {
+        field: 'ip',
+        file: mise.miseFile,
+        fix: `pick another hostname, or remove ${ref.varName} first`,
+      },
+    );
   }
   if (current === undefined) {
-    const existingVars = mise.nodes.map((n) => n.varName).filter((v): v is string => v !== undefined);
-    text = addEnvVar(text, ref.varName, node.ip, existingVars) ?? manualStep(manual, text, `add ${ref.varName} = "${node.ip}" to [env]`);
+    const existingVars = mise.nodes
+      .map((n) => n.varName)
+      .filter((v): v is string => v !== undefined);
+    text =
+      addEnvVar(text, ref.varName, node.ip, existingVars) ??
+      manualStep(manual, text, `add ${ref.varName} = "${node.ip}" to [env]`);
   }
   text = applyTask(mise, ref, text, manual);
   if (text !== mise.miseText) ctx.repo.tree.update(mise.miseFile, text);
 
-  const controlPlanes = mise.nodes.filter((n) => n.role !== 'worker' && n.name !== node.hostname).length + (node.role === 'controlplane' ? 1 : 0);
+  const controlPlanes =
+    mise.nodes.filter((n) => n.role !== 'worker' && n.name !== node.hostname).length +
+    (node.role === 'controlplane' ? 1 : 0);
   if (node.role === 'controlplane' && controlPlanes % 2 === 0) {
-    warnings.push(`the cluster will have ${controlPlanes} control planes: etcd tolerates no more failures with ${controlPlanes} members than with ${controlPlanes - 1}; use an odd number`);
+    warnings.push(
+      `the cluster will have ${controlPlanes} control planes: etcd tolerates no more failures with ${controlPlanes} members than with ${controlPlanes - 1}; use an odd number`,
+    );
   }
   if (node.disk.kind === 'installDiskSelector' && mise.install.disk !== undefined) {
     warnings.push(
@@ -70,7 +103,9 @@ export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResul
 }
 
 function manualStep(manual: string[], text: string, step: string): string {
-  manual.push(`${step} of .mise.toml by hand (homeops could not insert it without changing other lines)`);
+  manual.push(
+    `${step} of .mise.toml by hand (homeops could not insert it without changing other lines)`,
+  );
   return text;
 }
 
@@ -79,48 +114,92 @@ function applyTask(mise: MiseRepo, ref: MiseNodeRef, text: string, manual: strin
   const name = `apply-${ref.name}`;
   const existing = tasks[name];
   if (existing) {
-    if (typeof existing.run === 'string' && existing.run.includes(`${ref.role}-${ref.name}.yaml`)) return text;
-    throw new HomeopsError('CONFLICT', `task ${name} already exists in ${mise.miseFile}`, { field: 'hostname', file: mise.miseFile, fix: 'pick another hostname' });
+    if (typeof existing.run === 'string' && existing.run.includes(`${ref.role}-${ref.name}.yaml`))
+      return text;
+    throw new HomeopsError('CONFLICT', `task ${name} already exists in ${mise.miseFile}`, {
+      field: 'hostname',
+      file: mise.miseFile,
+      fix: 'pick another hostname',
+    });
   }
   const known = mise.nodes
     .filter((n) => n.varName !== undefined)
-    .map((n) => ({ name: n.name, varName: n.varName!, role: n.role ?? 'controlplane', ...(mise.env[n.varName!] && { ip: mise.env[n.varName!] }) }));
-  return addApplyTask(text, ref, known) ?? manualStep(manual, text, `add [tasks.${name}] with run = "${canonicalApplyTask(ref).run}"`);
+    .map((n) => ({
+      name: n.name,
+      varName: n.varName!,
+      role: n.role ?? 'controlplane',
+      ...(mise.env[n.varName!] && { ip: mise.env[n.varName!] }),
+    }));
+  return (
+    addApplyTask(text, ref, known) ??
+    manualStep(manual, text, `add [tasks.${name}] with run = "${canonicalApplyTask(ref).run}"`)
+  );
 }
 
 /** Tasks whose commands name every node (by address variable or per-node config file). */
-function tasksNaming(mise: MiseRepo, pattern: (n: { name: string; varName?: string }) => string): string[] {
+function tasksNaming(
+  mise: MiseRepo,
+  pattern: (n: { name: string; varName?: string }) => string,
+): string[] {
   const tasks = Object.entries((mise.toml['tasks'] ?? {}) as Record<string, { run?: unknown }>);
   return tasks
     .filter(([name]) => !name.startsWith('apply-') || name === 'apply-all')
-    .filter(([, t]) => typeof t.run === 'string' && mise.nodes.length > 0 && mise.nodes.every((n) => (t.run as string).includes(pattern(n))))
+    .filter(
+      ([, t]) =>
+        typeof t.run === 'string' &&
+        mise.nodes.length > 0 &&
+        mise.nodes.every((n) => (t.run as string).includes(pattern(n))),
+    )
     .map(([name]) => name);
 }
 
 function nextSteps(mise: MiseRepo, node: CheckedNodeInput, ref: MiseNodeRef): string[] {
   const file = `${node.role}-${node.hostname}.yaml`;
   const generating = tasksNaming(mise, (n) => `network-${n.name}.yaml`);
-  const listing = tasksNaming(mise, (n) => `\${${n.varName ?? nodeVarName(n.name)}}`).filter((t) => !generating.includes(t));
-  const last = [...mise.nodes].sort((a, b) => mise.miseText.lastIndexOf(`network-${a.name}.yaml`) - mise.miseText.lastIndexOf(`network-${b.name}.yaml`)).at(-1)?.name;
+  const listing = tasksNaming(mise, (n) => `\${${n.varName ?? nodeVarName(n.name)}}`).filter(
+    (t) => !generating.includes(t),
+  );
+  const last = [...mise.nodes]
+    .sort(
+      (a, b) =>
+        mise.miseText.lastIndexOf(`network-${a.name}.yaml`) -
+        mise.miseText.lastIndexOf(`network-${b.name}.yaml`),
+    )
+    .at(-1)?.name;
   return [
     ...(generating.length > 0
-      ? [`in ${mise.miseFile}, add \`talosctl machineconfig patch ${node.role}.yaml --patch @${mise.patchesDir}/network-${node.hostname}.yaml --output ${file}\` to ${generating.join(' and ')}${last ? `, after the network-${last}.yaml one` : ''}`]
+      ? [
+          `in ${mise.miseFile}, add \`talosctl machineconfig patch ${node.role}.yaml --patch @${mise.patchesDir}/network-${node.hostname}.yaml --output ${file}\` to ${generating.join(' and ')}${last ? `, after the network-${last}.yaml one` : ''}`,
+        ]
       : []),
-    ...(listing.length > 0 ? [`add ${node.hostname} (\${${ref.varName}}) to the tasks that list every node: ${listing.join(', ')}`] : []),
+    ...(listing.length > 0
+      ? [
+          `add ${node.hostname} (\${${ref.varName}}) to the tasks that list every node: ${listing.join(', ')}`,
+        ]
+      : []),
     `boot ${node.hostname} from the Talos ISO, regenerate the configs (mise run update), then apply its config in maintenance mode: talosctl apply-config --insecure --nodes ${node.ip} --file ${file}`,
     `later changes: mise run apply-${node.hostname}`,
   ];
 }
 
 /** `machine.install` for this node when its disk or schematic differs from the shared patches. */
-function installOverride(mise: MiseRepo, node: CheckedNodeInput, version: TalosVersion): Record<string, unknown> | undefined {
+function installOverride(
+  mise: MiseRepo,
+  node: CheckedNodeInput,
+  version: TalosVersion,
+): Record<string, unknown> | undefined {
   const out: Record<string, unknown> = {};
-  if (node.disk.kind === 'installDisk' && node.disk.value !== mise.install.disk) out['disk'] = node.disk.value;
-  if (node.disk.kind === 'installDiskSelector') out['diskSelector'] = { [node.disk.key]: node.disk.value };
+  if (node.disk.kind === 'installDisk' && node.disk.value !== mise.install.disk)
+    out['disk'] = node.disk.value;
+  if (node.disk.kind === 'installDiskSelector')
+    out['diskSelector'] = { [node.disk.key]: node.disk.value };
   const image = mise.install.image ?? '';
   if (node.schematic && 'id' in node.schematic && !image.includes(node.schematic.id)) {
-    out['image'] = /\/[0-9a-f]{64}(:|$)/.test(image) ? image.replace(/[0-9a-f]{64}(?=:|$)/, node.schematic.id) : `factory.talos.dev/installer/${node.schematic.id}:${formatTalosVersion(version)}`;
+    out['image'] = /\/[0-9a-f]{64}(:|$)/.test(image)
+      ? image.replace(/[0-9a-f]{64}(?=:|$)/, node.schematic.id)
+      : `factory.talos.dev/installer/${node.schematic.id}:${formatTalosVersion(version)}`;
   }
-  if (node.schematic && 'image' in node.schematic) out['image'] = `${node.schematic.image}:${formatTalosVersion(version)}`;
+  if (node.schematic && 'image' in node.schematic)
+    out['image'] = `${node.schematic.image}:${formatTalosVersion(version)}`;
   return Object.keys(out).length > 0 ? out : undefined;
 }

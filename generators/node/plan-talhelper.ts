@@ -17,26 +17,39 @@ import { clustertoolSteps, encryptedWarning } from './clustertool-steps.ts';
 export function planTalhelperNode(ctx: TalosContext, answers: NodeAnswers): PlanResult {
   const th = ctx.talhelper();
   const hostname = answers.hostname.trim();
-  const existing = th.facts.nodes.find((n) => n.hostname === hostname || n.hostnameResolved === hostname);
+  const existing = th.facts.nodes.find(
+    (n) => n.hostname === hostname || n.hostnameResolved === hostname,
+  );
   if (existing) return unchanged(th, existing, answers);
 
   const result = addNode(th.doc, ctx.nodeFacts(), answers, { source: th.text });
   ctx.repo.tree.update(th.file, result.text);
   const created = (result.patchFolder?.files ?? []).map((f) => `${th.dir}/${f.path}`);
-  for (const [i, f] of (result.patchFolder?.files ?? []).entries()) ctx.repo.tree.create(created[i]!, f.content, 'node patch');
+  for (const [i, f] of (result.patchFolder?.files ?? []).entries())
+    ctx.repo.tree.create(created[i]!, f.content, 'node patch');
 
   const clustertool = ctx.repo.layout.id === 'clustertool';
-  const warnings = clustertool && th.encrypted.length > 0 ? [...result.warnings.filter((w) => !/had no value/.test(w)), encryptedWarning(th, result.input.ip)] : result.warnings;
+  const warnings =
+    clustertool && th.encrypted.length > 0
+      ? [
+          ...result.warnings.filter((w) => !/had no value/.test(w)),
+          encryptedWarning(th, result.input.ip),
+        ]
+      : result.warnings;
   return {
     summary: `node ${hostname} (${result.input.role}, ${result.input.ip}) added to ${th.file}${created.length > 0 ? ` with its patch folder ${th.dir}/${result.patchFolder!.dir}/` : ''}`,
-    nextSteps: clustertool ? clustertoolSteps(th, result.input) : talhelperSteps(th, result.input, created),
+    nextSteps: clustertool
+      ? clustertoolSteps(th, result.input)
+      : talhelperSteps(th, result.input, created),
     warnings,
   };
 }
 
 function talhelperSteps(th: TalhelperRepo, node: CheckedNodeInput, created: string[]): string[] {
   return [
-    ...(created.length > 0 ? [`put settings for ${node.hostname} alone in ${created.join(', ')} (it is empty now)`] : []),
+    ...(created.length > 0
+      ? [`put settings for ${node.hostname} alone in ${created.join(', ')} (it is empty now)`]
+      : []),
     `regenerate the machine configs: cd ${th.dir} && talhelper genconfig`,
     `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: cd ${th.dir} && talhelper gencommand apply --node ${node.ip} --extra-flags=--insecure | bash`,
     `commit ${th.file}${created.length > 0 ? ' and the patch folder' : ''}; later changes: talhelper gencommand apply --node ${node.ip} | bash`,
@@ -47,34 +60,53 @@ function talhelperSteps(th: TalhelperRepo, node: CheckedNodeInput, created: stri
 function unchanged(th: TalhelperRepo, node: NodeFacts, answers: NodeAnswers): PlanResult {
   const differences = nodeDifferences(th, node, answers);
   if (differences.length > 0) {
-    throw new HomeopsError('CONFLICT', `hostname "${node.hostnameResolved}" is already used by nodes[${node.index}] (${differences.join('; ')})`, {
-      field: 'hostname',
-      file: th.file,
-      fix: `pick a hostname no other node has; to change ${node.hostnameResolved} itself, edit ${th.file}`,
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `hostname "${node.hostnameResolved}" is already used by nodes[${node.index}] (${differences.join('; ')})`,
+      {
+        field: 'hostname',
+        file: th.file,
+        fix: `pick a hostname no other node has; to change ${node.hostnameResolved} itself, edit ${th.file}`,
+      },
+    );
   }
-  return { summary: `node ${node.hostnameResolved} is already in ${th.file} with these inputs`, nextSteps: [], warnings: [] };
+  return {
+    summary: `node ${node.hostnameResolved} is already in ${th.file} with these inputs`,
+    nextSteps: [],
+    warnings: [],
+  };
 }
 
 function nodeDifferences(th: TalhelperRepo, node: NodeFacts, a: NodeAnswers): string[] {
   const out: string[] = [];
-  if (node.ipAddress !== a.ip.trim() && node.ipAddressRaw !== a.ip.trim()) out.push(`its ip is ${node.ipAddress ?? node.ipAddressRaw}, not ${a.ip.trim()}`);
+  if (node.ipAddress !== a.ip.trim() && node.ipAddressRaw !== a.ip.trim())
+    out.push(`its ip is ${node.ipAddress ?? node.ipAddressRaw}, not ${a.ip.trim()}`);
   const mac = normalizeMac(a.mac);
-  if (!mac || !node.macs.includes(mac)) out.push(`its mac is ${node.macs.join(', ') || 'not set'}, not ${a.mac.trim()}`);
-  if (node.controlPlane !== (a.role === 'controlplane')) out.push(`it is a ${node.controlPlane ? 'controlplane' : 'worker'}, not a ${a.role}`);
+  if (!mac || !node.macs.includes(mac))
+    out.push(`its mac is ${node.macs.join(', ') || 'not set'}, not ${a.mac.trim()}`);
+  if (node.controlPlane !== (a.role === 'controlplane'))
+    out.push(`it is a ${node.controlPlane ? 'controlplane' : 'worker'}, not a ${a.role}`);
   const disk = checkDisk(a.disk);
   if (!(disk instanceof HomeopsError)) {
     const same =
       disk.kind === 'installDisk'
         ? node.disk.kind === 'installDisk' && node.disk.value === disk.value
-        : node.disk.kind === 'installDiskSelector' && String(th.doc.getIn(['nodes', node.index, 'installDiskSelector', disk.key])) === disk.value;
+        : node.disk.kind === 'installDiskSelector' &&
+          String(th.doc.getIn(['nodes', node.index, 'installDiskSelector', disk.key])) ===
+            disk.value;
     if (!same) out.push(`its install disk differs from ${a.disk.trim()}`);
   }
   const schematic = checkSchematic(a.schematic);
   if (schematic && !(schematic instanceof HomeopsError)) {
     const url = node.talosImageURL;
-    const same = 'id' in schematic ? url !== undefined && url.endsWith(`/${schematic.id}`) : url === schematic.image;
-    if (!same) out.push(`its image is ${url ?? (node.image === 'schematic' ? 'an inline schematic' : 'not set')}, not ${'id' in schematic ? `schematic ${schematic.id}` : schematic.image}`);
+    const same =
+      'id' in schematic
+        ? url !== undefined && url.endsWith(`/${schematic.id}`)
+        : url === schematic.image;
+    if (!same)
+      out.push(
+        `its image is ${url ?? (node.image === 'schematic' ? 'an inline schematic' : 'not set')}, not ${'id' in schematic ? `schematic ${schematic.id}` : schematic.image}`,
+      );
   }
   return out;
 }

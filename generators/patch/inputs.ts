@@ -1,4 +1,9 @@
-import { applies, type Answers, type InputSpec, type InputType } from '../../src/inputs/input-spec.ts';
+import {
+  applies,
+  type Answers,
+  type InputSpec,
+  type InputType,
+} from '../../src/inputs/input-spec.ts';
 import { allowedFix, PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
 import type { PatchInput, PatchValue, TalosPatchDef } from '../../src/talos/patch-catalog.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
@@ -16,7 +21,12 @@ const DEFAULT_TARGET: Record<string, string | undefined> = {
   'install-disk': undefined,
 };
 
-const TYPES: Record<PatchInput['type'], InputType> = { string: 'string', number: 'number', boolean: 'boolean', list: 'list' };
+const TYPES: Record<PatchInput['type'], InputType> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'boolean',
+  list: 'list',
+};
 
 /** The names of the generator's own inputs, which no catalog input may take. */
 const OWN = ['patch', 'target'];
@@ -36,10 +46,17 @@ export function sharedInputs(catalog: readonly TalosPatchDef[]): SharedInput[] {
   const byName = new Map<string, SharedInput>();
   for (const def of catalog) {
     for (const input of def.inputs) {
-      if (OWN.includes(input.name)) throw new Error(`patch catalog: ${def.id} declares an input "${input.name}", which is the patch generator's own --${input.name}: rename it`);
+      if (OWN.includes(input.name))
+        throw new Error(
+          `patch catalog: ${def.id} declares an input "${input.name}", which is the patch generator's own --${input.name}: rename it`,
+        );
       const shared = byName.get(input.name) ?? { name: input.name, uses: [] };
       const first = shared.uses[0]?.input;
-      if (first && (first.type !== input.type || JSON.stringify(first.default) !== JSON.stringify(input.default))) {
+      if (
+        first &&
+        (first.type !== input.type ||
+          JSON.stringify(first.default) !== JSON.stringify(input.default))
+      ) {
         throw new Error(
           `patch catalog: ${def.id} and ${shared.uses[0]!.def.id} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
         );
@@ -52,7 +69,8 @@ export function sharedInputs(catalog: readonly TalosPatchDef[]): SharedInput[] {
 }
 
 /** The chosen patch's declaration of a shared input (the spec only applies when there is one). */
-const chosen = (shared: SharedInput, answers: Answers): PatchInput | undefined => shared.uses.find((u) => u.def.id === answers['patch'])?.input;
+const chosen = (shared: SharedInput, answers: Answers): PatchInput | undefined =>
+  shared.uses.find((u) => u.def.id === answers['patch'])?.input;
 
 /**
  * One input of the catalog, asked only when the chosen patch declares it: its flag, prompt and
@@ -68,12 +86,16 @@ function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
     message: uses.length === 1 ? first.message : meaning.join(' / '),
     help: `${name}: ${meaning.join('; ')}`,
     type: TYPES[first.type],
-    when: applies(`with --patch=${uses.map((u) => u.def.id).join(' or --patch=')}`, (a: Answers) => chosen(shared, a) !== undefined),
+    when: applies(
+      `with --patch=${uses.map((u) => u.def.id).join(' or --patch=')}`,
+      (a: Answers) => chosen(shared, a) !== undefined,
+    ),
     validate: (value: PatchValue, a) => {
       const input = chosen(shared, a) ?? first;
       for (const v of Array.isArray(value) ? value : [value]) {
         const verdict = input.validate?.(v) ?? true;
-        if (verdict !== true) return { message: `${String(a['patch'])}: ${verdict}`, fix: allowedFix(input) };
+        if (verdict !== true)
+          return { message: `${String(a['patch'])}: ${verdict}`, fix: allowedFix(input) };
       }
       return undefined;
     },
@@ -99,13 +121,17 @@ export const patchInputs: InputSpec<TalosContext>[] = [
     help: "target: all | controlplane | worker | a node's hostname",
     type: 'choice',
     required: true,
-    choices: (ctx) => ['all', 'controlplane', 'worker', ...ctx.nodeNames()].map((t) => ({ name: t, value: t })),
-    default: (_ctx, a) => (String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all'),
+    choices: (ctx) =>
+      ['all', 'controlplane', 'worker', ...ctx.nodeNames()].map((t) => ({ name: t, value: t })),
+    default: (_ctx, a) =>
+      String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all',
   },
   ...sharedInputs(PATCH_CATALOG).map(patchInputSpec),
 ];
 
 /** The chosen patch's values from the answers (absent ones take the catalog defaults). */
 export function patchValues(def: TalosPatchDef, answers: Answers): Record<string, unknown> {
-  return Object.fromEntries(def.inputs.filter((i) => answers[i.name] !== undefined).map((i) => [i.name, answers[i.name]]));
+  return Object.fromEntries(
+    def.inputs.filter((i) => answers[i.name] !== undefined).map((i) => [i.name, answers[i.name]]),
+  );
 }

@@ -8,7 +8,8 @@
 import { linesInString, parseToml, sameExcept } from '../../src/talos/toml-text.ts';
 import type { TomlData } from '../../src/talos/toml-text.ts';
 
-export type MisePatchTarget = { scope: 'global' | 'controlPlane' | 'worker' } | { scope: 'node'; name: string };
+export type MisePatchTarget =
+  { scope: 'global' | 'controlPlane' | 'worker' } | { scope: 'node'; name: string };
 
 export interface ConfigPatchEdit {
   text: string;
@@ -18,7 +19,11 @@ export interface ConfigPatchEdit {
   already: boolean;
 }
 
-const FLAGS = { global: '--config-patch', controlPlane: '--config-patch-control-plane', worker: '--config-patch-worker' } as const;
+const FLAGS = {
+  global: '--config-patch',
+  controlPlane: '--config-patch-control-plane',
+  worker: '--config-patch-worker',
+} as const;
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const continues = (line: string): boolean => line.trimEnd().endsWith('\\');
 
@@ -35,16 +40,29 @@ function commands(lines: string[], inString: boolean[], first: RegExp): [number,
 }
 
 /** Where to insert (after which line) and what, for every command that can take the reference. */
-function insertions(lines: string[], inString: boolean[], path: string, target: MisePatchTarget, patchesDir: string): { after: number; line: string }[] | 'already' {
+function insertions(
+  lines: string[],
+  inString: boolean[],
+  path: string,
+  target: MisePatchTarget,
+  patchesDir: string,
+): { after: number; line: string }[] | 'already' {
   const out: { after: number; line: string }[] = [];
   let present = 0;
   const ref = `@${path}`;
   if (target.scope === 'node') {
-    const network = new RegExp(`^(\\s*)--patch\\s+@${escape(patchesDir)}/network-${escape(target.name)}\\.ya?ml\\s*\\\\\\s*$`);
+    const network = new RegExp(
+      `^(\\s*)--patch\\s+@${escape(patchesDir)}/network-${escape(target.name)}\\.ya?ml\\s*\\\\\\s*$`,
+    );
     for (const [start, end] of commands(lines, inString, /^\s*talosctl machineconfig patch\b/)) {
       const cmd = lines.slice(start, end + 1);
       if (cmd.some((l) => l.includes(ref))) present++;
-      else cmd.forEach((l, k) => network.test(l) && out.push({ after: start + k, line: `${network.exec(l)![1]}--patch ${ref} \\` }));
+      else
+        cmd.forEach(
+          (l, k) =>
+            network.test(l) &&
+            out.push({ after: start + k, line: `${network.exec(l)![1]}--patch ${ref} \\` }),
+        );
     }
   } else {
     const flag = FLAGS[target.scope];
@@ -63,20 +81,40 @@ function insertions(lines: string[], inString: boolean[], path: string, target: 
   return out.length === 0 && present > 0 ? 'already' : out;
 }
 
-export function addConfigPatch(text: string, path: string, target: MisePatchTarget, patchesDir: string): ConfigPatchEdit | undefined {
+export function addConfigPatch(
+  text: string,
+  path: string,
+  target: MisePatchTarget,
+  patchesDir: string,
+): ConfigPatchEdit | undefined {
   const lines = text.split('\n');
   const found = insertions(lines, linesInString(text), path, target, patchesDir);
   if (found === 'already') return { text, tasks: [], already: true };
   if (found.length === 0) return undefined;
-  for (const { after, line } of [...found].sort((a, b) => b.after - a.after)) lines.splice(after + 1, 0, line);
+  for (const { after, line } of [...found].sort((a, b) => b.after - a.after))
+    lines.splice(after + 1, 0, line);
   const next = lines.join('\n');
   const before = parseToml(text);
   const after = parseToml(next);
   if (!before || !after) return undefined;
-  const runs = (data: TomlData) => Object.entries((data['tasks'] ?? {}) as Record<string, { run?: unknown }>).map(([name, t]) => [name, String(t.run ?? '')] as const);
+  const runs = (data: TomlData) =>
+    Object.entries((data['tasks'] ?? {}) as Record<string, { run?: unknown }>).map(
+      ([name, t]) => [name, String(t.run ?? '')] as const,
+    );
   const old = new Map(runs(before));
   const changed = runs(after).filter(([name, run]) => run !== old.get(name));
-  const grew = changed.every(([name, run]) => run.split(`@${path}`).length > (old.get(name) ?? '').split(`@${path}`).length);
-  if (changed.length === 0 || !grew || !sameExcept(before, after, changed.map(([name]) => ['tasks', name, 'run']))) return undefined;
+  const grew = changed.every(
+    ([name, run]) => run.split(`@${path}`).length > (old.get(name) ?? '').split(`@${path}`).length,
+  );
+  if (
+    changed.length === 0 ||
+    !grew ||
+    !sameExcept(
+      before,
+      after,
+      changed.map(([name]) => ['tasks', name, 'run']),
+    )
+  )
+    return undefined;
   return { text: next, tasks: changed.map(([name]) => name), already: false };
 }

@@ -7,12 +7,18 @@ import { planTalhelperPatch } from './plan-talhelper.ts';
 
 export const patchGenerator: Generator<TalosContext> = {
   name: 'patch',
-  description: 'a Talos machine-config patch from the catalog, for all nodes, control planes, workers or one node',
+  description:
+    'a Talos machine-config patch from the catalog, for all nodes, control planes, workers or one node',
   inputs: patchInputs,
   context: (repo) => new TalosContext(repo),
   plan(ctx, answers) {
     const a = answers as PatchAnswers;
     const def = getPatch(a.patch);
-    return (ctx.kind === 'talhelper' ? planTalhelperPatch : planMisePatch)(ctx, def, patchValues(def, a), a.target);
+    return (ctx.kind === 'talhelper' ? planTalhelperPatch : planMisePatch)(
+      ctx,
+      def,
+      patchValues(def, a),
+      a.target,
+    );
   },
 };

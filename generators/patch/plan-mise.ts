@@ -17,22 +17,48 @@ import { miseSources, refuseRepeatedSettings } from './repeated-settings.ts';
 import type { Reach } from './repeated-settings.ts';
 
 /** One flat folder for every scope: the file name says which (`all` keeps `<id>.yaml`). */
-const SUFFIX = { global: () => '', controlPlane: () => '-controlplane', worker: () => '-worker', node: (name: string) => `-${name}` } as const;
+const SUFFIX = {
+  global: () => '',
+  controlPlane: () => '-controlplane',
+  worker: () => '-worker',
+  node: (name: string) => `-${name}`,
+} as const;
 
-const FLAG = { global: '--config-patch', controlPlane: '--config-patch-control-plane', worker: '--config-patch-worker' } as const;
+const FLAG = {
+  global: '--config-patch',
+  controlPlane: '--config-patch-control-plane',
+  worker: '--config-patch-worker',
+} as const;
 
-export function planMisePatch(ctx: TalosContext, def: TalosPatchDef, values: Record<string, unknown>, targetName: string): PlanResult {
+export function planMisePatch(
+  ctx: TalosContext,
+  def: TalosPatchDef,
+  values: Record<string, unknown>,
+  targetName: string,
+): PlanResult {
   const mise = ctx.mise();
   const version = ctx.talosVersion();
   const parsed = parsePatchTarget(targetName, mise.facts);
-  const node = parsed.scope === 'node' ? mise.nodes.find((n) => n.name === parsed.hostname || n.hostname === parsed.hostname) : undefined;
+  const node =
+    parsed.scope === 'node'
+      ? mise.nodes.find((n) => n.name === parsed.hostname || n.hostname === parsed.hostname)
+      : undefined;
   if (parsed.scope === 'node' && !node) {
-    throw new HomeopsError('INVALID_INPUT', `no node "${parsed.hostname}" in ${mise.patchesDir}`, { field: 'target', fix: `use all, controlplane, worker or a node (${mise.nodes.map((n) => n.name).join(', ')})` });
+    throw new HomeopsError('INVALID_INPUT', `no node "${parsed.hostname}" in ${mise.patchesDir}`, {
+      field: 'target',
+      fix: `use all, controlplane, worker or a node (${mise.nodes.map((n) => n.name).join(', ')})`,
+    });
   }
-  const target: MisePatchTarget = node ? { scope: 'node', name: node.name } : (parsed as MisePatchTarget);
+  const target: MisePatchTarget = node
+    ? { scope: 'node', name: node.name }
+    : (parsed as MisePatchTarget);
   const file = `${mise.patchesDir}/${def.id}${SUFFIX[target.scope === 'node' ? 'node' : target.scope](node?.name ?? '')}.yaml`;
   const text = inRepoStyle(def.render(values, version), mise.documentMarkers);
-  const reach: Reach = node ? { role: node.role === 'worker' ? 'worker' : 'controlPlane', node: node.name } : target.scope === 'global' ? {} : { role: target.scope as 'controlPlane' | 'worker' };
+  const reach: Reach = node
+    ? { role: node.role === 'worker' ? 'worker' : 'controlPlane', node: node.name }
+    : target.scope === 'global'
+      ? {}
+      : { role: target.scope as 'controlPlane' | 'worker' };
   refuseRepeatedSettings(def.id, file, text, miseSources(ctx.repo.tree, mise), reach);
   createPatchFile(ctx, file, text);
 

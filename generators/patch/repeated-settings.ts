@@ -21,7 +21,8 @@ export interface Reach {
 }
 
 const meets = (a: Reach, b: Reach): boolean =>
-  (a.role === undefined || b.role === undefined || a.role === b.role) && (a.node === undefined || b.node === undefined || a.node === b.node);
+  (a.role === undefined || b.role === undefined || a.role === b.role) &&
+  (a.node === undefined || b.node === undefined || a.node === b.node);
 
 const roleOf = (controlPlane: boolean): Reach['role'] => (controlPlane ? 'controlPlane' : 'worker');
 
@@ -31,20 +32,35 @@ function fileSource(tree: RepoTree, file: string): SettingSource | undefined {
 }
 
 /** Throws CONFLICT when `text` sets something a source reaching `reach` sets already. `file` (the new patch itself) is skipped. */
-export function refuseRepeatedSettings(patchId: string, file: string, text: string, sources: { reach: Reach; source: SettingSource }[], reach: Reach): void {
-  const reaching = sources.filter((s) => meets(s.reach, reach) && s.source.file !== file).map((s) => s.source);
+export function refuseRepeatedSettings(
+  patchId: string,
+  file: string,
+  text: string,
+  sources: { reach: Reach; source: SettingSource }[],
+  reach: Reach,
+): void {
+  const reaching = sources
+    .filter((s) => meets(s.reach, reach) && s.source.file !== file)
+    .map((s) => s.source);
   const clash = findClash(patchSettings(text), reaching);
   if (!clash) return;
   const again = clash.existing.label === clash.added.label ? 'it' : clash.added.label;
-  throw new HomeopsError('CONFLICT', `${clash.file} already sets ${clash.existing.label}; the ${patchId} patch would set ${again} a second time for the same nodes`, {
-    field: 'patch',
-    file: clash.file,
-    fix: `change the setting in ${clash.file} instead, or remove it there (or that file's reference) first and run again`,
-  });
+  throw new HomeopsError(
+    'CONFLICT',
+    `${clash.file} already sets ${clash.existing.label}; the ${patchId} patch would set ${again} a second time for the same nodes`,
+    {
+      field: 'patch',
+      file: clash.file,
+      fix: `change the setting in ${clash.file} instead, or remove it there (or that file's reference) first and run again`,
+    },
+  );
 }
 
 /** Patch files and talconfig keys of a talhelper repo, by the nodes they reach. */
-export function talhelperSources(tree: RepoTree, th: TalhelperRepo): { reach: Reach; source: SettingSource }[] {
+export function talhelperSources(
+  tree: RepoTree,
+  th: TalhelperRepo,
+): { reach: Reach; source: SettingSource }[] {
   const out: { reach: Reach; source: SettingSource }[] = [];
   const refs = (list: readonly string[], reach: Reach): void => {
     for (const ref of list.filter((r) => r.startsWith('@'))) {
@@ -74,17 +90,29 @@ export function talhelperSources(tree: RepoTree, th: TalhelperRepo): { reach: Re
 export function talhelperReach(target: PatchTarget, th: TalhelperRepo): Reach {
   if (target.scope === 'global') return {};
   if (target.scope !== 'node') return { role: target.scope };
-  const node = th.facts.nodes.find((n) => n.hostname === target.hostname || n.hostnameResolved === target.hostname);
-  return { ...(node && { role: roleOf(node.controlPlane) }), node: node?.hostnameResolved ?? target.hostname };
+  const node = th.facts.nodes.find(
+    (n) => n.hostname === target.hostname || n.hostnameResolved === target.hostname,
+  );
+  return {
+    ...(node && { role: roleOf(node.controlPlane) }),
+    node: node?.hostnameResolved ?? target.hostname,
+  };
 }
 
-const FLAG_REACH: Record<string, Reach> = { '--config-patch': {}, '--config-patch-control-plane': { role: 'controlPlane' }, '--config-patch-worker': { role: 'worker' } };
+const FLAG_REACH: Record<string, Reach> = {
+  '--config-patch': {},
+  '--config-patch-control-plane': { role: 'controlPlane' },
+  '--config-patch-worker': { role: 'worker' },
+};
 
 /**
  * The shared patches of a talosctl + mise repo: those `talosctl gen config` takes (by flag), each
  * node's own patches, and any other file of the patches folder (for all nodes, to be safe).
  */
-export function miseSources(tree: RepoTree, mise: MiseRepo): { reach: Reach; source: SettingSource }[] {
+export function miseSources(
+  tree: RepoTree,
+  mise: MiseRepo,
+): { reach: Reach; source: SettingSource }[] {
   const out: { reach: Reach; source: SettingSource }[] = [];
   const seen = new Set<string>();
   for (const m of mise.miseText.matchAll(/(--config-patch(?:-control-plane|-worker)?)\s+@(\S+)/g)) {
@@ -93,11 +121,24 @@ export function miseSources(tree: RepoTree, mise: MiseRepo): { reach: Reach; sou
     seen.add(m[2]!);
   }
   const dir = mise.patchesDir;
-  const files = tree.isDirectory(dir) ? tree.children(dir).filter((f) => /\.ya?ml$/.test(f) && tree.isFile(`${dir}/${f}`)) : [];
+  const files = tree.isDirectory(dir)
+    ? tree.children(dir).filter((f) => /\.ya?ml$/.test(f) && tree.isFile(`${dir}/${f}`))
+    : [];
   for (const f of files.filter((f) => !seen.has(`${dir}/${f}`))) {
-    const owner = mise.nodes.find((n) => f === `network-${n.name}.yaml` || f.endsWith(`-${n.name}.yaml`));
+    const owner = mise.nodes.find(
+      (n) => f === `network-${n.name}.yaml` || f.endsWith(`-${n.name}.yaml`),
+    );
     const source = fileSource(tree, `${dir}/${f}`);
-    if (source) out.push({ reach: owner ? { ...(owner.role && { role: owner.role === 'worker' ? 'worker' : 'controlPlane' }), node: owner.name } : {}, source });
+    if (source)
+      out.push({
+        reach: owner
+          ? {
+              ...(owner.role && { role: owner.role === 'worker' ? 'worker' : 'controlPlane' }),
+              node: owner.name,
+            }
+          : {},
+        source,
+      });
   }
   return out;
 }

@@ -3,7 +3,15 @@ import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
-import { asProblem, fieldsProblem, lookupProblem, noFieldsProblem, secretKeysProblem, sourceInput, unanswered } from '../../src/secrets/onepassword-inputs.ts';
+import {
+  asProblem,
+  fieldsProblem,
+  lookupProblem,
+  noFieldsProblem,
+  secretKeysProblem,
+  sourceInput,
+  unanswered,
+} from '../../src/secrets/onepassword-inputs.ts';
 
 export interface SecretAnswers {
   store: string;
@@ -18,15 +26,17 @@ export interface SecretAnswers {
 const WHOLE_ITEM = '*';
 
 const kind = (a: Answers) => a.source as SourceKind;
-const store = (ctx: HasSecrets, a: Answers) => pickStore(ctx.secrets.stores(), a.store as string | undefined);
+const store = (ctx: HasSecrets, a: Answers) =>
+  pickStore(ctx.secrets.stores(), a.store as string | undefined);
 const offline = (ctx: HasSecrets, a: Answers) => ctx.secrets.onePassword.isOffline(kind(a));
-
 
 /**
  * The inputs that pick 1Password references for an ExternalSecret: the `secret` generator's, and
  * the `app` generator's when it is asked for secrets (`when`). Names and IDs only, never values.
  */
-export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean = () => true): InputSpec<C>[] {
+export function secretInputs<C extends HasSecrets>(
+  when: (a: Answers) => boolean = () => true,
+): InputSpec<C>[] {
   return [
     {
       name: 'store',
@@ -35,8 +45,15 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       type: 'choice',
       required: true,
       when,
-      choices: (ctx) => ctx.secrets.stores().map((s) => ({ name: `${s.name} (${s.provider === 'sdk' ? 'service account' : 'Connect'}, ${s.file})`, value: s.name })),
-      default: (ctx) => (ctx.secrets.stores().length <= 1 ? pickStore(ctx.secrets.stores(), undefined).name : undefined),
+      choices: (ctx) =>
+        ctx.secrets.stores().map((s) => ({
+          name: `${s.name} (${s.provider === 'sdk' ? 'service account' : 'Connect'}, ${s.file})`,
+          value: s.name,
+        })),
+      default: (ctx) =>
+        ctx.secrets.stores().length <= 1
+          ? pickStore(ctx.secrets.stores(), undefined).name
+          : undefined,
     },
     sourceInput<C>((ctx) => ctx.secrets.onePassword, when),
     {
@@ -51,15 +68,30 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
         if (offline(ctx, a)) return [];
         const readable = store(ctx, a).vaults.map((v) => v.toLowerCase());
         const vaults = await ctx.secrets.onePassword.vaults(kind(a));
-        return vaults.filter((v) => readable.length === 0 || readable.includes(v.title.toLowerCase()) || readable.includes(v.id)).map((v) => ({ name: v.title, value: v.title }));
+        return vaults
+          .filter(
+            (v) =>
+              readable.length === 0 ||
+              readable.includes(v.title.toLowerCase()) ||
+              readable.includes(v.id),
+          )
+          .map((v) => ({ name: v.title, value: v.title }));
       },
       // no store (refused, or one of several not named): nothing to default from, and its problem is reported there
-      default: (ctx, a) => (a.store === undefined && ctx.secrets.stores().length > 1 ? undefined : store(ctx, a).vaults[0]),
+      default: (ctx, a) =>
+        a.store === undefined && ctx.secrets.stores().length > 1
+          ? undefined
+          : store(ctx, a).vaults[0],
       validate: async (v: string, a, ctx) => {
         if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         const s = store(ctx, a);
-        const reads = (title: string, id?: string) => s.vaults.length === 0 || s.vaults.some((n) => n.toLowerCase() === title.toLowerCase() || n === id);
-        const notRead = { message: `ClusterSecretStore ${s.name} does not read vault "${v}" (it reads ${s.vaults.join(', ')})`, fix: `use one of its vaults, or add "${v}" to the store in ${s.file}` };
+        const reads = (title: string, id?: string) =>
+          s.vaults.length === 0 ||
+          s.vaults.some((n) => n.toLowerCase() === title.toLowerCase() || n === id);
+        const notRead = {
+          message: `ClusterSecretStore ${s.name} does not read vault "${v}" (it reads ${s.vaults.join(', ')})`,
+          fix: `use one of its vaults, or add "${v}" to the store in ${s.file}`,
+        };
         if (offline(ctx, a)) return reads(v) ? undefined : notRead;
         const problem = await lookupProblem(() => ctx.secrets.onePassword.vault(kind(a), v));
         if (problem) return problem;
@@ -77,12 +109,19 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       when,
       choices: async (ctx, a, query) => {
         if (offline(ctx, a) || a.vault === undefined) return [];
-        const items = await ctx.secrets.onePassword.findItems(kind(a), a.vault as string, query ?? '');
+        const items = await ctx.secrets.onePassword.findItems(
+          kind(a),
+          a.vault as string,
+          query ?? '',
+        );
         return items.map((i) => ({ name: i.title, value: i.title }));
       },
       validate: async (v: string, a, ctx) => {
         if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
-        if (offline(ctx, a)) return store(ctx, a).provider === 'sdk' ? asProblem(checkReferenceName('item', v)) : undefined;
+        if (offline(ctx, a))
+          return store(ctx, a).provider === 'sdk'
+            ? asProblem(checkReferenceName('item', v))
+            : undefined;
         if (unanswered(a, 'vault')) return undefined; // the vault was refused: reported there
         return lookupProblem(() => ctx.secrets.onePassword.item(kind(a), a.vault as string, v));
       },
@@ -97,15 +136,29 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       when,
       choices: async (ctx, a) => {
         if (offline(ctx, a) || unanswered(a, 'vault', 'item')) return [];
-        const described = await ctx.secrets.onePassword.item(kind(a), a.vault as string, a.item as string);
+        const described = await ctx.secrets.onePassword.item(
+          kind(a),
+          a.vault as string,
+          a.item as string,
+        );
         const labels = [...new Set(described.fields.map((f) => f.label))];
-        return [{ name: '* (the whole item)', value: WHOLE_ITEM }, ...labels.map((l) => ({ name: l, value: l }))];
+        return [
+          { name: '* (the whole item)', value: WHOLE_ITEM },
+          ...labels.map((l) => ({ name: l, value: l })),
+        ];
       },
       validate: async (v: string[], a, ctx) => {
         const none = noFieldsProblem(v, true);
         if (none) return none;
-        if (v.includes(WHOLE_ITEM)) return v.length === 1 ? undefined : { message: '* takes the whole item and cannot be combined with field names', fix: 'pass --fields=* alone, or list the fields' };
-        if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
+        if (v.includes(WHOLE_ITEM))
+          return v.length === 1
+            ? undefined
+            : {
+                message: '* takes the whole item and cannot be combined with field names',
+                fix: 'pass --fields=* alone, or list the fields',
+              };
+        if (new Set(v.map((f) => f.toLowerCase())).size !== v.length)
+          return { message: 'a field is named twice', fix: 'list each field once' };
         if (unanswered(a, 'store', 'source')) return undefined; // refused: reported there
         if (offline(ctx, a)) {
           if (store(ctx, a).provider !== 'sdk') return undefined;
@@ -116,7 +169,13 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
           return undefined;
         }
         if (unanswered(a, 'vault', 'item')) return undefined; // the vault or item was refused: reported there
-        return fieldsProblem(ctx.secrets.onePassword, kind(a), a.vault as string, a.item as string, v);
+        return fieldsProblem(
+          ctx.secrets.onePassword,
+          kind(a),
+          a.vault as string,
+          a.item as string,
+          v,
+        );
       },
     },
     {
@@ -124,11 +183,13 @@ export function secretInputs<C extends HasSecrets>(when: (a: Answers) => boolean
       message: 'Kubernetes Secret keys, same order as the fields',
       help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
       type: 'list',
-      when: applies('when --fields names fields (with --fields=* every field keeps its own name)', (a: Answers) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM)),
+      when: applies(
+        'when --fields names fields (with --fields=* every field keeps its own name)',
+        (a: Answers) => when(a) && !(a.fields as string[] | undefined)?.includes(WHOLE_ITEM),
+      ),
       default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-      validate: (v: string[], a) => (unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[])), // fields refused: reported there
+      validate: (v: string[], a) =>
+        unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[]), // fields refused: reported there
     },
   ];
 }
-
-

@@ -22,7 +22,8 @@ const inputs: InputSpec<FluxContext>[] = [
     help: 'app: an existing app of that namespace',
     type: 'choice',
     required: true,
-    choices: (ctx, a) => ctx.index.apps(a.namespace as string).map((app) => ({ name: app, value: app })),
+    choices: (ctx, a) =>
+      ctx.index.apps(a.namespace as string).map((app) => ({ name: app, value: app })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   ...secretInputs<FluxContext>(),
@@ -30,10 +31,16 @@ const inputs: InputSpec<FluxContext>[] = [
 
 const fluxSecretGenerator: Generator<FluxContext> = {
   name: 'secret',
-  description: "an ExternalSecret for an app, its references picked from 1Password, wired into the app's container",
+  description:
+    "an ExternalSecret for an app, its references picked from 1Password, wired into the app's container",
   inputs,
   context: (repo) => new FluxContext(repo),
-  plan: (ctx, answers) => planExternalSecret(ctx, { namespace: answers.namespace as string, app: answers.app as string }, answers as unknown as SecretAnswers),
+  plan: (ctx, answers) =>
+    planExternalSecret(
+      ctx,
+      { namespace: answers.namespace as string, app: answers.app as string },
+      answers as unknown as SecretAnswers,
+    ),
 };
 
 /** `homeops secret`: the variant of the repo's layout. */

@@ -84,7 +84,11 @@ export class MiseAppsIndex {
 
   /** Every document of a kind in the repo's Argo CD folders, with its file. */
   documents(kind: string): { file: string; doc: Data }[] {
-    return this.files().flatMap((file) => this.docs(file).filter((d) => d.kind === kind).map((doc) => ({ file, doc })));
+    return this.files().flatMap((file) =>
+      this.docs(file)
+        .filter((d) => d.kind === kind)
+        .map((doc) => ({ file, doc })),
+    );
   }
 
   /** Every Application of the repo (the apps' and the bootstrap ones such as `root`). */
@@ -98,10 +102,12 @@ export class MiseAppsIndex {
     const add = (name: string | undefined, origin: NamespaceOrigin) => {
       if (name) out.set(name, [...(out.get(name) ?? []), origin]);
     };
-    for (const { file, doc } of this.documents('Namespace')) add(str(dig(doc, 'metadata', 'name')), { how: 'manifest', file });
+    for (const { file, doc } of this.documents('Namespace'))
+      add(str(dig(doc, 'metadata', 'name')), { how: 'manifest', file });
     for (const { file, doc } of this.applications()) {
       const options = dig(doc, 'spec', 'syncPolicy', 'syncOptions');
-      if (Array.isArray(options) && options.includes('CreateNamespace=true')) add(str(dig(doc, 'spec', 'destination', 'namespace')), { how: 'createNamespace', file });
+      if (Array.isArray(options) && options.includes('CreateNamespace=true'))
+        add(str(dig(doc, 'spec', 'destination', 'namespace')), { how: 'createNamespace', file });
     }
     return out;
   }
@@ -109,12 +115,14 @@ export class MiseAppsIndex {
 
 export { dig };
 
-export const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
+export const str = (v: unknown): string | undefined =>
+  typeof v === 'string' && v !== '' ? v : undefined;
 
 /** An Application's sources, whether it has `source` or `sources`. */
 export function sourcesOf(application: unknown): Data[] {
   const many = dig(application, 'spec', 'sources');
-  if (Array.isArray(many)) return many.filter((s): s is Data => s !== null && typeof s === 'object');
+  if (Array.isArray(many))
+    return many.filter((s): s is Data => s !== null && typeof s === 'object');
   const one = dig(application, 'spec', 'source');
   return one && typeof one === 'object' ? [one as Data] : [];
 }

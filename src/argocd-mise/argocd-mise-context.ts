@@ -12,7 +12,11 @@ export class ArgocdMiseContext {
 
   constructor(readonly repo: RepoContext) {
     if (repo.layout.family !== 'argocd-mise') {
-      throw new HomeopsError('LAYOUT', `this generator variant is for the argocd-mise layout, not ${repo.layout.id}`, { fix: 'set "layout:" in .homeops.yaml if the detection is wrong' });
+      throw new HomeopsError(
+        'LAYOUT',
+        `this generator variant is for the argocd-mise layout, not ${repo.layout.id}`,
+        { fix: 'set "layout:" in .homeops.yaml if the detection is wrong' },
+      );
     }
     this.index = new MiseAppsIndex(repo.tree);
   }
@@ -30,10 +34,14 @@ export class ArgocdMiseContext {
   gitRepoURL(): string {
     const url = this.conventions().gitRepoURL;
     if (url) return url;
-    throw new HomeopsError('LAYOUT', 'no Application in src/apps or src/bootstrap syncs a Git path, so the repo URL is unknown', {
-      file: 'src/bootstrap/argocd/root-app.yaml',
-      fix: 'set spec.source.repoURL of the root Application to your Git repo first (see the repo README)',
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      'no Application in src/apps or src/bootstrap syncs a Git path, so the repo URL is unknown',
+      {
+        file: 'src/bootstrap/argocd/root-app.yaml',
+        fix: 'set spec.source.repoURL of the root Application to your Git repo first (see the repo README)',
+      },
+    );
   }
 
   /** The one app of this name; undefined when there is none. */
@@ -44,13 +52,23 @@ export class ArgocdMiseContext {
   /** The version the repo already uses for a chart from a Helm repo. */
   chartVersion(chart: string, repoURL: string): string | undefined {
     for (const { doc } of this.index.applications()) {
-      for (const s of sourcesOf(doc)) if (s.chart === chart && s.repoURL === repoURL && str(s.targetRevision)) return String(s.targetRevision);
+      for (const s of sourcesOf(doc))
+        if (s.chart === chart && s.repoURL === repoURL && str(s.targetRevision))
+          return String(s.targetRevision);
     }
     return undefined;
   }
 
   /** Every Application name in the repo (names are unique in Argo CD's namespace). */
   applicationNames(): Map<string, string> {
-    return new Map(this.index.applications().flatMap(({ file, doc }) => (str(dig(doc, 'metadata', 'name')) ? [[String(dig(doc, 'metadata', 'name')), file] as [string, string]] : [])));
+    return new Map(
+      this.index
+        .applications()
+        .flatMap(({ file, doc }) =>
+          str(dig(doc, 'metadata', 'name'))
+            ? [[String(dig(doc, 'metadata', 'name')), file] as [string, string]]
+            : [],
+        ),
+    );
   }
 }

@@ -6,7 +6,15 @@ import { APPS_DIR, dig, sourcesOf, type MiseAppsIndex } from './apps-index.ts';
  * Apps need no other registration; without it, a new app is never synced.
  */
 export function rootAppRecurses(index: MiseAppsIndex): boolean {
-  return index.applications().some(({ doc }) => sourcesOf(doc).some((s) => String(s.path ?? '').replace(/\/$/, '') === APPS_DIR && dig(s, 'directory', 'recurse') === true));
+  return index
+    .applications()
+    .some(({ doc }) =>
+      sourcesOf(doc).some(
+        (s) =>
+          String(s.path ?? '').replace(/\/$/, '') === APPS_DIR &&
+          dig(s, 'directory', 'recurse') === true,
+      ),
+    );
 }
 
 export const ROOT_APP_MISSING =

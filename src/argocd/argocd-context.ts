@@ -17,9 +17,13 @@ export class ArgocdContext {
     readonly paths: ArgocdPaths = APP_OF_APPS_PATHS,
   ) {
     if (repo.layout.family !== 'argocd') {
-      throw new HomeopsError('LAYOUT', `this generator is for the argocd layout, not ${repo.layout.id} (${repo.layout.title})`, {
-        fix: 'set "layout:" in .homeops.yaml if the detection is wrong',
-      });
+      throw new HomeopsError(
+        'LAYOUT',
+        `this generator is for the argocd layout, not ${repo.layout.id} (${repo.layout.title})`,
+        {
+          fix: 'set "layout:" in .homeops.yaml if the detection is wrong',
+        },
+      );
     }
     this.index = new ArgocdIndex(repo.tree, paths);
   }
@@ -40,7 +44,8 @@ export class ArgocdContext {
    */
   ownsNewNamespace(namespace: string, app: string): boolean {
     if (SYSTEM_NAMESPACES.includes(namespace)) return false;
-    if (this.index.applications().some((a) => a.name !== app && a.namespace === namespace)) return false;
+    if (this.index.applications().some((a) => a.name !== app && a.namespace === namespace))
+      return false;
     const declaredIn = this.index.declaredNamespaces().get(namespace);
     return declaredIn === undefined || declaredIn.startsWith(`${this.index.manifestsOf(app)}/`);
   }

@@ -59,7 +59,10 @@ export class ArgocdIndex {
           name: dig(d, 'metadata', 'name') as string,
           namespace: str(dig(d, 'spec', 'destination', 'namespace')),
           server: str(dig(d, 'spec', 'destination', 'server')),
-          sources: [dig(d, 'spec', 'source'), ...((dig(d, 'spec', 'sources') ?? []) as unknown[])].filter((s): s is AppSource => !!s && typeof s === 'object'),
+          sources: [
+            dig(d, 'spec', 'source'),
+            ...((dig(d, 'spec', 'sources') ?? []) as unknown[]),
+          ].filter((s): s is AppSource => !!s && typeof s === 'object'),
         })),
     ));
   }
@@ -74,17 +77,26 @@ export class ArgocdIndex {
    * node_modules are skipped; files that do not mention `kind: Application` are not parsed.
    */
   everyApplication(): NamedApplication[] {
-    return (this.named ??= this.tree.yamlFilesUnder('', (name) => name.startsWith('.') || name === 'node_modules').flatMap((file) => {
-      if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
-      return readYamlAll(this.tree, file)
-        .filter((d) => d.kind === 'Application' && String(d.apiVersion).startsWith('argoproj.io/') && typeof dig(d, 'metadata', 'name') === 'string')
-        .map((d) => ({ file, name: dig(d, 'metadata', 'name') as string }));
-    }));
+    return (this.named ??= this.tree
+      .yamlFilesUnder('', (name) => name.startsWith('.') || name === 'node_modules')
+      .flatMap((file) => {
+        if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
+        return readYamlAll(this.tree, file)
+          .filter(
+            (d) =>
+              d.kind === 'Application' &&
+              String(d.apiVersion).startsWith('argoproj.io/') &&
+              typeof dig(d, 'metadata', 'name') === 'string',
+          )
+          .map((d) => ({ file, name: dig(d, 'metadata', 'name') as string }));
+      }));
   }
 
   /** Destination namespaces of the Applications, sorted. */
   namespaces(): string[] {
-    return [...new Set(this.applications().flatMap((a) => (a.namespace ? [a.namespace] : [])))].sort();
+    return [
+      ...new Set(this.applications().flatMap((a) => (a.namespace ? [a.namespace] : []))),
+    ].sort();
   }
 
   /** Namespace name -> the manifests file that declares it as a Namespace object. */
@@ -94,7 +106,8 @@ export class ArgocdIndex {
       for (const file of this.tree.yamlFilesUnder(this.paths.manifestsDir)) {
         for (const doc of readYamlAll(this.tree, file)) {
           const name = dig(doc, 'metadata', 'name');
-          if (doc.kind === 'Namespace' && typeof name === 'string' && !this.declared.has(name)) this.declared.set(name, file);
+          if (doc.kind === 'Namespace' && typeof name === 'string' && !this.declared.has(name))
+            this.declared.set(name, file);
         }
       }
     }
@@ -110,12 +123,16 @@ export class ArgocdIndex {
           file,
           name: String(dig(d, 'metadata', 'name')),
           namespace: str(dig(d, 'metadata', 'namespace')),
-          parentRefs: ((dig(d, 'spec', 'parentRefs') ?? []) as { name?: unknown; namespace?: unknown }[]).flatMap((p) =>
+          parentRefs: (
+            (dig(d, 'spec', 'parentRefs') ?? []) as { name?: unknown; namespace?: unknown }[]
+          ).flatMap((p) =>
             typeof p?.name === 'string' ? [{ name: p.name, namespace: str(p.namespace) }] : [],
           ),
           hostnames: ((dig(d, 'spec', 'hostnames') ?? []) as unknown[]).map(String),
           paths: ((dig(d, 'spec', 'rules') ?? []) as { matches?: unknown[] }[]).flatMap((rule) =>
-            rule?.matches?.length ? rule.matches.map((m) => String(dig(m, 'path', 'value') ?? '')) : [''],
+            rule?.matches?.length
+              ? rule.matches.map((m) => String(dig(m, 'path', 'value') ?? ''))
+              : [''],
           ),
         })),
     ));

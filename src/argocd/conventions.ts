@@ -28,24 +28,40 @@ export interface ArgocdConventions {
 const DEFAULT_SERVER = 'https://kubernetes.default.svc';
 const DEFAULT_POD_USER = 65532;
 
-export function learnArgocdConventions(index: ArgocdIndex, overrides: ConventionOverrides): ArgocdConventions {
+export function learnArgocdConventions(
+  index: ArgocdIndex,
+  overrides: ConventionOverrides,
+): ArgocdConventions {
   const apps = index.applications();
   const root = readYamlData(index.tree, index.paths.rootApp);
-  const gitSources = apps.flatMap((a) => a.sources).filter((s) => !s.chart && (s.path !== undefined || s.ref !== undefined));
-  const rootSource = dig(root, 'spec', 'source') as { repoURL?: string; targetRevision?: string } | undefined;
+  const gitSources = apps
+    .flatMap((a) => a.sources)
+    .filter((s) => !s.chart && (s.path !== undefined || s.ref !== undefined));
+  const rootSource = dig(root, 'spec', 'source') as
+    { repoURL?: string; targetRevision?: string } | undefined;
   const repoURL = mostCommon(gitSources.map((s) => s.repoURL)) ?? rootSource?.repoURL;
   if (!repoURL) {
-    throw new HomeopsError('LAYOUT', `cannot tell this repo's Git URL: no Application in ${index.paths.appsDir} (nor ${index.paths.rootApp}) has a git source`, {
-      file: index.paths.rootApp,
-      fix: `add the root Application ${index.paths.rootApp} (its spec.source.repoURL names the repo), then run this again`,
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `cannot tell this repo's Git URL: no Application in ${index.paths.appsDir} (nor ${index.paths.rootApp}) has a git source`,
+      {
+        file: index.paths.rootApp,
+        fix: `add the root Application ${index.paths.rootApp} (its spec.source.repoURL names the repo), then run this again`,
+      },
+    );
   }
   const routes = index.routes();
-  const parents = routes.flatMap((r) => r.parentRefs.map((p) => ({ name: p.name, namespace: p.namespace ?? r.namespace })));
-  const gateway = learnGateway(parents.filter((p): p is GatewayName => !!p.namespace), overrides);
+  const parents = routes.flatMap((r) =>
+    r.parentRefs.map((p) => ({ name: p.name, namespace: p.namespace ?? r.namespace })),
+  );
+  const gateway = learnGateway(
+    parents.filter((p): p is GatewayName => !!p.namespace),
+    overrides,
+  );
   return {
     repoURL,
-    targetRevision: mostCommon(gitSources.map((s) => s.targetRevision)) ?? rootSource?.targetRevision ?? 'main',
+    targetRevision:
+      mostCommon(gitSources.map((s) => s.targetRevision)) ?? rootSource?.targetRevision ?? 'main',
     server: mostCommon(apps.map((a) => a.server)) ?? DEFAULT_SERVER,
     gateway: gateway ?? null,
     hostname: overrides.domain ?? mostCommon(routes.flatMap((r) => r.hostnames)) ?? null,

@@ -7,7 +7,10 @@ import { peekOption } from './parse-argv.ts';
 // other core now, while the rest of the CLI loads (see chart-prefetch.ts).
 const argv = process.argv.slice(2);
 if (argv[0] === 'app' && !argv.some((a) => a.startsWith('--chartVersion'))) {
-  prefetchChartTag(join(resolve(peekOption(argv, 'dest') ?? '.'), 'kubernetes/apps'), peekOption(argv, 'chart') ?? APP_TEMPLATE_URL);
+  prefetchChartTag(
+    join(resolve(peekOption(argv, 'dest') ?? '.'), 'kubernetes/apps'),
+    peekOption(argv, 'chart') ?? APP_TEMPLATE_URL,
+  );
 }
 
 // `homeops ... | head` closes the pipe early: that is the reader's choice, not an error

@@ -17,7 +17,11 @@ export interface CliEnv {
 }
 
 async function usage(): Promise<string> {
-  const lines = await Promise.all(Object.entries(GENERATORS).map(async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).description}`));
+  const lines = await Promise.all(
+    Object.entries(GENERATORS).map(
+      async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).description}`,
+    ),
+  );
   return `usage: homeops <generator> [--dest DIR] [--dry-run] [--yes] [--json] [--answers FILE] [--<input>=<value> ...]
 
 generators:
@@ -39,7 +43,10 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   const load = GENERATORS[name];
   let json = rest.includes('--json');
   try {
-    if (!load) throw new HomeopsError('USAGE', `unknown generator "${name}"`, { fix: `use one of: ${Object.keys(GENERATORS).join(', ')}` });
+    if (!load)
+      throw new HomeopsError('USAGE', `unknown generator "${name}"`, {
+        fix: `use one of: ${Object.keys(GENERATORS).join(', ')}`,
+      });
     const entry = await load();
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
     // the layout decides the variant, and the variant its inputs (flags): open the repo first
@@ -61,17 +68,31 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       return 0;
     }
     const fromFile = options.answers ? readAnswersFile(options.answers) : {};
-    const strays = Object.keys(fromFile).filter((key) => !generator.inputs.some((spec) => spec.name === key));
+    const strays = Object.keys(fromFile).filter(
+      (key) => !generator.inputs.some((spec) => spec.name === key),
+    );
     if (strays.length) {
-      throw new HomeopsError('USAGE', `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.join(', ')}, which ${name} does not take`, {
-        field: 'answers',
-        file: options.answers,
-        fix: `the inputs of ${name} here are: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
-      });
+      throw new HomeopsError(
+        'USAGE',
+        `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.join(', ')}, which ${name} does not take`,
+        {
+          field: 'answers',
+          file: options.answers,
+          fix: `the inputs of ${name} here are: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
+        },
+      );
     }
     const given = { ...fromFile, ...options.given };
-    const ask = interactiveRun ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`)) : undefined;
-    const result = await runGenerator(generator, { dest: options.dest, repo, given, ask, dryRun: options.dryRun });
+    const ask = interactiveRun
+      ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`))
+      : undefined;
+    const result = await runGenerator(generator, {
+      dest: options.dest,
+      repo,
+      given,
+      ask,
+      dryRun: options.dryRun,
+    });
     if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
     else printResult(result, options.dryRun, io);
     return 0;
@@ -80,17 +101,23 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   }
 }
 
-
 function reportError(error: unknown, json: boolean, io: Printer): number {
   const errors = errorsOf(error);
   if (!errors) {
     const message = error instanceof Error ? error.message : String(error);
-    if (json) io.out(`${JSON.stringify({ ok: false, errors: [{ code: 'INTERNAL', message }] }, null, 2)}\n`);
-    else io.err(`homeops: internal error: ${message}\nnothing was written. Please report this with the command you ran.\n`);
+    if (json)
+      io.out(
+        `${JSON.stringify({ ok: false, errors: [{ code: 'INTERNAL', message }] }, null, 2)}\n`,
+      );
+    else
+      io.err(
+        `homeops: internal error: ${message}\nnothing was written. Please report this with the command you ran.\n`,
+      );
     if (process.env.HOMEOPS_DEBUG && error instanceof Error) io.err(`${error.stack}\n`);
     return 1;
   }
-  if (json) io.out(`${JSON.stringify({ ok: false, errors: errors.map((e) => e.toJSON()) }, null, 2)}\n`);
+  if (json)
+    io.out(`${JSON.stringify({ ok: false, errors: errors.map((e) => e.toJSON()) }, null, 2)}\n`);
   else {
     for (const e of errors) io.err(`error: ${e.format()}\n`);
     io.err('nothing was written\n');
@@ -98,8 +125,17 @@ function reportError(error: unknown, json: boolean, io: Printer): number {
   return errors.some((e) => e.code === 'USAGE') ? 2 : 1;
 }
 
-function generatorHelp(name: string, description: string, inputs: readonly InputSpec<never>[]): string {
-  const once = inputs.filter((input, at) => inputs.findIndex((other) => other.name === input.name) === at); // inputs shared by variants (patch values)
-  const lines = once.map((i) => `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`);
+function generatorHelp(
+  name: string,
+  description: string,
+  inputs: readonly InputSpec<never>[],
+): string {
+  const once = inputs.filter(
+    (input, at) => inputs.findIndex((other) => other.name === input.name) === at,
+  ); // inputs shared by variants (patch values)
+  const lines = once.map(
+    (i) =>
+      `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`,
+  );
   return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
 }

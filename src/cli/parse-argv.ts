@@ -26,7 +26,10 @@ const GLOBAL = {
  * Parse a generator's command line once. Every input is a flag of its own name, given as
  * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`).
  */
-export function parseGeneratorArgv(argv: readonly string[], inputs: readonly InputSpec<never>[]): CliOptions {
+export function parseGeneratorArgv(
+  argv: readonly string[],
+  inputs: readonly InputSpec<never>[],
+): CliOptions {
   const booleans = new Set(inputs.filter((i) => i.type === 'boolean').map((i) => i.name));
   const args = argv.map((arg, i) => {
     const name = arg.startsWith('--') ? arg.slice(2) : '';
@@ -36,7 +39,10 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL };
   for (const input of inputs) options[input.name] = { type: 'string' };
   if (args.filter((a) => a === '--dest' || a.startsWith('--dest=')).length > 1) {
-    throw new HomeopsError('USAGE', '--dest is given more than once', { field: 'dest', fix: 'give the repo folder once' });
+    throw new HomeopsError('USAGE', '--dest is given more than once', {
+      field: 'dest',
+      fix: 'give the repo folder once',
+    });
   }
   let parsed;
   try {
@@ -46,10 +52,16 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
     const message = (error as Error).message;
     const flag = /^Option '--([^' <]+)/.exec(message)?.[1];
     if (flag && /argument missing|argument is ambiguous/.test(message)) {
-      throw new HomeopsError('USAGE', `--${flag} is given without a value`, { field: flag, fix: `write it as --${flag}=<value>` });
+      throw new HomeopsError('USAGE', `--${flag} is given without a value`, {
+        field: flag,
+        fix: `write it as --${flag}=<value>`,
+      });
     }
     if (flag && /does not take an argument/.test(message)) {
-      throw new HomeopsError('USAGE', `--${flag} takes no value`, { field: flag, fix: `write it as --${flag} alone` });
+      throw new HomeopsError('USAGE', `--${flag} takes no value`, {
+        field: flag,
+        fix: `write it as --${flag} alone`,
+      });
     }
     throw new HomeopsError('USAGE', (error as Error).message.split('\n')[0]!, {
       fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,
@@ -57,7 +69,8 @@ export function parseGeneratorArgv(argv: readonly string[], inputs: readonly Inp
   }
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const given: Answers = {};
-  for (const input of inputs) if (values[input.name] !== undefined) given[input.name] = values[input.name];
+  for (const input of inputs)
+    if (values[input.name] !== undefined) given[input.name] = values[input.name];
   return {
     dest: (values.dest as string | undefined) ?? process.cwd(),
     dryRun: values['dry-run'] === true,

@@ -12,9 +12,12 @@ export function printResult(result: RunResult, dryRun: boolean, io: Printer): vo
     io.out(`nothing to change: ${result.summary}\n`);
   } else if (dryRun) {
     for (const change of result.changes) io.out(`${unifiedDiff(change)}\n`);
-    io.out(`\n${result.summary}\ndry run: ${result.changes.length} file(s) would change; nothing was written\n`);
+    io.out(
+      `\n${result.summary}\ndry run: ${result.changes.length} file(s) would change; nothing was written\n`,
+    );
   } else {
-    for (const change of result.changes) io.out(`${change.type === 'create' ? 'created' : 'updated'}  ${change.path}\n`);
+    for (const change of result.changes)
+      io.out(`${change.type === 'create' ? 'created' : 'updated'}  ${change.path}\n`);
     io.out(`\n${result.summary}\n`);
   }
   for (const warning of result.warnings) io.err(`warning: ${warning}\n`);

@@ -13,7 +13,9 @@ export function clusterenvKeys(tree: RepoTree): string[] {
   try {
     const doc = parseYaml(text, CLUSTERENV);
     if (!isMap(doc.contents)) return [];
-    return doc.contents.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')).filter((k) => k !== '' && k !== 'sops');
+    return doc.contents.items
+      .map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
+      .filter((k) => k !== '' && k !== 'sops');
   } catch {
     return [];
   }
@@ -28,7 +30,10 @@ export function variablesIn(text: string): string[] {
 export const ipVariable = (app: string): string => `${app.toUpperCase().replaceAll('-', '_')}_IP`;
 
 /** The next step that adds variables to the encrypted clusterenv.yaml, by hand, through sops. */
-export function clusterenvStep(missing: readonly string[], examples: Record<string, string> = {}): string {
+export function clusterenvStep(
+  missing: readonly string[],
+  examples: Record<string, string> = {},
+): string {
   const lines = missing.map((v) => `${v}: ${examples[v] ?? '<value>'}`).join(', ');
   return `add to ${CLUSTERENV} (SOPS-encrypted; homeops never writes it): sops ${CLUSTERENV}, then add ${lines}`;
 }

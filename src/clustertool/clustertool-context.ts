@@ -16,14 +16,22 @@ export class ClustertoolContext {
 
   constructor(readonly repo: RepoContext) {
     if (repo.layout.family !== 'clustertool') {
-      throw new HomeopsError('LAYOUT', `this generator is for the clustertool layout, not ${repo.layout.id}`, { fix: 'set "layout:" in .homeops.yaml if the detection is wrong' });
+      throw new HomeopsError(
+        'LAYOUT',
+        `this generator is for the clustertool layout, not ${repo.layout.id}`,
+        { fix: 'set "layout:" in .homeops.yaml if the detection is wrong' },
+      );
     }
     this.index = new ClustertoolRepoIndex(repo.tree);
   }
 
   /** Conventions, learned from the apps of `layer` first (then the others). */
   conventions(layer?: string): ClustertoolConventions {
-    return (this.learned ??= learnClustertoolConventions(this.index, this.repo.config.conventions, layer));
+    return (this.learned ??= learnClustertoolConventions(
+      this.index,
+      this.repo.config.conventions,
+      layer,
+    ));
   }
 
   /** The repo's 1Password stores (anywhere under clusters/main/kubernetes) and a 1Password lookup. */
@@ -38,7 +46,12 @@ export class ClustertoolContext {
 
   /** The version the repo uses most for a chart of a HelmRepository. */
   chartVersion(repository: string, chart: string): string | undefined {
-    return mostCommon(this.index.chartUses().filter((u) => u.repository === repository && u.chart === chart).map((u) => u.version));
+    return mostCommon(
+      this.index
+        .chartUses()
+        .filter((u) => u.repository === repository && u.chart === chart)
+        .map((u) => u.version),
+    );
   }
 
   /** Kustomizations every app of the layer depends on: what a new app of the layer most likely needs too. */
@@ -50,7 +63,13 @@ export class ClustertoolContext {
 
   /** The dependsOn names of an app's ks.yaml. */
   dependsOn(layer: string, app: string): string[] {
-    const deps = dig(readYamlData(this.repo.tree, this.index.ksPath(layer, app)), 'spec', 'dependsOn');
-    return Array.isArray(deps) ? deps.map((d) => dig(d, 'name')).filter((n): n is string => typeof n === 'string') : [];
+    const deps = dig(
+      readYamlData(this.repo.tree, this.index.ksPath(layer, app)),
+      'spec',
+      'dependsOn',
+    );
+    return Array.isArray(deps)
+      ? deps.map((d) => dig(d, 'name')).filter((n): n is string => typeof n === 'string')
+      : [];
   }
 }

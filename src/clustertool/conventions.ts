@@ -5,8 +5,20 @@ import type { ClustertoolRepoIndex } from './repo-index.ts';
 
 /** How this ClusterTool repo writes its apps: learned from its apps, pinned by .homeops.yaml. */
 export interface ClustertoolConventions {
-  schemas: { ks: string | null; helmrelease: string | null; kustomization: string | null; namespace: string | null; helmrepository: string | null; externalsecret: string | null };
-  ks: { namespace: string; interval: string; sourceRef: { kind: string; name: string; namespace: string | null }; wait: boolean | null };
+  schemas: {
+    ks: string | null;
+    helmrelease: string | null;
+    kustomization: string | null;
+    namespace: string | null;
+    helmrepository: string | null;
+    externalsecret: string | null;
+  };
+  ks: {
+    namespace: string;
+    interval: string;
+    sourceRef: { kind: string; name: string; namespace: string | null };
+    wait: boolean | null;
+  };
   helmRelease: { interval: string; timeout: string; maxHistory: number; retries: number };
   /** `${DOMAIN_0}`: the domain part of the repo's ingress hosts. */
   domain: string;
@@ -23,9 +35,18 @@ export interface ClustertoolConventions {
 
 type Data = Record<string, unknown>;
 
-export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrides: ConventionOverrides, preferLayer?: string): ClustertoolConventions {
+export function learnClustertoolConventions(
+  index: ClustertoolRepoIndex,
+  overrides: ConventionOverrides,
+  preferLayer?: string,
+): ClustertoolConventions {
   const tree = index.tree;
-  const schemas = { ks: undefined as string | undefined, helmrelease: undefined as string | undefined, kustomization: undefined as string | undefined, namespace: undefined as string | undefined };
+  const schemas = {
+    ks: undefined as string | undefined,
+    helmrelease: undefined as string | undefined,
+    kustomization: undefined as string | undefined,
+    namespace: undefined as string | undefined,
+  };
   const kss: Data[] = [];
   const hrs: Data[] = [];
   for (const [layer, app] of index.allApps(preferLayer)) {
@@ -36,7 +57,9 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
     schemas.namespace ??= schemaLine(tree.read(`${dir}/namespace.yaml`));
     const ks = readYamlData(tree, index.ksPath(layer, app));
     if (ks) kss.push(ks);
-    hrs.push(...readYamlAll(tree, `${dir}/helm-release.yaml`).filter((d) => d.kind === 'HelmRelease'));
+    hrs.push(
+      ...readYamlAll(tree, `${dir}/helm-release.yaml`).filter((d) => d.kind === 'HelmRelease'),
+    );
   }
   const repoFile = index.helmRepositories()[0]?.file;
   const helmrepository = repoFile ? schemaLine(tree.read(repoFile)) : undefined;
@@ -49,7 +72,8 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
   for (const hr of hrs) {
     const values = dig(hr, 'spec', 'values') as Data | undefined;
     for (const ingress of Object.values((dig(values, 'ingress') ?? {}) as Record<string, Data>)) {
-      for (const h of (dig(ingress, 'hosts') ?? []) as Data[]) if (typeof h?.host === 'string') hosts.push(h.host);
+      for (const h of (dig(ingress, 'hosts') ?? []) as Data[])
+        if (typeof h?.host === 'string') hosts.push(h.host);
       const cls = dig(ingress, 'ingressClassName') ?? dig(ingress, 'className');
       if (typeof cls === 'string') classes.push(cls);
       const issuer = dig(ingress, 'integrations', 'certManager', 'certificateIssuer');
@@ -58,12 +82,20 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
     const defined = dig(values, 'controller', 'ingressClassResource', 'name');
     if (typeof defined === 'string') classes.push(defined);
     if (typeof values?.TZ === 'string') zones.push(values.TZ);
-    for (const p of Object.values((dig(values, 'persistence') ?? {}) as Record<string, Data>)) if (typeof p?.storageClass === 'string') storageClasses.push(p.storageClass);
+    for (const p of Object.values((dig(values, 'persistence') ?? {}) as Record<string, Data>))
+      if (typeof p?.storageClass === 'string') storageClasses.push(p.storageClass);
   }
 
   const host = overrides.schemaHost;
-  const ksSchema = host !== undefined ? (host ? `${host}/kustomize.toolkit.fluxcd.io/kustomization_v1.json` : null) : (schemas.ks ?? null);
-  const schemaHost = ksSchema ? ksSchema.slice(0, Math.max(0, ksSchema.indexOf('/kustomize.toolkit.fluxcd.io/'))) || null : null;
+  const ksSchema =
+    host !== undefined
+      ? host
+        ? `${host}/kustomize.toolkit.fluxcd.io/kustomization_v1.json`
+        : null
+      : (schemas.ks ?? null);
+  const schemaHost = ksSchema
+    ? ksSchema.slice(0, Math.max(0, ksSchema.indexOf('/kustomize.toolkit.fluxcd.io/'))) || null
+    : null;
   const firstKs = kss[0];
   const firstHr = hrs[0];
   const sourceNs = dig(firstKs, 'spec', 'sourceRef', 'namespace');
@@ -71,16 +103,30 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
   return {
     schemas: {
       ks: ksSchema,
-      helmrelease: host === null ? null : (schemas.helmrelease ?? (schemaHost ? `${schemaHost}/helm.toolkit.fluxcd.io/helmrelease_v2.json` : null)),
+      helmrelease:
+        host === null
+          ? null
+          : (schemas.helmrelease ??
+            (schemaHost ? `${schemaHost}/helm.toolkit.fluxcd.io/helmrelease_v2.json` : null)),
       kustomization: host === null ? null : (schemas.kustomization ?? null),
       namespace: host === null ? null : (schemas.namespace ?? null),
-      helmrepository: host === null ? null : (helmrepository ?? (schemaHost ? `${schemaHost}/source.toolkit.fluxcd.io/helmrepository_v1.json` : null)),
-      externalsecret: schemaHost ? `${schemaHost}/external-secrets.io/externalsecret_v1.json` : null,
+      helmrepository:
+        host === null
+          ? null
+          : (helmrepository ??
+            (schemaHost ? `${schemaHost}/source.toolkit.fluxcd.io/helmrepository_v1.json` : null)),
+      externalsecret: schemaHost
+        ? `${schemaHost}/external-secrets.io/externalsecret_v1.json`
+        : null,
     },
     ks: {
       namespace: str(dig(firstKs, 'metadata', 'namespace')) ?? 'flux-system',
       interval: str(dig(firstKs, 'spec', 'interval')) ?? '10m',
-      sourceRef: { kind: str(dig(firstKs, 'spec', 'sourceRef', 'kind')) ?? 'GitRepository', name: str(dig(firstKs, 'spec', 'sourceRef', 'name')) ?? 'cluster', namespace: str(sourceNs) ?? null },
+      sourceRef: {
+        kind: str(dig(firstKs, 'spec', 'sourceRef', 'kind')) ?? 'GitRepository',
+        name: str(dig(firstKs, 'spec', 'sourceRef', 'name')) ?? 'cluster',
+        namespace: str(sourceNs) ?? null,
+      },
       wait: firstKs ? (typeof wait === 'boolean' ? wait : null) : true,
     },
     helmRelease: {
@@ -89,7 +135,10 @@ export function learnClustertoolConventions(index: ClustertoolRepoIndex, overrid
       maxHistory: num(dig(firstHr, 'spec', 'maxHistory')) ?? 3,
       retries: num(dig(firstHr, 'spec', 'install', 'remediation', 'retries')) ?? 3,
     },
-    domain: overrides.domain ?? mostCommon(hosts.map(domainOf).filter((d): d is string => !!d)) ?? '${DOMAIN_0}',
+    domain:
+      overrides.domain ??
+      mostCommon(hosts.map(domainOf).filter((d): d is string => !!d)) ??
+      '${DOMAIN_0}',
     ingressClasses: [...new Set(classes)].sort(),
     certificateIssuer: mostCommon(issuers) ?? null,
     timezone: mostCommon(zones) ?? null,

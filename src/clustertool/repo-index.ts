@@ -44,7 +44,9 @@ export class ClustertoolRepoIndex {
 
   /** `clusters/main/kubernetes/<layer>/` folders that have a kustomization.yaml. */
   layers(): string[] {
-    return this.tree.subfolders(KUBERNETES_DIR).filter((layer) => this.tree.isFile(this.layerKustomization(layer)));
+    return this.tree
+      .subfolders(KUBERNETES_DIR)
+      .filter((layer) => this.tree.isFile(this.layerKustomization(layer)));
   }
 
   hasLayer(layer: string): boolean {
@@ -61,14 +63,21 @@ export class ClustertoolRepoIndex {
   }
 
   apps(layer: string): string[] {
-    return this.tree.subfolders(`${KUBERNETES_DIR}/${layer}`).filter((app) => this.tree.isFile(this.ksPath(layer, app)));
+    return this.tree
+      .subfolders(`${KUBERNETES_DIR}/${layer}`)
+      .filter((app) => this.tree.isFile(this.ksPath(layer, app)));
   }
 
   /** Every app as [layer, app], the given layer's first. */
   allApps(preferLayer?: string): [string, string][] {
     const layers = this.layers();
-    const ordered = preferLayer && layers.includes(preferLayer) ? [preferLayer, ...layers.filter((l) => l !== preferLayer)] : layers;
-    return ordered.flatMap((layer) => this.apps(layer).map((app): [string, string] => [layer, app]));
+    const ordered =
+      preferLayer && layers.includes(preferLayer)
+        ? [preferLayer, ...layers.filter((l) => l !== preferLayer)]
+        : layers;
+    return ordered.flatMap((layer) =>
+      this.apps(layer).map((app): [string, string] => [layer, app]),
+    );
   }
 
   /** Layers holding an app of this name (Kustomization names share flux-system: at most one is right). */
@@ -109,7 +118,11 @@ export class ClustertoolRepoIndex {
           const ksName = dig(doc, 'metadata', 'name');
           if (!isFluxKustomization(doc) || typeof ksName !== 'string') continue;
           const namespace = dig(doc, 'metadata', 'namespace');
-          out.push({ name: ksName, namespace: typeof namespace === 'string' ? namespace : undefined, file });
+          out.push({
+            name: ksName,
+            namespace: typeof namespace === 'string' ? namespace : undefined,
+            file,
+          });
         }
       }
     }
@@ -126,9 +139,19 @@ export class ClustertoolRepoIndex {
       for (const doc of readYamlAll(this.tree, file)) {
         const repoName = dig(doc, 'metadata', 'name');
         const url = dig(doc, 'spec', 'url');
-        if (doc.kind !== 'HelmRepository' || typeof repoName !== 'string' || typeof url !== 'string') continue;
+        if (
+          doc.kind !== 'HelmRepository' ||
+          typeof repoName !== 'string' ||
+          typeof url !== 'string'
+        )
+          continue;
         const namespace = dig(doc, 'metadata', 'namespace');
-        out.push({ name: repoName, namespace: typeof namespace === 'string' ? namespace : 'flux-system', url, file });
+        out.push({
+          name: repoName,
+          namespace: typeof namespace === 'string' ? namespace : 'flux-system',
+          url,
+          file,
+        });
       }
     }
     return (this.repositories = out.sort((a, b) => a.name.localeCompare(b.name)));
@@ -155,7 +178,8 @@ export class ClustertoolRepoIndex {
         const chart = dig(spec, 'chart');
         const version = dig(spec, 'version');
         const repository = dig(spec, 'sourceRef', 'name');
-        if (typeof chart === 'string' && typeof repository === 'string' && version !== undefined) out.push({ layer, app, chart, version: String(version), repository });
+        if (typeof chart === 'string' && typeof repository === 'string' && version !== undefined)
+          out.push({ layer, app, chart, version: String(version), repository });
       }
     }
     return (this.uses = out);

@@ -10,16 +10,24 @@ type Load = () => Promise<AnyGenerator | undefined>;
  * generator where no repo is open yet (`homeops app --help` outside a repo); the others are
  * loaded only for a repo of their layout.
  */
-export function byLayout(flux: AnyGenerator, others: Partial<Record<Exclude<Layout['family'], 'flux'>, Load>>): AnyGenerator {
+export function byLayout(
+  flux: AnyGenerator,
+  others: Partial<Record<Exclude<Layout['family'], 'flux'>, Load>>,
+): AnyGenerator {
   const pick = async (layout: Layout): Promise<AnyGenerator> => {
     const variant = layout.family === 'flux' ? flux : await others[layout.family]?.();
     if (variant) return variant;
-    throw new HomeopsError('LAYOUT', `${flux.name} does not support the ${layout.id} layout (${layout.title}) yet`, {
-      fix: 'set "layout:" in .homeops.yaml if the detection is wrong',
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `${flux.name} does not support the ${layout.id} layout (${layout.title}) yet`,
+      {
+        fix: 'set "layout:" in .homeops.yaml if the detection is wrong',
+      },
+    );
   };
   return { ...flux, forLayout: pick };
 }
 
 /** The generator to run in a repo of this layout. */
-export const variantFor = async (generator: AnyGenerator, layout: Layout): Promise<AnyGenerator> => (await generator.forLayout?.(layout)) ?? generator;
+export const variantFor = async (generator: AnyGenerator, layout: Layout): Promise<AnyGenerator> =>
+  (await generator.forLayout?.(layout)) ?? generator;

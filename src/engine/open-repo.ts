@@ -11,7 +11,11 @@ import type { RepoContext } from './generator.ts';
 export function openRepo(dest: string, interactive = false): RepoContext {
   const root = resolve(dest);
   const isDir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
-  if (!isDir) throw new HomeopsError('USAGE', `${root} is not a folder`, { field: 'dest', fix: 'pass --dest with the path of your home-ops repo' });
+  if (!isDir)
+    throw new HomeopsError('USAGE', `${root} is not a folder`, {
+      field: 'dest',
+      fix: 'pass --dest with the path of your home-ops repo',
+    });
   const tree = new RepoTree(root);
   const config = readConfig(tree);
   const layout = LAYOUTS[config.layout ?? detectLayout(tree)];

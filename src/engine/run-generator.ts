@@ -37,18 +37,25 @@ export interface RunResult extends PlanResult {
  * One way through: inputs -> layout -> plan on the in-memory tree -> validate every changed
  * document -> commit all files at once (or, for a dry run, nothing).
  */
-export async function runGenerator<C>(generator: Generator<C>, options: RunOptions<C>): Promise<RunResult> {
+export async function runGenerator<C>(
+  generator: Generator<C>,
+  options: RunOptions<C>,
+): Promise<RunResult> {
   const repo = options.repo ?? openRepo(options.dest, options.ask !== undefined);
   const ctx = options.ctx ?? generator.context(repo);
   if (generator.writes) preloadValidators(generator.writes);
   const configDefaults = repo.config.defaults[generator.name];
   for (const input of Object.keys(configDefaults ?? {})) {
     if (!generator.inputs.some((spec) => spec.name === input)) {
-      throw new HomeopsError('LAYOUT', `defaults.${generator.name}.${input}: ${generator.name} has no input "${input}" (in the ${repo.layout.id} layout)`, {
-        file: CONFIG_FILE,
-        line: repo.config.lineOf(['defaults', generator.name, input]),
-        fix: `use one of: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
-      });
+      throw new HomeopsError(
+        'LAYOUT',
+        `defaults.${generator.name}.${input}: ${generator.name} has no input "${input}" (in the ${repo.layout.id} layout)`,
+        {
+          file: CONFIG_FILE,
+          line: repo.config.lineOf(['defaults', generator.name, input]),
+          fix: `use one of: ${generator.inputs.map((spec) => spec.name).join(', ')}`,
+        },
+      );
     }
   }
   const answers = await resolveInputs(generator.inputs, ctx, {
@@ -62,5 +69,13 @@ export async function runGenerator<C>(generator: Generator<C>, options: RunOptio
   const validatedDocuments = await validateChanges(changes);
   const written = !options.dryRun && changes.length > 0;
   if (written) commit(repo.tree.root, changes);
-  return { generator: generator.name, layout: repo.layout.id, answers, changes, written, validatedDocuments, ...plan };
+  return {
+    generator: generator.name,
+    layout: repo.layout.id,
+    answers,
+    changes,
+    written,
+    validatedDocuments,
+    ...plan,
+  };
 }

@@ -16,7 +16,9 @@ export function prefetchChartTag(appsDir: string, url: string): void {
   worker.unref(); // a run that never needs the answer does not wait for it
   const answer = new Promise<string | undefined>((resolve, reject) => {
     worker.once('message', (answer: { tag?: string | null; fullParserNeeded?: boolean }) =>
-      answer.fullParserNeeded ? reject(new Error('a file needs the full parser')) : resolve(answer.tag ?? undefined),
+      answer.fullParserNeeded
+        ? reject(new Error('a file needs the full parser'))
+        : resolve(answer.tag ?? undefined),
     );
     worker.once('error', reject);
   });
@@ -25,7 +27,10 @@ export function prefetchChartTag(appsDir: string, url: string): void {
 }
 
 /** The prefetched answer for this folder and URL, if one was started. */
-export function takePrefetchedChartTag(appsDir: string, url: string): Promise<string | undefined> | undefined {
+export function takePrefetchedChartTag(
+  appsDir: string,
+  url: string,
+): Promise<string | undefined> | undefined {
   const found = pending.get(`${appsDir}\n${url}`);
   if (!found) return undefined;
   pending.delete(`${appsDir}\n${url}`);

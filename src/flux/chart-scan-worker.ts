@@ -8,7 +8,12 @@ import { mostUsedChartTag } from './chart-scan.ts';
 class NeedsFullParser extends Error {}
 const { appsDir, url } = workerData as { appsDir: string; url: string };
 try {
-  parentPort!.postMessage({ tag: mostUsedChartTag(appsDir, url, () => { throw new NeedsFullParser(); }) ?? null });
+  parentPort!.postMessage({
+    tag:
+      mostUsedChartTag(appsDir, url, () => {
+        throw new NeedsFullParser();
+      }) ?? null,
+  });
 } catch (error) {
   if (!(error instanceof NeedsFullParser)) throw error;
   parentPort!.postMessage({ fullParserNeeded: true });

@@ -17,7 +17,11 @@ export type ComplexFileReader = (text: string) => [string, string][];
  * shape), anything else through `readComplex`. Counting stops as soon as the files left could
  * not change the answer.
  */
-export function mostUsedChartTag(appsDir: string, url: string, readComplex: ComplexFileReader): string | undefined {
+export function mostUsedChartTag(
+  appsDir: string,
+  url: string,
+  readComplex: ComplexFileReader,
+): string | undefined {
   const files = ociRepositoryFiles(appsDir);
   const counts = new Map<string, number>();
   const shapes: PlainShape[] = [];
@@ -29,7 +33,12 @@ export function mostUsedChartTag(appsDir: string, url: string, readComplex: Comp
       if (fileUrl !== url) continue;
       const n = (counts.get(tag) ?? 0) + 1;
       counts.set(tag, n);
-      if (leader === undefined || n > counts.get(leader)! || (n === counts.get(leader) && tag > leader)) leader = tag;
+      if (
+        leader === undefined ||
+        n > counts.get(leader)! ||
+        (n === counts.get(leader) && tag > leader)
+      )
+        leader = tag;
     }
     const left = files.length - 1 - i;
     if (leader !== undefined && counts.get(leader)! > runnerUp(counts, leader) + left) break;
@@ -78,7 +87,8 @@ function readOptional(file: string): string | undefined {
     let length = readSync(fd, buffer, 0, buffer.length, 0);
     if (length < buffer.length) return buffer.toString('utf8', 0, length);
     const chunks = [Buffer.from(buffer)];
-    while ((length = readSync(fd, buffer, 0, buffer.length, null)) > 0) chunks.push(Buffer.from(buffer.subarray(0, length)));
+    while ((length = readSync(fd, buffer, 0, buffer.length, null)) > 0)
+      chunks.push(Buffer.from(buffer.subarray(0, length)));
     return Buffer.concat(chunks).toString('utf8');
   } finally {
     closeSync(fd);
@@ -88,7 +98,11 @@ function readOptional(file: string): string | undefined {
 const WANTED = [['kind'], ['spec', 'url'], ['spec', 'ref', 'tag']] as const;
 
 /** [url, tag] of every OCIRepository in a file. */
-function tagsOf(text: string, shapes: PlainShape[], readComplex: ComplexFileReader): [string, string][] {
+function tagsOf(
+  text: string,
+  shapes: PlainShape[],
+  readComplex: ComplexFileReader,
+): [string, string][] {
   let values: unknown[] | undefined;
   for (const shape of shapes) if ((values = shape.valuesOf(text))) break;
   if (!values) {
@@ -99,5 +113,11 @@ function tagsOf(text: string, shapes: PlainShape[], readComplex: ComplexFileRead
   }
   const [kind, url, tag] = values;
   // as the full parser's reader does: a tag written as a number still names a version
-  return kind === 'OCIRepository' && typeof url === 'string' && tag !== undefined && tag !== null && typeof tag !== 'object' ? [[url, String(tag)]] : [];
+  return kind === 'OCIRepository' &&
+    typeof url === 'string' &&
+    tag !== undefined &&
+    tag !== null &&
+    typeof tag !== 'object'
+    ? [[url, String(tag)]]
+    : [];
 }

@@ -13,7 +13,9 @@ export class ChartVersions {
     let answer = this.found.get(url);
     if (!answer) {
       const prefetched = takePrefetchedChartTag(this.appsDir, url);
-      answer = prefetched ? prefetched.catch(() => this.count(url)) : Promise.resolve(this.count(url));
+      answer = prefetched
+        ? prefetched.catch(() => this.count(url))
+        : Promise.resolve(this.count(url));
       this.found.set(url, answer);
     }
     return answer;

@@ -5,7 +5,6 @@ import { dig, readYamlAll, readYamlData, schemaLine } from '../repo/read-yaml.ts
 import { APP_TEMPLATE_SCHEMA } from './app-template.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
 
-
 export interface GatewayRef {
   name: string;
   namespace: string;
@@ -14,7 +13,14 @@ export interface GatewayRef {
 
 /** How this repo writes its apps: learned from a sample of its apps, pinned by .homeops.yaml. */
 export interface FluxConventions {
-  schemas: { ks: string | null; helmrelease: string | null; ocirepository: string | null; httproute: string | null; externalsecret: string | null; kustomization: string | null };
+  schemas: {
+    ks: string | null;
+    helmrelease: string | null;
+    ocirepository: string | null;
+    httproute: string | null;
+    externalsecret: string | null;
+    kustomization: string | null;
+  };
   ks: {
     interval: string;
     sourceRef: { kind: string; name: string; namespace: string };
@@ -43,7 +49,12 @@ type Data = Record<string, unknown>;
 /** How many apps conventions are learned from: the namespace's own first, then others. */
 const SAMPLE_SIZE = 6;
 
-export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, overrides: ConventionOverrides, preferNamespace?: string): FluxConventions {
+export function learnFluxConventions(
+  index: FluxRepoIndex,
+  layout: FluxLayout,
+  overrides: ConventionOverrides,
+  preferNamespace?: string,
+): FluxConventions {
   const tree = index.tree;
   const sample = index.sample(preferNamespace, SAMPLE_SIZE);
   const kss: Data[] = [];
@@ -63,20 +74,32 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
     const ksPath = index.ksPath(ns, app);
     const ksText = tree.read(ksPath);
     const ksSchema = schemaLine(ksText);
-    if (schemaHost === undefined) schemaHost = ksSchema ? hostOf(ksSchema, 'kustomize.toolkit.fluxcd.io') : null;
+    if (schemaHost === undefined)
+      schemaHost = ksSchema ? hostOf(ksSchema, 'kustomize.toolkit.fluxcd.io') : null;
     const ks = readYamlData(tree, ksPath);
     if (ks) kss.push(ks);
     const dir = index.appDir(ns, app);
     kustomizationSchema ??= schemaLine(tree.read(`${dir}/kustomization.yaml`));
-    for (const hr of readYamlAll(tree, `${dir}/helmrelease.yaml`).filter((d) => d.kind === 'HelmRelease')) {
+    for (const hr of readYamlAll(tree, `${dir}/helmrelease.yaml`).filter(
+      (d) => d.kind === 'HelmRelease',
+    )) {
       hrs.push(hr);
       const text = tree.read(`${dir}/helmrelease.yaml`);
       if (dig(hr, 'spec', 'values', 'controllers') !== undefined) {
         // app-template apps only: other charts write their values their own way
         hrSchema ??= schemaLine(text);
-        const seccomp = dig(hr, 'spec', 'values', 'defaultPodOptions', 'securityContext', 'seccompProfile', 'type');
+        const seccomp = dig(
+          hr,
+          'spec',
+          'values',
+          'defaultPodOptions',
+          'securityContext',
+          'seccompProfile',
+          'type',
+        );
         if (typeof seccomp === 'string' && seccomp !== 'Localhost') seccompProfiles.push(seccomp); // Localhost needs a profile of the app's own
-        if (/^\s*capabilities:/m.test(text ?? '')) flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
+        if (/^\s*capabilities:/m.test(text ?? ''))
+          flowSecurity ??= /^\s*capabilities: *\{/m.test(text ?? '');
       }
       const route = dig(hr, 'spec', 'values', 'route');
       if (route && typeof route === 'object') {
@@ -89,11 +112,15 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
         if (p?.size !== undefined) storageIn ??= 'values';
       }
     }
-    for (const route of readYamlAll(tree, `${dir}/httproute.yaml`).filter((d) => d.kind === 'HTTPRoute')) {
+    for (const route of readYamlAll(tree, `${dir}/httproute.yaml`).filter(
+      (d) => d.kind === 'HTTPRoute',
+    )) {
       routeIn ??= 'file';
       collectRoute(route.spec, parentRefs, hostnames);
     }
-    for (const pvc of readYamlAll(tree, `${dir}/pvc.yaml`).filter((d) => d.kind === 'PersistentVolumeClaim')) {
+    for (const pvc of readYamlAll(tree, `${dir}/pvc.yaml`).filter(
+      (d) => d.kind === 'PersistentVolumeClaim',
+    )) {
       storageIn ??= 'file';
       const sc = dig(pvc, 'spec', 'storageClassName');
       if (typeof sc === 'string') storageClasses.push(sc);
@@ -101,13 +128,22 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
   }
 
   // no app to learn from: the layout's own style
-  const host = overrides.schemaHost !== undefined ? overrides.schemaHost : schemaHost === undefined ? layout.defaults.schemaHost : schemaHost;
+  const host =
+    overrides.schemaHost !== undefined
+      ? overrides.schemaHost
+      : schemaHost === undefined
+        ? layout.defaults.schemaHost
+        : schemaHost;
   const url = (group: string, file: string) => (host ? `${host}/${group}/${file}` : null);
   const firstKs = kss[0];
   const firstHr = hrs.find((hr) => dig(hr, 'spec', 'chartRef') !== undefined);
   const chartRefNs = dig(firstHr, 'spec', 'chartRef', 'namespace');
-  const gatewayNamespace = overrides.gatewayNamespace ?? mostCommon(parentRefs.map((r) => r.namespace)) ?? 'network';
-  const sectionName = overrides.gatewaySectionName !== undefined ? overrides.gatewaySectionName : (mostCommon(parentRefs.map((r) => r.sectionName ?? '')) || null);
+  const gatewayNamespace =
+    overrides.gatewayNamespace ?? mostCommon(parentRefs.map((r) => r.namespace)) ?? 'network';
+  const sectionName =
+    overrides.gatewaySectionName !== undefined
+      ? overrides.gatewaySectionName
+      : mostCommon(parentRefs.map((r) => r.sectionName ?? '')) || null;
   const gateway = (kind: 'internal' | 'external', override?: string): GatewayRef => ({
     name: override ?? parentRefs.find((r) => r.name.includes(kind))?.name ?? `envoy-${kind}`,
     namespace: gatewayNamespace,
@@ -121,7 +157,9 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
       ocirepository: url('source.toolkit.fluxcd.io', 'ocirepository_v1.json'),
       httproute: url('gateway.networking.k8s.io', 'httproute_v1.json'),
       externalsecret: url('external-secrets.io', 'externalsecret_v1.json'),
-      kustomization: host ? (kustomizationSchema ?? 'https://json.schemastore.org/kustomization') : null,
+      kustomization: host
+        ? (kustomizationSchema ?? 'https://json.schemastore.org/kustomization')
+        : null,
     },
     ks: {
       interval: str(dig(firstKs, 'spec', 'interval')) ?? '1h',
@@ -131,40 +169,86 @@ export function learnFluxConventions(index: FluxRepoIndex, layout: FluxLayout, o
         namespace: str(dig(firstKs, 'spec', 'sourceRef', 'namespace')) ?? 'flux-system',
       },
       targetNamespace: firstKs ? dig(firstKs, 'spec', 'targetNamespace') !== undefined : true,
-      substituteFrom: (firstKs ? ((dig(firstKs, 'spec', 'postBuild', 'substituteFrom') as FluxConventions['ks']['substituteFrom'] | undefined) ?? []) : layout.defaults.substituteFrom).map(
-        (from: { name: string; kind: string; optional?: boolean | null }) => ({ name: from.name, kind: from.kind, optional: from.optional ?? null }),
-      ),
-      wait: firstKs ? ((dig(firstKs, 'spec', 'wait') as boolean | undefined) ?? null) : layout.defaults.wait,
+      substituteFrom: (firstKs
+        ? ((dig(firstKs, 'spec', 'postBuild', 'substituteFrom') as
+            FluxConventions['ks']['substituteFrom'] | undefined) ?? [])
+        : layout.defaults.substituteFrom
+      ).map((from: { name: string; kind: string; optional?: boolean | null }) => ({
+        name: from.name,
+        kind: from.kind,
+        optional: from.optional ?? null,
+      })),
+      wait: firstKs
+        ? ((dig(firstKs, 'spec', 'wait') as boolean | undefined) ?? null)
+        : layout.defaults.wait,
       components: sharedByAll(kss.map((ks) => dig(ks, 'spec', 'components'))),
     },
     routeIn: overrides.routeIn ?? routeIn ?? layout.defaults.routeIn,
     storageIn: overrides.storageIn ?? storageIn ?? layout.defaults.storageIn,
     storageClass: overrides.storageClass ?? mostCommon(storageClasses) ?? null,
-    domain: overrides.domain ?? mostCommon(hostnames.map(domainOf).filter((d): d is string => !!d)) ?? '${SECRET_DOMAIN}',
-    gateways: { internal: gateway('internal', overrides.gatewayInternal), external: gateway('external', overrides.gatewayExternal) },
+    domain:
+      overrides.domain ??
+      mostCommon(hostnames.map(domainOf).filter((d): d is string => !!d)) ??
+      '${SECRET_DOMAIN}',
+    gateways: {
+      internal: gateway('internal', overrides.gatewayInternal),
+      external: gateway('external', overrides.gatewayExternal),
+    },
     seccompProfile: mostCommon(seccompProfiles) ?? null,
     flowSecurity: flowSecurity ?? false,
-    podUser: overrides.podUser ?? (Number(dig(hrs.find((h) => dig(h, 'spec', 'values', 'defaultPodOptions')), 'spec', 'values', 'defaultPodOptions', 'securityContext', 'runAsUser')) || layout.defaults.podUser),
-    sharedChartSource: typeof chartRefNs === 'string' ? { name: str(dig(firstHr, 'spec', 'chartRef', 'name')) ?? 'app-template', namespace: chartRefNs } : null,
+    podUser:
+      overrides.podUser ??
+      (Number(
+        dig(
+          hrs.find((h) => dig(h, 'spec', 'values', 'defaultPodOptions')),
+          'spec',
+          'values',
+          'defaultPodOptions',
+          'securityContext',
+          'runAsUser',
+        ),
+      ) ||
+        layout.defaults.podUser),
+    sharedChartSource:
+      typeof chartRefNs === 'string'
+        ? {
+            name: str(dig(firstHr, 'spec', 'chartRef', 'name')) ?? 'app-template',
+            namespace: chartRefNs,
+          }
+        : null,
   };
 }
 
 /** The strings in every one of these lists, in the first list's order ([] when there are no lists). */
 function sharedByAll(lists: unknown[]): string[] {
-  const strings = lists.map((list) => (Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : []));
+  const strings = lists.map((list) =>
+    Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [],
+  );
   return (strings[0] ?? []).filter((item) => strings.every((list) => list.includes(item)));
 }
 
 function collectRoute(route: unknown, refs: GatewayRef[], hostnames: string[]): void {
   for (const ref of (dig(route, 'parentRefs') ?? []) as Data[]) {
-    if (typeof ref?.name === 'string') refs.push({ name: ref.name, namespace: str(ref.namespace) ?? 'network', sectionName: str(ref.sectionName) ?? null });
+    if (typeof ref?.name === 'string')
+      refs.push({
+        name: ref.name,
+        namespace: str(ref.namespace) ?? 'network',
+        sectionName: str(ref.sectionName) ?? null,
+      });
   }
-  for (const h of (dig(route, 'hostnames') ?? []) as unknown[]) if (typeof h === 'string') hostnames.push(h);
+  for (const h of (dig(route, 'hostnames') ?? []) as unknown[])
+    if (typeof h === 'string') hostnames.push(h);
 }
 
 /** A schema URL the apps take from the learned host, moved to the host .homeops.yaml pins. */
-function onHost(url: string | undefined, learned: string | null | undefined, host: string): string | undefined {
-  return url && learned && url.startsWith(`${learned}/`) ? `${host}${url.slice(learned.length)}` : url;
+function onHost(
+  url: string | undefined,
+  learned: string | null | undefined,
+  host: string,
+): string | undefined {
+  return url && learned && url.startsWith(`${learned}/`)
+    ? `${host}${url.slice(learned.length)}`
+    : url;
 }
 
 /** `https://x/kustomize.toolkit.fluxcd.io/kustomization_v1.json` -> `https://x`. */

@@ -10,11 +10,25 @@ import type { FluxRepoIndex } from './repo-index.ts';
  * namespace folder's kustomization.yaml sets (kustomize overrides any other), else in its
  * `metadata.namespace`, else in the folder's name.
  */
-export function lookUpDependency(index: FluxRepoIndex, dep: string): { ref: KustomizationRef } | { problem: Problem } {
+export function lookUpDependency(
+  index: FluxRepoIndex,
+  dep: string,
+): { ref: KustomizationRef } | { problem: Problem } {
   const parts = dep.split('/');
-  if (parts.length > 2 || parts.some((part) => part === '')) return { problem: { message: `"${dep}" is not app or namespace/app`, fix: 'name each dependency as app or namespace/app' } };
-  const [folderNs, name] = parts.length === 2 ? (parts as [string, string]) : [undefined, parts[0]!];
-  const namespaces = folderNs ? (index.hasNamespace(folderNs) ? [folderNs] : []) : index.namespaces();
+  if (parts.length > 2 || parts.some((part) => part === ''))
+    return {
+      problem: {
+        message: `"${dep}" is not app or namespace/app`,
+        fix: 'name each dependency as app or namespace/app',
+      },
+    };
+  const [folderNs, name] =
+    parts.length === 2 ? (parts as [string, string]) : [undefined, parts[0]!];
+  const namespaces = folderNs
+    ? index.hasNamespace(folderNs)
+      ? [folderNs]
+      : []
+    : index.namespaces();
   const inFolders = namespaces
     .filter((ns) => index.tree.isFile(index.ksPath(ns, name)))
     .flatMap((ns) => {
@@ -22,8 +36,20 @@ export function lookUpDependency(index: FluxRepoIndex, dep: string): { ref: Kust
       const named = all.filter((ks) => ks.name === name);
       return named.length ? named : all;
     });
-  const found = inFolders.length ? inFolders : namespaces.flatMap((ns) => index.apps(ns).flatMap((app) => kustomizationsOf(index, ns, app).filter((ks) => ks.name === name)));
-  if (found.length === 0) return { problem: { message: `no app "${dep}" in this repo (no app folder and no Flux Kustomization of that name)`, fix: 'name an existing app as app or namespace/app' } };
+  const found = inFolders.length
+    ? inFolders
+    : namespaces.flatMap((ns) =>
+        index
+          .apps(ns)
+          .flatMap((app) => kustomizationsOf(index, ns, app).filter((ks) => ks.name === name)),
+      );
+  if (found.length === 0)
+    return {
+      problem: {
+        message: `no app "${dep}" in this repo (no app folder and no Flux Kustomization of that name)`,
+        fix: 'name an existing app as app or namespace/app',
+      },
+    };
   if (found.length > 1) {
     return {
       problem: {

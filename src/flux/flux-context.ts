@@ -27,13 +27,25 @@ export class FluxContext {
   conventions(namespace?: string): FluxConventions {
     const key = namespace ?? '';
     let found = this.learned.get(key);
-    if (!found) this.learned.set(key, (found = learnFluxConventions(this.index, this.layout, this.repo.config.conventions, namespace)));
+    if (!found)
+      this.learned.set(
+        key,
+        (found = learnFluxConventions(
+          this.index,
+          this.layout,
+          this.repo.config.conventions,
+          namespace,
+        )),
+      );
     return found;
   }
 
   /** The repo's 1Password stores and a 1Password lookup, made on first use. */
   get secrets(): SecretsContext {
-    return (this.secretsContext ??= new SecretsContext(this.repo, [this.layout.appsDir, this.layout.componentsDir]));
+    return (this.secretsContext ??= new SecretsContext(this.repo, [
+      this.layout.appsDir,
+      this.layout.componentsDir,
+    ]));
   }
 
   /** The chart version the repo uses most for a chart URL. */
@@ -43,7 +55,11 @@ export class FluxContext {
 }
 
 function unsupported(layout: Layout): HomeopsError {
-  return new HomeopsError('LAYOUT', `this generator does not support the ${layout.id} layout (${layout.title}) yet`, {
-    fix: 'use it in a Flux repo (flux or flux-operator layout), or set "layout:" in .homeops.yaml if the detection is wrong',
-  });
+  return new HomeopsError(
+    'LAYOUT',
+    `this generator does not support the ${layout.id} layout (${layout.title}) yet`,
+    {
+      fix: 'use it in a Flux repo (flux or flux-operator layout), or set "layout:" in .homeops.yaml if the detection is wrong',
+    },
+  );
 }

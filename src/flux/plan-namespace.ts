@@ -21,7 +21,10 @@ export function planFluxNamespace(ctx: FluxContext, namespace: string): boolean 
     annotations: shape.annotations,
     labels: shape.labels,
   };
-  ctx.repo.tree.create(`${dir}/kustomization.yaml`, render('flux/namespace/kustomization.yaml', view));
+  ctx.repo.tree.create(
+    `${dir}/kustomization.yaml`,
+    render('flux/namespace/kustomization.yaml', view),
+  );
   ctx.repo.tree.create(`${dir}/namespace.yaml`, render('flux/namespace/namespace.yaml', view));
   return true;
 }
@@ -42,13 +45,24 @@ function learnNamespaceShape(ctx: FluxContext): NamespaceShape {
   const model = namespaces.includes('default') ? 'default' : namespaces[0];
   const conventions = ctx.conventions();
   if (!model) {
-    return { kustomizationSchema: conventions.schemas.kustomization, spaced: true, components: [], resourceName: ctx.layout.defaults.namespaceResourceName, annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }], labels: [] };
+    return {
+      kustomizationSchema: conventions.schemas.kustomization,
+      spaced: true,
+      components: [],
+      resourceName: ctx.layout.defaults.namespaceResourceName,
+      annotations: [{ key: 'kustomize.toolkit.fluxcd.io/prune', value: 'disabled' }],
+      labels: [],
+    };
   }
   const kustomizationPath = index.namespaceKustomization(model);
   const text = repo.tree.read(kustomizationPath);
   const kustomization = readYamlData(repo.tree, kustomizationPath);
   const ns = readYamlData(repo.tree, `${index.appsDir}/${model}/namespace.yaml`);
-  const pairs = (v: unknown) => Object.entries((v ?? {}) as Record<string, unknown>).map(([key, value]) => ({ key, value: String(value) }));
+  const pairs = (v: unknown) =>
+    Object.entries((v ?? {}) as Record<string, unknown>).map(([key, value]) => ({
+      key,
+      value: String(value),
+    }));
   return {
     kustomizationSchema: schemaLine(text) ?? null,
     // a blank line before components: and resources:, as the model has them or not

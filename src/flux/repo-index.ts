@@ -8,7 +8,9 @@ export class FluxRepoIndex {
   ) {}
 
   namespaces(): string[] {
-    return this.tree.subfolders(this.appsDir).filter((ns) => this.tree.isFile(this.namespaceKustomization(ns)));
+    return this.tree
+      .subfolders(this.appsDir)
+      .filter((ns) => this.tree.isFile(this.namespaceKustomization(ns)));
   }
 
   hasNamespace(ns: string): boolean {
@@ -20,7 +22,9 @@ export class FluxRepoIndex {
   }
 
   apps(ns: string): string[] {
-    return this.tree.subfolders(`${this.appsDir}/${ns}`).filter((app) => this.tree.isFile(this.ksPath(ns, app)));
+    return this.tree
+      .subfolders(`${this.appsDir}/${ns}`)
+      .filter((app) => this.tree.isFile(this.ksPath(ns, app)));
   }
 
   ksPath(ns: string, app: string): string {
@@ -40,7 +44,10 @@ export class FluxRepoIndex {
   sample(preferNamespace: string | undefined, limit: number): [string, string][] {
     const out: [string, string][] = [];
     const namespaces = this.namespaces();
-    const ordered = preferNamespace && namespaces.includes(preferNamespace) ? [preferNamespace, ...namespaces.filter((n) => n !== preferNamespace)] : namespaces;
+    const ordered =
+      preferNamespace && namespaces.includes(preferNamespace)
+        ? [preferNamespace, ...namespaces.filter((n) => n !== preferNamespace)]
+        : namespaces;
     for (const ns of ordered) {
       for (const app of this.tree.subfolders(`${this.appsDir}/${ns}`)) {
         if (!this.tree.isFile(this.ksPath(ns, app))) continue;

@@ -1,5 +1,10 @@
 import { dig } from '../repo/read-yaml.ts';
-import { kustomizationDocs, kustomizationNamespace, kustomizationsOf, type KustomizationRef } from './kustomizations.ts';
+import {
+  kustomizationDocs,
+  kustomizationNamespace,
+  kustomizationsOf,
+  type KustomizationRef,
+} from './kustomizations.ts';
 import type { FluxRepoIndex } from './repo-index.ts';
 
 /** How many apps with an ExternalSecret are enough to learn from. */
@@ -11,8 +16,13 @@ const SAMPLE = 12;
  * sync before its store exists. Undefined when the store is not in an app folder, or no app with
  * an `app/externalsecret.yaml` shows the dependency.
  */
-export function storeDependency(index: FluxRepoIndex, storeFile: string): KustomizationRef | undefined {
-  const [ns, folder] = storeFile.startsWith(`${index.appsDir}/`) ? storeFile.slice(index.appsDir.length + 1).split('/') : [];
+export function storeDependency(
+  index: FluxRepoIndex,
+  storeFile: string,
+): KustomizationRef | undefined {
+  const [ns, folder] = storeFile.startsWith(`${index.appsDir}/`)
+    ? storeFile.slice(index.appsDir.length + 1).split('/')
+    : [];
   if (!ns || !folder || !index.tree.isFile(index.ksPath(ns, folder))) return undefined;
   const store = deployerOf(index, ns, folder, storeFile);
   if (!store) return undefined;
@@ -20,7 +30,12 @@ export function storeDependency(index: FluxRepoIndex, storeFile: string): Kustom
   for (const appNs of index.namespaces()) {
     for (const app of index.apps(appNs)) {
       if (!index.tree.isFile(`${index.appDir(appNs, app)}/externalsecret.yaml`)) continue;
-      if (dependsOn(index, appNs, app).some((ref) => ref.name === store.name && ref.namespace === store.namespace)) return store;
+      if (
+        dependsOn(index, appNs, app).some(
+          (ref) => ref.name === store.name && ref.namespace === store.namespace,
+        )
+      )
+        return store;
       if (++seen >= SAMPLE) return undefined;
     }
   }
@@ -28,10 +43,20 @@ export function storeDependency(index: FluxRepoIndex, storeFile: string): Kustom
 }
 
 /** The Kustomization of an app folder whose `spec.path` holds the file (else the folder's own, or its only one). */
-function deployerOf(index: FluxRepoIndex, ns: string, folder: string, file: string): KustomizationRef | undefined {
+function deployerOf(
+  index: FluxRepoIndex,
+  ns: string,
+  folder: string,
+  file: string,
+): KustomizationRef | undefined {
   const refs = kustomizationsOf(index, ns, folder);
-  const deploying = refs.filter((ks) => ks.path && file.startsWith(`${ks.path}/`)).sort((a, b) => b.path.length - a.path.length)[0];
-  const found = deploying ?? refs.find((ref) => ref.name === folder) ?? (refs.length === 1 ? refs[0] : undefined);
+  const deploying = refs
+    .filter((ks) => ks.path && file.startsWith(`${ks.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
+  const found =
+    deploying ??
+    refs.find((ref) => ref.name === folder) ??
+    (refs.length === 1 ? refs[0] : undefined);
   return found && { name: found.name, namespace: found.namespace };
 }
 
@@ -43,6 +68,8 @@ function dependsOn(index: FluxRepoIndex, ns: string, app: string): Kustomization
   return ((dig(ks, 'spec', 'dependsOn') ?? []) as unknown[]).flatMap((entry) => {
     const name = dig(entry, 'name');
     const namespace = dig(entry, 'namespace');
-    return typeof name === 'string' ? [{ name, namespace: typeof namespace === 'string' ? namespace : own }] : [];
+    return typeof name === 'string'
+      ? [{ name, namespace: typeof namespace === 'string' ? namespace : own }]
+      : [];
   });
 }

@@ -16,7 +16,11 @@ export function dnsLabel(value: string, what = 'name', maxLength = 63): Problem 
 export const appName = (value: string): Problem | undefined => dnsLabel(value, 'app name', 53);
 
 function suggestLabel(value: string): string {
-  return value.toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 63);
+  return value
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 63);
 }
 
 export interface ImageRef {
@@ -29,17 +33,27 @@ export interface ImageRef {
 export function parseImage(value: string): ImageRef | Problem {
   const fix = 'pass a pinned image such as ghcr.io/org/app:1.2.3 (or :1.2.3@sha256:<digest>)';
   const [ref, digest, ...rest] = value.split('@');
-  if (rest.length || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest))) return { message: `"${value}" has an invalid digest`, fix };
+  if (rest.length || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest)))
+    return { message: `"${value}" has an invalid digest`, fix };
   const slash = ref!.lastIndexOf('/');
   const colon = ref!.lastIndexOf(':');
-  if (colon <= slash) return { message: `image "${value}" has no tag: it must be pinned to a version`, fix };
+  if (colon <= slash)
+    return { message: `image "${value}" has no tag: it must be pinned to a version`, fix };
   const repository = ref!.slice(0, colon);
   const tag = ref!.slice(colon + 1);
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(repository)) {
-    return { message: `"${repository}" is not a valid image repository (lower-case letters, digits, ".", "_", "-" and "/")`, fix };
+    return {
+      message: `"${repository}" is not a valid image repository (lower-case letters, digits, ".", "_", "-" and "/")`,
+      fix,
+    };
   }
-  if (!/^[\w][\w.-]{0,127}$/.test(tag)) return { message: `"${tag}" is not a valid image tag`, fix };
-  if (tag === 'latest') return { message: `image "${value}" uses the "latest" tag: images must be pinned to a version`, fix };
+  if (!/^[\w][\w.-]{0,127}$/.test(tag))
+    return { message: `"${tag}" is not a valid image tag`, fix };
+  if (tag === 'latest')
+    return {
+      message: `image "${value}" uses the "latest" tag: images must be pinned to a version`,
+      fix,
+    };
   return { repository, tag: digest ? `${tag}@${digest}` : tag };
 }
 
@@ -50,12 +64,22 @@ export function image(value: string): Problem | undefined {
 }
 
 export function port(value: number): Problem | undefined {
-  return value >= 1 && value <= 65535 ? undefined : { message: `${value} is not a port number (1-65535)`, fix: 'pass the port the container listens on, e.g. --port=8080' };
+  return value >= 1 && value <= 65535
+    ? undefined
+    : {
+        message: `${value} is not a port number (1-65535)`,
+        fix: 'pass the port the container listens on, e.g. --port=8080',
+      };
 }
 
 /** A storage size such as 5Gi. */
 export function quantity(value: string): Problem | undefined {
-  return /^[1-9][0-9]*(Mi|Gi|Ti)$/.test(value) ? undefined : { message: `"${value}" is not a storage size`, fix: 'pass a size such as 512Mi, 5Gi or 1Ti, or "none"' };
+  return /^[1-9][0-9]*(Mi|Gi|Ti)$/.test(value)
+    ? undefined
+    : {
+        message: `"${value}" is not a storage size`,
+        fix: 'pass a size such as 512Mi, 5Gi or 1Ti, or "none"',
+      };
 }
 
 const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\})`;
@@ -69,7 +93,10 @@ export function hostname(value: string): Problem | undefined {
   const ok = HOSTNAME.test(value) && (value.includes('.') || value.startsWith('${'));
   return ok && value.length <= 253
     ? undefined
-    : { message: `"${value}" is not a valid hostname`, fix: 'pass a name such as app.example.com or app.${SECRET_DOMAIN}' };
+    : {
+        message: `"${value}" is not a valid hostname`,
+        fix: 'pass a name such as app.example.com or app.${SECRET_DOMAIN}',
+      };
 }
 
 export function absolutePath(value: string): Problem | undefined {
@@ -81,7 +108,10 @@ export function absolutePath(value: string): Problem | undefined {
 export function ociUrl(value: string): Problem | undefined {
   return /^oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+$/.test(value)
     ? undefined
-    : { message: `"${value}" is not an OCI chart URL`, fix: 'pass a URL such as oci://ghcr.io/bjw-s-labs/helm/app-template' };
+    : {
+        message: `"${value}" is not an OCI chart URL`,
+        fix: 'pass a URL such as oci://ghcr.io/bjw-s-labs/helm/app-template',
+      };
 }
 
 export function version(value: string): Problem | undefined {
@@ -92,7 +122,11 @@ export function version(value: string): Problem | undefined {
 
 /** A Kubernetes resource name (DNS-1123 subdomain), e.g. a StorageClass. */
 export function dnsSubdomain(value: string, what: string): Problem | undefined {
-  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value) && value.length <= 253
+  return /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(value) &&
+    value.length <= 253
     ? undefined
-    : { message: `"${value}" is not a valid ${what} name`, fix: 'use lower-case letters, digits, "-" and "."' };
+    : {
+        message: `"${value}" is not a valid ${what} name`,
+        fix: 'use lower-case letters, digits, "-" and "."',
+      };
 }

@@ -8,7 +8,10 @@ type When<C> = (answers: Answers, ctx: C) => boolean;
  * The inputs every layout's `app` asks in the same way (a container image, its port, a volume).
  * Each layout says when they apply and may word the help for its files.
  */
-export const imageInput = <C>(when: When<C>, help = 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3'): InputSpec<C> => ({
+export const imageInput = <C>(
+  when: When<C>,
+  help = 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
+): InputSpec<C> => ({
   name: 'image',
   message: 'Container image (repository:tag)',
   help,
@@ -18,7 +21,10 @@ export const imageInput = <C>(when: When<C>, help = 'image: repository:tag, pinn
   validate: (v: string) => check.image(v),
 });
 
-export const portInput = <C>(when: When<C>, help = 'port: the port the container listens on (1-65535)'): InputSpec<C> => ({
+export const portInput = <C>(
+  when: When<C>,
+  help = 'port: the port the container listens on (1-65535)',
+): InputSpec<C> => ({
   name: 'port',
   message: 'Container port',
   help,
@@ -37,7 +43,10 @@ export const healthPathInput = <C>(when: When<C>): InputSpec<C> => ({
   validate: (v: string) => check.absolutePath(v),
 });
 
-export const storageInput = <C>(when: When<C> | undefined, help = 'storage: a size such as 5Gi, or none'): InputSpec<C> => ({
+export const storageInput = <C>(
+  when: When<C> | undefined,
+  help = 'storage: a size such as 5Gi, or none',
+): InputSpec<C> => ({
   name: 'storage',
   message: 'Persistent storage size (e.g. 5Gi, or none)',
   help,
@@ -47,7 +56,11 @@ export const storageInput = <C>(when: When<C> | undefined, help = 'storage: a si
   validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
 });
 
-export const storageClassInput = <C>(when: When<C>, fallback: (ctx: C, answers: Answers) => string | undefined, help = "storageClass: default the repo's most used one"): InputSpec<C> => ({
+export const storageClassInput = <C>(
+  when: When<C>,
+  fallback: (ctx: C, answers: Answers) => string | undefined,
+  help = "storageClass: default the repo's most used one",
+): InputSpec<C> => ({
   name: 'storageClass',
   message: 'StorageClass (empty: the cluster default)',
   help,

@@ -11,7 +11,10 @@ export interface Problem {
 }
 
 /** A `when` that says in words when it holds ("with --route=internal or external"), for messages. */
-export function applies<A extends unknown[]>(text: string, test: (...args: A) => boolean): ((...args: A) => boolean) & { text: string } {
+export function applies<A extends unknown[]>(
+  text: string,
+  test: (...args: A) => boolean,
+): ((...args: A) => boolean) & { text: string } {
   return Object.assign((...args: A) => test(...args), { text });
 }
 
@@ -48,16 +51,29 @@ export interface InputSpec<C> {
   /** Whether a prompt should ask for it (it still applies, and takes its default, when not asked). */
   askWhen?: (answers: Answers, ctx: C) => boolean;
   /** A refusal, or undefined when the value is fine. Gets the parsed value. */
-  validate?: (value: never, answers: Answers, ctx: C) => Problem | undefined | Promise<Problem | undefined>;
+  validate?: (
+    value: never,
+    answers: Answers,
+    ctx: C,
+  ) => Problem | undefined | Promise<Problem | undefined>;
 }
 
 /** Parse a flag's text into the input's type, or a problem. */
-export function parseInputValue(spec: InputSpec<unknown>, raw: unknown): { value: unknown } | { problem: Problem } {
+export function parseInputValue(
+  spec: InputSpec<unknown>,
+  raw: unknown,
+): { value: unknown } | { problem: Problem } {
   if (raw === undefined || raw === null) return { value: undefined };
   switch (spec.type) {
     case 'number': {
       const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (String(raw).trim() === '' || !Number.isInteger(n)) return { problem: { message: `"${String(raw)}" is not a whole number`, fix: `pass --${spec.name}=<number>` } };
+      if (String(raw).trim() === '' || !Number.isInteger(n))
+        return {
+          problem: {
+            message: `"${String(raw)}" is not a whole number`,
+            fix: `pass --${spec.name}=<number>`,
+          },
+        };
       return { value: n };
     }
     case 'boolean': {
@@ -65,14 +81,27 @@ export function parseInputValue(spec: InputSpec<unknown>, raw: unknown): { value
       const s = String(raw).trim().toLowerCase();
       if (['y', 'yes', 'true', '1', ''].includes(s)) return { value: true };
       if (['n', 'no', 'false', '0'].includes(s)) return { value: false };
-      return { problem: { message: `"${String(raw)}" is not yes or no`, fix: `pass --${spec.name}=true or --${spec.name}=false` } };
+      return {
+        problem: {
+          message: `"${String(raw)}" is not yes or no`,
+          fix: `pass --${spec.name}=true or --${spec.name}=false`,
+        },
+      };
     }
     case 'list': {
       if (Array.isArray(raw)) return { value: raw.map((v) => String(v).trim()).filter(Boolean) };
-      return { value: String(raw).split(',').map((v) => v.trim()).filter(Boolean) };
+      return {
+        value: String(raw)
+          .split(',')
+          .map((v) => v.trim())
+          .filter(Boolean),
+      };
     }
     default:
-      if (typeof raw === 'object') return { problem: { message: 'expected a single value', fix: `pass --${spec.name}=<value>` } };
+      if (typeof raw === 'object')
+        return {
+          problem: { message: 'expected a single value', fix: `pass --${spec.name}=<value>` },
+        };
       return { value: String(raw).trim() };
   }
 }

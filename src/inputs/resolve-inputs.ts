@@ -6,7 +6,12 @@ import { parseInputValue, type Answers, type InputSpec, type Problem } from './i
  * Asks for one input, offering `fallback` (its default); returns the raw answer. Injected, so the
  * engine never loads a prompt library itself.
  */
-export type AskFn<C> = (spec: InputSpec<C>, answers: Answers, ctx: C, fallback: unknown) => Promise<unknown>;
+export type AskFn<C> = (
+  spec: InputSpec<C>,
+  answers: Answers,
+  ctx: C,
+  fallback: unknown,
+) => Promise<unknown>;
 
 export interface ResolveOptions<C> {
   /** Values from flags and the answers file, by input name. */
@@ -24,7 +29,11 @@ export interface ResolveOptions<C> {
  * prompt, else the default. All refusals are reported together (nothing is asked after one), so a
  * script sees every problem of its command line at once. Prompts validate their own answers.
  */
-export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, options: ResolveOptions<C>): Promise<Answers> {
+export async function resolveInputs<C>(
+  specs: readonly InputSpec<C>[],
+  ctx: C,
+  options: ResolveOptions<C>,
+): Promise<Answers> {
   const known = new Set(specs.map((s) => s.name));
   const unknown = Object.keys(options.given).filter((k) => !known.has(k));
   if (unknown.length) {
@@ -41,10 +50,16 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
       // after a refusal, whether an input applies may hang on the refused answer: say nothing more
       if (options.given[spec.name] !== undefined && !refused) {
         problems.push(
-          new HomeopsError('INVALID_INPUT', `does not apply with the other inputs given${whenText(spec) ? `: it applies only ${whenText(spec)}` : ''}`, {
-            field: spec.name,
-            fix: whenText(spec) ? `remove --${spec.name}, or use it ${whenText(spec)}` : `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
-          }),
+          new HomeopsError(
+            'INVALID_INPUT',
+            `does not apply with the other inputs given${whenText(spec) ? `: it applies only ${whenText(spec)}` : ''}`,
+            {
+              field: spec.name,
+              fix: whenText(spec)
+                ? `remove --${spec.name}, or use it ${whenText(spec)}`
+                : `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
+            },
+          ),
         );
       }
       continue;
@@ -52,18 +67,34 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
     let raw = options.given[spec.name];
     if (raw === undefined) {
       const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
-      const asking = options.ask && spec.prompt !== false && (spec.askWhen?.(answers, ctx) ?? true) && problems.length === 0;
+      const asking =
+        options.ask &&
+        spec.prompt !== false &&
+        (spec.askWhen?.(answers, ctx) ?? true) &&
+        problems.length === 0;
       raw = asking ? await options.ask!(spec, answers, ctx, fallback) : fallback;
     }
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
-    const problem = 'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
+    const problem =
+      'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
     if (problem) {
       // the input at fault may be another (a namespace refused through createNamespace): its value's origin counts
       const field = problem.field ?? spec.name;
-      const fromConfig = options.given[field] === undefined && options.configDefaults?.[field] !== undefined && (field !== spec.name || raw === options.configDefaults[field]);
+      const fromConfig =
+        options.given[field] === undefined &&
+        options.configDefaults?.[field] !== undefined &&
+        (field !== spec.name || raw === options.configDefaults[field]);
       problems.push(
         fromConfig
-          ? new HomeopsError('INVALID_INPUT', `${field} (this repo's default): ${problem.message}`, { file: CONFIG_FILE, line: options.configDefaultLine?.(field), fix: `change it in ${CONFIG_FILE} (${problem.fix})` })
+          ? new HomeopsError(
+              'INVALID_INPUT',
+              `${field} (this repo's default): ${problem.message}`,
+              {
+                file: CONFIG_FILE,
+                line: options.configDefaultLine?.(field),
+                fix: `change it in ${CONFIG_FILE} (${problem.fix})`,
+              },
+            )
           : new HomeopsError('INVALID_INPUT', problem.message, { field, fix: problem.fix }),
       );
       refused = true;
@@ -78,9 +109,13 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
   }
   if (missing.length) {
     problems.push(
-      new HomeopsError('MISSING_INPUT', `missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((s) => `--${s.name}`).join(', ')}`, {
-        fix: `pass ${missing.map((s) => `--${s.name}=<${s.help.split(':')[0]}>`).join(' ')}, or run in a terminal to be asked`,
-      }),
+      new HomeopsError(
+        'MISSING_INPUT',
+        `missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((s) => `--${s.name}`).join(', ')}`,
+        {
+          fix: `pass ${missing.map((s) => `--${s.name}=<${s.help.split(':')[0]}>`).join(' ')}, or run in a terminal to be asked`,
+        },
+      ),
     );
   }
   if (problems.length === 1) throw problems[0];
@@ -89,13 +124,22 @@ export async function resolveInputs<C>(specs: readonly InputSpec<C>[], ctx: C, o
 }
 
 /** Validate one parsed value against its spec (choices, then the spec's own check). */
-export async function checkValue<C>(spec: InputSpec<C>, value: unknown, answers: Answers, ctx: C): Promise<Problem | undefined> {
+export async function checkValue<C>(
+  spec: InputSpec<C>,
+  value: unknown,
+  answers: Answers,
+  ctx: C,
+): Promise<Problem | undefined> {
   if (value === undefined || value === '') return undefined;
   if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
     const allowed = (await spec.choices(ctx, answers)).map((c) => c.value);
     const values = Array.isArray(value) ? value : [value];
     const bad = values.find((v) => !allowed.includes(String(v)));
-    if (bad !== undefined) return { message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`, fix: `pass one of: ${allowed.join(', ')}` };
+    if (bad !== undefined)
+      return {
+        message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`,
+        fix: `pass one of: ${allowed.join(', ')}`,
+      };
   }
   return spec.validate?.(value as never, answers, ctx);
 }

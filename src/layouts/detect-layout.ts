@@ -11,10 +11,26 @@ interface Family {
 }
 
 const FAMILIES: Family[] = [
-  { ids: ['flux', 'flux-operator'], marker: 'kubernetes/apps/<namespace>/kustomization.yaml', matches: (t) => hasFluxApps(t) },
-  { ids: ['clustertool'], marker: 'clusters/main/kubernetes/', matches: (t) => t.isDirectory('clusters/main/kubernetes') },
-  { ids: ['argocd'], marker: 'kubernetes/argocd/apps/', matches: (t) => t.isDirectory('kubernetes/argocd/apps') },
-  { ids: ['argocd-mise'], marker: 'src/apps/ and .mise.toml', matches: (t) => t.isDirectory('src/apps') && t.isFile('.mise.toml') },
+  {
+    ids: ['flux', 'flux-operator'],
+    marker: 'kubernetes/apps/<namespace>/kustomization.yaml',
+    matches: (t) => hasFluxApps(t),
+  },
+  {
+    ids: ['clustertool'],
+    marker: 'clusters/main/kubernetes/',
+    matches: (t) => t.isDirectory('clusters/main/kubernetes'),
+  },
+  {
+    ids: ['argocd'],
+    marker: 'kubernetes/argocd/apps/',
+    matches: (t) => t.isDirectory('kubernetes/argocd/apps'),
+  },
+  {
+    ids: ['argocd-mise'],
+    marker: 'src/apps/ and .mise.toml',
+    matches: (t) => t.isDirectory('src/apps') && t.isFile('.mise.toml'),
+  },
 ];
 
 const HOW_TO_SET = `set it in ${CONFIG_FILE} at the repo root, e.g. "layout: flux-operator" (one of: ${LAYOUT_IDS.join(', ')})`;
@@ -23,19 +39,29 @@ const HOW_TO_SET = `set it in ${CONFIG_FILE} at the repo root, e.g. "layout: flu
 export function detectLayout(tree: RepoTree): LayoutId {
   const found = FAMILIES.filter((f) => f.matches(tree));
   if (found.length === 0) {
-    throw new HomeopsError('LAYOUT', `no known repo layout found in ${tree.root} (looked for ${FAMILIES.map((f) => f.marker).join('; ')})`, {
-      fix: `run at the root of a home-ops repo or pass --dest DIR; or ${HOW_TO_SET}`,
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `no known repo layout found in ${tree.root} (looked for ${FAMILIES.map((f) => f.marker).join('; ')})`,
+      {
+        fix: `run at the root of a home-ops repo or pass --dest DIR; or ${HOW_TO_SET}`,
+      },
+    );
   }
   if (found.length > 1) {
-    throw new HomeopsError('LAYOUT', `the repo matches several layouts: ${found.flatMap((f) => f.ids).join(', ')}`, { fix: HOW_TO_SET });
+    throw new HomeopsError(
+      'LAYOUT',
+      `the repo matches several layouts: ${found.flatMap((f) => f.ids).join(', ')}`,
+      { fix: HOW_TO_SET },
+    );
   }
   const family = found[0]!;
   return family.ids.length === 1 ? family.ids[0]! : fluxFlavor(tree);
 }
 
 function hasFluxApps(tree: RepoTree): boolean {
-  return tree.subfolders('kubernetes/apps').some((ns) => tree.isFile(`kubernetes/apps/${ns}/kustomization.yaml`));
+  return tree
+    .subfolders('kubernetes/apps')
+    .some((ns) => tree.isFile(`kubernetes/apps/${ns}/kustomization.yaml`));
 }
 
 /**

@@ -1,7 +1,13 @@
 /** The five repo layouts of ../shared/seeds; a layout is data, detected from marker files. */
 export type LayoutId = 'flux' | 'flux-operator' | 'clustertool' | 'argocd' | 'argocd-mise';
 
-export const LAYOUT_IDS: readonly LayoutId[] = ['flux', 'flux-operator', 'clustertool', 'argocd', 'argocd-mise'];
+export const LAYOUT_IDS: readonly LayoutId[] = [
+  'flux',
+  'flux-operator',
+  'clustertool',
+  'argocd',
+  'argocd-mise',
+];
 
 /** Where and how a layout keeps its Talos configuration. */
 export type TalosLayout =
@@ -53,7 +59,12 @@ export interface OtherLayout extends LayoutBase {
 
 export type Layout = FluxLayout | OtherLayout;
 
-const TALHELPER_FLUX: TalosLayout = { kind: 'talhelper', dir: 'talos', envFile: 'talos/talenv.yaml', patchStyle: 'folders' };
+const TALHELPER_FLUX: TalosLayout = {
+  kind: 'talhelper',
+  dir: 'talos',
+  envFile: 'talos/talenv.yaml',
+  patchStyle: 'folders',
+};
 
 export const LAYOUTS: Record<LayoutId, Layout> = {
   flux: {
@@ -63,7 +74,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
-    defaults: { routeIn: 'values', storageIn: 'values', namespaceResourceName: 'real', substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }], wait: false, podUser: 65534, schemaHost: null },
+    defaults: {
+      routeIn: 'values',
+      storageIn: 'values',
+      namespaceResourceName: 'real',
+      substituteFrom: [{ name: 'cluster-secrets', kind: 'Secret' }],
+      wait: false,
+      podUser: 65534,
+      schemaHost: null,
+    },
   },
   'flux-operator': {
     id: 'flux-operator',
@@ -72,13 +91,26 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
     talos: TALHELPER_FLUX,
-    defaults: { routeIn: 'file', storageIn: 'file', namespaceResourceName: '_', substituteFrom: [], wait: false, podUser: 1000, schemaHost: 'https://kubernetes-schemas.pages.dev' },
+    defaults: {
+      routeIn: 'file',
+      storageIn: 'file',
+      namespaceResourceName: '_',
+      substituteFrom: [],
+      wait: false,
+      podUser: 1000,
+      schemaHost: 'https://kubernetes-schemas.pages.dev',
+    },
   },
   clustertool: {
     id: 'clustertool',
     family: 'clustertool',
     title: 'TrueCharts ClusterTool',
-    talos: { kind: 'talhelper', dir: 'clusters/main/talos', envFile: 'clusters/main/clusterenv.yaml', patchStyle: 'files' },
+    talos: {
+      kind: 'talhelper',
+      dir: 'clusters/main/talos',
+      envFile: 'clusters/main/clusterenv.yaml',
+      patchStyle: 'files',
+    },
   },
   argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps', talos: null },
   'argocd-mise': {

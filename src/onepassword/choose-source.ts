@@ -33,7 +33,10 @@ export function chooseSource(env: SourceEnv, explicit?: SourceKind): SourceChoic
     return { kind, token: new Secret(saToken) };
   }
   if (kind === 'connect') {
-    const unset = [...(host ? [] : ['OP_CONNECT_HOST']), ...(connectToken ? [] : ['OP_CONNECT_TOKEN'])];
+    const unset = [
+      ...(host ? [] : ['OP_CONNECT_HOST']),
+      ...(connectToken ? [] : ['OP_CONNECT_TOKEN']),
+    ];
     if (!host || !connectToken) throw missing('connect', unset);
     parseConnectHost(host); // refuse a malformed host now, before any prompt
     return { kind, host, token: new Secret(connectToken) };
@@ -47,8 +50,15 @@ function read(env: SourceEnv, name: string): string | undefined {
 }
 
 function missing(kind: SourceKind, vars: string[]): HomeopsError {
-  const what = kind === 'sdk' ? 'a 1Password service-account token' : 'the Connect server URL and an access token';
-  return new HomeopsError('INVALID_INPUT', `the ${kind} 1Password source needs ${vars.join(' and ')}, which ${vars.length > 1 ? 'are' : 'is'} not set`, {
-    fix: `set ${vars.join(' and ')} in the environment (${what}; tokens are never taken from flags), or use --source=offline (names as typed, not looked up)`,
-  });
+  const what =
+    kind === 'sdk'
+      ? 'a 1Password service-account token'
+      : 'the Connect server URL and an access token';
+  return new HomeopsError(
+    'INVALID_INPUT',
+    `the ${kind} 1Password source needs ${vars.join(' and ')}, which ${vars.length > 1 ? 'are' : 'is'} not set`,
+    {
+      fix: `set ${vars.join(' and ')} in the environment (${what}; tokens are never taken from flags), or use --source=offline (names as typed, not looked up)`,
+    },
+  );
 }

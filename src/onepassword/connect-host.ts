@@ -9,14 +9,22 @@ export function parseConnectHost(host: string): { serverURL: string; display: st
   try {
     url = new URL(host.trim());
   } catch {
-    throw new HomeopsError('INVALID_INPUT', 'OP_CONNECT_HOST is not a URL (its value is not shown in case it holds a credential)', {
-      fix: 'set OP_CONNECT_HOST to the Connect server URL, e.g. http://onepassword-connect:8080',
-    });
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      'OP_CONNECT_HOST is not a URL (its value is not shown in case it holds a credential)',
+      {
+        fix: 'set OP_CONNECT_HOST to the Connect server URL, e.g. http://onepassword-connect:8080',
+      },
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-    throw new HomeopsError('INVALID_INPUT', `OP_CONNECT_HOST must use http or https, got "${url.protocol}"`, {
-      fix: 'set OP_CONNECT_HOST to the Connect server URL, e.g. http://onepassword-connect:8080',
-    });
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      `OP_CONNECT_HOST must use http or https, got "${url.protocol}"`,
+      {
+        fix: 'set OP_CONNECT_HOST to the Connect server URL, e.g. http://onepassword-connect:8080',
+      },
+    );
   }
   if (!url.pathname.endsWith('/')) url.pathname += '/';
   const display = `${url.protocol}//${url.host}${url.pathname === '/' ? '' : url.pathname}`;

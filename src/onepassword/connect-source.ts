@@ -22,7 +22,12 @@ interface ConnectItemShape {
   title?: string;
   vault?: { id?: string };
   sections?: Array<{ id?: string; label?: string }>;
-  fields?: Array<{ id?: string; label?: string; type?: unknown; section?: { id?: string; label?: string } }>;
+  fields?: Array<{
+    id?: string;
+    label?: string;
+    type?: unknown;
+    section?: { id?: string; label?: string };
+  }>;
 }
 
 /**
@@ -67,10 +72,16 @@ export class ConnectSource implements SecretRefSource {
     checkId('vault', vaultId);
     const items = await this.#lists.get(vaultId, async () => {
       const vault = this.#vaultName(vaultId);
-      const listed = await this.#call(`listing items in vault ${vault}`, vault, () => this.#client.listItems(vaultId));
+      const listed = await this.#call(`listing items in vault ${vault}`, vault, () =>
+        this.#client.listItems(vaultId),
+      );
       return listed
         .filter((i) => !i.trashed)
-        .map((i) => ({ id: String(i.id ?? ''), title: String(i.title ?? ''), vaultId: i.vault?.id ?? vaultId }));
+        .map((i) => ({
+          id: String(i.id ?? ''),
+          title: String(i.title ?? ''),
+          vaultId: i.vault?.id ?? vaultId,
+        }));
     });
     const needle = query.toLowerCase();
     return items.filter((i) => i.title.toLowerCase().includes(needle));
@@ -83,7 +94,10 @@ export class ConnectSource implements SecretRefSource {
       const vault = this.#vaultName(vaultId);
       const action = `reading item ${itemId} in vault ${vault}`;
       // The full item holds decrypted values: reduce it inside this expression, keep nothing else.
-      return toItemFields(await this.#call(action, vault, () => this.#client.getItemById(vaultId, itemId)), vaultId);
+      return toItemFields(
+        await this.#call(action, vault, () => this.#client.getItemById(vaultId, itemId)),
+        vaultId,
+      );
     });
   }
 
@@ -96,8 +110,16 @@ export class ConnectSource implements SecretRefSource {
     try {
       return await run();
     } catch (err) {
-      const notFoundFix = vault ? undefined : `check OP_CONNECT_HOST (${this.#host}): it must be the Connect server's base URL, the one serving /v1/vaults`;
-      throw connectError(err, { host: this.#host, action, ...(vault && { vault }), ...(notFoundFix && { notFoundFix }), token: this.#token });
+      const notFoundFix = vault
+        ? undefined
+        : `check OP_CONNECT_HOST (${this.#host}): it must be the Connect server's base URL, the one serving /v1/vaults`;
+      throw connectError(err, {
+        host: this.#host,
+        action,
+        ...(vault && { vault }),
+        ...(notFoundFix && { notFoundFix }),
+        token: this.#token,
+      });
     }
   }
 }
@@ -106,7 +128,8 @@ function toItemFields(item: ConnectItemShape, vaultId: string): ItemFields {
   const sectionLabels = new Map((item.sections ?? []).map((s) => [s.id ?? '', s.label ?? '']));
   const fields = (item.fields ?? []).map((f): FieldRef => {
     const sectionId = f.section?.id;
-    const sectionLabel = f.section?.label || (sectionId ? sectionLabels.get(sectionId) : undefined) || undefined;
+    const sectionLabel =
+      f.section?.label || (sectionId ? sectionLabels.get(sectionId) : undefined) || undefined;
     const inSection = sectionId && !(sectionId === 'add more' && !sectionLabel);
     return {
       id: String(f.id ?? ''),
@@ -116,7 +139,14 @@ function toItemFields(item: ConnectItemShape, vaultId: string): ItemFields {
       type: typeof f.type === 'string' ? f.type.toLowerCase() : 'unknown',
     };
   });
-  return { item: { id: String(item.id ?? ''), title: String(item.title ?? ''), vaultId: item.vault?.id ?? vaultId }, fields };
+  return {
+    item: {
+      id: String(item.id ?? ''),
+      title: String(item.title ?? ''),
+      vaultId: item.vault?.id ?? vaultId,
+    },
+    fields,
+  };
 }
 
 function checkId(kind: 'vault' | 'item', id: string): void {

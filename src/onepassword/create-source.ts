@@ -15,11 +15,17 @@ export interface CreateSourceOptions {
  * Opens the chosen source. Each source module is imported only here, on demand, so a run that
  * never talks to 1Password loads neither the SDK's WASM core nor the Connect client.
  */
-export async function createSource(choice: SourceChoice, options: CreateSourceOptions): Promise<SecretRefSource> {
+export async function createSource(
+  choice: SourceChoice,
+  options: CreateSourceOptions,
+): Promise<SecretRefSource> {
   switch (choice.kind) {
     case 'sdk': {
       const { SdkSource } = await import('./sdk-source.ts');
-      return SdkSource.create({ token: choice.token, integrationVersion: options.integrationVersion });
+      return SdkSource.create({
+        token: choice.token,
+        integrationVersion: options.integrationVersion,
+      });
     }
     case 'connect': {
       const { ConnectSource } = await import('./connect-source.ts');

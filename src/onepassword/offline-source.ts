@@ -25,7 +25,10 @@ export class OfflineSource implements SecretRefSource {
   readonly #catalog: OfflineCatalog;
 
   constructor(input: OfflineNames | OfflineCatalog = { vaults: [] }) {
-    this.#catalog = typeof input === 'object' && input !== null && 'vaults' in input ? checkCatalog(input) : checkCatalog(fromNames(input));
+    this.#catalog =
+      typeof input === 'object' && input !== null && 'vaults' in input
+        ? checkCatalog(input)
+        : checkCatalog(fromNames(input));
   }
 
   async listVaults(): Promise<VaultRef[]> {
@@ -42,14 +45,24 @@ export class OfflineSource implements SecretRefSource {
   async describeItem(vaultId: string, itemId: string): Promise<ItemFields> {
     const item = this.#vault(vaultId).items.find((i) => i.title === itemId);
     if (!item) {
-      throw new HomeopsError('SOURCE_NOT_FOUND', `offline 1Password names have no item "${itemId}" in vault "${vaultId}"`, {
-        fix: `check the spelling, or add the item under vault "${vaultId}" in the offline names`,
-      });
+      throw new HomeopsError(
+        'SOURCE_NOT_FOUND',
+        `offline 1Password names have no item "${itemId}" in vault "${vaultId}"`,
+        {
+          fix: `check the spelling, or add the item under vault "${vaultId}" in the offline names`,
+        },
+      );
     }
     const fields = item.fields.map((f): FieldRef => {
       const { label, section } = typeof f === 'string' ? { label: f, section: undefined } : f;
       return section
-        ? { id: `${section}/${label}`, label, sectionId: section, sectionLabel: section, type: 'unknown' }
+        ? {
+            id: `${section}/${label}`,
+            label,
+            sectionId: section,
+            sectionLabel: section,
+            type: 'unknown',
+          }
         : { id: label, label, type: 'unknown' };
     });
     return { item: { id: item.title, title: item.title, vaultId }, fields };
@@ -58,9 +71,13 @@ export class OfflineSource implements SecretRefSource {
   #vault(vaultId: string): OfflineCatalog['vaults'][number] {
     const vault = this.#catalog.vaults.find((v) => v.title === vaultId);
     if (vault) return vault;
-    throw new HomeopsError('SOURCE_NOT_FOUND', `offline 1Password names have no vault "${vaultId}"`, {
-      fix: `check the spelling, or add vault "${vaultId}" to the offline names`,
-    });
+    throw new HomeopsError(
+      'SOURCE_NOT_FOUND',
+      `offline 1Password names have no vault "${vaultId}"`,
+      {
+        fix: `check the spelling, or add vault "${vaultId}" to the offline names`,
+      },
+    );
   }
 }
 

@@ -10,7 +10,10 @@ const PATTERNS: Array<[RegExp, string]> = [
  * Removes credentials from text meant for a human: service-account tokens (`ops_…`), bearer
  * headers, JWT-like strings (Connect tokens) and every token passed in.
  */
-export function redact(message: string, tokens: ReadonlyArray<string | Secret | undefined> = []): string {
+export function redact(
+  message: string,
+  tokens: ReadonlyArray<string | Secret | undefined> = [],
+): string {
   let out = message;
   for (const token of tokens) {
     const raw = typeof token === 'string' ? token : token?.reveal();

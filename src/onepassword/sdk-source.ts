@@ -7,7 +7,9 @@ import type { FieldRef, ItemFields, ItemRef, SecretRefSource, VaultRef } from '.
 export interface SdkClientLike {
   vaults: { list(): Promise<Array<{ id: string; title: string }>> };
   items: {
-    list(vaultId: string): Promise<Array<{ id: string; title: string; vaultId: string; state?: string }>>;
+    list(
+      vaultId: string,
+    ): Promise<Array<{ id: string; title: string; vaultId: string; state?: string }>>;
     get(vaultId: string, itemId: string): Promise<SdkItemLike>;
   };
 }
@@ -58,14 +60,19 @@ export class SdkSource implements SecretRefSource {
       });
       return new SdkSource(client, options.token);
     } catch (err) {
-      throw sdkError(err, { action: 'signing in with OP_SERVICE_ACCOUNT_TOKEN', token: options.token });
+      throw sdkError(err, {
+        action: 'signing in with OP_SERVICE_ACCOUNT_TOKEN',
+        token: options.token,
+      });
     }
   }
 
   /** Lists once per source; later calls reuse the answer (every call counts against the rate limit). */
   listVaults(): Promise<VaultRef[]> {
     return this.#vaults.get('', async () => {
-      const vaults = await this.#call('listing vaults', undefined, () => this.#client.vaults.list());
+      const vaults = await this.#call('listing vaults', undefined, () =>
+        this.#client.vaults.list(),
+      );
       return vaults.map((v) => {
         this.#vaultTitles.set(v.id, v.title);
         return { id: v.id, title: v.title };
@@ -76,8 +83,12 @@ export class SdkSource implements SecretRefSource {
   async findItems(vaultId: string, query: string): Promise<ItemRef[]> {
     const items = await this.#lists.get(vaultId, async () => {
       const vault = this.#vaultName(vaultId);
-      const listed = await this.#call(`listing items in vault ${vault}`, vault, () => this.#client.items.list(vaultId));
-      return listed.filter((i) => i.state !== 'archived').map((i) => ({ id: i.id, title: i.title, vaultId: i.vaultId || vaultId }));
+      const listed = await this.#call(`listing items in vault ${vault}`, vault, () =>
+        this.#client.items.list(vaultId),
+      );
+      return listed
+        .filter((i) => i.state !== 'archived')
+        .map((i) => ({ id: i.id, title: i.title, vaultId: i.vaultId || vaultId }));
     });
     const needle = query.toLowerCase();
     return items.filter((i) => i.title.toLowerCase().includes(needle));
@@ -88,7 +99,9 @@ export class SdkSource implements SecretRefSource {
       const vault = this.#vaultName(vaultId);
       const action = `reading item ${itemId} in vault ${vault}`;
       // The item holds decrypted values: reduce it inside this expression, keep nothing else.
-      return toItemFields(await this.#call(action, vault, () => this.#client.items.get(vaultId, itemId)));
+      return toItemFields(
+        await this.#call(action, vault, () => this.#client.items.get(vaultId, itemId)),
+      );
     });
   }
 
@@ -101,7 +114,11 @@ export class SdkSource implements SecretRefSource {
     try {
       return await run();
     } catch (err) {
-      throw sdkError(err, { action, ...(vault && { vault }), ...(this.#token && { token: this.#token }) });
+      throw sdkError(err, {
+        action,
+        ...(vault && { vault }),
+        ...(this.#token && { token: this.#token }),
+      });
     }
   }
 }

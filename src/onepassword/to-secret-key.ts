@@ -18,9 +18,13 @@ export function toSecretKey(label: string): string {
     .replace(/^_+|_+$/g, '')
     .toUpperCase();
   if (!key || !SECRET_KEY.test(key) || key.length > MAX_KEY_LENGTH) {
-    throw new HomeopsError('INVALID_INPUT', `cannot derive a Kubernetes Secret key from field label "${label}"`, {
-      fix: 'give the key explicitly (letters, digits, - _ . ; at most 253 characters)',
-    });
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      `cannot derive a Kubernetes Secret key from field label "${label}"`,
+      {
+        fix: 'give the key explicitly (letters, digits, - _ . ; at most 253 characters)',
+      },
+    );
   }
   return key;
 }

@@ -10,7 +10,8 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   while (!existsSync(join(dir, 'templates')) || !existsSync(join(dir, 'package.json'))) {
     const up = dirname(dir);
-    if (up === dir) throw new Error('homeops-scaffold: cannot find the templates folder of the package');
+    if (up === dir)
+      throw new Error('homeops-scaffold: cannot find the templates folder of the package');
     dir = up;
   }
   return (root = dir);

@@ -27,7 +27,12 @@ export function render(path: string, view: object): string {
   if (!template) {
     loadPartials();
     const spec = PRECOMPILED[path];
-    template = spec ? hb.template(spec) : hb.compile(readFileSync(join(packageRoot(), 'templates', `${path}.hbs`), 'utf8'), COMPILE_OPTIONS);
+    template = spec
+      ? hb.template(spec)
+      : hb.compile(
+          readFileSync(join(packageRoot(), 'templates', `${path}.hbs`), 'utf8'),
+          COMPILE_OPTIONS,
+        );
     compiled.set(path, template);
   }
   return template(view);
@@ -37,11 +42,16 @@ function loadPartials(): void {
   if (partialsLoaded) return;
   partialsLoaded = true;
   if (Object.keys(PRECOMPILED_PARTIALS).length > 0) {
-    for (const [name, spec] of Object.entries(PRECOMPILED_PARTIALS)) hb.registerPartial(name, hb.template(spec));
+    for (const [name, spec] of Object.entries(PRECOMPILED_PARTIALS))
+      hb.registerPartial(name, hb.template(spec));
     return;
   }
   const dir = join(packageRoot(), 'templates', 'partials');
   for (const file of readdirSync(dir)) {
-    if (file.endsWith('.hbs')) hb.registerPartial(file.slice(0, -4), hb.compile(readFileSync(join(dir, file), 'utf8'), COMPILE_OPTIONS));
+    if (file.endsWith('.hbs'))
+      hb.registerPartial(
+        file.slice(0, -4),
+        hb.compile(readFileSync(join(dir, file), 'utf8'), COMPILE_OPTIONS),
+      );
   }
 }

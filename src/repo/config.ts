@@ -39,7 +39,8 @@ const SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const CONVENTION_VALUES: Record<keyof ConventionOverrides, (v: unknown) => boolean> = {
   routeIn: (v) => v === 'values' || v === 'file',
   storageIn: (v) => v === 'values' || v === 'file',
-  schemaHost: (v) => v === null || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/.test(v)),
+  schemaHost: (v) =>
+    v === null || (typeof v === 'string' && /^https?:\/\/[^\s/]+(\/[^\s]*[^\s/])?$/.test(v)),
   domain: (v) => typeof v === 'string' && /^[^\s/]+$/.test(v),
   gatewayInternal: (v) => typeof v === 'string' && NAME.test(v),
   gatewayExternal: (v) => typeof v === 'string' && NAME.test(v),
@@ -52,7 +53,8 @@ const CONVENTION_VALUES: Record<keyof ConventionOverrides, (v: unknown) => boole
 const CONVENTION_KEYS: Record<keyof ConventionOverrides, string> = {
   routeIn: 'values | file',
   storageIn: 'values | file',
-  schemaHost: 'a URL such as https://kubernetes-schemas.pages.dev (no trailing /), or null for no schema lines',
+  schemaHost:
+    'a URL such as https://kubernetes-schemas.pages.dev (no trailing /), or null for no schema lines',
   domain: 'the domain placeholder, such as ${SECRET_DOMAIN}',
   gatewayInternal: 'a Gateway name',
   gatewayExternal: 'a Gateway name',
@@ -70,56 +72,116 @@ export function readConfig(tree: RepoTree): RepoConfig {
   const doc = parseYaml(text, CONFIG_FILE);
   config.lineOf = (path) => lineOf(text, findKeyOffset(doc, path) ?? 0);
   if (doc.contents === null) return config;
-  if (!isMap(doc.contents)) throw configError(doc, text, [], 'must be a mapping', 'see the README, section "Config file"');
+  if (!isMap(doc.contents))
+    throw configError(doc, text, [], 'must be a mapping', 'see the README, section "Config file"');
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const value = (pair.value as { toJSON?: () => unknown } | null)?.toJSON?.() ?? null;
     if (key === 'layout') {
       if (!LAYOUT_IDS.includes(value as LayoutId)) {
-        throw configError(doc, text, ['layout'], `layout "${String(value)}" is unknown`, `use one of: ${LAYOUT_IDS.join(', ')}`);
+        throw configError(
+          doc,
+          text,
+          ['layout'],
+          `layout "${String(value)}" is unknown`,
+          `use one of: ${LAYOUT_IDS.join(', ')}`,
+        );
       }
       config.layout = value as LayoutId;
     } else if (key === 'defaults') {
-      if (value !== null && (typeof value !== 'object' || Array.isArray(value))) throw configError(doc, text, ['defaults'], 'must be a mapping of generator -> input -> value', 'e.g. defaults: { app: { route: internal } }');
+      if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
+        throw configError(
+          doc,
+          text,
+          ['defaults'],
+          'must be a mapping of generator -> input -> value',
+          'e.g. defaults: { app: { route: internal } }',
+        );
       // an empty section (all of it commented out) is no defaults
-      const defaults = Object.fromEntries(Object.entries(value ?? {}).map(([generator, inputs]) => [generator, inputs ?? {}]));
+      const defaults = Object.fromEntries(
+        Object.entries(value ?? {}).map(([generator, inputs]) => [generator, inputs ?? {}]),
+      );
       for (const [generator, inputs] of Object.entries(defaults)) {
         if (!(GENERATOR_NAMES as readonly string[]).includes(generator)) {
-          throw configError(doc, text, ['defaults', generator], `unknown generator "${generator}"`, `use one of: ${GENERATOR_NAMES.join(', ')}`);
+          throw configError(
+            doc,
+            text,
+            ['defaults', generator],
+            `unknown generator "${generator}"`,
+            `use one of: ${GENERATOR_NAMES.join(', ')}`,
+          );
         }
         if (inputs === null || typeof inputs !== 'object' || Array.isArray(inputs)) {
-          throw configError(doc, text, ['defaults', generator], 'must be a mapping of input -> value', `e.g. defaults: { ${generator}: { <input>: <value> } }`);
+          throw configError(
+            doc,
+            text,
+            ['defaults', generator],
+            'must be a mapping of input -> value',
+            `e.g. defaults: { ${generator}: { <input>: <value> } }`,
+          );
         }
       }
       config.defaults = defaults as RepoConfig['defaults'];
     } else if (key === 'conventions') {
       for (const [name, setting] of Object.entries((value ?? {}) as object)) {
         if (!(name in CONVENTION_KEYS)) {
-          throw configError(doc, text, ['conventions', name], `unknown convention "${name}"`, `known: ${Object.keys(CONVENTION_KEYS).join(', ')}`);
+          throw configError(
+            doc,
+            text,
+            ['conventions', name],
+            `unknown convention "${name}"`,
+            `known: ${Object.keys(CONVENTION_KEYS).join(', ')}`,
+          );
         }
         const key = name as keyof ConventionOverrides;
         if (!CONVENTION_VALUES[key](setting)) {
-          throw configError(doc, text, ['conventions', name], `${JSON.stringify(setting)} is not a value ${name} can take`, `${name}: ${CONVENTION_KEYS[key]}`);
+          throw configError(
+            doc,
+            text,
+            ['conventions', name],
+            `${JSON.stringify(setting)} is not a value ${name} can take`,
+            `${name}: ${CONVENTION_KEYS[key]}`,
+          );
         }
       }
       config.conventions = (value ?? {}) as ConventionOverrides;
     } else {
-      throw configError(doc, text, [key], `unknown key "${key}"`, 'known keys: layout, defaults, conventions');
+      throw configError(
+        doc,
+        text,
+        [key],
+        `unknown key "${key}"`,
+        'known keys: layout, defaults, conventions',
+      );
     }
   }
   return config;
 }
 
-function configError(doc: Document.Parsed, text: string, path: string[], message: string, fix: string): HomeopsError {
-  const node = path.length ? (doc.getIn(path, true) as { range?: [number, number, number] } | undefined) : undefined;
+function configError(
+  doc: Document.Parsed,
+  text: string,
+  path: string[],
+  message: string,
+  fix: string,
+): HomeopsError {
+  const node = path.length
+    ? (doc.getIn(path, true) as { range?: [number, number, number] } | undefined)
+    : undefined;
   const key = path.length ? findKeyOffset(doc, path) : undefined;
   const offset = key ?? node?.range?.[0] ?? 0;
-  return new HomeopsError('LAYOUT', `${path.join('.') || 'config'}: ${message}`, { file: CONFIG_FILE, line: lineOf(text, offset), fix });
+  return new HomeopsError('LAYOUT', `${path.join('.') || 'config'}: ${message}`, {
+    file: CONFIG_FILE,
+    line: lineOf(text, offset),
+    fix,
+  });
 }
 
 function findKeyOffset(doc: Document.Parsed, path: string[]): number | undefined {
   const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
   if (!isMap(parent)) return undefined;
-  const pair = parent.items.find((p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+  const pair = parent.items.find(
+    (p) => isScalar(p.key) && String(p.key.value) === path[path.length - 1],
+  );
   return (pair?.key as { range?: [number, number, number] } | undefined)?.range?.[0];
 }

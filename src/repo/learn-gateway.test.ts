@@ -6,7 +6,7 @@ const external = { name: 'external', namespace: 'gateway' };
 const lab = { name: 'lab-gateway', namespace: 'traefik' };
 
 describe('learnGateway', () => {
-  it("takes the parentRef most routes use, the first seen on a tie", () => {
+  it('takes the parentRef most routes use, the first seen on a tie', () => {
     expect(learnGateway([external, internal, internal], {})).toEqual(internal);
     expect(learnGateway([external, internal], {})).toEqual(external);
   });
@@ -22,10 +22,25 @@ describe('learnGateway', () => {
   });
 
   it('lets .homeops.yaml pin the name, the namespace or both', () => {
-    expect(learnGateway([lab], { gatewayInternal: 'gw', gatewayNamespace: 'net' })).toEqual({ name: 'gw', namespace: 'net' });
-    expect(learnGateway([lab], { gatewayInternal: 'gw' })).toEqual({ name: 'gw', namespace: 'traefik' });
-    expect(learnGateway([lab], { gatewayNamespace: 'net' })).toEqual({ name: 'lab-gateway', namespace: 'net' });
-    expect(learnGateway([], { gatewayNamespace: 'net' })).toEqual({ name: 'internal', namespace: 'net' });
-    expect(learnGateway([], { gatewayInternal: 'gw' })).toEqual({ name: 'gw', namespace: 'gateway' });
+    expect(learnGateway([lab], { gatewayInternal: 'gw', gatewayNamespace: 'net' })).toEqual({
+      name: 'gw',
+      namespace: 'net',
+    });
+    expect(learnGateway([lab], { gatewayInternal: 'gw' })).toEqual({
+      name: 'gw',
+      namespace: 'traefik',
+    });
+    expect(learnGateway([lab], { gatewayNamespace: 'net' })).toEqual({
+      name: 'lab-gateway',
+      namespace: 'net',
+    });
+    expect(learnGateway([], { gatewayNamespace: 'net' })).toEqual({
+      name: 'internal',
+      namespace: 'net',
+    });
+    expect(learnGateway([], { gatewayInternal: 'gw' })).toEqual({
+      name: 'gw',
+      namespace: 'gateway',
+    });
   });
 });

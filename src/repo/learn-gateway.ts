@@ -19,6 +19,10 @@ export function learnGateway(
   const key = (p: GatewayName) => `${p.namespace}/${p.name}`;
   const best = mostCommon(parents.map(key));
   const learned = parents.find((p) => key(p) === best) ?? fallback;
-  if (!overrides.gatewayInternal && !overrides.gatewayNamespace) return learned && { name: learned.name, namespace: learned.namespace };
-  return { name: overrides.gatewayInternal ?? learned?.name ?? 'internal', namespace: overrides.gatewayNamespace ?? learned?.namespace ?? 'gateway' };
+  if (!overrides.gatewayInternal && !overrides.gatewayNamespace)
+    return learned && { name: learned.name, namespace: learned.namespace };
+  return {
+    name: overrides.gatewayInternal ?? learned?.name ?? 'internal',
+    namespace: overrides.gatewayNamespace ?? learned?.namespace ?? 'gateway',
+  };
 }

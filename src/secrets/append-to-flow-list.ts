@@ -9,16 +9,30 @@ import type { YamlPath } from '../yaml/splice.ts';
  * gets them between its brackets. Undefined when there is no flow list there, or when the result
  * would not read back as the file with exactly these entries added (the caller falls back).
  */
-export function appendToFlowList(source: string, path: YamlPath, entries: readonly object[]): string | undefined {
-  if (source.includes('\r\n')) return appendToFlowList(source.replace(/\r\n/g, '\n'), path, entries)?.replace(/\n/g, '\r\n');
+export function appendToFlowList(
+  source: string,
+  path: YamlPath,
+  entries: readonly object[],
+): string | undefined {
+  if (source.includes('\r\n'))
+    return appendToFlowList(source.replace(/\r\n/g, '\n'), path, entries)?.replace(/\n/g, '\r\n');
   const seqAt = (text: string) => {
     const node = parseDocument(text).getIn(path, true);
-    return isSeq(node) && node.flow ? (node as YAMLSeq & { range: [number, number, number] }) : undefined;
+    return isSeq(node) && node.flow
+      ? (node as YAMLSeq & { range: [number, number, number] })
+      : undefined;
   };
   const seq = seqAt(source);
   if (seq === undefined || entries.length === 0) return undefined;
   const padded = !/(?<!\$)\{\S/.test(source.slice(seq.range[0], seq.range[1])); // `{ a: b }` unless the list writes `{a: b}` (`${VAR}` is no brace of its)
-  const texts = entries.map((entry) => stringify(entry, { collectionStyle: 'flow', flowCollectionPadding: padded, version: '1.1', lineWidth: 0 }).trimEnd());
+  const texts = entries.map((entry) =>
+    stringify(entry, {
+      collectionStyle: 'flow',
+      flowCollectionPadding: padded,
+      version: '1.1',
+      lineWidth: 0,
+    }).trimEnd(),
+  );
 
   let text = source;
   if (seq.items.length === 0) {
@@ -37,10 +51,17 @@ export function appendToFlowList(source: string, path: YamlPath, entries: readon
 }
 
 /** Whether `text` parses cleanly to `source`'s data with `entries` appended to the list at `path`. */
-function readsBackAs(source: string, text: string, path: YamlPath, entries: readonly object[]): boolean {
+function readsBackAs(
+  source: string,
+  text: string,
+  path: YamlPath,
+  entries: readonly object[],
+): boolean {
   const expected = parseDocument(source);
   const list = expected.getIn(path, true) as YAMLSeq;
   for (const entry of entries) list.items.push(expected.createNode(entry));
   const actual = parseDocument(text);
-  return actual.errors.length === 0 && JSON.stringify(actual.toJS()) === JSON.stringify(expected.toJS());
+  return (
+    actual.errors.length === 0 && JSON.stringify(actual.toJS()) === JSON.stringify(expected.toJS())
+  );
 }

@@ -12,7 +12,12 @@ export type ContainerAt = (doc: Document.Parsed) => YamlPath | undefined;
  * flow-style `envFrom: [...]`). True when every Secret is (now) wired; false when there is no such
  * file or container, so the caller can say what to do.
  */
-export function wireEnvFrom(tree: RepoTree, path: string, at: ContainerAt, secretNames: readonly string[]): boolean {
+export function wireEnvFrom(
+  tree: RepoTree,
+  path: string,
+  at: ContainerAt,
+  secretNames: readonly string[],
+): boolean {
   const source = tree.read(path);
   if (source === undefined) return false;
   const docs = parseAllDocuments(source);
@@ -22,15 +27,26 @@ export function wireEnvFrom(tree: RepoTree, path: string, at: ContainerAt, secre
   if (container === undefined) return false;
   const envFrom = doc.getIn([...container, 'envFrom'], true);
   if (envFrom !== undefined && !isSeq(envFrom)) return false;
-  const present = isSeq(envFrom) ? (envFrom.toJSON() as { secretRef?: { name?: string } }[]).map((e) => e?.secretRef?.name) : [];
-  const missing = secretNames.filter((name) => !present.includes(name)).map((name) => ({ secretRef: { name } }));
+  const present = isSeq(envFrom)
+    ? (envFrom.toJSON() as { secretRef?: { name?: string } }[]).map((e) => e?.secretRef?.name)
+    : [];
+  const missing = secretNames
+    .filter((name) => !present.includes(name))
+    .map((name) => ({ secretRef: { name } }));
   if (missing.length === 0) return true;
   const additions = isSeq(envFrom)
-    ? missing.map((entry) => ({ kind: 'item' as const, path: [...container, 'envFrom'], value: doc.createNode(entry) }))
+    ? missing.map((entry) => ({
+        kind: 'item' as const,
+        path: [...container, 'envFrom'],
+        value: doc.createNode(entry),
+      }))
     : [{ kind: 'key' as const, path: container, key: 'envFrom', value: doc.createNode(missing) }];
   const edit = addToYaml(source, doc, additions);
   // addToYaml splices block lists and new keys; a flow list of mappings it would re-render whole
-  const flow = !edit.exact && isSeq(envFrom) && envFrom.flow ? appendToFlowList(source, [...container, 'envFrom'], missing) : undefined;
+  const flow =
+    !edit.exact && isSeq(envFrom) && envFrom.flow
+      ? appendToFlowList(source, [...container, 'envFrom'], missing)
+      : undefined;
   tree.write(path, flow ?? edit.text);
   return true;
 }
@@ -41,8 +57,13 @@ export const appTemplateContainer =
   (doc) => {
     const controller = keyOf(doc.getIn(['spec', 'values', 'controllers'], true), app);
     if (controller === undefined) return undefined;
-    const container = keyOf(doc.getIn(['spec', 'values', 'controllers', controller, 'containers'], true), 'app');
-    return container === undefined ? undefined : ['spec', 'values', 'controllers', controller, 'containers', container];
+    const container = keyOf(
+      doc.getIn(['spec', 'values', 'controllers', controller, 'containers'], true),
+      'app',
+    );
+    return container === undefined
+      ? undefined
+      : ['spec', 'values', 'controllers', controller, 'containers', container];
   };
 
 /** A Deployment's container named like the app, else its first. */
@@ -50,7 +71,8 @@ export const deploymentContainer =
   (app: string): ContainerAt =>
   (doc) => {
     const containers = doc.getIn(['spec', 'template', 'spec', 'containers'], true);
-    if (doc.get('kind') !== 'Deployment' || !isSeq(containers) || containers.items.length === 0) return undefined;
+    if (doc.get('kind') !== 'Deployment' || !isSeq(containers) || containers.items.length === 0)
+      return undefined;
     const names = containers.items.map((c) => (isMap(c) ? c.get('name') : undefined));
     return ['spec', 'template', 'spec', 'containers', Math.max(0, names.indexOf(app))];
   };

@@ -1,4 +1,8 @@
-import { duplicateFieldLabels, pickFieldByLabel, referenceSegment } from '../onepassword/reference-names.ts';
+import {
+  duplicateFieldLabels,
+  pickFieldByLabel,
+  referenceSegment,
+} from '../onepassword/reference-names.ts';
 import type { SourceKind } from '../onepassword/types.ts';
 import type { OnePasswordStore } from './secret-stores.ts';
 import type { SecretsContext } from './secrets-context.ts';
@@ -29,17 +33,35 @@ export const isWholeItem = (fields: readonly string[]) => fields.length === 1 &&
  * `key: <item>/<field>`, each part a title when a reference can hold it, else its ID. Names and IDs
  * only: nothing here ever sees a value.
  */
-export async function externalSecretReferences(secrets: SecretsContext, store: OnePasswordStore, a: ReferenceChoice): Promise<ExternalSecretReferences> {
+export async function externalSecretReferences(
+  secrets: SecretsContext,
+  store: OnePasswordStore,
+  a: ReferenceChoice,
+): Promise<ExternalSecretReferences> {
   const lookup = secrets.onePassword;
-  const described = lookup.isOffline(a.source) ? undefined : await lookup.item(a.source, a.vault, a.item);
-  const item = described ? { title: described.item.title, id: described.item.id } : { title: a.item };
+  const described = lookup.isOffline(a.source)
+    ? undefined
+    : await lookup.item(a.source, a.vault, a.item);
+  const item = described
+    ? { title: described.item.title, id: described.item.id }
+    : { title: a.item };
   const itemKey = store.provider === 'sdk' ? referenceSegment('item', item) : item.title;
-  if (isWholeItem(a.fields)) return { wholeItem: true, itemKey, data: [], duplicates: described ? duplicateFieldLabels(described) : [] };
+  if (isWholeItem(a.fields))
+    return {
+      wholeItem: true,
+      itemKey,
+      data: [],
+      duplicates: described ? duplicateFieldLabels(described) : [],
+    };
   const data = a.fields.map((label, i) => {
     const field = described ? pickFieldByLabel(described, label) : { label, id: undefined };
     const secretKey = a.keys[i]!;
     if (store.provider === 'connect') return { secretKey, key: itemKey, property: field.label };
-    return { secretKey, key: `${itemKey}/${referenceSegment('field', { title: field.label, ...(field.id && { id: field.id }) })}`, property: null };
+    return {
+      secretKey,
+      key: `${itemKey}/${referenceSegment('field', { title: field.label, ...(field.id && { id: field.id }) })}`,
+      property: null,
+    };
   });
   return { wholeItem: false, itemKey, data, duplicates: [] };
 }

@@ -13,12 +13,14 @@ export async function lookupProblem(run: () => Promise<unknown>): Promise<Proble
     await run();
     return undefined;
   } catch (error) {
-    if (isHomeopsError(error) && NAME_PROBLEMS.has(error.code)) return { message: error.message, fix: error.fix };
+    if (isHomeopsError(error) && NAME_PROBLEMS.has(error.code))
+      return { message: error.message, fix: error.fix };
     throw error;
   }
 }
 
-export const asProblem = (error: HomeopsError | undefined): Problem | undefined => (error ? { message: error.message, fix: error.fix } : undefined);
+export const asProblem = (error: HomeopsError | undefined): Problem | undefined =>
+  error ? { message: error.message, fix: error.fix } : undefined;
 
 /**
  * Whether an input a check hangs on has no answer. Inputs resolve in order, and a refused one
@@ -26,12 +28,21 @@ export const asProblem = (error: HomeopsError | undefined): Problem | undefined 
  * through a refused `source`, an item in a refused vault) is skipped instead of failing on a
  * missing name and hiding the real problem.
  */
-export const unanswered = (a: Answers, ...inputs: string[]): boolean => inputs.some((name) => a[name] === undefined);
+export const unanswered = (a: Answers, ...inputs: string[]): boolean =>
+  inputs.some((name) => a[name] === undefined);
 
 /** An empty field list (`--fields=`, `--fields=,`) as the `fields` input's problem. */
-export function noFieldsProblem(fields: readonly string[], wholeItem: boolean): Problem | undefined {
+export function noFieldsProblem(
+  fields: readonly string[],
+  wholeItem: boolean,
+): Problem | undefined {
   if (fields.length > 0) return undefined;
-  return { message: 'no field named (the list is empty)', fix: wholeItem ? 'name at least one field, or * for the whole item' : 'name at least one field of the item' };
+  return {
+    message: 'no field named (the list is empty)',
+    fix: wholeItem
+      ? 'name at least one field, or * for the whole item'
+      : 'name at least one field of the item',
+  };
 }
 
 /**
@@ -39,7 +50,10 @@ export function noFieldsProblem(fields: readonly string[], wholeItem: boolean): 
  * file only (never prompted); the default follows the environment, and a source whose credentials
  * are missing is refused naming the variable to set.
  */
-export function sourceInput<C>(lookup: (ctx: C) => OnePasswordLookup, when?: (a: Answers) => boolean): InputSpec<C> {
+export function sourceInput<C>(
+  lookup: (ctx: C) => OnePasswordLookup,
+  when?: (a: Answers) => boolean,
+): InputSpec<C> {
   return {
     name: 'source',
     message: 'Where the 1Password names come from',
@@ -62,7 +76,13 @@ export function sourceInput<C>(lookup: (ctx: C) => OnePasswordLookup, when?: (a:
 }
 
 /** The first field of `labels` the item does not have (or has twice), as the input's problem. */
-export async function fieldsProblem(lookup: OnePasswordLookup, kind: SourceKind, vault: string, item: string, labels: readonly string[]): Promise<Problem | undefined> {
+export async function fieldsProblem(
+  lookup: OnePasswordLookup,
+  kind: SourceKind,
+  vault: string,
+  item: string,
+  labels: readonly string[],
+): Promise<Problem | undefined> {
   const described = await lookup.item(kind, vault, item);
   for (const label of labels) {
     const problem = await lookupProblem(async () => pickFieldByLabel(described, label));
@@ -74,10 +94,22 @@ export async function fieldsProblem(lookup: OnePasswordLookup, kind: SourceKind,
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** Secret keys: one per field, each a valid key, none twice. */
-export function secretKeysProblem(keys: readonly string[], fields: readonly string[]): Problem | undefined {
-  if (keys.length !== fields.length) return { message: `${keys.length} key(s) for ${fields.length} field(s)`, fix: 'give one key per field, in the same order' };
+export function secretKeysProblem(
+  keys: readonly string[],
+  fields: readonly string[],
+): Problem | undefined {
+  if (keys.length !== fields.length)
+    return {
+      message: `${keys.length} key(s) for ${fields.length} field(s)`,
+      fix: 'give one key per field, in the same order',
+    };
   const bad = keys.find((k) => !SECRET_KEY.test(k));
-  if (bad !== undefined) return { message: `"${bad}" is not a valid Secret key`, fix: 'use letters, digits, "-", "_" and "."' };
-  if (new Set(keys).size !== keys.length) return { message: 'a key is used twice', fix: 'give each field its own key' };
+  if (bad !== undefined)
+    return {
+      message: `"${bad}" is not a valid Secret key`,
+      fix: 'use letters, digits, "-", "_" and "."',
+    };
+  if (new Set(keys).size !== keys.length)
+    return { message: 'a key is used twice', fix: 'give each field its own key' };
   return undefined;
 }

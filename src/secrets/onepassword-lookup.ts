@@ -2,7 +2,13 @@ import { HomeopsError, isHomeopsError } from '../errors.ts';
 import { chooseSource, type SourceEnv } from '../onepassword/choose-source.ts';
 import { createSource } from '../onepassword/create-source.ts';
 import { pickItemByTitle } from '../onepassword/reference-names.ts';
-import type { ItemFields, ItemRef, SecretRefSource, SourceKind, VaultRef } from '../onepassword/types.ts';
+import type {
+  ItemFields,
+  ItemRef,
+  SecretRefSource,
+  SourceKind,
+  VaultRef,
+} from '../onepassword/types.ts';
 
 const VERSION = '0.1.0';
 
@@ -48,10 +54,14 @@ export class OnePasswordLookup {
     const vaults = await this.vaults(kind);
     const found = vaults.find((v) => v.id === name || v.title.toLowerCase() === name.toLowerCase());
     if (!found) {
-      throw new HomeopsError('SOURCE_NOT_FOUND', `no 1Password vault "${name}" is visible to this token`, {
-        field: 'vault',
-        fix: `use one of: ${vaults.map((v) => v.title).join(', ') || '(none: check the token has access to the vault)'}`,
-      });
+      throw new HomeopsError(
+        'SOURCE_NOT_FOUND',
+        `no 1Password vault "${name}" is visible to this token`,
+        {
+          field: 'vault',
+          fix: `use one of: ${vaults.map((v) => v.title).join(', ') || '(none: check the token has access to the vault)'}`,
+        },
+      );
     }
     return found;
   }
@@ -69,7 +79,10 @@ export class OnePasswordLookup {
     return this.call(kind, (s) => s.describeItem(vault.id, item.id));
   }
 
-  private async call<T>(kind: SourceKind, run: (source: SecretRefSource) => Promise<T>): Promise<T> {
+  private async call<T>(
+    kind: SourceKind,
+    run: (source: SecretRefSource) => Promise<T>,
+  ): Promise<T> {
     try {
       if (!this.opened || this.openedKind !== kind) {
         this.openedKind = kind;
@@ -77,7 +90,8 @@ export class OnePasswordLookup {
       }
       return await run(await this.opened);
     } catch (error) {
-      if (this.interactive && isHomeopsError(error) && OUTAGES.has(error.code)) this.degraded = true;
+      if (this.interactive && isHomeopsError(error) && OUTAGES.has(error.code))
+        this.degraded = true;
       throw error;
     }
   }

@@ -18,7 +18,9 @@ export interface OnePasswordStore {
 export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): OnePasswordStore[] {
   const stores: OnePasswordStore[] = [];
   // SOPS-encrypted files hold no store anyone could read
-  for (const file of dirs.flatMap((dir) => tree.yamlFilesUnder(dir)).filter((f) => !f.slice(f.lastIndexOf('/') + 1).includes('.sops.'))) {
+  for (const file of dirs
+    .flatMap((dir) => tree.yamlFilesUnder(dir))
+    .filter((f) => !f.slice(f.lastIndexOf('/') + 1).includes('.sops.'))) {
     const text = tree.read(file)!;
     if (!text.includes('ClusterSecretStore')) continue;
     let docs;
@@ -28,13 +30,26 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
       continue; // an unreadable file elsewhere in the repo is not this generator's business
     }
     for (const doc of docs) {
-      const data = doc.toJS() as { kind?: string; metadata?: { name?: string }; spec?: { provider?: Record<string, { vault?: string; vaults?: Record<string, number> }> } } | null;
+      const data = doc.toJS() as {
+        kind?: string;
+        metadata?: { name?: string };
+        spec?: { provider?: Record<string, { vault?: string; vaults?: Record<string, number> }> };
+      } | null;
       if (data?.kind !== 'ClusterSecretStore' || typeof data.metadata?.name !== 'string') continue;
       const provider = data.spec?.provider ?? {};
       const line = lineOf(text, (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0);
-      if (provider.onepasswordSDK) stores.push({ name: data.metadata.name, provider: 'sdk', vaults: provider.onepasswordSDK.vault ? [provider.onepasswordSDK.vault] : [], file, line });
+      if (provider.onepasswordSDK)
+        stores.push({
+          name: data.metadata.name,
+          provider: 'sdk',
+          vaults: provider.onepasswordSDK.vault ? [provider.onepasswordSDK.vault] : [],
+          file,
+          line,
+        });
       else if (provider.onepassword) {
-        const vaults = Object.entries(provider.onepassword.vaults ?? {}).sort(([, a], [, b]) => a - b).map(([v]) => v);
+        const vaults = Object.entries(provider.onepassword.vaults ?? {})
+          .sort(([, a], [, b]) => a - b)
+          .map(([v]) => v);
         stores.push({ name: data.metadata.name, provider: 'connect', vaults, file, line });
       }
     }
@@ -43,7 +58,10 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
 }
 
 /** The store to use: the one named, or the only one; several or none is an error that says what to do. */
-export function pickStore(stores: readonly OnePasswordStore[], name: string | undefined): OnePasswordStore {
+export function pickStore(
+  stores: readonly OnePasswordStore[],
+  name: string | undefined,
+): OnePasswordStore {
   if (stores.length === 0) {
     throw new HomeopsError('CONFLICT', 'this repo has no ClusterSecretStore for 1Password', {
       field: 'store',
@@ -52,10 +70,18 @@ export function pickStore(stores: readonly OnePasswordStore[], name: string | un
   }
   if (name === undefined) {
     if (stores.length === 1) return stores[0]!;
-    throw new HomeopsError('MISSING_INPUT', `this repo has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`, { field: 'store', fix: `pass --store=<one of them>` });
+    throw new HomeopsError(
+      'MISSING_INPUT',
+      `this repo has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`,
+      { field: 'store', fix: `pass --store=<one of them>` },
+    );
   }
   const store = stores.find((s) => s.name === name);
-  if (!store) throw new HomeopsError('INVALID_INPUT', `no 1Password ClusterSecretStore named "${name}" in this repo`, { field: 'store', fix: `use one of: ${stores.map((s) => s.name).join(', ')}` });
+  if (!store)
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      `no 1Password ClusterSecretStore named "${name}" in this repo`,
+      { field: 'store', fix: `use one of: ${stores.map((s) => s.name).join(', ')}` },
+    );
   return store;
 }
-

@@ -46,9 +46,15 @@ const refPath = (ref: string): string => ref.replace(/^@/, '').replace(/^\.\//, 
  * Throws the refusal (one HomeopsError, or HomeopsErrors when several inputs are refused);
  * nothing is returned or changed then.
  */
-export function addNode(doc: Document.Parsed, facts: TalconfigFacts, input: NodeInput, options: AddNodeOptions = {}): AddNodeResult {
+export function addNode(
+  doc: Document.Parsed,
+  facts: TalconfigFacts,
+  input: NodeInput,
+  options: AddNodeOptions = {},
+): AddNodeResult {
   const checked = checkNodeInput(facts, input);
-  if ('errors' in checked) throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
+  if ('errors' in checked)
+    throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
   const value = checked.value;
 
   const source = options.source ?? doc.toString({ lineWidth: 0 });
@@ -58,32 +64,54 @@ export function addNode(doc: Document.Parsed, facts: TalconfigFacts, input: Node
   const edit = addToYaml(
     source,
     base,
-    hasNodes ? [{ kind: 'item', path: ['nodes'], value: entry.node }] : [{ kind: 'key', path: [], key: 'nodes', value: base.createNode([entry.node]) }],
+    hasNodes
+      ? [{ kind: 'item', path: ['nodes'], value: entry.node }]
+      : [{ kind: 'key', path: [], key: 'nodes', value: base.createNode([entry.node]) }],
   );
   if (edit.doc.errors.length > 0) {
-    throw new HomeopsError('YAML', `adding ${value.hostname} produced invalid YAML: ${edit.doc.errors[0]!.message}`, {
-      fix: 'report this as a bug, with the talconfig.yaml',
-    });
+    throw new HomeopsError(
+      'YAML',
+      `adding ${value.hostname} produced invalid YAML: ${edit.doc.errors[0]!.message}`,
+      {
+        fix: 'report this as a bug, with the talconfig.yaml',
+      },
+    );
   }
 
   const warnings = [...entry.warnings];
-  if (!edit.exact) warnings.push('talconfig.yaml had to be re-rendered: check the diff for whitespace and comment changes');
+  if (!edit.exact)
+    warnings.push(
+      'talconfig.yaml had to be re-rendered: check the diff for whitespace and comment changes',
+    );
   if (facts.unresolved.length > 0) {
     const names = facts.unresolved.map((n) => `\${${n}}`).join(', ');
-    warnings.push(`${names} had no value, so the new node was not checked against them (pass talenv.yaml / clusterenv.yaml values)`);
+    warnings.push(
+      `${names} had no value, so the new node was not checked against them (pass talenv.yaml / clusterenv.yaml values)`,
+    );
   }
-  const controlPlanes = facts.nodes.filter((n) => n.controlPlane).length + (value.role === 'controlplane' ? 1 : 0);
+  const controlPlanes =
+    facts.nodes.filter((n) => n.controlPlane).length + (value.role === 'controlplane' ? 1 : 0);
   if (value.role === 'controlplane' && controlPlanes % 2 === 0) {
-    warnings.push(`the cluster will have ${controlPlanes} control planes: etcd tolerates no more failures with ${controlPlanes} members than with ${controlPlanes - 1}; use an odd number`);
+    warnings.push(
+      `the cluster will have ${controlPlanes} control planes: etcd tolerates no more failures with ${controlPlanes} members than with ${controlPlanes - 1}; use an odd number`,
+    );
   }
 
-  const result: AddNodeResult = { doc: edit.doc, text: edit.text, exact: edit.exact, input: value, warnings };
+  const result: AddNodeResult = {
+    doc: edit.doc,
+    text: edit.text,
+    exact: edit.exact,
+    input: value,
+    warnings,
+  };
   if (entry.nodePatchRefs.length > 0) {
     const files = entry.nodePatchRefs.map((ref, i) => ({
       path: refPath(ref),
       content: renderEmptyPatch(
         `Patch for node ${value.hostname} only (strategic merge).` +
-          (entry.patchSource ? `\nSee ${refPath(entry.patchSource.nodePatchRefs[i]!)} for what ${entry.patchSource.hostname} sets here.` : ''),
+          (entry.patchSource
+            ? `\nSee ${refPath(entry.patchSource.nodePatchRefs[i]!)} for what ${entry.patchSource.hostname} sets here.`
+            : ''),
       ),
     }));
     const dir = files[0]!.path.split('/').slice(0, -1).join('/');

@@ -38,11 +38,13 @@ const MANIFEST_ROOTS: Record<LayoutId, string[]> = {
   'argocd-mise': ['src/apps', 'src/bootstrap'],
 };
 
-const MENTIONS = /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
-const ADDRESS_KEYS = /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
+const MENTIONS =
+  /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
+const ADDRESS_KEYS =
+  /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
 
-
-const resolved = (text: string, vars: Vars): string | undefined => resolvePlaceholders(String(text).trim(), vars);
+const resolved = (text: string, vars: Vars): string | undefined =>
+  resolvePlaceholders(String(text).trim(), vars);
 
 function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
   const pools: LoadBalancerPool[] = [];
@@ -50,13 +52,25 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
     const range = typeof value === 'string' ? resolved(value, vars) : undefined;
     if (range) pools.push({ range, file });
   };
-  for (const doc of parseAllDocuments(text) as unknown as { errors: unknown[]; toJS(): unknown }[]) {
+  for (const doc of parseAllDocuments(text) as unknown as {
+    errors: unknown[];
+    toJS(): unknown;
+  }[]) {
     if (doc.errors.length > 0) continue;
-    const data = doc.toJS() as { kind?: string; spec?: { blocks?: { cidr?: string; start?: string; stop?: string }[]; cidrs?: { cidr?: string }[]; addresses?: string[] } } | null;
+    const data = doc.toJS() as {
+      kind?: string;
+      spec?: {
+        blocks?: { cidr?: string; start?: string; stop?: string }[];
+        cidrs?: { cidr?: string }[];
+        addresses?: string[];
+      };
+    } | null;
     if (data?.kind === 'CiliumLoadBalancerIPPool') {
       for (const b of [...(data.spec?.blocks ?? []), ...(data.spec?.cidrs ?? [])]) {
         const block = b as { cidr?: string; start?: string; stop?: string };
-        add(block.cidr ?? (block.start && block.stop ? `${block.start}-${block.stop}` : block.start));
+        add(
+          block.cidr ?? (block.start && block.stop ? `${block.start}-${block.stop}` : block.start),
+        );
       }
     } else if (data?.kind === 'IPAddressPool') {
       for (const a of data.spec?.addresses ?? []) add(a);
@@ -66,10 +80,15 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
   for (const doc of parseAllDocuments(text) as unknown as Parameters<typeof visit>[0][]) {
     visit(doc, {
       Pair(_k, pair) {
-        if (String((pair.key as { value?: unknown })?.value) !== 'ipAddressPools' || !isSeq(pair.value)) return;
+        if (
+          String((pair.key as { value?: unknown })?.value) !== 'ipAddressPools' ||
+          !isSeq(pair.value)
+        )
+          return;
         for (const pool of pair.value.items) {
           const addresses = isMap(pool) ? pool.get('addresses', true) : undefined;
-          if (isSeq(addresses)) for (const a of addresses.items) add((a as { value?: unknown }).value);
+          if (isSeq(addresses))
+            for (const a of addresses.items) add((a as { value?: unknown }).value);
         }
       },
     });
@@ -89,7 +108,11 @@ function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddres
 }
 
 /** Scans the layout's manifests (only files that mention a pool or an address are parsed). */
-export function scanLoadBalancers(tree: RepoTree, layout: LayoutId, vars: Vars = {}): LoadBalancerFacts {
+export function scanLoadBalancers(
+  tree: RepoTree,
+  layout: LayoutId,
+  vars: Vars = {},
+): LoadBalancerFacts {
   const facts: LoadBalancerFacts = { pools: [], addresses: [] };
   for (const root of MANIFEST_ROOTS[layout]) {
     if (!tree.isDirectory(root)) continue;

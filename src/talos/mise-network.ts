@@ -27,7 +27,8 @@ export interface NetworkPatch {
 
 type Data = Record<string, unknown>;
 const MAC = /[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}/;
-const str = (v: unknown): string | undefined => (typeof v === 'string' || typeof v === 'number' ? String(v) : undefined);
+const str = (v: unknown): string | undefined =>
+  typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 function firstAddress(interfaces: unknown[]): string | undefined {
@@ -40,7 +41,10 @@ function firstAddress(interfaces: unknown[]): string | undefined {
   return undefined;
 }
 
-function legacyNode(name: string, machine: Data): Pick<NetworkPatch, 'hostname' | 'node' | 'nameservers'> {
+function legacyNode(
+  name: string,
+  machine: Data,
+): Pick<NetworkPatch, 'hostname' | 'node' | 'nameservers'> {
   const network = (machine['network'] ?? {}) as Data;
   const hostname = str(network['hostname']) ?? name;
   const interfaces = list(network['interfaces']);
@@ -52,15 +56,24 @@ function legacyNode(name: string, machine: Data): Pick<NetworkPatch, 'hostname' 
   };
 }
 
-function typedNode(name: string, docs: Data[]): Pick<NetworkPatch, 'hostname' | 'node' | 'nameservers' | 'linkAlias'> {
+function typedNode(
+  name: string,
+  docs: Data[],
+): Pick<NetworkPatch, 'hostname' | 'node' | 'nameservers' | 'linkAlias'> {
   const of = (kind: string) => docs.filter((d) => d['kind'] === kind);
   const hostname = str(of('HostnameConfig')[0]?.['hostname']) ?? name;
   const alias = of('LinkAliasConfig')[0];
   const match = MAC.exec(str((alias?.['selector'] as Data | undefined)?.['match']) ?? '');
   const mac = match ? normalizeMac(match[0]) : undefined;
-  const link = of('LinkConfig').find((l) => !alias || l['name'] === alias['name']) ?? of('LinkConfig')[0];
-  const addresses = list(link?.['addresses']).map((a) => str((a as Data)['address'])).filter((a): a is string => !!a);
-  const routes = list(link?.['routes']).map((r) => ({ network: str((r as Data)['destination']) ?? '0.0.0.0/0', gateway: str((r as Data)['gateway']) }));
+  const link =
+    of('LinkConfig').find((l) => !alias || l['name'] === alias['name']) ?? of('LinkConfig')[0];
+  const addresses = list(link?.['addresses'])
+    .map((a) => str((a as Data)['address']))
+    .filter((a): a is string => !!a);
+  const routes = list(link?.['routes']).map((r) => ({
+    network: str((r as Data)['destination']) ?? '0.0.0.0/0',
+    gateway: str((r as Data)['gateway']),
+  }));
   const vip = str(of('Layer2VIPConfig')[0]?.['name']);
   const iface: Data = {
     ...(mac && { deviceSelector: { hardwareAddr: mac } }),
@@ -74,7 +87,9 @@ function typedNode(name: string, docs: Data[]): Pick<NetworkPatch, 'hostname' | 
   return {
     hostname,
     node: { hostname, ...(ip && { ipAddress: ip }), networkInterfaces: [iface] },
-    nameservers: list(of('ResolverConfig')[0]?.['nameservers']).map((n) => str((n as Data)['address']) ?? ''),
+    nameservers: list(of('ResolverConfig')[0]?.['nameservers']).map(
+      (n) => str((n as Data)['address']) ?? '',
+    ),
     ...(str(alias?.['name']) && { linkAlias: str(alias!['name'])! }),
   };
 }
@@ -84,12 +99,18 @@ export function readNetworkPatch(path: string, text: string): NetworkPatch {
   const docs = parseAllDocuments(text) as unknown as Document.Parsed[];
   const bad = docs.find((d) => d.errors.length > 0);
   if (bad) {
-    throw new HomeopsError('YAML', `${path} is not valid YAML: ${bad.errors[0]!.message.split('\n')[0]}`, { file: path, fix: `fix the YAML syntax of ${path}, then run again` });
+    throw new HomeopsError(
+      'YAML',
+      `${path} is not valid YAML: ${bad.errors[0]!.message.split('\n')[0]}`,
+      { file: path, fix: `fix the YAML syntax of ${path}, then run again` },
+    );
   }
   const data = docs.map((d) => (d.toJS() ?? {}) as Data);
   const typed = data.some((d) => typeof d['kind'] === 'string');
   const legacy = data.find((d) => (d['machine'] as Data | undefined)?.['network'] !== undefined);
-  const read = typed ? typedNode(name, data) : legacyNode(name, (legacy?.['machine'] ?? {}) as Data);
+  const read = typed
+    ? typedNode(name, data)
+    : legacyNode(name, (legacy?.['machine'] ?? {}) as Data);
   return { name, path, text, docs, typed, ...read };
 }
 

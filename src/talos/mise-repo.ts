@@ -49,10 +49,12 @@ export interface MiseRepo {
 }
 
 /** Patch text in the repo's style: without the leading `---` when its patch files have none. */
-export const inRepoStyle = (text: string, markers: boolean): string => (markers ? text : text.replace(/^---\n/, ''));
+export const inRepoStyle = (text: string, markers: boolean): string =>
+  markers ? text : text.replace(/^---\n/, '');
 
 /** `k8s-4` -> `K8S_4_IP`, the shape of `URD_IP`. */
-export const nodeVarName = (name: string): string => `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_IP`;
+export const nodeVarName = (name: string): string =>
+  `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_IP`;
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -64,7 +66,9 @@ function roleOf(miseText: string, name: string): NodeRole | undefined {
 function sharedInstall(tree: RepoTree, dir: string, files: string[]): MiseRepo['install'] {
   const install: MiseRepo['install'] = {};
   for (const name of files.filter((f) => !f.startsWith('network-'))) {
-    for (const doc of parseAllDocuments(tree.read(`${dir}/${name}`) ?? '') as unknown as Document.Parsed[]) {
+    for (const doc of parseAllDocuments(
+      tree.read(`${dir}/${name}`) ?? '',
+    ) as unknown as Document.Parsed[]) {
       if (doc.errors.length > 0) continue;
       const disk = doc.getIn(['machine', 'install', 'disk']);
       const image = doc.getIn(['machine', 'install', 'image']);
@@ -75,10 +79,19 @@ function sharedInstall(tree: RepoTree, dir: string, files: string[]): MiseRepo['
   return install;
 }
 
-function talosVersion(toml: TomlData, install: MiseRepo['install'], miseFile: string): MiseRepo['version'] {
+function talosVersion(
+  toml: TomlData,
+  install: MiseRepo['install'],
+  miseFile: string,
+): MiseRepo['version'] {
   for (const [tool, spec] of Object.entries((toml['tools'] ?? {}) as Record<string, unknown>)) {
     if (!/(^|[:/])talos(ctl)?$/.test(tool)) continue;
-    const text = typeof spec === 'string' ? spec : typeof spec === 'object' && spec !== null ? String((spec as { version?: unknown }).version ?? '') : '';
+    const text =
+      typeof spec === 'string'
+        ? spec
+        : typeof spec === 'object' && spec !== null
+          ? String((spec as { version?: unknown }).version ?? '')
+          : '';
     const version = parseTalosVersion(text);
     if (version) return { version, from: `${miseFile} [tools] ${tool}` };
   }
@@ -90,21 +103,43 @@ function talosVersion(toml: TomlData, install: MiseRepo['install'], miseFile: st
 export function readMiseRepo(tree: RepoTree, layout: MiseLayout): MiseRepo {
   const miseText = tree.read(layout.miseFile);
   if (miseText === undefined) {
-    throw new HomeopsError('LAYOUT', `${layout.miseFile} does not exist`, { file: layout.miseFile, fix: 'run at the root of the talosctl + mise repo, or pass --dest' });
+    throw new HomeopsError('LAYOUT', `${layout.miseFile} does not exist`, {
+      file: layout.miseFile,
+      fix: 'run at the root of the talosctl + mise repo, or pass --dest',
+    });
   }
   const toml = parseToml(miseText);
-  if (!toml) throw new HomeopsError('LAYOUT', `${layout.miseFile} is not valid TOML`, { file: layout.miseFile, fix: `fix ${layout.miseFile} (mise tasks ls shows the error), then run again` });
-  const env = Object.fromEntries(Object.entries((toml['env'] ?? {}) as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  if (!toml)
+    throw new HomeopsError('LAYOUT', `${layout.miseFile} is not valid TOML`, {
+      file: layout.miseFile,
+      fix: `fix ${layout.miseFile} (mise tasks ls shows the error), then run again`,
+    });
+  const env = Object.fromEntries(
+    Object.entries((toml['env'] ?? {}) as Record<string, unknown>).filter(
+      (e): e is [string, string] => typeof e[1] === 'string',
+    ),
+  );
   const dir = layout.patchesDir;
-  const files = tree.isDirectory(dir) ? tree.children(dir).filter((f) => /\.ya?ml$/.test(f) && tree.isFile(`${dir}/${f}`)) : [];
+  const files = tree.isDirectory(dir)
+    ? tree.children(dir).filter((f) => /\.ya?ml$/.test(f) && tree.isFile(`${dir}/${f}`))
+    : [];
   const nodes: MiseNode[] = files
     .filter((f) => /^network-.+\.ya?ml$/.test(f))
     .map((f) => {
       const patch = readNetworkPatch(`${dir}/${f}`, tree.read(`${dir}/${f}`)!);
-      const varName = env[nodeVarName(patch.name)] !== undefined ? nodeVarName(patch.name) : undefined;
-      return { name: patch.name, hostname: patch.hostname, role: roleOf(miseText, patch.name), varName, patch };
+      const varName =
+        env[nodeVarName(patch.name)] !== undefined ? nodeVarName(patch.name) : undefined;
+      return {
+        name: patch.name,
+        hostname: patch.hostname,
+        role: roleOf(miseText, patch.name),
+        varName,
+        patch,
+      };
     });
-  const endpoint = env['CONTROL_PLANE_ENDPOINT'] ?? Object.values(env).find((v) => /^https:\/\/[^/\s]+:\d+\/?$/.test(v));
+  const endpoint =
+    env['CONTROL_PLANE_ENDPOINT'] ??
+    Object.values(env).find((v) => /^https:\/\/[^/\s]+:\d+\/?$/.test(v));
   const doc = new Document({
     ...(endpoint && { endpoint }),
     nodes: nodes.map((n) => ({
@@ -117,5 +152,17 @@ export function readMiseRepo(tree: RepoTree, layout: MiseLayout): MiseRepo {
   const install = sharedInstall(tree, dir, files);
   const version = talosVersion(toml, install, layout.miseFile);
   const documentMarkers = files.some((f) => (tree.read(`${dir}/${f}`) ?? '').startsWith('---'));
-  return { layout, patchesDir: dir, miseFile: layout.miseFile, miseText, toml, env, nodes, facts, install, ...(version && { version }), documentMarkers };
+  return {
+    layout,
+    patchesDir: dir,
+    miseFile: layout.miseFile,
+    miseText,
+    toml,
+    env,
+    nodes,
+    facts,
+    install,
+    ...(version && { version }),
+    documentMarkers,
+  };
 }

@@ -61,7 +61,7 @@ export function formatNetwork(cidr: Cidr): string {
 
 export function inSubnet(ip: Ipv4, cidr: Cidr): boolean {
   const mask = prefixMask(cidr.prefix);
-  return ((ip & mask) >>> 0) === ((cidr.ip & mask) >>> 0);
+  return (ip & mask) >>> 0 === (cidr.ip & mask) >>> 0;
 }
 
 /**
@@ -85,7 +85,8 @@ export function parseIpv4Range(text: string): Ipv4Range | undefined {
   return { first, last, text: t };
 }
 
-export const inRange = (ip: Ipv4, range: Ipv4Range): boolean => ip >= range.first && ip <= range.last;
+export const inRange = (ip: Ipv4, range: Ipv4Range): boolean =>
+  ip >= range.first && ip <= range.last;
 
 /**
  * A NIC's MAC in lower-case colon form, from `AA:BB:..`, `aa-bb-..`, `aabb.ccdd.eeff` or

@@ -3,7 +3,18 @@
  * normalized value or a HomeopsError naming its field; checkNodeInput gathers them all.
  */
 import { HomeopsError } from '../errors.ts';
-import { formatIpv4, formatNetwork, inRange, inSubnet, isDnsLabel, macProblem, networkAddress, broadcastAddress, normalizeMac, parseIpv4 } from './net.ts';
+import {
+  formatIpv4,
+  formatNetwork,
+  inRange,
+  inSubnet,
+  isDnsLabel,
+  macProblem,
+  networkAddress,
+  broadcastAddress,
+  normalizeMac,
+  parseIpv4,
+} from './net.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 
 export type NodeRole = 'controlplane' | 'worker';
@@ -19,7 +30,9 @@ export interface NodeInput {
   schematic?: string;
 }
 
-export type DiskChoice = { kind: 'installDisk'; value: string } | { kind: 'installDiskSelector'; key: string; value: string };
+export type DiskChoice =
+  | { kind: 'installDisk'; value: string }
+  | { kind: 'installDiskSelector'; key: string; value: string };
 
 export interface CheckedNodeInput {
   hostname: string;
@@ -30,18 +43,37 @@ export interface CheckedNodeInput {
   schematic?: { id: string } | { image: string };
 }
 
-const bad = (field: string, message: string, fix: string): HomeopsError => new HomeopsError('INVALID_INPUT', message, { field, fix });
-const taken = (field: string, message: string, fix: string): HomeopsError => new HomeopsError('CONFLICT', message, { field, fix });
+const bad = (field: string, message: string, fix: string): HomeopsError =>
+  new HomeopsError('INVALID_INPUT', message, { field, fix });
+const taken = (field: string, message: string, fix: string): HomeopsError =>
+  new HomeopsError('CONFLICT', message, { field, fix });
 
 /** Names cluster-template gives its shared patch folders; a node folder may not use them. */
 const RESERVED = ['global', 'controller', 'worker', 'all', 'controlplane'];
 
 export function checkHostname(value: string, facts: TalconfigFacts): string | HomeopsError {
   const h = value.trim();
-  if (!isDnsLabel(h)) return bad('hostname', `"${value}" is not a valid hostname`, 'use 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. k8s-3)');
-  if (facts.perNodePatches && RESERVED.includes(h)) return bad('hostname', `"${h}" is the name of a shared patch folder`, 'pick another hostname, e.g. k8s-3');
-  const used = facts.nodes.find((n) => n.hostnameResolved.toLowerCase() === h || n.hostname.toLowerCase() === h);
-  if (used) return taken('hostname', `hostname "${h}" is already used by nodes[${used.index}]`, 'pick a hostname no other node has');
+  if (!isDnsLabel(h))
+    return bad(
+      'hostname',
+      `"${value}" is not a valid hostname`,
+      'use 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. k8s-3)',
+    );
+  if (facts.perNodePatches && RESERVED.includes(h))
+    return bad(
+      'hostname',
+      `"${h}" is the name of a shared patch folder`,
+      'pick another hostname, e.g. k8s-3',
+    );
+  const used = facts.nodes.find(
+    (n) => n.hostnameResolved.toLowerCase() === h || n.hostname.toLowerCase() === h,
+  );
+  if (used)
+    return taken(
+      'hostname',
+      `hostname "${h}" is already used by nodes[${used.index}]`,
+      'pick a hostname no other node has',
+    );
   return h;
 }
 
@@ -49,71 +81,156 @@ export function checkIp(value: string, facts: TalconfigFacts): string | HomeopsE
   const text = value.trim();
   const ip = parseIpv4(text);
   if (ip === undefined) {
-    const fix = text.includes('/') ? `give the address alone (e.g. ${text.split('/')[0]}); the prefix comes from the nodes' subnet` : 'give an IPv4 address like 192.168.1.14';
+    const fix = text.includes('/')
+      ? `give the address alone (e.g. ${text.split('/')[0]}); the prefix comes from the nodes' subnet`
+      : 'give an IPv4 address like 192.168.1.14';
     return bad('ip', `"${value}" is not an IPv4 address`, fix);
   }
-  const owner = facts.nodes.find((n) => n.ipAddress === text || n.addresses.some((a) => a.split('/')[0] === text));
-  if (owner) return taken('ip', `${text} is already used by node ${owner.hostnameResolved}`, 'pick a free address in the nodes\' subnet');
-  if (facts.vip === text) return taken('ip', `${text} is the control-plane VIP`, 'pick an address that is not the VIP');
-  if (facts.gateway === text) return taken('ip', `${text} is the default gateway`, 'pick an address that is not the gateway');
-  if (facts.endpoint?.host === text) return taken('ip', `${text} is the cluster endpoint`, 'pick an address that is not the endpoint');
+  const owner = facts.nodes.find(
+    (n) => n.ipAddress === text || n.addresses.some((a) => a.split('/')[0] === text),
+  );
+  if (owner)
+    return taken(
+      'ip',
+      `${text} is already used by node ${owner.hostnameResolved}`,
+      "pick a free address in the nodes' subnet",
+    );
+  if (facts.vip === text)
+    return taken('ip', `${text} is the control-plane VIP`, 'pick an address that is not the VIP');
+  if (facts.gateway === text)
+    return taken('ip', `${text} is the default gateway`, 'pick an address that is not the gateway');
+  if (facts.endpoint?.host === text)
+    return taken(
+      'ip',
+      `${text} is the cluster endpoint`,
+      'pick an address that is not the endpoint',
+    );
   const reserved = facts.reservedIps.find((r) => r.ip === text);
-  if (reserved) return taken('ip', `${text} is already taken by \${${reserved.name}}`, `pick an address that no variable (${reserved.name}) names`);
+  if (reserved)
+    return taken(
+      'ip',
+      `${text} is already taken by \${${reserved.name}}`,
+      `pick an address that no variable (${reserved.name}) names`,
+    );
   const subnet = facts.subnets.find((s) => inSubnet(ip, s));
   if (facts.subnets.length > 0 && !subnet) {
     const nets = facts.subnets.map(formatNetwork).join(', ');
     return bad('ip', `${text} is outside the nodes' subnet ${nets}`, `pick an address in ${nets}`);
   }
-  if (subnet && subnet.prefix < 31 && (ip === networkAddress(subnet) || ip === broadcastAddress(subnet))) {
-    return bad('ip', `${text} is the ${ip === networkAddress(subnet) ? 'network' : 'broadcast'} address of ${formatNetwork(subnet)}`, 'pick a host address');
+  if (
+    subnet &&
+    subnet.prefix < 31 &&
+    (ip === networkAddress(subnet) || ip === broadcastAddress(subnet))
+  ) {
+    return bad(
+      'ip',
+      `${text} is the ${ip === networkAddress(subnet) ? 'network' : 'broadcast'} address of ${formatNetwork(subnet)}`,
+      'pick a host address',
+    );
   }
   const pool = facts.loadBalancerRanges.find((r) => inRange(ip, r));
-  if (pool) return taken('ip', `${text} is inside the load-balancer range ${pool.text}`, `pick an address outside ${formatIpv4(pool.first)}-${formatIpv4(pool.last)}`);
+  if (pool)
+    return taken(
+      'ip',
+      `${text} is inside the load-balancer range ${pool.text}`,
+      `pick an address outside ${formatIpv4(pool.first)}-${formatIpv4(pool.last)}`,
+    );
   return text;
 }
 
 export function checkMac(value: string, facts: TalconfigFacts): string | HomeopsError {
   const mac = normalizeMac(value);
-  if (!mac) return bad('mac', `"${value}" is not a MAC address`, 'give six hex pairs like aa:bb:cc:dd:ee:ff');
+  if (!mac)
+    return bad(
+      'mac',
+      `"${value}" is not a MAC address`,
+      'give six hex pairs like aa:bb:cc:dd:ee:ff',
+    );
   const problem = macProblem(mac);
   if (problem) return bad('mac', `${mac} ${problem}`, "give the MAC of the node's network card");
   const used = facts.nodes.find((n) => n.macs.includes(mac));
-  if (used) return taken('mac', `${mac} is already used by node ${used.hostnameResolved}`, 'check the MAC of the new machine');
+  if (used)
+    return taken(
+      'mac',
+      `${mac} is already used by node ${used.hostnameResolved}`,
+      'check the MAC of the new machine',
+    );
   return mac;
 }
 
-const SELECTOR_KEYS = ['size', 'name', 'model', 'serial', 'modalias', 'uuid', 'wwid', 'type', 'busPath'];
+const SELECTOR_KEYS = [
+  'size',
+  'name',
+  'model',
+  'serial',
+  'modalias',
+  'uuid',
+  'wwid',
+  'type',
+  'busPath',
+];
 
 /** A Talos diskSelector size: `500GB`, `>= 1TB`, `<=2TiB`. */
 const SIZE = /^([<>]=?\s*)?\d+(\.\d+)?\s*[KMGTP]i?B$/i;
 
 export function checkDisk(value: string): DiskChoice | HomeopsError {
   const d = value.trim();
-  const fix = 'give a device path (/dev/sda, /dev/disk/by-id/...), a disk serial, or key:value (model:Samsung*, size:>=500GB, type:nvme)';
+  const fix =
+    'give a device path (/dev/sda, /dev/disk/by-id/...), a disk serial, or key:value (model:Samsung*, size:>=500GB, type:nvme)';
   if (d === '') return bad('disk', 'no install disk given', fix);
   if (d.startsWith('/')) {
-    return /^\/dev\/\S+$/.test(d) ? { kind: 'installDisk', value: d } : bad('disk', `"${d}" is not a device path under /dev`, fix);
+    return /^\/dev\/\S+$/.test(d)
+      ? { kind: 'installDisk', value: d }
+      : bad('disk', `"${d}" is not a device path under /dev`, fix);
   }
-  if (/^(sd[a-z]+|vd[a-z]+|hd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+)$/.test(d)) return bad('disk', `"${d}" looks like a device name, not a serial`, `give the full path: /dev/${d}`);
+  if (/^(sd[a-z]+|vd[a-z]+|hd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+)$/.test(d))
+    return bad(
+      'disk',
+      `"${d}" looks like a device name, not a serial`,
+      `give the full path: /dev/${d}`,
+    );
   const kv = /^([A-Za-z]+)\s*[:=]\s*(.+)$/.exec(d);
-  if (kv && kv[1] === 'size' && !SIZE.test(kv[2]!.trim())) return bad('disk', `"${kv[2]!.trim()}" is not a disk size`, 'give a size like size:>=500GB, size:<=2TB or size:256GB');
-  if (kv && SELECTOR_KEYS.includes(kv[1]!)) return { kind: 'installDiskSelector', key: kv[1]!, value: kv[2]!.trim() };
-  if (kv) return bad('disk', `"${kv[1]}" is not an install disk selector`, `use one of ${SELECTOR_KEYS.join(', ')}`);
-  if (/^[<>]=?\s*\d+(\.\d+)?\s*[KMGTP]i?B$/i.test(d)) return { kind: 'installDiskSelector', key: 'size', value: d };
-  if (['nvme', 'ssd', 'hdd', 'sd'].includes(d.toLowerCase())) return { kind: 'installDiskSelector', key: 'type', value: d.toLowerCase() };
+  if (kv && kv[1] === 'size' && !SIZE.test(kv[2]!.trim()))
+    return bad(
+      'disk',
+      `"${kv[2]!.trim()}" is not a disk size`,
+      'give a size like size:>=500GB, size:<=2TB or size:256GB',
+    );
+  if (kv && SELECTOR_KEYS.includes(kv[1]!))
+    return { kind: 'installDiskSelector', key: kv[1]!, value: kv[2]!.trim() };
+  if (kv)
+    return bad(
+      'disk',
+      `"${kv[1]}" is not an install disk selector`,
+      `use one of ${SELECTOR_KEYS.join(', ')}`,
+    );
+  if (/^[<>]=?\s*\d+(\.\d+)?\s*[KMGTP]i?B$/i.test(d))
+    return { kind: 'installDiskSelector', key: 'size', value: d };
+  if (['nvme', 'ssd', 'hdd', 'sd'].includes(d.toLowerCase()))
+    return { kind: 'installDiskSelector', key: 'type', value: d.toLowerCase() };
   if (/\s/.test(d)) return bad('disk', `"${d}" is not a disk serial`, fix);
   return { kind: 'installDiskSelector', key: 'serial', value: d };
 }
 
-export function checkSchematic(value: string | undefined): CheckedNodeInput['schematic'] | HomeopsError | undefined {
+export function checkSchematic(
+  value: string | undefined,
+): CheckedNodeInput['schematic'] | HomeopsError | undefined {
   const s = value?.trim() ?? '';
   if (s === '') return undefined;
   if (/^[0-9a-f]{64}$/.test(s)) return { id: s };
-  const fix = 'give the 64-hex schematic ID from factory.talos.dev, or an installer image name without tag';
-  if (/^[0-9a-fA-F]+$/.test(s)) return bad('schematic', `"${s}" is not a schematic ID (64 lower-case hex characters)`, fix);
+  const fix =
+    'give the 64-hex schematic ID from factory.talos.dev, or an installer image name without tag';
+  if (/^[0-9a-fA-F]+$/.test(s))
+    return bad('schematic', `"${s}" is not a schematic ID (64 lower-case hex characters)`, fix);
   const last = s.split('/').at(-1) ?? '';
-  if (s.includes('@') || last.includes(':')) return bad('schematic', `"${s}" has a tag or digest`, 'drop the :tag or @digest; talhelper appends the Talos version');
-  if (!/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/.test(s)) return bad('schematic', `"${s}" is not an image name`, fix);
+  if (s.includes('@') || last.includes(':'))
+    return bad(
+      'schematic',
+      `"${s}" has a tag or digest`,
+      'drop the :tag or @digest; talhelper appends the Talos version',
+    );
+  if (!/^[a-z0-9.-]+(:\d+)?(\/[a-z0-9._-]+)+$/.test(s))
+    return bad('schematic', `"${s}" is not an image name`, fix);
   return { image: s };
 }
 
@@ -125,16 +242,27 @@ export function checkRole(value: string): NodeRole | HomeopsError {
 }
 
 /** Every input checked at once: the normalized input, or all the refusals. */
-export function checkNodeInput(facts: TalconfigFacts, input: NodeInput): { value: CheckedNodeInput } | { errors: HomeopsError[] } {
+export function checkNodeInput(
+  facts: TalconfigFacts,
+  input: NodeInput,
+): { value: CheckedNodeInput } | { errors: HomeopsError[] } {
   const hostname = checkHostname(input.hostname, facts);
   const ip = checkIp(input.ip, facts);
   const role = checkRole(input.role);
   const disk = checkDisk(input.disk);
   const mac = checkMac(input.mac, facts);
   const schematic = checkSchematic(input.schematic);
-  const errors = [hostname, ip, role, disk, mac, schematic].filter((r): r is HomeopsError => r instanceof HomeopsError);
+  const errors = [hostname, ip, role, disk, mac, schematic].filter(
+    (r): r is HomeopsError => r instanceof HomeopsError,
+  );
   if (errors.length > 0) return { errors };
-  const value: CheckedNodeInput = { hostname: hostname as string, ip: ip as string, role: role as NodeRole, disk: disk as DiskChoice, mac: mac as string };
+  const value: CheckedNodeInput = {
+    hostname: hostname as string,
+    ip: ip as string,
+    role: role as NodeRole,
+    disk: disk as DiskChoice,
+    mac: mac as string,
+  };
   if (schematic) value.schematic = schematic as CheckedNodeInput['schematic'] & object;
   return { value };
 }

@@ -24,15 +24,33 @@ export function buildLevel(t: AnyMap, ctx: LevelContext, top: boolean): YAMLMap 
   for (const { key, value } of t.items) {
     const k = keyText(key);
     if (top && (k === 'interface' || k === 'deviceSelector')) {
-      const extra = isMap(value) ? value.items.map((p) => keyText(p.key)).filter((x) => x !== 'hardwareAddr') : [];
-      if (extra.length > 0) ctx.warn.push(`deviceSelector ${extra.join(', ')} of ${ctx.from} not copied`);
+      const extra = isMap(value)
+        ? value.items.map((p) => keyText(p.key)).filter((x) => x !== 'hardwareAddr')
+        : [];
+      if (extra.length > 0)
+        ctx.warn.push(`deviceSelector ${extra.join(', ')} of ${ctx.from} not copied`);
       const selector = new YAMLMap();
-      selector.set('hardwareAddr', scalar(inCaseOf(ctx.mac, scalarText(mapGet(value, 'hardwareAddr'))), mapGet(value, 'hardwareAddr'), true));
+      selector.set(
+        'hardwareAddr',
+        scalar(
+          inCaseOf(ctx.mac, scalarText(mapGet(value, 'hardwareAddr'))),
+          mapGet(value, 'hardwareAddr'),
+          true,
+        ),
+      );
       out.set('deviceSelector', selector);
     } else if (k === 'addresses') {
       out.set(k, seqLike(value, [scalar(ctx.cidr, seqItems(value)[0], true)]));
     } else if (k === 'vlans') {
-      out.set(k, seqLike(value, seqItems(value).filter(isMap).map((v) => buildLevel(v as AnyMap, ctx, false))));
+      out.set(
+        k,
+        seqLike(
+          value,
+          seqItems(value)
+            .filter(isMap)
+            .map((v) => buildLevel(v as AnyMap, ctx, false)),
+        ),
+      );
     } else if (k === 'vip') {
       if (ctx.withVip) out.set(k, copy(value));
     } else if (KEPT.includes(k)) {
@@ -45,7 +63,12 @@ export function buildLevel(t: AnyMap, ctx: LevelContext, top: boolean): YAMLMap 
 }
 
 /** The prefix of the subnet the IP is in, else the one written on the template's first address. */
-export function prefixFor(ip: string, facts: TalconfigFacts, iface: AnyMap | undefined, warn: string[]): number {
+export function prefixFor(
+  ip: string,
+  facts: TalconfigFacts,
+  iface: AnyMap | undefined,
+  warn: string[],
+): number {
   const subnet = facts.subnets.find((s) => inSubnet(parseIpv4(ip)!, s));
   if (subnet) return subnet.prefix;
   const first = iface ? seqItems(iface.get('addresses', true))[0] : undefined;
@@ -57,5 +80,7 @@ export function prefixFor(ip: string, facts: TalconfigFacts, iface: AnyMap | und
 
 /** A MAC in the letter case of the sibling's (`BC:24:11:…` when the repo writes them so). */
 function inCaseOf(mac: string, sibling: string | undefined): string {
-  return sibling && /[A-F]/.test(sibling) && !/[a-f]/.test(sibling) ? mac.toUpperCase() : mac.toLowerCase();
+  return sibling && /[A-F]/.test(sibling) && !/[a-f]/.test(sibling)
+    ? mac.toUpperCase()
+    : mac.toLowerCase();
 }

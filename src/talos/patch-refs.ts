@@ -12,7 +12,11 @@ import type { Vars } from './vars.ts';
 import { addToYaml } from '../yaml/splice.ts';
 import type { YamlAddition } from '../yaml/splice.ts';
 
-export type PatchTarget = { scope: 'global' } | { scope: 'controlPlane' } | { scope: 'worker' } | { scope: 'node'; hostname: string };
+export type PatchTarget =
+  | { scope: 'global' }
+  | { scope: 'controlPlane' }
+  | { scope: 'worker' }
+  | { scope: 'node'; hostname: string };
 
 export interface AddPatchRefResult {
   doc: Document.Parsed;
@@ -29,11 +33,15 @@ export function parsePatchTarget(text: string, facts?: TalconfigFacts): PatchTar
   const t = text.trim();
   const lower = t.toLowerCase();
   if (['global', 'all'].includes(lower)) return { scope: 'global' };
-  if (['controlplane', 'control-plane', 'controller', 'controlplanes'].includes(lower)) return { scope: 'controlPlane' };
+  if (['controlplane', 'control-plane', 'controller', 'controlplanes'].includes(lower))
+    return { scope: 'controlPlane' };
   if (['worker', 'workers'].includes(lower)) return { scope: 'worker' };
   if (facts && !facts.nodes.some((n) => n.hostname === t || n.hostnameResolved === t)) {
     const names = facts.nodes.map((n) => n.hostnameResolved).join(', ');
-    throw new HomeopsError('INVALID_INPUT', `"${t}" is neither a patch scope nor a node`, { field: 'target', fix: `use global, controlplane, worker or a node (${names})` });
+    throw new HomeopsError('INVALID_INPUT', `"${t}" is neither a patch scope nor a node`, {
+      field: 'target',
+      fix: `use global, controlplane, worker or a node (${names})`,
+    });
   }
   return { scope: 'node', hostname: t };
 }
@@ -51,25 +59,51 @@ const FOLDERS = { global: 'global', controlPlane: 'controller', worker: 'worker'
  * In a folder shared by all scopes (flat `patches/`), a control-plane or worker file is named
  * `<name>-controlplane.yaml` / `<name>-worker.yaml`, so the same patch can go to both.
  */
-export function suggestPatchRef(facts: TalconfigFacts, target: PatchTarget, fileName: string): string {
+export function suggestPatchRef(
+  facts: TalconfigFacts,
+  target: PatchTarget,
+  fileName: string,
+): string {
   const ref = folderRef(facts, target, fileName);
   if (target.scope !== 'controlPlane' && target.scope !== 'worker') return ref;
   const folder = dirOf(ref).split('/').at(-1) ?? '';
   if ((SCOPE_FOLDERS[target.scope] as readonly string[]).includes(folder)) return ref;
-  return ref.replace(/(\.ya?ml)?$/, `-${target.scope === 'controlPlane' ? 'controlplane' : 'worker'}$1`);
+  return ref.replace(
+    /(\.ya?ml)?$/,
+    `-${target.scope === 'controlPlane' ? 'controlplane' : 'worker'}$1`,
+  );
 }
 
 /** Folder names that hold one scope's patches alone. */
-const SCOPE_FOLDERS = { controlPlane: ['controller', 'controlplane', 'control-plane', 'controlplanes'], worker: ['worker', 'workers'] } as const;
+const SCOPE_FOLDERS = {
+  controlPlane: ['controller', 'controlplane', 'control-plane', 'controlplanes'],
+  worker: ['worker', 'workers'],
+} as const;
 
 function folderRef(facts: TalconfigFacts, target: PatchTarget, fileName: string): string {
-  const node = target.scope === 'node' ? facts.nodes.find((n) => n.hostname === target.hostname || n.hostnameResolved === target.hostname) : undefined;
-  const own = target.scope === 'node' ? (node?.nodePatchRefs ?? []) : facts.patchRefs[target.scope].filter((r) => r.startsWith('@'));
+  const node =
+    target.scope === 'node'
+      ? facts.nodes.find(
+          (n) => n.hostname === target.hostname || n.hostnameResolved === target.hostname,
+        )
+      : undefined;
+  const own =
+    target.scope === 'node'
+      ? (node?.nodePatchRefs ?? [])
+      : facts.patchRefs[target.scope].filter((r) => r.startsWith('@'));
   const dirs = [...new Set(own.map(dirOf))];
   if (dirs.length === 1) return `${dirs[0]}/${fileName}`;
-  const all = [...facts.patchRefs.global, ...facts.patchRefs.controlPlane, ...facts.patchRefs.worker, ...facts.nodes.flatMap((n) => n.patches)].filter((r) => r.startsWith('@'));
+  const all = [
+    ...facts.patchRefs.global,
+    ...facts.patchRefs.controlPlane,
+    ...facts.patchRefs.worker,
+    ...facts.nodes.flatMap((n) => n.patches),
+  ].filter((r) => r.startsWith('@'));
   const folder = target.scope === 'node' ? target.hostname : FOLDERS[target.scope];
-  const flat = all.length > 0 && !facts.perNodePatches && !all.some((r) => /\/(global|controller|worker)\/[^/]+$/.test(r));
+  const flat =
+    all.length > 0 &&
+    !facts.perNodePatches &&
+    !all.some((r) => /\/(global|controller|worker)\/[^/]+$/.test(r));
   if (flat) return `${dirOf(all[0]!)}/${fileName}`;
   return `@./patches/${folder}/${fileName}`;
 }
@@ -81,26 +115,56 @@ function listPath(doc: Document, target: PatchTarget, vars: Vars): (string | num
   const index = isSeq(nodes)
     ? nodes.items.findIndex((n) => {
         const h = scalarText(isMap(n) ? n.get('hostname', true) : undefined);
-        return h !== undefined && (h === target.hostname || resolveOrKeep(h, vars) === target.hostname);
+        return (
+          h !== undefined && (h === target.hostname || resolveOrKeep(h, vars) === target.hostname)
+        );
       })
     : -1;
-  if (index < 0) throw new HomeopsError('INVALID_INPUT', `no node "${target.hostname}" in talconfig.yaml`, { field: 'target', fix: 'give the hostname of an existing node' });
+  if (index < 0)
+    throw new HomeopsError('INVALID_INPUT', `no node "${target.hostname}" in talconfig.yaml`, {
+      field: 'target',
+      fix: 'give the hostname of an existing node',
+    });
   return ['nodes', index, 'patches'];
 }
 
-export function addPatchRef(doc: Document.Parsed, target: PatchTarget, patchRef: string, options: { source?: string; vars?: Vars } = {}): AddPatchRefResult {
+export function addPatchRef(
+  doc: Document.Parsed,
+  target: PatchTarget,
+  patchRef: string,
+  options: { source?: string; vars?: Vars } = {},
+): AddPatchRefResult {
   const ref = toRef(patchRef.trim());
   if (refToPath(ref) === '' || /\s/.test(ref)) {
-    throw new HomeopsError('INVALID_INPUT', `"${patchRef}" is not a patch file reference`, { field: 'patch', fix: 'give a path like @./patches/global/cilium.yaml' });
+    throw new HomeopsError('INVALID_INPUT', `"${patchRef}" is not a patch file reference`, {
+      field: 'patch',
+      fix: 'give a path like @./patches/global/cilium.yaml',
+    });
   }
   const source = options.source ?? doc.toString({ lineWidth: 0 });
   const base = options.source === undefined ? parseDocument(source) : doc;
   const path = listPath(base, target, options.vars ?? {});
-  const where = path.map((p, i) => (typeof p === 'number' ? `[${target.scope === 'node' ? target.hostname : p}]` : i > 0 ? `.${p}` : p)).join('');
+  const where = path
+    .map((p, i) =>
+      typeof p === 'number'
+        ? `[${target.scope === 'node' ? target.hostname : p}]`
+        : i > 0
+          ? `.${p}`
+          : p,
+    )
+    .join('');
   const list = base.getIn(path, true);
-  const existing = isSeq(list) ? list.items.map((i) => scalarText(i)).filter((s): s is string => s !== undefined) : [];
+  const existing = isSeq(list)
+    ? list.items.map((i) => scalarText(i)).filter((s): s is string => s !== undefined)
+    : [];
   if (existing.some((e) => refToPath(e) === refToPath(ref))) {
-    return { doc: base, text: source, exact: true, added: false, message: `"${ref}" is already in ${where}` };
+    return {
+      doc: base,
+      text: source,
+      exact: true,
+      added: false,
+      message: `"${ref}" is already in ${where}`,
+    };
   }
   const value = new Scalar(ref);
   const like = isSeq(list) ? list.items[0] : undefined;
@@ -108,10 +172,20 @@ export function addPatchRef(doc: Document.Parsed, target: PatchTarget, patchRef:
   const parentPath = path.slice(0, -1);
   let addition: YamlAddition;
   if (isSeq(list)) addition = { kind: 'item', path, value };
-  else if (parentPath.length === 0 || isMap(base.getIn(parentPath, true))) addition = { kind: 'key', path: parentPath, key: 'patches', value: base.createNode([value]) };
-  else addition = { kind: 'key', path: [], key: String(parentPath[0]), value: base.createNode({ patches: [value] }) };
+  else if (parentPath.length === 0 || isMap(base.getIn(parentPath, true)))
+    addition = { kind: 'key', path: parentPath, key: 'patches', value: base.createNode([value]) };
+  else
+    addition = {
+      kind: 'key',
+      path: [],
+      key: String(parentPath[0]),
+      value: base.createNode({ patches: [value] }),
+    };
   const edit = addToYaml(source, base, [addition]);
-  const text = addition.kind === 'key' && addition.path.length === 0 ? spacedLikeOthers(source, edit.text, addition.key) : edit.text;
+  const text =
+    addition.kind === 'key' && addition.path.length === 0
+      ? spacedLikeOthers(source, edit.text, addition.key)
+      : edit.text;
   return { ...edit, text, added: true, message: `added "${ref}" to ${where}` };
 }
 
@@ -121,8 +195,16 @@ export function addPatchRef(doc: Document.Parsed, target: PatchTarget, patchRef:
  */
 function spacedLikeOthers(source: string, text: string, key: string): string {
   const sections = [...source.matchAll(/^([A-Za-z][\w-]*):/gm)].slice(1);
-  const spaced = sections.filter((m) => /\n\s*\n(?:#[^\n]*\n)*$/.test(source.slice(0, m.index))).length;
+  const spaced = sections.filter((m) =>
+    /\n\s*\n(?:#[^\n]*\n)*$/.test(source.slice(0, m.index)),
+  ).length;
   const at = text.lastIndexOf(`\n${key}:`);
-  if (sections.length === 0 || spaced * 2 < sections.length || at < 0 || text.slice(0, at).endsWith('\n')) return text;
+  if (
+    sections.length === 0 ||
+    spaced * 2 < sections.length ||
+    at < 0 ||
+    text.slice(0, at).endsWith('\n')
+  )
+    return text;
   return `${text.slice(0, at + 1)}\n${text.slice(at + 1)}`;
 }

@@ -35,7 +35,8 @@ const TALCONFIG_KEYS: Record<string, string[]> = {
 
 const ITEM_KEYS = ['path', 'name'];
 
-const labelOf = (path: string[]): string => path.map((s, i) => (s.startsWith('[') || i === 0 ? s : `.${s}`)).join('');
+const labelOf = (path: string[]): string =>
+  path.map((s, i) => (s.startsWith('[') || i === 0 ? s : `.${s}`)).join('');
 
 function leaves(node: unknown, path: string[], out: PatchSetting[]): void {
   if (isMap(node)) {
@@ -47,8 +48,14 @@ function leaves(node: unknown, path: string[], out: PatchSetting[]): void {
   }
   if (isSeq(node)) {
     if (node.items.length === 0) return;
-    const key = ITEM_KEYS.find((k) => node.items.every((i) => isMap(i) && isScalar(i.get(k, true))));
-    if (key) for (const item of node.items) out.push(settingAt([...path, `[${String((item as { get(k: string): unknown }).get(key))}]`]));
+    const key = ITEM_KEYS.find((k) =>
+      node.items.every((i) => isMap(i) && isScalar(i.get(k, true))),
+    );
+    if (key)
+      for (const item of node.items)
+        out.push(
+          settingAt([...path, `[${String((item as { get(k: string): unknown }).get(key))}]`]),
+        );
     else out.push(settingAt(path));
     return;
   }
@@ -72,14 +79,17 @@ function documentSettings(doc: Document.Parsed): PatchSetting[] {
   const out: PatchSetting[] = [];
   for (const { key, value } of root.items) {
     const k = keyText(key);
-    if (!['apiVersion', 'kind', 'name'].includes(k)) leaves(value, [name ? `${kind}[${name}]` : kind, k], out);
+    if (!['apiVersion', 'kind', 'name'].includes(k))
+      leaves(value, [name ? `${kind}[${name}]` : kind, k], out);
   }
   return out;
 }
 
 /** The settings of a (multi-document) patch file; unparsable documents and JSON patches set nothing here. */
 export function patchSettings(text: string): PatchSetting[] {
-  return (parseAllDocuments(text) as unknown as Document.Parsed[]).filter((d) => d.errors.length === 0).flatMap(documentSettings);
+  return (parseAllDocuments(text) as unknown as Document.Parsed[])
+    .filter((d) => d.errors.length === 0)
+    .flatMap(documentSettings);
 }
 
 /** The settings a talconfig map (a node, `controlPlane:`, `worker:` or the top level) makes itself. */
@@ -91,13 +101,19 @@ export function talconfigSettings(map: unknown, where: string): PatchSetting[] {
     if (value === undefined) continue;
     const found: PatchSetting[] = [];
     leaves(value, path, found);
-    out.push(...found.map((s) => ({ path: s.path, label: `${where ? `${where}.` : ''}${key}${s.label.slice(labelOf(path).length)}` })));
+    out.push(
+      ...found.map((s) => ({
+        path: s.path,
+        label: `${where ? `${where}.` : ''}${key}${s.label.slice(labelOf(path).length)}`,
+      })),
+    );
   }
   return out;
 }
 
 /** Two settings collide when they are the same path, or one lies under the other. */
-const overlaps = (a: string[], b: string[]): boolean => a.slice(0, Math.min(a.length, b.length)).every((s, i) => s === b[i]);
+const overlaps = (a: string[], b: string[]): boolean =>
+  a.slice(0, Math.min(a.length, b.length)).every((s, i) => s === b[i]);
 
 export interface SettingSource {
   /** The file that sets it (a patch file, or talconfig.yaml). */
@@ -112,7 +128,10 @@ export interface SettingClash {
 }
 
 /** The first setting of `added` that a source already sets, if any. */
-export function findClash(added: readonly PatchSetting[], sources: readonly SettingSource[]): SettingClash | undefined {
+export function findClash(
+  added: readonly PatchSetting[],
+  sources: readonly SettingSource[],
+): SettingClash | undefined {
   for (const a of added) {
     for (const source of sources) {
       const existing = source.settings.find((s) => overlaps(s.path, a.path));

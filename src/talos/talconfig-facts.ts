@@ -64,12 +64,21 @@ export function mostUsed<T>(values: readonly T[]): T[] {
 }
 
 function stringList(node: unknown): string[] {
-  return isSeq(node) ? node.items.map((i) => scalarText(i)).filter((s): s is string => s !== undefined) : [];
+  return isSeq(node)
+    ? node.items.map((i) => scalarText(i)).filter((s): s is string => s !== undefined)
+    : [];
 }
 
-export function readTalconfigFacts(doc: Document, options: TalconfigFactsOptions = {}): TalconfigFacts {
-  const vars: Vars = { ...(options.talenv ? parseEnvFile(options.talenv, options.talenvFile) : {}), ...options.vars };
-  const resolve = (s: string | undefined): string | undefined => (s === undefined ? undefined : resolvePlaceholders(s, vars));
+export function readTalconfigFacts(
+  doc: Document,
+  options: TalconfigFactsOptions = {},
+): TalconfigFacts {
+  const vars: Vars = {
+    ...(options.talenv ? parseEnvFile(options.talenv, options.talenvFile) : {}),
+    ...options.vars,
+  };
+  const resolve = (s: string | undefined): string | undefined =>
+    s === undefined ? undefined : resolvePlaceholders(s, vars);
   const root = isMap(doc.contents) ? (doc.contents as YAMLMap<unknown, unknown>) : undefined;
   const top = (key: string): string | undefined => scalarText(root?.get(key, true));
 
@@ -97,7 +106,10 @@ export function readTalconfigFacts(doc: Document, options: TalconfigFactsOptions
     reservedIps: Object.entries(vars)
       .filter(([, v]) => parseIpv4(v) !== undefined)
       .map(([name, ip]) => ({ name, ip })),
-    loadBalancerRanges: [...(options.loadBalancerRanges ?? []), ...(vars['METALLB_RANGE'] ? [vars['METALLB_RANGE']] : [])]
+    loadBalancerRanges: [
+      ...(options.loadBalancerRanges ?? []),
+      ...(vars['METALLB_RANGE'] ? [vars['METALLB_RANGE']] : []),
+    ]
       .map((r) => parseIpv4Range(r))
       .filter((r): r is Ipv4Range => r !== undefined),
   };
@@ -108,7 +120,11 @@ export function readTalconfigFacts(doc: Document, options: TalconfigFactsOptions
   if (tv !== undefined) {
     const resolved = resolve(tv);
     const version = resolved === undefined ? undefined : parseTalosVersion(resolved);
-    facts.talosVersion = { raw: tv, ...(resolved !== undefined && { resolved }), ...(version && { version }) };
+    facts.talosVersion = {
+      raw: tv,
+      ...(resolved !== undefined && { resolved }),
+      ...(version && { version }),
+    };
   }
   const ep = top('endpoint');
   if (ep !== undefined) {
@@ -124,11 +140,15 @@ export function readTalconfigFacts(doc: Document, options: TalconfigFactsOptions
   const nodes = root?.get('nodes', true);
   if (isSeq(nodes)) {
     nodes.items.forEach((item, index) => {
-      if (isMap(item)) facts.nodes.push(readNode(item as YAMLMap<unknown, unknown> & Node, index, vars));
+      if (isMap(item))
+        facts.nodes.push(readNode(item as YAMLMap<unknown, unknown> & Node, index, vars));
     });
   }
   const all = facts.nodes;
-  const cidrs = all.flatMap((n) => n.addresses).map((a) => parseCidr(a)).filter((c): c is Cidr => c !== undefined);
+  const cidrs = all
+    .flatMap((n) => n.addresses)
+    .map((a) => parseCidr(a))
+    .filter((c): c is Cidr => c !== undefined);
   const networks = mostUsed(cidrs.map((c) => `${formatIpv4(networkAddress(c))}/${c.prefix}`));
   facts.subnets = networks.map((n) => parseCidr(n)!);
   const gateway = mostCommon(all.flatMap((n) => n.gateways));

@@ -51,7 +51,8 @@ type AnyMap = YAMLMap<unknown, unknown>;
 export const seqItems = (node: unknown): unknown[] => (isSeq(node) ? node.items : []);
 
 /** A map's value node for `key`, or undefined. */
-export const mapGet = (node: unknown, key: string): unknown => (isMap(node) ? node.get(key, true) : undefined);
+export const mapGet = (node: unknown, key: string): unknown =>
+  isMap(node) ? node.get(key, true) : undefined;
 
 /** The node's interfaces and their VLANs: every level that may carry addresses/routes/vip. */
 export function interfaceLevels(node: AnyMap): AnyMap[] {
@@ -72,7 +73,11 @@ export function readNode(node: AnyMap, index: number, vars: Vars): NodeFacts {
   const ip = res(ipAddressRaw);
   const levels = interfaceLevels(node);
   const each = (fn: (level: AnyMap) => unknown[]): string[] =>
-    levels.flatMap(fn).map((v) => scalarText(v)).filter((s): s is string => s !== undefined).map(res);
+    levels
+      .flatMap(fn)
+      .map((v) => scalarText(v))
+      .filter((s): s is string => s !== undefined)
+      .map(res);
 
   const macs = levels
     .map((l) => scalarText(mapGet(l.get('deviceSelector', true), 'hardwareAddr')))
@@ -82,15 +87,27 @@ export function readNode(node: AnyMap, index: number, vars: Vars): NodeFacts {
 
   let disk: DiskShape = { kind: 'none' };
   const selector = node.get('installDiskSelector', true);
-  if (text('installDisk') !== undefined) disk = { kind: 'installDisk', value: text('installDisk')! };
-  else if (isMap(selector)) disk = { kind: 'installDiskSelector', keys: selector.items.map((p) => String(scalarText(p.key))) };
+  if (text('installDisk') !== undefined)
+    disk = { kind: 'installDisk', value: text('installDisk')! };
+  else if (isMap(selector))
+    disk = {
+      kind: 'installDiskSelector',
+      keys: selector.items.map((p) => String(scalarText(p.key))),
+    };
 
   const url = text('talosImageURL');
   const patches = seqItems(node.get('patches', true))
     .map((p) => scalarText(p))
     .filter((s): s is string => !!s);
   const names = new Set([hostname, res(hostname)]);
-  const nodePatchRefs = patches.filter((p) => p.startsWith('@') && p.split('/').slice(0, -1).some((seg) => names.has(seg)));
+  const nodePatchRefs = patches.filter(
+    (p) =>
+      p.startsWith('@') &&
+      p
+        .split('/')
+        .slice(0, -1)
+        .some((seg) => names.has(seg)),
+  );
 
   return {
     index,
@@ -107,7 +124,9 @@ export function readNode(node: AnyMap, index: number, vars: Vars): NodeFacts {
         .filter((r) => ['0.0.0.0/0', undefined].includes(scalarText(mapGet(r, 'network'))))
         .map((r) => mapGet(r, 'gateway')),
     ),
-    mtus: each((l) => [l.get('mtu', true)]).map(Number).filter((n) => Number.isInteger(n) && n > 0),
+    mtus: each((l) => [l.get('mtu', true)])
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0),
     vips: each((l) => [mapGet(l.get('vip', true), 'ip')]),
     image: url !== undefined ? 'talosImageURL' : node.has('schematic') ? 'schematic' : 'none',
     ...(url !== undefined && { talosImageURL: url }),

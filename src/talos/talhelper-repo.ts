@@ -50,13 +50,27 @@ export function readTalhelperRepo(tree: RepoTree, layout: TalhelperLayout): Talh
   const file = `${layout.dir}/talconfig.yaml`;
   const text = tree.read(file);
   if (text === undefined) {
-    throw new HomeopsError('LAYOUT', `${file} does not exist: this repo keeps its Talos nodes there`, {
-      file,
-      fix: `create ${file} (talhelper's cluster definition) first, or set "layout:" in .homeops.yaml if the detection is wrong`,
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `${file} does not exist: this repo keeps its Talos nodes there`,
+      {
+        file,
+        fix: `create ${file} (talhelper's cluster definition) first, or set "layout:" in .homeops.yaml if the detection is wrong`,
+      },
+    );
   }
   const doc = parseYaml(text, file);
   const { vars, encrypted } = readEnv(tree, layout.envFile);
   const facts = readTalconfigFacts(doc, { vars });
-  return { layout, dir: layout.dir, file, text, doc, envFile: layout.envFile, vars, encrypted, facts };
+  return {
+    layout,
+    dir: layout.dir,
+    file,
+    text,
+    doc,
+    envFile: layout.envFile,
+    vars,
+    encrypted,
+    facts,
+  };
 }

@@ -27,9 +27,13 @@ export class TalosContext {
   constructor(readonly repo: RepoContext) {
     const { layout } = repo;
     if (!layout.talos) {
-      throw new HomeopsError('LAYOUT', `no Talos configuration in this repo: the ${layout.id} layout (${layout.title}) provisions its nodes elsewhere`, {
-        fix: 'run it in a repo with talos/talconfig.yaml (talhelper), clusters/main/talos/talconfig.yaml (ClusterTool) or src/talos/patches + .mise.toml; or set "layout:" in .homeops.yaml if the detection is wrong',
-      });
+      throw new HomeopsError(
+        'LAYOUT',
+        `no Talos configuration in this repo: the ${layout.id} layout (${layout.title}) provisions its nodes elsewhere`,
+        {
+          fix: 'run it in a repo with talos/talconfig.yaml (talhelper), clusters/main/talos/talconfig.yaml (ClusterTool) or src/talos/patches + .mise.toml; or set "layout:" in .homeops.yaml if the detection is wrong',
+        },
+      );
     }
     this.talos = layout.talos;
   }
@@ -73,13 +77,17 @@ export class TalosContext {
     return {
       ...facts,
       nodes: facts.nodes.filter((n) => n.hostname !== h && n.hostnameResolved !== h),
-      reservedIps: facts.reservedIps.filter((r) => !(this.kind === 'talosctl-mise' && r.name === nodeVarName(h))),
+      reservedIps: facts.reservedIps.filter(
+        (r) => !(this.kind === 'talosctl-mise' && r.name === nodeVarName(h)),
+      ),
     };
   }
 
   /** Node hostnames, as patch targets. */
   nodeNames(): string[] {
-    return this.kind === 'talhelper' ? this.talhelper().facts.nodes.map((n) => n.hostnameResolved) : this.mise().nodes.map((n) => n.name);
+    return this.kind === 'talhelper'
+      ? this.talhelper().facts.nodes.map((n) => n.hostnameResolved)
+      : this.mise().nodes.map((n) => n.name);
   }
 
   /** The load-balancer address a manifest pins to `ip`, if any. */
@@ -93,17 +101,27 @@ export class TalosContext {
       const { facts, file, envFile } = this.talhelper();
       if (facts.talosVersion?.version) return facts.talosVersion.version;
       const raw = facts.talosVersion?.raw;
-      throw new HomeopsError('LAYOUT', raw ? `talosVersion is "${raw}" in ${file} and ${envFile} gives it no value` : `${file} has no talosVersion`, {
-        file,
-        fix: `set talosVersion (e.g. v1.12.0) in ${file}${raw ? ` or ${envFile}` : ''}: patches are written for that version`,
-      });
+      throw new HomeopsError(
+        'LAYOUT',
+        raw
+          ? `talosVersion is "${raw}" in ${file} and ${envFile} gives it no value`
+          : `${file} has no talosVersion`,
+        {
+          file,
+          fix: `set talosVersion (e.g. v1.12.0) in ${file}${raw ? ` or ${envFile}` : ''}: patches are written for that version`,
+        },
+      );
     }
     const { version, miseFile, patchesDir } = this.mise();
     if (version) return version.version;
-    throw new HomeopsError('LAYOUT', `could not tell the Talos version: no talos tool in ${miseFile} [tools] and no installer image tag in ${patchesDir}`, {
-      file: miseFile,
-      fix: `add "aqua:siderolabs/talos" = "1.11.5" (your version) to [tools] in ${miseFile}: patches are written for that version`,
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `could not tell the Talos version: no talos tool in ${miseFile} [tools] and no installer image tag in ${patchesDir}`,
+      {
+        file: miseFile,
+        fix: `add "aqua:siderolabs/talos" = "1.11.5" (your version) to [tools] in ${miseFile}: patches are written for that version`,
+      },
+    );
   }
 
   private scanned(): LoadBalancerFacts {
@@ -116,10 +134,14 @@ export class TalosContext {
    * (cluster-template announces the whole node subnet and pins each address by annotation).
    */
   private addPools(facts: TalconfigFacts): void {
-    const nodeIps = facts.nodes.map((n) => n.ipAddress).filter((ip): ip is string => ip !== undefined).map((ip) => parseIpv4(ip)!);
+    const nodeIps = facts.nodes
+      .map((n) => n.ipAddress)
+      .filter((ip): ip is string => ip !== undefined)
+      .map((ip) => parseIpv4(ip)!);
     for (const pool of this.scanned().pools) {
       const range = parseIpv4Range(pool.range);
-      if (range && !nodeIps.some((ip) => inRange(ip, range))) facts.loadBalancerRanges.push({ ...range, text: pool.range } satisfies Ipv4Range);
+      if (range && !nodeIps.some((ip) => inRange(ip, range)))
+        facts.loadBalancerRanges.push({ ...range, text: pool.range } satisfies Ipv4Range);
     }
   }
 }

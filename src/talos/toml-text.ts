@@ -47,9 +47,11 @@ export function linesInString(text: string): boolean[] {
     } else if (mode === 'basic' || mode === 'multiBasic') {
       if (ch === '\\' && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
       else if (mode === 'basic' && ch === '"') mode = 'code';
-      else if (mode === 'multiBasic' && text.startsWith('"""', i)) [mode, i] = ['code', closeQuotes(text, i, '"')];
+      else if (mode === 'multiBasic' && text.startsWith('"""', i))
+        [mode, i] = ['code', closeQuotes(text, i, '"')];
     } else if (mode === 'literal' && ch === "'") mode = 'code';
-    else if (mode === 'multiLiteral' && text.startsWith("'''", i)) [mode, i] = ['code', closeQuotes(text, i, "'")];
+    else if (mode === 'multiLiteral' && text.startsWith("'''", i))
+      [mode, i] = ['code', closeQuotes(text, i, "'")];
   }
   return states;
 }
@@ -70,7 +72,14 @@ export function tomlTables(text: string): TomlTableRange[] {
   const headers: { name: string; header: number }[] = [];
   lines.forEach((line, i) => {
     const m = inString[i] ? null : HEADER.exec(line);
-    if (m) headers.push({ name: m[1]!.split('.').map((s) => s.trim().replace(/^"(.*)"$/, '$1')).join('.'), header: i });
+    if (m)
+      headers.push({
+        name: m[1]!
+          .split('.')
+          .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
+          .join('.'),
+        header: i,
+      });
   });
   return headers.map((h, i) => ({ ...h, end: headers[i + 1]?.header ?? lines.length }));
 }
@@ -114,6 +123,10 @@ function without(data: TomlData, paths: readonly (readonly string[])[]): TomlDat
 }
 
 /** True when `after` equals `before` everywhere except at `changed` paths. */
-export function sameExcept(before: TomlData, after: TomlData, changed: readonly (readonly string[])[]): boolean {
+export function sameExcept(
+  before: TomlData,
+  after: TomlData,
+  changed: readonly (readonly string[])[],
+): boolean {
   return isDeepStrictEqual(without(before, changed), without(after, changed));
 }

@@ -22,19 +22,23 @@ export function placeholderNames(text: string): string[] {
  */
 export function resolvePlaceholders(text: string, vars: Vars = {}): string | undefined {
   let missing = false;
-  const out = text.replace(PLACEHOLDER, (_all, name: string, op: string | undefined, def: string | undefined) => {
-    const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
-    const empty = value === undefined || (op?.startsWith(':') === true && value === '');
-    if (!empty) return value;
-    if (op !== undefined) return def ?? '';
-    missing = true;
-    return _all;
-  });
+  const out = text.replace(
+    PLACEHOLDER,
+    (_all, name: string, op: string | undefined, def: string | undefined) => {
+      const value = Object.hasOwn(vars, name) ? vars[name] : undefined;
+      const empty = value === undefined || (op?.startsWith(':') === true && value === '');
+      if (!empty) return value;
+      if (op !== undefined) return def ?? '';
+      missing = true;
+      return _all;
+    },
+  );
   return missing ? undefined : out;
 }
 
 /** Resolved text when possible, else the text as written. */
-export const resolveOrKeep = (text: string, vars: Vars = {}): string => resolvePlaceholders(text, vars) ?? text;
+export const resolveOrKeep = (text: string, vars: Vars = {}): string =>
+  resolvePlaceholders(text, vars) ?? text;
 
 /**
  * Reads a flat env file (talenv.yaml, clusterenv.yaml): top-level scalar keys to strings.
@@ -48,7 +52,10 @@ export function parseEnvFile(text: string, file = 'talenv.yaml'): Record<string,
     if (!isScalar(pair.key) || !isScalar(pair.value) || pair.value.value === null) continue;
     const v = pair.value;
     // `1.10` must stay "1.10": take non-string plain scalars from the source text.
-    out[String(pair.key.value)] = typeof v.value === 'string' || !v.range ? String(v.value) : text.slice(v.range[0], v.range[1]);
+    out[String(pair.key.value)] =
+      typeof v.value === 'string' || !v.range
+        ? String(v.value)
+        : text.slice(v.range[0], v.range[1]);
   }
   return out;
 }

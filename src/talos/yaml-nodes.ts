@@ -18,7 +18,13 @@ export function scalar(value: string, like: unknown, quote = false): Scalar {
 export function copy(node: unknown): Node {
   const c = (node as Node).clone() as Node;
   visit(c, (_k, n) => {
-    if (isScalar(n) || isCollection(n)) Object.assign(n, { anchor: undefined, comment: undefined, commentBefore: undefined, spaceBefore: false });
+    if (isScalar(n) || isCollection(n))
+      Object.assign(n, {
+        anchor: undefined,
+        comment: undefined,
+        commentBefore: undefined,
+        spaceBefore: false,
+      });
   });
   return c;
 }

@@ -1,4 +1,14 @@
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,7 +43,9 @@ describe('commit', () => {
     chmodSync(join(root, 'locked'), 0o500);
     try {
       // root ignores permissions; make the last target a folder so its write fails for anyone
-      mkdirSync(join(root, 'locked/blocked.yaml.homeops-' + process.pid + '.tmp'), { recursive: true });
+      mkdirSync(join(root, 'locked/blocked.yaml.homeops-' + process.pid + '.tmp'), {
+        recursive: true,
+      });
     } catch {
       // not root: the read-only folder already makes the write fail
     }

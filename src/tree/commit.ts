@@ -1,4 +1,16 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, renameSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from './repo-tree.ts';
@@ -34,9 +46,13 @@ export function commit(root: string, changes: readonly FileChange[]): void {
       else writeFileSync(p.target, p.change.before);
     }
     for (const dir of madeDirs.reverse()) tryRmdir(dir);
-    throw new HomeopsError('WRITE', `could not write the changes: ${(error as Error).message}; nothing was changed`, {
-      fix: 'check that the repository folder is writable and retry',
-    });
+    throw new HomeopsError(
+      'WRITE',
+      `could not write the changes: ${(error as Error).message}; nothing was changed`,
+      {
+        fix: 'check that the repository folder is writable and retry',
+      },
+    );
   }
 }
 
@@ -71,10 +87,14 @@ function assertInsideRepo(root: string, changes: readonly FileChange[]): void {
     const where = relative(realRoot, realpathSync(dir));
     const symlinked = existsSync(target) && lstatSync(target).isSymbolicLink();
     if (where.startsWith('..') || symlinked) {
-      throw new HomeopsError('CONFLICT', `${change.path} is ${symlinked ? 'a symbolic link' : 'behind a symbolic link that leaves the repository'}`, {
-        file: change.path,
-        fix: 'edit it by hand, or replace the link with a real file or folder',
-      });
+      throw new HomeopsError(
+        'CONFLICT',
+        `${change.path} is ${symlinked ? 'a symbolic link' : 'behind a symbolic link that leaves the repository'}`,
+        {
+          file: change.path,
+          fix: 'edit it by hand, or replace the link with a real file or folder',
+        },
+      );
     }
   }
 }

@@ -55,7 +55,8 @@ export class RepoTree {
       for (const entry of readdirSync(join(this.root, p), { withFileTypes: true })) {
         names.add(entry.name);
         const child = p === '' ? entry.name : `${p}/${entry.name}`;
-        if (!entry.isSymbolicLink()) this.kinds.set(child, entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null);
+        if (!entry.isSymbolicLink())
+          this.kinds.set(child, entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null);
       }
     }
     const prefix = p === '' ? '' : `${p}/`;
@@ -76,7 +77,8 @@ export class RepoTree {
     const p = normalize(dir);
     return this.children(p).flatMap((name) => {
       const path = p === '' ? name : `${p}/${name}`;
-      if (this.isDirectory(path)) return skipFolder(name) ? [] : this.yamlFilesUnder(path, skipFolder);
+      if (this.isDirectory(path))
+        return skipFolder(name) ? [] : this.yamlFilesUnder(path, skipFolder);
       return /\.ya?ml$/.test(name) ? [path] : [];
     });
   }
@@ -93,16 +95,24 @@ export class RepoTree {
    * changes nothing); a different one is a conflict, described by `conflict` (what the file is, or
    * the whole message).
    */
-  create(path: string, content: string, conflict: string | { message: string; fix: string; field?: string } = 'file'): void {
+  create(
+    path: string,
+    content: string,
+    conflict: string | { message: string; fix: string; field?: string } = 'file',
+  ): void {
     const p = normalize(path);
     const current = this.read(p);
     if (current !== undefined && current !== content) {
       const own = typeof conflict === 'string' ? undefined : conflict;
-      throw new HomeopsError('CONFLICT', own?.message ?? `${String(conflict)} ${p} already exists with different content`, {
-        file: p,
-        field: own?.field,
-        fix: own?.fix ?? 'choose another name, or remove or rename the existing file first',
-      });
+      throw new HomeopsError(
+        'CONFLICT',
+        own?.message ?? `${String(conflict)} ${p} already exists with different content`,
+        {
+          file: p,
+          field: own?.field,
+          fix: own?.fix ?? 'choose another name, or remove or rename the existing file first',
+        },
+      );
     }
     this.write(p, content);
   }
@@ -111,7 +121,10 @@ export class RepoTree {
   update(path: string, content: string): void {
     const p = normalize(path);
     if (this.read(p) === undefined) {
-      throw new HomeopsError('CONFLICT', `${p} does not exist`, { file: p, fix: 'create it first' });
+      throw new HomeopsError('CONFLICT', `${p} does not exist`, {
+        file: p,
+        fix: 'create it first',
+      });
     }
     this.write(p, content);
   }

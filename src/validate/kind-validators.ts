@@ -9,20 +9,39 @@ export interface KindModel {
 type ModelClass = new (data: any) => KindModel;
 
 const loaders: Record<string, () => Promise<ModelClass>> = {
-  'kustomize.toolkit.fluxcd.io/v1/Kustomization': async () => (await import('@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization')).Kustomization,
-  'helm.toolkit.fluxcd.io/v2/HelmRelease': async () => (await import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease')).HelmRelease,
-  'source.toolkit.fluxcd.io/v1/OCIRepository': async () => (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository')).OCIRepository,
-  'source.toolkit.fluxcd.io/v1/HelmRepository': async () => (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository')).HelmRepository,
-  'source.toolkit.fluxcd.io/v1/GitRepository': async () => (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository')).GitRepository,
-  'gateway.networking.k8s.io/v1/HTTPRoute': async () => (await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute')).HTTPRoute,
-  'gateway.networking.k8s.io/v1beta1/ReferenceGrant': async () => (await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/ReferenceGrant')).ReferenceGrant,
-  'external-secrets.io/v1/ExternalSecret': async () => (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret')).ExternalSecret,
-  'argoproj.io/v1alpha1/Application': async () => (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application')).Application,
+  'kustomize.toolkit.fluxcd.io/v1/Kustomization': async () =>
+    (await import('@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization'))
+      .Kustomization,
+  'helm.toolkit.fluxcd.io/v2/HelmRelease': async () =>
+    (await import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease')).HelmRelease,
+  'source.toolkit.fluxcd.io/v1/OCIRepository': async () =>
+    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository'))
+      .OCIRepository,
+  'source.toolkit.fluxcd.io/v1/HelmRepository': async () =>
+    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository'))
+      .HelmRepository,
+  'source.toolkit.fluxcd.io/v1/GitRepository': async () =>
+    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository'))
+      .GitRepository,
+  'gateway.networking.k8s.io/v1/HTTPRoute': async () =>
+    (await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute'))
+      .HTTPRoute,
+  'gateway.networking.k8s.io/v1beta1/ReferenceGrant': async () =>
+    (
+      await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/ReferenceGrant')
+    ).ReferenceGrant,
+  'external-secrets.io/v1/ExternalSecret': async () =>
+    (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret'))
+      .ExternalSecret,
+  'argoproj.io/v1alpha1/Application': async () =>
+    (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application')).Application,
   'v1/Namespace': async () => (await import('kubernetes-models/v1/Namespace')).Namespace,
-  'v1/PersistentVolumeClaim': async () => (await import('kubernetes-models/v1/PersistentVolumeClaim')).PersistentVolumeClaim,
+  'v1/PersistentVolumeClaim': async () =>
+    (await import('kubernetes-models/v1/PersistentVolumeClaim')).PersistentVolumeClaim,
   'v1/Service': async () => (await import('kubernetes-models/v1/Service')).Service,
   'v1/ConfigMap': async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap,
-  'apps/v1/Deployment': async () => (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
+  'apps/v1/Deployment': async () =>
+    (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
 };
 
 const loading = new Map<string, Promise<ModelClass | undefined>>();
@@ -49,4 +68,3 @@ function load(key: string): Promise<ModelClass | undefined> {
   }
   return found;
 }
-

@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import type { FileChange } from '../tree/repo-tree.ts';
 import { validateChanges } from './validate-changes.ts';
 
-const change = (path: string, after: string): FileChange => ({ path, type: 'create', before: undefined, after });
+const change = (path: string, after: string): FileChange => ({
+  path,
+  type: 'create',
+  before: undefined,
+  after,
+});
 
 const oci = (tag: string) => `---
 apiVersion: source.toolkit.fluxcd.io/v1
@@ -16,23 +21,45 @@ spec:
   url: oci://ghcr.io/bjw-s-labs/helm/app-template
 `;
 
-const kustomization = '---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./ocirepository.yaml\n';
+const kustomization =
+  '---\napiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./ocirepository.yaml\n';
 
 describe('validateChanges', () => {
   it('counts the documents it validated: plain files, files that need the full parser, several documents', async () => {
     const anchored = oci('&t 4.4.0').replace('  interval: 15m', '  interval: 15m\n  timeout: 1m');
     const twoDocs = `${oci('4.4.0')}${oci('4.3.0').replace('name: echo', 'name: other')}`;
-    await expect(validateChanges([change('a/ocirepository.yaml', oci('4.4.0')), change('b/ocirepository.yaml', anchored), change('c/two.yaml', twoDocs), change('a/kustomization.yaml', kustomization), change('README.md', 'no: yaml')])).resolves.toBe(4);
+    await expect(
+      validateChanges([
+        change('a/ocirepository.yaml', oci('4.4.0')),
+        change('b/ocirepository.yaml', anchored),
+        change('c/two.yaml', twoDocs),
+        change('a/kustomization.yaml', kustomization),
+        change('README.md', 'no: yaml'),
+      ]),
+    ).resolves.toBe(4);
   });
 
   it('names the file and line of a schema error, in a plain file and in one the full parser reads', async () => {
     // a tag written as a number is a number to YAML, and the schema wants a string
-    await expect(validateChanges([change('a/ocirepository.yaml', oci('4'))])).rejects.toMatchObject({ code: 'VALIDATION', file: 'a/ocirepository.yaml', line: 9, message: expect.stringContaining('spec.ref.tag') });
+    await expect(validateChanges([change('a/ocirepository.yaml', oci('4'))])).rejects.toMatchObject(
+      {
+        code: 'VALIDATION',
+        file: 'a/ocirepository.yaml',
+        line: 9,
+        message: expect.stringContaining('spec.ref.tag'),
+      },
+    );
     const anchored = `${oci('4.4.0')}${oci('&t 4').replace('name: echo', 'name: other')}`;
-    await expect(validateChanges([change('b/two.yaml', anchored)])).rejects.toMatchObject({ code: 'VALIDATION', file: 'b/two.yaml', line: 19 });
+    await expect(validateChanges([change('b/two.yaml', anchored)])).rejects.toMatchObject({
+      code: 'VALIDATION',
+      file: 'b/two.yaml',
+      line: 19,
+    });
   });
 
   it('names the file and line of a YAML syntax error', async () => {
-    await expect(validateChanges([change('a/kustomization.yaml', 'resources:\n  - a\n - b\n')])).rejects.toMatchObject({ code: 'VALIDATION', file: 'a/kustomization.yaml', line: 3 });
+    await expect(
+      validateChanges([change('a/kustomization.yaml', 'resources:\n  - a\n - b\n')]),
+    ).rejects.toMatchObject({ code: 'VALIDATION', file: 'a/kustomization.yaml', line: 3 });
   });
 });

@@ -26,7 +26,11 @@ export async function validateChanges(changes: readonly FileChange[]): Promise<n
       // plain files were read without positions: parse this one in full, for the line to point at
       const { doc, lineCounter } = parsed ?? parseFull(change).parsed!;
       const path = (outcome.instancePath ?? '').split('/').filter(Boolean);
-      throw invalid(change.path, lineOfPath(doc[index]!, path, lineCounter), `${String(data.kind)} ${path.join('.') || '(document)'} ${outcome.message}`);
+      throw invalid(
+        change.path,
+        lineOfPath(doc[index]!, path, lineCounter),
+        `${String(data.kind)} ${path.join('.') || '(document)'} ${outcome.message}`,
+      );
     }
   }
   return validated;
@@ -51,10 +55,19 @@ function parseFull(change: FileChange): FileDocuments {
   const docs = 'empty' in all ? [] : all;
   for (const doc of docs) {
     const syntax = doc.errors[0];
-    if (syntax) throw invalid(change.path, lineCounter.linePos(syntax.pos[0]).line, syntax.message.split('\n')[0]!.replace(/:$/, ''));
+    if (syntax)
+      throw invalid(
+        change.path,
+        lineCounter.linePos(syntax.pos[0]).line,
+        syntax.message.split('\n')[0]!.replace(/:$/, ''),
+      );
   }
   const maps = docs.filter((doc) => isMap(doc.contents));
-  return { change, documents: maps.map((doc) => doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>), parsed: { doc: maps, lineCounter } };
+  return {
+    change,
+    documents: maps.map((doc) => doc.toJS({ maxAliasCount: -1 }) as Record<string, unknown>),
+    parsed: { doc: maps, lineCounter },
+  };
 }
 
 function kindOf(data: Record<string, unknown>): string {
@@ -62,7 +75,9 @@ function kindOf(data: Record<string, unknown>): string {
 }
 
 /** 'unknown' for a document of no kind with a schema here; the first schema error when invalid. */
-async function validateData(data: Record<string, unknown>): Promise<'valid' | 'unknown' | AjvError> {
+async function validateData(
+  data: Record<string, unknown>,
+): Promise<'valid' | 'unknown' | AjvError> {
   if (typeof data.apiVersion !== 'string' || typeof data.kind !== 'string') return 'unknown';
   const Model = await validatorFor(data.apiVersion, data.kind);
   if (!Model) return 'unknown';
@@ -71,7 +86,10 @@ async function validateData(data: Record<string, unknown>): Promise<'valid' | 'u
     return 'valid';
   } catch (error) {
     const first = ((error as { errors?: AjvError[] }).errors ?? [])[0];
-    return { instancePath: first?.instancePath, message: first?.message ?? (error as Error).message };
+    return {
+      instancePath: first?.instancePath,
+      message: first?.message ?? (error as Error).message,
+    };
   }
 }
 
@@ -79,13 +97,17 @@ async function validateData(data: Record<string, unknown>): Promise<'valid' | 'u
 function substituted(value: unknown): unknown {
   if (typeof value === 'string') return value.replace(/\$\{[^}]+\}/g, 'var');
   if (Array.isArray(value)) return value.map(substituted);
-  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituted(v)]));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituted(v)]));
   return value;
 }
 
 function lineOfPath(doc: Document.Parsed, path: string[], lc: LineCounter): number {
   for (let n = path.length; n >= 0; n--) {
-    const node = doc.getIn(path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true) as { range?: [number, number, number] } | undefined;
+    const node = doc.getIn(
+      path.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
+      true,
+    ) as { range?: [number, number, number] } | undefined;
     if (node?.range) return lc.linePos(node.range[0]).line;
   }
   return 1;

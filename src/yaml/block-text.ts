@@ -2,7 +2,6 @@
 import { Document, Scalar, visit } from 'yaml';
 import type { Node } from 'yaml';
 
-
 /** True when the source indents block sequences under their key (`key:\n  - a`). */
 export function detectIndentSeq(source: string): boolean {
   const m = /^( *)[^\s#-][^\n]*:[ \t]*\n( *)- /m.exec(source);

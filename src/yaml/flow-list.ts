@@ -17,7 +17,8 @@ export function spliceIntoFlow(text: string, seq: YAMLSeq, before: number, value
   const open = (seq as Ranged).range![0];
   const ranges = seq.items.map((node) => (node as Ranged).range!);
   // where an item starts: its anchor or tag first (the node's range begins after them)
-  const startOf = (index: number) => skipBlank(text, index === 0 ? open + 1 : skipBlank(text, ranges[index - 1]![1]) + 1);
+  const startOf = (index: number) =>
+    skipBlank(text, index === 0 ? open + 1 : skipBlank(text, ranges[index - 1]![1]) + 1);
   const lineBreak = (at: number) => {
     const lineStart = text.lastIndexOf('\n', at - 1) + 1;
     return lineStart > open ? `\n${' '.repeat(at - lineStart)}` : ' ';

@@ -29,50 +29,97 @@ export function insertSorted(
   if (text.includes('\r\n')) {
     // work on LF text, then give the file back its own line endings
     const lf = insertSorted(text.replaceAll('\r\n', '\n'), file, key, entry, sortable);
-    return lf.changed ? { text: lf.text.replaceAll('\n', '\r\n'), changed: true } : { text, changed: false };
+    return lf.changed
+      ? { text: lf.text.replaceAll('\n', '\r\n'), changed: true }
+      : { text, changed: false };
   }
   // most kustomizations are plain block YAML: found without the full parser, which is slow on long lists
   const plain = readPlainYaml(text);
   const list = plain?.data[key];
   if (plain && list === undefined) return { text: appendKey(text, key, entry), changed: true };
-  if (plain && Array.isArray(list) && list.every((item) => typeof item === 'string')) return insertAmong(text, list as string[], plain.itemLines.get(list)!, entry, sortable);
+  if (plain && Array.isArray(list) && list.every((item) => typeof item === 'string'))
+    return insertAmong(text, list as string[], plain.itemLines.get(list)!, entry, sortable);
 
   const doc = parseYaml(text, file);
   if (!isMap(doc.contents)) {
-    throw new HomeopsError('YAML', `expected a mapping at the top of ${file}`, { file, fix: 'fix the file by hand' });
+    throw new HomeopsError('YAML', `expected a mapping at the top of ${file}`, {
+      file,
+      fix: 'fix the file by hand',
+    });
   }
   const seq = doc.contents.get(key, true);
   if (seq === undefined) return { text: appendKey(text, key, entry), changed: true };
   // an empty key or an empty flow list (`resources: []`) becomes a block list, as the repo's others are
-  if (seq === null || (isScalar(seq) && seq.value === null) || (isSeq(seq) && seq.flow && seq.items.length === 0)) {
+  if (
+    seq === null ||
+    (isScalar(seq) && seq.value === null) ||
+    (isSeq(seq) && seq.flow && seq.items.length === 0)
+  ) {
     const pair = doc.contents.items.find((p) => isScalar(p.key) && p.key.value === key)!;
     const keyEnd = (pair.key as Ranged).range![1];
     const value = seq as Ranged | null;
     if (value?.anchor || value?.tag || !/^[ \t]*:/.test(text.slice(keyEnd))) {
-      throw new HomeopsError('YAML', `the empty ${key} of ${file} is written in a way homeops does not edit (an anchor, a tag or an explicit key)`, { file, line: lineOf(text, keyEnd), fix: `add the entry ${entry} by hand` });
+      throw new HomeopsError(
+        'YAML',
+        `the empty ${key} of ${file} is written in a way homeops does not edit (an anchor, a tag or an explicit key)`,
+        { file, line: lineOf(text, keyEnd), fix: `add the entry ${entry} by hand` },
+      );
     }
     return { text: fillEmptyKey(text, keyEnd, value?.range, entry), changed: true };
   }
   if (!isSeq(seq)) {
-    throw new HomeopsError('YAML', `${key} in ${file} is not a list`, { file, fix: `make ${key} a list` });
+    throw new HomeopsError('YAML', `${key} in ${file} is not a list`, {
+      file,
+      fix: `make ${key} a list`,
+    });
   }
   const items = seq.items.map((node) => (isScalar(node) ? String(node.value) : undefined));
-  if (!seq.flow) return insertAmong(text, items, seq.items.map((node) => itemLine(text, node as Ranged, file)), entry, sortable);
+  if (!seq.flow)
+    return insertAmong(
+      text,
+      items,
+      seq.items.map((node) => itemLine(text, node as Ranged, file)),
+      entry,
+      sortable,
+    );
   if (items.includes(entry)) return { text, changed: false };
-  return { text: spliceIntoFlow(text, seq, sortedPlace(items, entry, sortable), flowScalar(entry)), changed: true };
+  return {
+    text: spliceIntoFlow(text, seq, sortedPlace(items, entry, sortable), flowScalar(entry)),
+    changed: true,
+  };
 }
 
-type Ranged = { range?: [number, number, number] | null; anchor?: string | null; tag?: string | null };
+type Ranged = {
+  range?: [number, number, number] | null;
+  anchor?: string | null;
+  tag?: string | null;
+};
 
 /** Splice `- entry` in before the first sortable item after it (with its comments), or after the last. */
-function insertAmong(text: string, items: (string | undefined)[], lines: ItemLine[], entry: string, sortable: (item: string) => boolean): InsertResult {
+function insertAmong(
+  text: string,
+  items: (string | undefined)[],
+  lines: ItemLine[],
+  entry: string,
+  sortable: (item: string) => boolean,
+): InsertResult {
   if (items.includes(entry)) return { text, changed: false };
   const before = sortedPlace(items, entry, sortable);
-  return { text: before >= 0 ? insertBeforeItem(text, lines[before]!, entry) : insertAfterItem(text, lines[lines.length - 1]!, entry), changed: true };
+  return {
+    text:
+      before >= 0
+        ? insertBeforeItem(text, lines[before]!, entry)
+        : insertAfterItem(text, lines[lines.length - 1]!, entry),
+    changed: true,
+  };
 }
 
 /** The index of the first sortable item that sorts after `entry` (-1: none). */
-function sortedPlace(items: (string | undefined)[], entry: string, sortable: (item: string) => boolean): number {
+function sortedPlace(
+  items: (string | undefined)[],
+  entry: string,
+  sortable: (item: string) => boolean,
+): number {
   return items.findIndex((item) => item !== undefined && sortable(item) && item > entry);
 }
 
@@ -85,7 +132,15 @@ function itemLine(text: string, node: Ranged, file: string): ItemLine {
     const dash = /^( *)-(?:[ \t]|$)/.exec(head);
     if (dash) return { start, end, indent: dash[1]!.length };
     if (start === 0 || !/^[ \t]*(?:#.*)?$/.test(head)) {
-      throw new HomeopsError('YAML', `cannot tell where a list item of ${file} starts (line ${lineOf(text, offset)})`, { file, line: lineOf(text, offset), fix: 'write each item as `- value` on a line of its own, or add the entry by hand' });
+      throw new HomeopsError(
+        'YAML',
+        `cannot tell where a list item of ${file} starts (line ${lineOf(text, offset)})`,
+        {
+          file,
+          line: lineOf(text, offset),
+          fix: 'write each item as `- value` on a line of its own, or add the entry by hand',
+        },
+      );
     }
     const above = text.lastIndexOf('\n', start - 2) + 1;
     head = text.slice(above, start - 1);
@@ -107,9 +162,16 @@ function insertAfterItem(text: string, item: ItemLine, entry: string): string {
 }
 
 /** `key:` (or `key: ~`, `key: []`) becomes `key:` and a first item on the next line; comments stay. */
-function fillEmptyKey(text: string, keyEnd: number, value: [number, number, number] | null | undefined, entry: string): string {
+function fillEmptyKey(
+  text: string,
+  keyEnd: number,
+  value: [number, number, number] | null | undefined,
+  entry: string,
+): string {
   const written = value && value[1] > value[0] ? value : undefined;
-  const line = written ? `${text.slice(0, text.indexOf(':', keyEnd) + 1)}${text.slice(written[1])}` : text;
+  const line = written
+    ? `${text.slice(0, text.indexOf(':', keyEnd) + 1)}${text.slice(written[1])}`
+    : text;
   const eol = line.indexOf('\n', keyEnd);
   const at = eol === -1 ? line.length : eol + 1;
   return `${eol === -1 ? `${line}\n` : line.slice(0, at)}  - ${yamlScalar(entry)}\n${line.slice(at)}`;

@@ -26,23 +26,44 @@ function fullRead(text: string): unknown {
 }
 
 function dig(data: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((at, key) => (at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined), data);
+  return path.reduce<unknown>(
+    (at, key) =>
+      at !== null && typeof at === 'object' && !Array.isArray(at)
+        ? (at as Record<string, unknown>)[key]
+        : undefined,
+    data,
+  );
 }
 
 describe('PlainShape', () => {
   it('reads the values of a file that differs only in scalar values', () => {
     const shape = PlainShape.of(oci('echo', '4.4.0'), PATHS)!;
-    expect(shape.values()).toEqual(['OCIRepository', 'oci://ghcr.io/bjw-s-labs/helm/app-template', '4.4.0']);
-    expect(shape.valuesOf(oci('paperless', '"4.3.0"'))).toEqual(['OCIRepository', 'oci://ghcr.io/bjw-s-labs/helm/app-template', '4.3.0']);
+    expect(shape.values()).toEqual([
+      'OCIRepository',
+      'oci://ghcr.io/bjw-s-labs/helm/app-template',
+      '4.4.0',
+    ]);
+    expect(shape.valuesOf(oci('paperless', '"4.3.0"'))).toEqual([
+      'OCIRepository',
+      'oci://ghcr.io/bjw-s-labs/helm/app-template',
+      '4.3.0',
+    ]);
     const crlf = PlainShape.of(oci('echo', '4.4.0').replaceAll('\n', '\r\n'), PATHS)!;
-    expect(crlf.valuesOf(oci('paperless', '4.3.0 # pinned').replaceAll('\n', '\r\n'))).toEqual(['OCIRepository', 'oci://ghcr.io/bjw-s-labs/helm/app-template', '4.3.0']);
+    expect(crlf.valuesOf(oci('paperless', '4.3.0 # pinned').replaceAll('\n', '\r\n'))).toEqual([
+      'OCIRepository',
+      'oci://ghcr.io/bjw-s-labs/helm/app-template',
+      '4.3.0',
+    ]);
   });
 
   it.each([
     ['an empty value', oci('echo', '')],
     ['a value that is not plain', oci('echo', '&tag 4.4.0')],
     ['a float', oci('echo', '4.4')],
-    ['another line', oci('echo', '4.4.0').replace('  interval: 15m\n', '  interval: 15m\n  suspend: true\n')],
+    [
+      'another line',
+      oci('echo', '4.4.0').replace('  interval: 15m\n', '  interval: 15m\n  suspend: true\n'),
+    ],
     ['a key moved', oci('echo', '4.4.0').replace('    tag:', '   tag:')],
     ['a lone CR in a value', oci('echo\rx', '4.4.0')],
   ])('does not match a file with %s', (_what, text) => {
@@ -52,7 +73,11 @@ describe('PlainShape', () => {
   it('does not take a CR at the very end of a file for a line break', () => {
     const shape = PlainShape.of(oci('echo', '4.4.0').trimEnd(), PATHS)!;
     expect(shape.valuesOf(`${oci('echo', '1').trimEnd()}\r`)).toBeUndefined();
-    expect(shape.valuesOf(oci('echo', '4.3.0').trimEnd())).toEqual(['OCIRepository', 'oci://ghcr.io/bjw-s-labs/helm/app-template', '4.3.0']);
+    expect(shape.valuesOf(oci('echo', '4.3.0').trimEnd())).toEqual([
+      'OCIRepository',
+      'oci://ghcr.io/bjw-s-labs/helm/app-template',
+      '4.3.0',
+    ]);
   });
 
   it('never reads values the full parser would not: every fixture file against its mutations', () => {
@@ -70,7 +95,10 @@ describe('PlainShape', () => {
         if (!values) continue;
         matched++;
         const data = fullRead(other);
-        expect({ other, data: data === undefined ? 'invalid' : paths.map((path) => dig(data, path)) }).toEqual({ other, data: values });
+        expect({
+          other,
+          data: data === undefined ? 'invalid' : paths.map((path) => dig(data, path)),
+        }).toEqual({ other, data: values });
       }
     }
     expect(matched).toBeGreaterThan(tried / 4);
@@ -79,13 +107,38 @@ describe('PlainShape', () => {
 
 /** The paths of the scalars of a document reached through mappings only. */
 function scalarPaths(data: unknown, at: string[] = []): string[][] {
-  if (data === null || typeof data !== 'object' || Array.isArray(data)) return at.length ? [at] : [];
-  return Object.entries(data).flatMap(([key, value]) => (Array.isArray(value) ? [] : scalarPaths(value, [...at, key])));
+  if (data === null || typeof data !== 'object' || Array.isArray(data))
+    return at.length ? [at] : [];
+  return Object.entries(data).flatMap(([key, value]) =>
+    Array.isArray(value) ? [] : scalarPaths(value, [...at, key]),
+  );
 }
 
-
-
-const VALUES = ['other', '"quoted"', "'single'", 'true', '8080', '4.10', '', '# c', 'a: b', 'b:', '[a]', '&x y', '*x', '|', '- x', 'x #c', 'x\ry', 'null', '~', '-x', '0o17', '"\\x41"', "'a'b'"];
+const VALUES = [
+  'other',
+  '"quoted"',
+  "'single'",
+  'true',
+  '8080',
+  '4.10',
+  '',
+  '# c',
+  'a: b',
+  'b:',
+  '[a]',
+  '&x y',
+  '*x',
+  '|',
+  '- x',
+  'x #c',
+  'x\ry',
+  'null',
+  '~',
+  '-x',
+  '0o17',
+  '"\\x41"',
+  "'a'b'",
+];
 
 /** Most mutations change one value (what the shape must see through), the rest change structure. */
 function mutate(text: string, random: () => number): string {

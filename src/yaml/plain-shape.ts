@@ -38,7 +38,9 @@ export class PlainShape {
     const wanted = paths.map((path) => {
       const value = dig(plain.data, path);
       const parent = dig(plain.data, path.slice(0, -1));
-      const slot = scalarLines.find((s) => s.container === parent && s.key === path[path.length - 1]);
+      const slot = scalarLines.find(
+        (s) => s.container === parent && s.key === path[path.length - 1],
+      );
       return { line: slot?.line ?? -1, value };
     });
     return new PlainShape(lines, prefixes, wanted);
@@ -58,9 +60,15 @@ export class PlainShape {
       const line = lines[i]!;
       if (line === this.lines[i]) continue;
       const prefix = this.prefixes.get(i);
-      if (prefix === undefined || !line.startsWith(prefix) || line.charCodeAt(prefix.length) !== SPACE) return undefined;
+      if (
+        prefix === undefined ||
+        !line.startsWith(prefix) ||
+        line.charCodeAt(prefix.length) !== SPACE
+      )
+        return undefined;
       // a CR ends a line only before a line feed: the last line keeps it (and is then no plain value)
-      const content = line.charCodeAt(line.length - 1) === CR && i < lines.length - 1 ? line.slice(0, -1) : line;
+      const content =
+        line.charCodeAt(line.length - 1) === CR && i < lines.length - 1 ? line.slice(0, -1) : line;
       if (content.includes('\r')) return undefined;
       const value = scalarAt(content, prefix.length);
       if (value === null || value === undefined) return undefined;
@@ -72,6 +80,10 @@ export class PlainShape {
 
 function dig(data: unknown, path: readonly string[]): unknown {
   let at = data;
-  for (const key of path) at = at !== null && typeof at === 'object' && !Array.isArray(at) ? (at as Record<string, unknown>)[key] : undefined;
+  for (const key of path)
+    at =
+      at !== null && typeof at === 'object' && !Array.isArray(at)
+        ? (at as Record<string, unknown>)[key]
+        : undefined;
   return at;
 }

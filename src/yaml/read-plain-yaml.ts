@@ -66,7 +66,7 @@ export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYa
   let started = false;
   let marked = false; // the `---` that opens the document
   let line = -1;
-  for (let at = 0; at < text.length; ) {
+  for (let at = 0; at < text.length;) {
     line++;
     let eol = text.indexOf('\n', at);
     if (eol === -1) eol = text.length;
@@ -84,10 +84,11 @@ export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYa
     }
     started = true;
 
-    const isItem = text.charCodeAt(i) === DASH && (i + 1 === end || text.charCodeAt(i + 1) === SPACE);
+    const isItem =
+      text.charCodeAt(i) === DASH && (i + 1 === end || text.charCodeAt(i + 1) === SPACE);
     // the key of the line: at its start, or right after the `- ` of an item that is a mapping
     let keyAt = i;
-    if (isItem) for (keyAt = i + 1; keyAt < end && text.charCodeAt(keyAt) === SPACE; ) keyAt++;
+    if (isItem) for (keyAt = i + 1; keyAt < end && text.charCodeAt(keyAt) === SPACE;) keyAt++;
     const colon = keyEnd(text, keyAt, end);
     let key: string | undefined;
     let value: Scalar | null | undefined;
@@ -117,7 +118,10 @@ export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYa
       pending = undefined;
     }
     let top = stack[stack.length - 1]!;
-    while (stack.length > 1 && (top.indent > indent || (top.seq && !isItem && top.indent === indent))) {
+    while (
+      stack.length > 1 &&
+      (top.indent > indent || (top.seq && !isItem && top.indent === indent))
+    ) {
       stack.pop();
       top = stack[stack.length - 1]!;
     }
@@ -126,7 +130,12 @@ export function readPlainYaml(text: string, scalarLines?: ScalarLine[]): PlainYa
       if (!top.seq) return undefined;
       top.lines!.push({ start: lineStart, end, indent });
       if (key === undefined) {
-        scalarLines?.push({ line, valueAt: i + 1 - lineStart, container: top.seq, key: top.seq.length });
+        scalarLines?.push({
+          line,
+          valueAt: i + 1 - lineStart,
+          container: top.seq,
+          key: top.seq.length,
+        });
         top.seq.push(value);
         continue;
       }
@@ -163,17 +172,35 @@ function isBlank(c: number): boolean {
 function keyEnd(text: string, from: number, end: number): number {
   let i = from;
   while (i < end && isKeyChar(text.charCodeAt(i))) i++;
-  return i > from && text.charCodeAt(i) === COLON && (i + 1 === end || text.charCodeAt(i + 1) === SPACE) ? i : -1;
+  return i > from &&
+    text.charCodeAt(i) === COLON &&
+    (i + 1 === end || text.charCodeAt(i + 1) === SPACE)
+    ? i
+    : -1;
 }
 
 /** Characters of a plain key here: letters, digits, `_`, `.`, `/`, `-`. */
 function isKeyChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95 || c === 46 || c === 47 || c === 45;
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 46 ||
+    c === 47 ||
+    c === 45
+  );
 }
 
 function isPlainKey(key: string): boolean {
   const first = key.charCodeAt(0);
-  return key.length > 0 && first !== DASH && first !== 46 && key !== '__proto__' && !NON_STRING_PLAIN.test(key);
+  return (
+    key.length > 0 &&
+    first !== DASH &&
+    first !== 46 &&
+    key !== '__proto__' &&
+    !NON_STRING_PLAIN.test(key)
+  );
 }
 
 /** The value of a line from column `from` (a line of a file `readPlainYaml` reads; without its CR). */
@@ -198,7 +225,12 @@ function scalar(text: string): Scalar | null | undefined {
   if (first === "'") {
     const close = text.lastIndexOf("'");
     const inner = text.slice(1, close);
-    if (close === 0 || inner.replaceAll("''", '').includes("'") || !AFTER_QUOTE.test(text.slice(close + 1))) return undefined;
+    if (
+      close === 0 ||
+      inner.replaceAll("''", '').includes("'") ||
+      !AFTER_QUOTE.test(text.slice(close + 1))
+    )
+      return undefined;
     return inner.replaceAll("''", "'");
   }
   if (INDICATORS.includes(first)) return undefined;

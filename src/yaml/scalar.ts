@@ -17,8 +17,14 @@ export function doubleQuoted(value: string): string {
 
 function isPlainSafe(value: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
-  if (value === '' || value.trim() !== value || /[\n\r\t\u0000-\u001f\u007f]/.test(value)) return false;
-  if (/^[-?:,[\]{}#&*!|>'"%@`]/.test(value) || value.includes(': ') || value.includes(' #') || value.endsWith(':')) {
+  if (value === '' || value.trim() !== value || /[\n\r\t\u0000-\u001f\u007f]/.test(value))
+    return false;
+  if (
+    /^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ||
+    value.includes(': ') ||
+    value.includes(' #') ||
+    value.endsWith(':')
+  ) {
     return false;
   }
   return readsBack(value);

@@ -5,7 +5,8 @@ import { detectIndentSeq } from './block-text.ts';
 import { parseYaml } from './parse-yaml.ts';
 import { addToYaml } from './splice.ts';
 
-const quoted = (v: string): Scalar => Object.assign(new Scalar(v), { type: 'QUOTE_DOUBLE' as const });
+const quoted = (v: string): Scalar =>
+  Object.assign(new Scalar(v), { type: 'QUOTE_DOUBLE' as const });
 
 describe('addToYaml', () => {
   it('keeps bytes a Document round trip would change', () => {
@@ -26,15 +27,28 @@ describe('addToYaml', () => {
     ].join('\n');
     const doc = parseDocument(source);
     expect(doc.toString({ lineWidth: 0 })).not.toBe(source); // what the splice avoids
-    const r = addToYaml(source, doc, [{ kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'b', ipAddress: quoted('10.0.0.2') }) }]);
+    const r = addToYaml(source, doc, [
+      {
+        kind: 'item',
+        path: ['nodes'],
+        value: doc.createNode({ hostname: 'b', ipAddress: quoted('10.0.0.2') }),
+      },
+    ]);
     expect(r.exact).toBe(true);
-    expect(r.text).toBe(source.replace('trailing comment\n', 'trailing comment\n  - hostname: b\n    ipAddress: "10.0.0.2"\n'));
+    expect(r.text).toBe(
+      source.replace(
+        'trailing comment\n',
+        'trailing comment\n  - hostname: b\n    ipAddress: "10.0.0.2"\n',
+      ),
+    );
   });
 
   it('falls back to the Document API for layouts it cannot splice', () => {
     const source = 'nodes: [{hostname: a}]\n';
     const doc = parseDocument(source);
-    const r = addToYaml(source, doc, [{ kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'b' }) }]);
+    const r = addToYaml(source, doc, [
+      { kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'b' }) },
+    ]);
     expect(r.exact).toBe(false);
     expect(r.doc.toJS()).toEqual({ nodes: [{ hostname: 'a' }, { hostname: 'b' }] });
   });
@@ -74,13 +88,24 @@ describe('addToYaml on empty flow lists', () => {
   it('turns `key: []` into a block list', () => {
     const source = 'clusterName: x\nnodes: []\nworker: {}\n';
     const doc = parseDocument(source);
-    const r = addToYaml(source, doc, [{ kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'a', ipAddress: '10.0.0.1' }) }]);
-    expect(r).toMatchObject({ exact: true, text: 'clusterName: x\nnodes:\n  - hostname: a\n    ipAddress: 10.0.0.1\nworker: {}\n' });
+    const r = addToYaml(source, doc, [
+      {
+        kind: 'item',
+        path: ['nodes'],
+        value: doc.createNode({ hostname: 'a', ipAddress: '10.0.0.1' }),
+      },
+    ]);
+    expect(r).toMatchObject({
+      exact: true,
+      text: 'clusterName: x\nnodes:\n  - hostname: a\n    ipAddress: 10.0.0.1\nworker: {}\n',
+    });
   });
   it('falls back when a comment follows the brackets', () => {
     const source = 'nodes: [] # none yet\n';
     const doc = parseDocument(source);
-    const r = addToYaml(source, doc, [{ kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'a' }) }]);
+    const r = addToYaml(source, doc, [
+      { kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'a' }) },
+    ]);
     expect(r.exact).toBe(false);
     expect(r.doc.toJS()).toEqual({ nodes: [{ hostname: 'a' }] });
   });
@@ -90,7 +115,12 @@ describe('addToYaml on CRLF files', () => {
   it('keeps CRLF line endings', () => {
     const source = 'patches:\r\n  - "@./a.yaml"\r\nnodes: []\r\n';
     const doc = parseDocument(source);
-    const r = addToYaml(source, doc, [{ kind: 'item', path: ['patches'], value: quoted('@./b.yaml') }]);
-    expect(r).toMatchObject({ exact: true, text: 'patches:\r\n  - "@./a.yaml"\r\n  - "@./b.yaml"\r\nnodes: []\r\n' });
+    const r = addToYaml(source, doc, [
+      { kind: 'item', path: ['patches'], value: quoted('@./b.yaml') },
+    ]);
+    expect(r).toMatchObject({
+      exact: true,
+      text: 'patches:\r\n  - "@./a.yaml"\r\n  - "@./b.yaml"\r\nnodes: []\r\n',
+    });
   });
 });

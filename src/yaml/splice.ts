@@ -36,7 +36,7 @@ function entryEnd(s: string, from: number, to: number, col: number): number {
   let end = s.indexOf('\n', from);
   if (end === -1) return s.length;
   end += 1;
-  for (let at = end; at < to; ) {
+  for (let at = end; at < to;) {
     const nl = s.indexOf('\n', at);
     const next = nl === -1 ? s.length : nl + 1;
     const line = s.slice(at, nl === -1 ? s.length : nl);
@@ -56,22 +56,39 @@ function insertAt(s: string, at: number, block: string): string {
 }
 
 /** `key: []` (alone on its line) -> `key:` + a block sequence holding `value`. */
-function expandEmptyFlow(s: string, seq: { range: Range }, value: Node, indentSeq: boolean): string | undefined {
+function expandEmptyFlow(
+  s: string,
+  seq: { range: Range },
+  value: Node,
+  indentSeq: boolean,
+): string | undefined {
   const [start, end] = seq.range;
   const eol = s.indexOf('\n', end);
-  if (s.slice(end, eol === -1 ? s.length : eol).trim() !== '' || s.slice(start, end).replace(/\s/g, '') !== '[]') return undefined;
+  if (
+    s.slice(end, eol === -1 ? s.length : eol).trim() !== '' ||
+    s.slice(start, end).replace(/\s/g, '') !== '[]'
+  )
+    return undefined;
   const from = lineStart(s, start);
   const col = s.slice(from).search(/\S/) + (indentSeq ? 2 : 0);
   const block = renderBlock(new Document([value]).contents as Node, col, indentSeq);
   return s.slice(0, start).trimEnd() + '\n' + block.trimEnd() + s.slice(end);
 }
 
-function splice(source: string, doc: Document.Parsed, add: YamlAddition, indentSeq: boolean): string | undefined {
+function splice(
+  source: string,
+  doc: Document.Parsed,
+  add: YamlAddition,
+  indentSeq: boolean,
+): string | undefined {
   const target = add.path.length === 0 ? doc.contents : doc.getIn(add.path, true);
   if (add.kind === 'item' && isSeq(target)) {
     const seq = target as unknown as YAMLSeq<ParsedNode> & { range: Range };
     if (seq.flow) {
-      if (!isScalar(add.value)) return seq.items.length === 0 ? expandEmptyFlow(source, seq, add.value, indentSeq) : undefined;
+      if (!isScalar(add.value))
+        return seq.items.length === 0
+          ? expandEmptyFlow(source, seq, add.value, indentSeq)
+          : undefined;
       const text = renderBlock(add.value, 0, indentSeq).trimEnd();
       const last = seq.items.at(-1);
       if (last) return source.slice(0, last.range[1]) + `, ${text}` + source.slice(last.range[1]);
@@ -85,16 +102,30 @@ function splice(source: string, doc: Document.Parsed, add: YamlAddition, indentS
     const col = source.slice(dash).search(/\S/);
     if (source[dash + col] !== '-') return undefined;
     const item = new Document([add.value]).contents as Node;
-    return insertAt(source, entryEnd(source, last.range[0], seq.range[2], col), renderBlock(item, col, indentSeq));
+    return insertAt(
+      source,
+      entryEnd(source, last.range[0], seq.range[2], col),
+      renderBlock(item, col, indentSeq),
+    );
   }
-  if (add.kind === 'key' && isMap(target) && !target.flow && target.items.length > 0 && !target.has(add.key)) {
+  if (
+    add.kind === 'key' &&
+    isMap(target) &&
+    !target.flow &&
+    target.items.length > 0 &&
+    !target.has(add.key)
+  ) {
     const firstKey = target.items[0]!.key as ParsedNode;
     const lastKey = target.items.at(-1)!.key as ParsedNode;
     const col = column(source, firstKey.range[0]);
     const pair = new Document({ [add.key]: add.value }).contents as Node;
-    const next = add.sorted ? target.items[sortedIndex(target.items, add.key)]?.key as ParsedNode | undefined : undefined;
+    const next = add.sorted
+      ? (target.items[sortedIndex(target.items, add.key)]?.key as ParsedNode | undefined)
+      : undefined;
     // before the next key (and its comments), or after the last key's whole entry
-    const at = next ? commentsAbove(source, lineStart(source, next.range[0]), col) : entryEnd(source, lastKey.range[0], (target as unknown as ParsedNode).range[2], col);
+    const at = next
+      ? commentsAbove(source, lineStart(source, next.range[0]), col)
+      : entryEnd(source, lastKey.range[0], (target as unknown as ParsedNode).range[2], col);
     return insertAt(source, at, renderBlock(pair, col, indentSeq));
   }
   return undefined;
@@ -114,7 +145,11 @@ function applyWithApi(doc: Document, add: YamlAddition): void {
     if (!isSeq(target)) throw new Error(`no sequence at ${add.path.join('.')}`);
     target.items.push(add.value.clone());
   } else if (add.sorted && isMap(target)) {
-    target.items.splice(sortedIndex(target.items, add.key), 0, doc.createPair(add.key, add.value.clone()));
+    target.items.splice(
+      sortedIndex(target.items, add.key),
+      0,
+      doc.createPair(add.key, add.value.clone()),
+    );
   } else if (add.path.length === 0) {
     (doc.contents as Node & { set(k: unknown, v: unknown): void }).set(add.key, add.value.clone());
   } else {
@@ -122,16 +157,25 @@ function applyWithApi(doc: Document, add: YamlAddition): void {
   }
 }
 
-const same = (a: Document, b: Document): boolean => JSON.stringify(a.toJS()) === JSON.stringify(b.toJS());
+const same = (a: Document, b: Document): boolean =>
+  JSON.stringify(a.toJS()) === JSON.stringify(b.toJS());
 
 /**
  * Applies additions to `source` (the text `doc` was parsed from). Every byte outside the added
  * lines is kept unless a layout is too unusual to splice; then `exact` is false.
  */
-export function addToYaml(source: string, doc: Document.Parsed, additions: readonly YamlAddition[]): EditResult {
+export function addToYaml(
+  source: string,
+  doc: Document.Parsed,
+  additions: readonly YamlAddition[],
+): EditResult {
   if (source.includes('\r\n')) {
     // Splice on LF text, then restore the file's CRLF line endings.
-    const lf = addToYaml(source.replace(/\r\n/g, '\n'), parseDocument(source.replace(/\r\n/g, '\n')), additions);
+    const lf = addToYaml(
+      source.replace(/\r\n/g, '\n'),
+      parseDocument(source.replace(/\r\n/g, '\n')),
+      additions,
+    );
     const text = lf.text.replace(/\n/g, '\r\n');
     return { text, doc: parseDocument(text), exact: lf.exact };
   }

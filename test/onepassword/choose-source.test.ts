@@ -28,7 +28,11 @@ describe('chooseSource', () => {
     it(`${name} -> ${kind}`, () => {
       const choice = chooseSource(env, explicit);
       expect(choice.kind).toBe(kind);
-      for (const shown of [JSON.stringify(choice), inspect(choice, { depth: 10, showHidden: true }), `${'token' in choice ? choice.token : ''}`]) {
+      for (const shown of [
+        JSON.stringify(choice),
+        inspect(choice, { depth: 10, showHidden: true }),
+        `${'token' in choice ? choice.token : ''}`,
+      ]) {
         expect(shown).not.toContain(SA);
         expect(shown).not.toContain(CT);
       }
@@ -45,8 +49,20 @@ describe('chooseSource', () => {
 
   const refusals: Array<[string, SourceEnv, SourceKind, string[], string[]]> = [
     ['sdk without its token', connectEnv, 'sdk', ['OP_SERVICE_ACCOUNT_TOKEN'], []],
-    ['connect without a token', { OP_CONNECT_HOST: HOST, ...sdkEnv }, 'connect', ['OP_CONNECT_TOKEN'], ['OP_CONNECT_HOST and']],
-    ['connect without a host', { OP_CONNECT_TOKEN: CT }, 'connect', ['OP_CONNECT_HOST'], ['and OP_CONNECT_TOKEN']],
+    [
+      'connect without a token',
+      { OP_CONNECT_HOST: HOST, ...sdkEnv },
+      'connect',
+      ['OP_CONNECT_TOKEN'],
+      ['OP_CONNECT_HOST and'],
+    ],
+    [
+      'connect without a host',
+      { OP_CONNECT_TOKEN: CT },
+      'connect',
+      ['OP_CONNECT_HOST'],
+      ['and OP_CONNECT_TOKEN'],
+    ],
     ['connect with nothing', {}, 'connect', ['OP_CONNECT_HOST and OP_CONNECT_TOKEN'], []],
   ];
   for (const [name, env, explicit, named, notNamed] of refusals) {
@@ -74,7 +90,10 @@ describe('chooseSource', () => {
 
 describe('createSource', () => {
   it('opens offline and connect sources without any request', async () => {
-    const offline = await createSource(chooseSource({}), { integrationVersion: '0.1.0', offline: { vault: 'v', item: 'i', fields: ['f'] } });
+    const offline = await createSource(chooseSource({}), {
+      integrationVersion: '0.1.0',
+      offline: { vault: 'v', item: 'i', fields: ['f'] },
+    });
     expect(offline.kind).toBe('offline');
     expect(await offline.listVaults()).toEqual([{ id: 'v', title: 'v' }]);
     const connect = await createSource(chooseSource(connectEnv), { integrationVersion: '0.1.0' });

@@ -18,14 +18,35 @@ const calls: Record<string, Call> = {
   describeItem: (s) => s.describeItem(homelab.id, item.id),
 };
 
-const cases: Array<{ name: string; failure?: ConnectFailure; token?: string; code: ErrorCode; fix: RegExp }> = [
+const cases: Array<{
+  name: string;
+  failure?: ConnectFailure;
+  token?: string;
+  code: ErrorCode;
+  fix: RegExp;
+}> = [
   { name: '401 wrong token', token: WRONG_TOKEN, code: 'SOURCE_AUTH', fix: /OP_CONNECT_TOKEN/ },
-  { name: '401 echoing the token', failure: { status: 401, message: `Invalid token ${SENTINEL_TOKEN}` }, code: 'SOURCE_AUTH', fix: /OP_CONNECT_TOKEN/ },
-  { name: '403 vault out of scope', failure: { status: 403 }, code: 'SOURCE_AUTH', fix: /has access to/ },
+  {
+    name: '401 echoing the token',
+    failure: { status: 401, message: `Invalid token ${SENTINEL_TOKEN}` },
+    code: 'SOURCE_AUTH',
+    fix: /OP_CONNECT_TOKEN/,
+  },
+  {
+    name: '403 vault out of scope',
+    failure: { status: 403 },
+    code: 'SOURCE_AUTH',
+    fix: /has access to/,
+  },
   { name: '404', failure: { status: 404 }, code: 'SOURCE_NOT_FOUND', fix: /exist|OP_CONNECT_HOST/ },
   { name: '429', failure: { status: 429 }, code: 'SOURCE_RATE_LIMIT', fix: /wait and retry/ },
   { name: '500', failure: { status: 500 }, code: 'SOURCE_NETWORK', fix: /Connect server's logs/ },
-  { name: '502 with an empty body (AxiosError path)', failure: { status: 502, emptyBody: true }, code: 'SOURCE_NETWORK', fix: /logs/ },
+  {
+    name: '502 with an empty body (AxiosError path)',
+    failure: { status: 502, emptyBody: true },
+    code: 'SOURCE_NETWORK',
+    fix: /logs/,
+  },
 ];
 
 describe('ConnectSource errors', () => {
@@ -38,10 +59,16 @@ describe('ConnectSource errors', () => {
     for (const [callName, call] of Object.entries(calls)) {
       it(`${c.name} during ${callName} -> ${c.code}, with a fix and no secrets`, async () => {
         server.fail(c.failure);
-        const source = new ConnectSource({ host: server.url, token: new Secret(c.token ?? SENTINEL_TOKEN) });
+        const source = new ConnectSource({
+          host: server.url,
+          token: new Secret(c.token ?? SENTINEL_TOKEN),
+        });
         const { error, output } = await captureOutput(() => call(source));
         expectSafeError(error, c.code, c.fix, output);
-        expectNoSentinels({ source: inspect(source, { depth: 10, showHidden: true }), json: JSON.stringify(source) });
+        expectNoSentinels({
+          source: inspect(source, { depth: 10, showHidden: true }),
+          json: JSON.stringify(source),
+        });
       });
     }
   }
@@ -50,7 +77,9 @@ describe('ConnectSource errors', () => {
     const source = new ConnectSource({ host: server.url, token: new Secret(SENTINEL_TOKEN) });
     await source.listVaults();
     server.fail({ status: 403 });
-    const err = (await source.describeItem(homelab.id, item.id).catch((e: unknown) => e)) as HomeopsError;
+    const err = (await source
+      .describeItem(homelab.id, item.id)
+      .catch((e: unknown) => e)) as HomeopsError;
     expect(err.message).toContain('"Homelab"');
     expect(err.fix).toContain('"Homelab"');
   });
@@ -58,7 +87,9 @@ describe('ConnectSource errors', () => {
   it('retries a read that failed, and still reads it only once when it succeeds', async () => {
     const source = new ConnectSource({ host: server.url, token: new Secret(SENTINEL_TOKEN) });
     server.fail({ status: 429 });
-    await expect(source.describeItem(homelab.id, item.id)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMIT' });
+    await expect(source.describeItem(homelab.id, item.id)).rejects.toMatchObject({
+      code: 'SOURCE_RATE_LIMIT',
+    });
     server.fail(undefined);
     const before = server.reads(item.id);
     await source.describeItem(homelab.id, item.id);
@@ -68,7 +99,11 @@ describe('ConnectSource errors', () => {
 
   it('a server that never answers -> SOURCE_NETWORK after the timeout', async () => {
     server.fail({ hang: true });
-    const source = new ConnectSource({ host: server.url, token: new Secret(SENTINEL_TOKEN), timeoutMs: 200 });
+    const source = new ConnectSource({
+      host: server.url,
+      token: new Secret(SENTINEL_TOKEN),
+      timeoutMs: 200,
+    });
     const { error, output } = await captureOutput(() => source.describeItem(homelab.id, item.id));
     expectSafeError(error, 'SOURCE_NETWORK', /OP_CONNECT_HOST/, output);
     expect((error as HomeopsError).message).toMatch(/did not answer in time/);
@@ -77,7 +112,9 @@ describe('ConnectSource errors', () => {
   it('refuses a title where Connect needs an ID, before any request', async () => {
     const source = new ConnectSource({ host: server.url, token: new Secret(SENTINEL_TOKEN) });
     const before = server.requests.length;
-    await expect(source.describeItem('Homelab', 'postgres db')).rejects.toMatchObject({ code: 'INVALID_INPUT' });
+    await expect(source.describeItem('Homelab', 'postgres db')).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+    });
     expect(server.requests.length).toBe(before);
   });
 });
@@ -86,7 +123,10 @@ describe('ConnectSource on a closed port', () => {
   for (const [callName, call] of Object.entries(calls)) {
     it(`ECONNREFUSED during ${callName} -> SOURCE_NETWORK, with a fix and no token`, async () => {
       const port = await closedPort();
-      const source = new ConnectSource({ host: `http://127.0.0.1:${port}`, token: new Secret(SENTINEL_TOKEN) });
+      const source = new ConnectSource({
+        host: `http://127.0.0.1:${port}`,
+        token: new Secret(SENTINEL_TOKEN),
+      });
       const { error, output } = await captureOutput(() => call(source));
       expectSafeError(error, 'SOURCE_NETWORK', /OP_CONNECT_HOST/, output);
       expect((error as HomeopsError).message).toContain('ECONNREFUSED');

@@ -34,7 +34,10 @@ const DEFAULT_MESSAGES: Record<number, string> = {
 };
 
 /** An in-process 1Password Connect server speaking the API the way @1password/connect calls it. */
-export async function startConnectServer(data: FixtureVault[] = FIXTURE, token = SENTINEL_TOKEN): Promise<FakeConnect> {
+export async function startConnectServer(
+  data: FixtureVault[] = FIXTURE,
+  token = SENTINEL_TOKEN,
+): Promise<FakeConnect> {
   const requests: LoggedRequest[] = [];
   let failure: ConnectFailure | undefined;
 
@@ -42,7 +45,12 @@ export async function startConnectServer(data: FixtureVault[] = FIXTURE, token =
     const url = new URL(req.url ?? '/', 'http://fake');
     const authorized = req.headers.authorization === `Bearer ${token}`;
     const filter = url.searchParams.get('filter') ?? undefined;
-    requests.push({ method: req.method ?? 'GET', path: decodeURIComponent(url.pathname), ...(filter && { filter }), authorized });
+    requests.push({
+      method: req.method ?? 'GET',
+      path: decodeURIComponent(url.pathname),
+      ...(filter && { filter }),
+      authorized,
+    });
     const send = (status: number, body: unknown): void => {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(body === undefined ? '' : JSON.stringify(body));
@@ -51,7 +59,10 @@ export async function startConnectServer(data: FixtureVault[] = FIXTURE, token =
     if (!authorized) return send(401, { status: 401, message: 'Invalid token signature' });
     if (failure) {
       const message = failure.message ?? DEFAULT_MESSAGES[failure.status];
-      return send(failure.status, failure.emptyBody ? undefined : { status: failure.status, message });
+      return send(
+        failure.status,
+        failure.emptyBody ? undefined : { status: failure.status, message },
+      );
     }
     route(url.pathname, filter, data, send);
   });
@@ -61,7 +72,8 @@ export async function startConnectServer(data: FixtureVault[] = FIXTURE, token =
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
-    reads: (itemId) => requests.filter((r) => r.path.match(/\/items\/([^/]+)$/)?.[1] === itemId).length,
+    reads: (itemId) =>
+      requests.filter((r) => r.path.match(/\/items\/([^/]+)$/)?.[1] === itemId).length,
     fail: (f) => void (failure = f),
     close: () =>
       new Promise<void>((resolve) => {
@@ -71,9 +83,15 @@ export async function startConnectServer(data: FixtureVault[] = FIXTURE, token =
   };
 }
 
-function route(path: string, filter: string | undefined, data: FixtureVault[], send: (status: number, body: unknown) => void): void {
+function route(
+  path: string,
+  filter: string | undefined,
+  data: FixtureVault[],
+  send: (status: number, body: unknown) => void,
+): void {
   const parts = path.replace(/\/+$/, '').split('/').filter(Boolean); // ['v1','vaults',id?,'items'?,itemId?]
-  if (parts[0] !== 'v1' || parts[1] !== 'vaults') return send(404, { status: 404, message: 'Not Found' });
+  if (parts[0] !== 'v1' || parts[1] !== 'vaults')
+    return send(404, { status: 404, message: 'Not Found' });
   const titleFilter = filter?.match(/^(?:title|name) eq "(.*)"$/)?.[1];
   if (parts.length === 2) {
     const vaults = data.filter((v) => titleFilter === undefined || v.title === titleFilter);
@@ -85,7 +103,10 @@ function route(path: string, filter: string | undefined, data: FixtureVault[], s
   if (parts[3] !== 'items') return send(404, { status: 404, message: 'Not Found' });
   if (parts.length === 4) {
     const items = vault.items.filter((i) => titleFilter === undefined || i.title === titleFilter);
-    return send(200, items.map((i) => summaryJson(i, vault)));
+    return send(
+      200,
+      items.map((i) => summaryJson(i, vault)),
+    );
   }
   const item = vault.items.find((i) => i.id === parts[4]);
   if (!item || parts.length > 5) return send(404, { status: 404, message: 'Item not found' });

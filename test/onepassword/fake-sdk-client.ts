@@ -35,13 +35,33 @@ export function fakeSdkClient(data: FixtureVault[] = FIXTURE): FakeSdk {
     vaults: {
       list: () =>
         call('vaults.list', () =>
-          data.map((v) => ({ id: v.id, title: v.title, description: '', vaultType: 'userCreated', activeItemCount: v.items.length, contentVersion: 1, attributeVersion: 1, createdAt: stamp, updatedAt: stamp })),
+          data.map((v) => ({
+            id: v.id,
+            title: v.title,
+            description: '',
+            vaultType: 'userCreated',
+            activeItemCount: v.items.length,
+            contentVersion: 1,
+            attributeVersion: 1,
+            createdAt: stamp,
+            updatedAt: stamp,
+          })),
         ),
     },
     items: {
       list: (vaultId: string) =>
         call(`items.list ${vaultId}`, () =>
-          vault(vaultId).items.map((i) => ({ id: i.id, title: i.title, category: 'Login', vaultId, websites: [], tags: [], createdAt: stamp, updatedAt: stamp, state: 'active' })),
+          vault(vaultId).items.map((i) => ({
+            id: i.id,
+            title: i.title,
+            category: 'Login',
+            vaultId,
+            websites: [],
+            tags: [],
+            createdAt: stamp,
+            updatedAt: stamp,
+            state: 'active',
+          })),
         ),
       get: (vaultId: string, itemId: string) =>
         call(`items.get ${vaultId} ${itemId}`, () => {
@@ -75,7 +95,8 @@ export function fakeSdkClient(data: FixtureVault[] = FIXTURE): FakeSdk {
   return {
     client,
     calls,
-    reads: (itemId) => calls.filter((c) => c.startsWith('items.get ') && c.endsWith(` ${itemId}`)).length,
+    reads: (itemId) =>
+      calls.filter((c) => c.startsWith('items.get ') && c.endsWith(` ${itemId}`)).length,
     fail: (error) => void (failure = error),
   };
 }

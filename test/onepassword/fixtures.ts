@@ -30,7 +30,8 @@ export interface FixtureVault {
 }
 
 /** A 26-character 1Password-style ID. */
-export const opId = (seed: string): string => (seed.toLowerCase().replace(/[^a-z0-9]/g, '') + '0'.repeat(26)).slice(0, 26);
+export const opId = (seed: string): string =>
+  (seed.toLowerCase().replace(/[^a-z0-9]/g, '') + '0'.repeat(26)).slice(0, 26);
 
 const secret = (n: number): string => `${SENTINEL_VALUE}-${n}`;
 
@@ -45,10 +46,34 @@ export const FIXTURE: FixtureVault[] = [
         category: 'DATABASE',
         sections: [{ id: 'extrasection', label: 'Extra' }, { id: 'add more' }],
         fields: [
-          { id: 'username', label: 'username', type: 'STRING', purpose: 'USERNAME', value: secret(1) },
-          { id: 'password', label: 'password', type: 'CONCEALED', purpose: 'PASSWORD', value: secret(2) },
-          { id: opId('apikey'), label: 'api key', section: 'extrasection', type: 'CONCEALED', value: secret(3) },
-          { id: opId('notefield'), label: 'note field', section: 'add more', type: 'STRING', value: secret(4) },
+          {
+            id: 'username',
+            label: 'username',
+            type: 'STRING',
+            purpose: 'USERNAME',
+            value: secret(1),
+          },
+          {
+            id: 'password',
+            label: 'password',
+            type: 'CONCEALED',
+            purpose: 'PASSWORD',
+            value: secret(2),
+          },
+          {
+            id: opId('apikey'),
+            label: 'api key',
+            section: 'extrasection',
+            type: 'CONCEALED',
+            value: secret(3),
+          },
+          {
+            id: opId('notefield'),
+            label: 'note field',
+            section: 'add more',
+            type: 'STRING',
+            value: secret(4),
+          },
         ],
       },
       {
@@ -57,8 +82,20 @@ export const FIXTURE: FixtureVault[] = [
         category: 'LOGIN',
         sections: [],
         fields: [
-          { id: 'username', label: 'username', type: 'STRING', purpose: 'USERNAME', value: secret(5) },
-          { id: 'password', label: 'password', type: 'CONCEALED', purpose: 'PASSWORD', value: secret(6) },
+          {
+            id: 'username',
+            label: 'username',
+            type: 'STRING',
+            purpose: 'USERNAME',
+            value: secret(5),
+          },
+          {
+            id: 'password',
+            label: 'password',
+            type: 'CONCEALED',
+            purpose: 'PASSWORD',
+            value: secret(6),
+          },
         ],
       },
       {
@@ -67,8 +104,20 @@ export const FIXTURE: FixtureVault[] = [
         category: 'API_CREDENTIAL',
         sections: [{ id: 'oauthsection', label: 'OAuth' }],
         fields: [
-          { id: opId('clientid'), label: 'client id', section: 'oauthsection', type: 'STRING', value: secret(7) },
-          { id: opId('clientsecret'), label: 'client secret', section: 'oauthsection', type: 'CONCEALED', value: secret(8) },
+          {
+            id: opId('clientid'),
+            label: 'client id',
+            section: 'oauthsection',
+            type: 'STRING',
+            value: secret(7),
+          },
+          {
+            id: opId('clientsecret'),
+            label: 'client secret',
+            section: 'oauthsection',
+            type: 'CONCEALED',
+            value: secret(8),
+          },
         ],
       },
       {
@@ -77,8 +126,20 @@ export const FIXTURE: FixtureVault[] = [
         category: 'PASSWORD',
         sections: [{ id: 'backupsection', label: 'Backup' }],
         fields: [
-          { id: 'password', label: 'password', type: 'CONCEALED', purpose: 'PASSWORD', value: secret(9) },
-          { id: opId('backuppassword'), label: 'password', section: 'backupsection', type: 'CONCEALED', value: secret(10) },
+          {
+            id: 'password',
+            label: 'password',
+            type: 'CONCEALED',
+            purpose: 'PASSWORD',
+            value: secret(9),
+          },
+          {
+            id: opId('backuppassword'),
+            label: 'password',
+            section: 'backupsection',
+            type: 'CONCEALED',
+            value: secret(10),
+          },
         ],
       },
     ],

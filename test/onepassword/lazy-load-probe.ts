@@ -9,11 +9,15 @@ import '../../src/onepassword/reference-names.ts';
 import '../../src/onepassword/sdk-source.ts';
 
 const cache = createRequire(import.meta.url).cache;
-const loaded = (): string[] => [...new Set(Object.keys(cache).flatMap((k) => k.match(/@1password\/[^/]+/g) ?? []))].sort();
+const loaded = (): string[] =>
+  [...new Set(Object.keys(cache).flatMap((k) => k.match(/@1password\/[^/]+/g) ?? []))].sort();
 
 const afterImport = loaded();
 await createSource(chooseSource({}), { integrationVersion: '0.0.0' });
 const afterOffline = loaded();
-await createSource(chooseSource({ OP_CONNECT_HOST: 'http://127.0.0.1:1', OP_CONNECT_TOKEN: 'unused' }), { integrationVersion: '0.0.0' });
+await createSource(
+  chooseSource({ OP_CONNECT_HOST: 'http://127.0.0.1:1', OP_CONNECT_TOKEN: 'unused' }),
+  { integrationVersion: '0.0.0' },
+);
 const afterConnect = loaded();
 process.stdout.write(JSON.stringify({ afterImport, afterOffline, afterConnect }));

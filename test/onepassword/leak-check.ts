@@ -5,9 +5,14 @@ import { SENTINEL_TOKEN, SENTINEL_VALUE, WRONG_TOKEN } from './fixtures.ts';
 const SENTINELS = [SENTINEL_TOKEN, WRONG_TOKEN, SENTINEL_VALUE];
 
 /** Runs `run` while recording everything written to stdout, stderr and the console. */
-export async function captureOutput<T>(run: () => Promise<T>): Promise<{ result?: T; error?: unknown; output: string }> {
+export async function captureOutput<T>(
+  run: () => Promise<T>,
+): Promise<{ result?: T; error?: unknown; output: string }> {
   const chunks: string[] = [];
-  const record = (...args: unknown[]): void => void chunks.push(args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10 }))).join(' '));
+  const record = (...args: unknown[]): void =>
+    void chunks.push(
+      args.map((a) => (typeof a === 'string' ? a : inspect(a, { depth: 10 }))).join(' '),
+    );
   const { stdout, stderr } = process;
   const writes = { out: stdout.write, err: stderr.write };
   const consoleMethods = ['log', 'error', 'warn', 'info', 'debug', 'trace'] as const;

@@ -4,13 +4,25 @@ import { OfflineSource, type OfflineCatalog } from '../../src/onepassword/offlin
 
 describe('OfflineSource', () => {
   it('is built from the names the user typed', async () => {
-    const source = new OfflineSource({ vault: 'Homelab', item: 'postgres db', fields: ['username', { label: 'api key', section: 'Extra' }] });
+    const source = new OfflineSource({
+      vault: 'Homelab',
+      item: 'postgres db',
+      fields: ['username', { label: 'api key', section: 'Extra' }],
+    });
     expect(await source.listVaults()).toEqual([{ id: 'Homelab', title: 'Homelab' }]);
-    expect(await source.findItems('Homelab', 'POST')).toEqual([{ id: 'postgres db', title: 'postgres db', vaultId: 'Homelab' }]);
+    expect(await source.findItems('Homelab', 'POST')).toEqual([
+      { id: 'postgres db', title: 'postgres db', vaultId: 'Homelab' },
+    ]);
     const described = await source.describeItem('Homelab', 'postgres db');
     expect(described.fields).toEqual([
       { id: 'username', label: 'username', type: 'unknown' },
-      { id: 'Extra/api key', label: 'api key', sectionId: 'Extra', sectionLabel: 'Extra', type: 'unknown' },
+      {
+        id: 'Extra/api key',
+        label: 'api key',
+        sectionId: 'Extra',
+        sectionLabel: 'Extra',
+        type: 'unknown',
+      },
     ]);
   });
 
@@ -27,8 +39,14 @@ describe('OfflineSource', () => {
   it.each([
     [{ vaults: 'x' }, 'vaults must be a list'],
     [{ vaults: [{ title: '', items: [] }] }, 'vaults[0].title must be a non-empty string'],
-    [{ vaults: [{ title: 'v', items: [{ title: 'i' }] }] }, 'vaults[0].items[0].fields must be a list'],
-    [{ vaults: [{ title: 'v', items: [{ title: 'i', fields: [{ label: 'f', section: 3 }] }] }] }, 'vaults[0].items[0].fields[0].section'],
+    [
+      { vaults: [{ title: 'v', items: [{ title: 'i' }] }] },
+      'vaults[0].items[0].fields must be a list',
+    ],
+    [
+      { vaults: [{ title: 'v', items: [{ title: 'i', fields: [{ label: 'f', section: 3 }] }] }] },
+      'vaults[0].items[0].fields[0].section',
+    ],
   ])('refuses a malformed catalog: %j', (catalog, where) => {
     let err: unknown;
     try {

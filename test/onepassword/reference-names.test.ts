@@ -16,12 +16,28 @@ const ID = 'abcdefghijklmnopqrstuvwxyz';
 
 describe('reference names', () => {
   // Checked against @1password/sdk 0.5.0 Secrets.validateSecretReference.
-  it.each(['db', 'postgres db', 'my.app_1-x', 'a  b', ' leading', '.hidden', '-dash', 'UPPER'])('%j can be used', (name) => {
-    expect(isReferenceName(name)).toBe(true);
-    expect(checkReferenceName('item', name)).toBeUndefined();
-  });
+  it.each(['db', 'postgres db', 'my.app_1-x', 'a  b', ' leading', '.hidden', '-dash', 'UPPER'])(
+    '%j can be used',
+    (name) => {
+      expect(isReferenceName(name)).toBe(true);
+      expect(checkReferenceName('item', name)).toBeUndefined();
+    },
+  );
 
-  it.each(['', 'café', 'a:b', 'a/b', 'user@host', 'a(b)', 'tab\there', 'x+y', "o'brien", 'a#b', '100%', 'a,b'])('%j cannot', (name) => {
+  it.each([
+    '',
+    'café',
+    'a:b',
+    'a/b',
+    'user@host',
+    'a(b)',
+    'tab\there',
+    'x+y',
+    "o'brien",
+    'a#b',
+    '100%',
+    'a,b',
+  ])('%j cannot', (name) => {
     expect(isReferenceName(name)).toBe(false);
     const err = checkReferenceName('item', name);
     expect(err).toBeInstanceOf(HomeopsError);
@@ -30,7 +46,9 @@ describe('reference names', () => {
   });
 
   it('points to the ID when one is known, else to renaming', () => {
-    expect(checkReferenceName('item', 'db:prod', ID)!.fix).toContain(`use the item's ID ${ID} instead`);
+    expect(checkReferenceName('item', 'db:prod', ID)!.fix).toContain(
+      `use the item's ID ${ID} instead`,
+    );
     expect(checkReferenceName('field', 'pass:word')!.fix).toMatch(/^rename it/);
     expect(checkReferenceName('vault', 'Ops (prod)')!.message).toContain('"("');
   });
@@ -54,7 +72,8 @@ describe('pickItemByTitle', () => {
     { id: 'b'.repeat(26), title: 'redis', vaultId: 'v' },
     { id: 'c'.repeat(26), title: 'Redis', vaultId: 'v' },
   ];
-  it('returns the single match', () => expect(pickItemByTitle(items, 'postgres', 'Homelab').id).toBe('a'.repeat(26)));
+  it('returns the single match', () =>
+    expect(pickItemByTitle(items, 'postgres', 'Homelab').id).toBe('a'.repeat(26)));
   it('refuses duplicate titles (case-insensitively) with SOURCE_AMBIGUOUS and a fix', () => {
     const err = catchError(() => pickItemByTitle(items, 'redis', 'Homelab'));
     expect(err.code).toBe('SOURCE_AMBIGUOUS');
@@ -62,7 +81,9 @@ describe('pickItemByTitle', () => {
     expect(err.fix).toContain(`use the item's ID ${'b'.repeat(26)} instead`);
   });
   it('says SOURCE_NOT_FOUND when nothing matches', () => {
-    expect(catchError(() => pickItemByTitle(items, 'mysql', 'Homelab')).code).toBe('SOURCE_NOT_FOUND');
+    expect(catchError(() => pickItemByTitle(items, 'mysql', 'Homelab')).code).toBe(
+      'SOURCE_NOT_FOUND',
+    );
   });
 });
 
@@ -75,7 +96,8 @@ describe('pickFieldByLabel', () => {
       { id: 'u', label: 'username', type: 'string' },
     ],
   };
-  it('returns the single match', () => expect(pickFieldByLabel(described, 'Username').id).toBe('u'));
+  it('returns the single match', () =>
+    expect(pickFieldByLabel(described, 'Username').id).toBe('u'));
   it('refuses a label repeated across sections', () => {
     const err = catchError(() => pickFieldByLabel(described, 'password'));
     expect(err.code).toBe('SOURCE_AMBIGUOUS');

@@ -12,13 +12,48 @@ const item = homelab.items[0]!;
 
 /** The errors @1password/sdk 0.5.0 was seen to throw (see shared/notes/onepassword.md §1). */
 const cases: Array<{ name: string; error: unknown; code: ErrorCode; fix: RegExp }> = [
-  { name: 'RateLimitExceededError', error: new RateLimitExceededError('rate limit exceeded'), code: 'SOURCE_RATE_LIMIT', fix: /wait and retry/ },
-  { name: '429 as a plain auth Error', error: new Error('authentication error: rate limit exceeded'), code: 'SOURCE_RATE_LIMIT', fix: /wait and retry/ },
-  { name: '401', error: new Error('authentication error: you are not authenticated'), code: 'SOURCE_AUTH', fix: /OP_SERVICE_ACCOUNT_TOKEN/ },
-  { name: 'a message quoting the token', error: new Error(`invalid token ${SENTINEL_TOKEN}`), code: 'SOURCE_AUTH', fix: /OP_SERVICE_ACCOUNT_TOKEN/ },
-  { name: 'not found', error: new Error("error: the item couldn't be found"), code: 'SOURCE_NOT_FOUND', fix: /exist/ },
-  { name: 'fetch failure', error: new TypeError('fetch failed'), code: 'SOURCE_NETWORK', fix: /network/ },
-  { name: 'something else', error: new Error('an internal error occurred'), code: 'SOURCE_NETWORK', fix: /retry/ },
+  {
+    name: 'RateLimitExceededError',
+    error: new RateLimitExceededError('rate limit exceeded'),
+    code: 'SOURCE_RATE_LIMIT',
+    fix: /wait and retry/,
+  },
+  {
+    name: '429 as a plain auth Error',
+    error: new Error('authentication error: rate limit exceeded'),
+    code: 'SOURCE_RATE_LIMIT',
+    fix: /wait and retry/,
+  },
+  {
+    name: '401',
+    error: new Error('authentication error: you are not authenticated'),
+    code: 'SOURCE_AUTH',
+    fix: /OP_SERVICE_ACCOUNT_TOKEN/,
+  },
+  {
+    name: 'a message quoting the token',
+    error: new Error(`invalid token ${SENTINEL_TOKEN}`),
+    code: 'SOURCE_AUTH',
+    fix: /OP_SERVICE_ACCOUNT_TOKEN/,
+  },
+  {
+    name: 'not found',
+    error: new Error("error: the item couldn't be found"),
+    code: 'SOURCE_NOT_FOUND',
+    fix: /exist/,
+  },
+  {
+    name: 'fetch failure',
+    error: new TypeError('fetch failed'),
+    code: 'SOURCE_NETWORK',
+    fix: /network/,
+  },
+  {
+    name: 'something else',
+    error: new Error('an internal error occurred'),
+    code: 'SOURCE_NETWORK',
+    fix: /retry/,
+  },
 ];
 
 const calls: Record<string, (s: SdkSource) => Promise<unknown>> = {
@@ -38,7 +73,11 @@ describe('SdkSource errors', () => {
         expect(error).toBeInstanceOf(HomeopsError);
         expect((error as HomeopsError).code).toBe(c.code);
         expect((error as HomeopsError).fix).toMatch(c.fix);
-        expectNoSentinels({ ...errorSurfaces(error), output, source: inspect(source, { depth: 10, showHidden: true }) });
+        expectNoSentinels({
+          ...errorSurfaces(error),
+          output,
+          source: inspect(source, { depth: 10, showHidden: true }),
+        });
       });
     }
   }
@@ -47,7 +86,9 @@ describe('SdkSource errors', () => {
     const fake = fakeSdkClient();
     const source = new SdkSource(fake.client);
     fake.fail(new Error('authentication error: rate limit exceeded'));
-    await expect(source.describeItem(homelab.id, item.id)).rejects.toMatchObject({ code: 'SOURCE_RATE_LIMIT' });
+    await expect(source.describeItem(homelab.id, item.id)).rejects.toMatchObject({
+      code: 'SOURCE_RATE_LIMIT',
+    });
     fake.fail(undefined);
     await source.describeItem(homelab.id, item.id);
     await source.describeItem(homelab.id, item.id);
@@ -65,7 +106,9 @@ describe('SdkSource.create with the real SDK', () => {
 
   it('a malformed service-account token -> SOURCE_AUTH, locally, without echoing it', async () => {
     const token = `ops_${SENTINEL_TOKEN}`;
-    const { error, output } = await captureOutput(() => SdkSource.create({ token: new Secret(token), integrationVersion: '0.1.0' }));
+    const { error, output } = await captureOutput(() =>
+      SdkSource.create({ token: new Secret(token), integrationVersion: '0.1.0' }),
+    );
     expect(error).toBeInstanceOf(HomeopsError);
     expect((error as HomeopsError).code).toBe('SOURCE_AUTH');
     expect((error as HomeopsError).message).toMatch(/signing in/);

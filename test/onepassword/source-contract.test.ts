@@ -8,7 +8,8 @@ import { fakeSdkClient } from './fake-sdk-client.ts';
 import { FIXTURE, SENTINEL_TOKEN, fixtureCatalog } from './fixtures.ts';
 import { sourceContract } from './source-contract.ts';
 
-const idOf = (title: string): string => FIXTURE.flatMap((v) => v.items).find((i) => i.title === title)!.id;
+const idOf = (title: string): string =>
+  FIXTURE.flatMap((v) => v.items).find((i) => i.title === title)!.id;
 const noNetwork = vi.fn(async () => {
   throw new Error('network used by a source that must not touch it');
 });

@@ -58,10 +58,18 @@ export function sourceContract(name: string, setup: () => Promise<ContractSetup>
 
     it('describes an item by labels and sections, with no value anywhere', async () => {
       const homelab = await vaultId('Homelab');
-      const described = await ctx.source.describeItem(homelab, await itemId(homelab, 'postgres db'));
+      const described = await ctx.source.describeItem(
+        homelab,
+        await itemId(homelab, 'postgres db'),
+      );
       expect(described.item).toMatchObject({ title: 'postgres db', vaultId: homelab });
       const byLabel = Object.fromEntries(described.fields.map((f) => [f.label, f]));
-      expect(Object.keys(byLabel).sort()).toEqual(['api key', 'note field', 'password', 'username']);
+      expect(Object.keys(byLabel).sort()).toEqual([
+        'api key',
+        'note field',
+        'password',
+        'username',
+      ]);
       expect(byLabel['api key']).toMatchObject({ sectionLabel: 'Extra' });
       expect(byLabel['api key']!.sectionId).toBeTruthy();
       expect(byLabel['password']!.sectionId).toBeUndefined();
@@ -70,7 +78,8 @@ export function sourceContract(name: string, setup: () => Promise<ContractSetup>
       const json = JSON.stringify(described);
       expect(json).not.toContain(SENTINEL_VALUE);
       expect(json).not.toMatch(/"value"/);
-      for (const f of described.fields) expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['id', 'label', 'type']));
+      for (const f of described.fields)
+        expect(Object.keys(f).sort()).toEqual(expect.arrayContaining(['id', 'label', 'type']));
     });
 
     it('keeps duplicate labels from different sections apart', async () => {
@@ -83,7 +92,10 @@ export function sourceContract(name: string, setup: () => Promise<ContractSetup>
     it('reads an item at most once, and only the items asked for', async () => {
       const homelab = await vaultId('Homelab');
       const id = await itemId(homelab, 'grafana-oauth');
-      const [a, b] = await Promise.all([ctx.source.describeItem(homelab, id), ctx.source.describeItem(homelab, id)]);
+      const [a, b] = await Promise.all([
+        ctx.source.describeItem(homelab, id),
+        ctx.source.describeItem(homelab, id),
+      ]);
       a.fields.length = 0; // a caller mutating its copy must not change the cached answer
       const c = await ctx.source.describeItem(homelab, id);
       expect(b).toEqual(c);

@@ -7,8 +7,17 @@ export class PtySession {
   private seen = 0;
   readonly exited: Promise<number>;
 
-  constructor(command: string, args: string[], options: { cwd: string; env?: Record<string, string> }) {
-    this.pty = spawn(command, args, { cwd: options.cwd, cols: 200, rows: 50, env: { ...process.env, ...options.env } as Record<string, string> });
+  constructor(
+    command: string,
+    args: string[],
+    options: { cwd: string; env?: Record<string, string> },
+  ) {
+    this.pty = spawn(command, args, {
+      cwd: options.cwd,
+      cols: 200,
+      rows: 50,
+      env: { ...process.env, ...options.env } as Record<string, string>,
+    });
     this.pty.onData((data) => (this.output += data));
     this.exited = new Promise((resolve) => this.pty.onExit(({ exitCode }) => resolve(exitCode)));
   }
@@ -23,7 +32,10 @@ export class PtySession {
         this.seen = this.output.length;
         return;
       }
-      if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${String(text)}; screen so far:\n${plain(this.output)}`);
+      if (Date.now() - start > timeoutMs)
+        throw new Error(
+          `timed out waiting for ${String(text)}; screen so far:\n${plain(this.output)}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }

@@ -16,14 +16,21 @@ function binEnv(env: Record<string, string>): NodeJS.ProcessEnv {
 
 /** The built `homeops` bin in a real process, without a terminal (stdin closed), as CI runs it. */
 export function runBin(args: string[], env: Record<string, string> = {}): BinRun {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], { encoding: 'utf8', env: binEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], {
+    encoding: 'utf8',
+    env: binEnv(env),
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
 }
 
 /** The same, without blocking this process: for tests whose servers run in this process. */
 export function runBinAsync(args: string[], env: Record<string, string> = {}): Promise<BinRun> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], { env: binEnv(env), stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], {
+      env: binEnv(env),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d) => (stdout += d));

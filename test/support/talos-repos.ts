@@ -12,7 +12,10 @@ export function copyMise112(): string {
 }
 
 /** Files added or changed between two snapshots, sorted. */
-export const changedFiles = (before: Record<string, string>, after: Record<string, string>): string[] =>
+export const changedFiles = (
+  before: Record<string, string>,
+  after: Record<string, string>,
+): string[] =>
   Object.keys(after)
     .filter((f) => after[f] !== before[f])
     .sort();

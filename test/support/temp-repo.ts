@@ -23,7 +23,11 @@ export interface CliRun {
 export async function homeops(...argv: string[]): Promise<CliRun> {
   let stdout = '';
   let stderr = '';
-  const code = await main({ argv, interactive: false, io: { out: (t) => (stdout += t), err: (t) => (stderr += t) } });
+  const code = await main({
+    argv,
+    interactive: false,
+    io: { out: (t) => (stdout += t), err: (t) => (stderr += t) },
+  });
   return { code, stdout, stderr };
 }
 
@@ -41,9 +45,13 @@ export function snapshotFiles(root: string): Record<string, string> {
   return out;
 }
 
-export const hasKubectl = spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
+export const hasKubectl =
+  spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 
 /** `kubectl kustomize DIR`: throws with kustomize's message when the folder does not build. */
 export function kustomize(dir: string): string {
-  return execFileSync('kubectl', ['kustomize', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('kubectl', ['kustomize', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 }

@@ -5,7 +5,9 @@ const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Every YAML file of the fixture repos and the example repo: real files to test readers against. */
 export function yamlCorpus(): { file: string; text: string }[] {
-  return [...yamlFiles(join(ROOT, 'test/fixtures')), ...yamlFiles(join(ROOT, 'examples'))].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+  return [...yamlFiles(join(ROOT, 'test/fixtures')), ...yamlFiles(join(ROOT, 'examples'))].map(
+    (file) => ({ file, text: readFileSync(file, 'utf8') }),
+  );
 }
 
 function yamlFiles(dir: string): string[] {

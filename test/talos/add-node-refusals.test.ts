@@ -8,10 +8,21 @@ import type { TalconfigFactsOptions } from '../../src/talos/talconfig-facts.ts';
 import { parseEnvFile } from '../../src/talos/vars.ts';
 import { CT, TOOL } from './samples.ts';
 
-const GOOD: NodeInput = { hostname: 'k8s-3', ip: '192.168.1.14', role: 'worker', disk: '/dev/sda', mac: 'aa:bb:cc:00:00:04' };
+const GOOD: NodeInput = {
+  hostname: 'k8s-3',
+  ip: '192.168.1.14',
+  role: 'worker',
+  disk: '/dev/sda',
+  mac: 'aa:bb:cc:00:00:04',
+};
 
 /** The HomeopsError addNode throws for one bad input; also checks that nothing was changed. */
-function refusal(change: Partial<NodeInput>, source = CT.talconfig, options: TalconfigFactsOptions = { talenv: CT.talenv }, base: NodeInput = GOOD): HomeopsError {
+function refusal(
+  change: Partial<NodeInput>,
+  source = CT.talconfig,
+  options: TalconfigFactsOptions = { talenv: CT.talenv },
+  base: NodeInput = GOOD,
+): HomeopsError {
   const doc = parseDocument(source);
   const before = doc.toString();
   try {
@@ -59,14 +70,23 @@ describe('addNode refusals', () => {
   });
 
   it('ip inside a load-balancer range passed in options', () => {
-    const e = refusal({ ip: '192.168.1.205' }, CT.talconfig, { talenv: CT.talenv, loadBalancerRanges: ['192.168.1.200-192.168.1.220'] });
+    const e = refusal({ ip: '192.168.1.205' }, CT.talconfig, {
+      talenv: CT.talenv,
+      loadBalancerRanges: ['192.168.1.200-192.168.1.220'],
+    });
     expect(e).toMatchObject({ code: 'CONFLICT', field: 'ip' });
     expect(e.message).toMatch(/load-balancer range 192\.168\.1\.200-192\.168\.1\.220/);
   });
 
   describe('ClusterTool vars', () => {
     const vars = { ...parseEnvFile(TOOL.clusterenv), DNS_IP: '192.168.10.53' };
-    const base: NodeInput = { hostname: 'k8s-worker-2', ip: '192.168.10.112', role: 'worker', disk: '/dev/sda', mac: 'ac:1f:6b:2d:ba:30' };
+    const base: NodeInput = {
+      hostname: 'k8s-worker-2',
+      ip: '192.168.10.112',
+      role: 'worker',
+      disk: '/dev/sda',
+      mac: 'ac:1f:6b:2d:ba:30',
+    };
     it.each([
       ['192.168.10.101', /already used by node k8s-control-1/], // ${MASTER1IP}
       ['192.168.10.200', /VIP/], // ${VIP}
@@ -122,19 +142,42 @@ describe('addNode refusals', () => {
     const facts = readTalconfigFacts(doc);
     let thrown: unknown;
     try {
-      addNode(doc, facts, { hostname: 'k8s-1', ip: 'x', role: 'worker', disk: '', mac: 'nope' }, { source: CT.talconfig });
+      addNode(
+        doc,
+        facts,
+        { hostname: 'k8s-1', ip: 'x', role: 'worker', disk: '', mac: 'nope' },
+        { source: CT.talconfig },
+      );
     } catch (e) {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(HomeopsErrors);
-    expect((thrown as HomeopsErrors).errors.map((e) => e.field)).toEqual(['hostname', 'ip', 'disk', 'mac']);
+    expect((thrown as HomeopsErrors).errors.map((e) => e.field)).toEqual([
+      'hostname',
+      'ip',
+      'disk',
+      'mac',
+    ]);
   });
 });
 
 describe('addNode without variable values', () => {
   it('accepts the node but warns that placeholders could not be checked', () => {
     const doc = parseDocument(TOOL.talconfig);
-    const r = addNode(doc, readTalconfigFacts(doc), { hostname: 'k8s-worker-2', ip: '192.168.10.101', role: 'worker', disk: '/dev/sda', mac: 'ac:1f:6b:2d:ba:30' }, { source: TOOL.talconfig });
-    expect(r.warnings).toEqual([expect.stringMatching(/^\$\{CLUSTERNAME\}, \$\{VIP\}, .*\$\{GATEWAY\} had no value/)]);
+    const r = addNode(
+      doc,
+      readTalconfigFacts(doc),
+      {
+        hostname: 'k8s-worker-2',
+        ip: '192.168.10.101',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: 'ac:1f:6b:2d:ba:30',
+      },
+      { source: TOOL.talconfig },
+    );
+    expect(r.warnings).toEqual([
+      expect.stringMatching(/^\$\{CLUSTERNAME\}, \$\{VIP\}, .*\$\{GATEWAY\} had no value/),
+    ]);
   });
 });

@@ -4,7 +4,12 @@ import { addNode } from '../../src/talos/add-node.ts';
 import { readTalconfigFacts } from '../../src/talos/talconfig-facts.ts';
 import { parseEnvFile } from '../../src/talos/vars.ts';
 import { CT, insertedAfter, TOOL } from './samples.ts';
-import { hasSchemas, TALOS_SCHEMA_VERSIONS, validateTalconfig, validateTalosPatch } from './talos-schema.ts';
+import {
+  hasSchemas,
+  TALOS_SCHEMA_VERSIONS,
+  validateTalconfig,
+  validateTalosPatch,
+} from './talos-schema.ts';
 
 const SCHEMATIC = '376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba';
 const NEW_SCHEMATIC = 'a'.repeat(64);
@@ -23,7 +28,18 @@ const CT_LAST_LINE = '      - "@./patches/k8s-2/node.yaml"';
 describe('addNode: cluster-template style', () => {
   it('appends a worker in the shape of the existing nodes, keeping every other byte', () => {
     const { doc, facts } = ct();
-    const r = addNode(doc, facts, { hostname: 'k8s-3', ip: '192.168.1.14', role: 'worker', disk: '/dev/sda', mac: 'AA-BB-CC-00-00-04' }, { source: CT.talconfig });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'k8s-3',
+        ip: '192.168.1.14',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: 'AA-BB-CC-00-00-04',
+      },
+      { source: CT.talconfig },
+    );
     const block = `  - hostname: "k8s-3"
     ipAddress: "192.168.1.14"
     installDisk: "/dev/sda"
@@ -54,7 +70,8 @@ describe('addNode: cluster-template style', () => {
       files: [
         {
           path: 'patches/k8s-3/node.yaml',
-          content: '---\n# Patch for node k8s-3 only (strategic merge).\n# See patches/k8s-0/node.yaml for what k8s-0 sets here.\nmachine: {}\n',
+          content:
+            '---\n# Patch for node k8s-3 only (strategic merge).\n# See patches/k8s-0/node.yaml for what k8s-0 sets here.\nmachine: {}\n',
         },
       ],
     });
@@ -63,7 +80,19 @@ describe('addNode: cluster-template style', () => {
 
   it('gives a control plane the VIP, a serial selector and a new schematic, and warns on an even count', () => {
     const { doc, facts } = ct();
-    const r = addNode(doc, facts, { hostname: 'k8s-3', ip: '192.168.1.14', role: 'controlplane', disk: 'S4EVNX0N999999', mac: 'aa:bb:cc:00:00:04', schematic: NEW_SCHEMATIC }, { source: CT.talconfig });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'k8s-3',
+        ip: '192.168.1.14',
+        role: 'controlplane',
+        disk: 'S4EVNX0N999999',
+        mac: 'aa:bb:cc:00:00:04',
+        schematic: NEW_SCHEMATIC,
+      },
+      { source: CT.talconfig },
+    );
     const block = `  - hostname: "k8s-3"
     ipAddress: "192.168.1.14"
     installDiskSelector:
@@ -94,9 +123,17 @@ describe('addNode: cluster-template style', () => {
 
   it('refuses the same node a second time', () => {
     const { doc, facts } = ct();
-    const input = { hostname: 'k8s-3', ip: '192.168.1.14', role: 'worker', disk: '/dev/sda', mac: 'aa:bb:cc:00:00:04' };
+    const input = {
+      hostname: 'k8s-3',
+      ip: '192.168.1.14',
+      role: 'worker',
+      disk: '/dev/sda',
+      mac: 'aa:bb:cc:00:00:04',
+    };
     const r = addNode(doc, facts, input, { source: CT.talconfig });
-    expect(() => addNode(r.doc, readTalconfigFacts(r.doc, { talenv: CT.talenv }), input, { source: r.text })).toThrow(/already used/);
+    expect(() =>
+      addNode(r.doc, readTalconfigFacts(r.doc, { talenv: CT.talenv }), input, { source: r.text }),
+    ).toThrow(/already used/);
   });
 
   describe.skipIf(!hasSchemas)('against the official schemas', () => {
@@ -104,14 +141,37 @@ describe('addNode: cluster-template style', () => {
       const { doc, facts } = ct();
       expect(validateTalconfig(CT.talconfig)).toEqual([]);
       for (const role of ['worker', 'controlplane']) {
-        const r = addNode(doc, facts, { hostname: 'k8s-3', ip: '192.168.1.14', role, disk: 'serial:ABC123', mac: 'aa:bb:cc:00:00:04' }, { source: CT.talconfig });
+        const r = addNode(
+          doc,
+          facts,
+          {
+            hostname: 'k8s-3',
+            ip: '192.168.1.14',
+            role,
+            disk: 'serial:ABC123',
+            mac: 'aa:bb:cc:00:00:04',
+          },
+          { source: CT.talconfig },
+        );
         expect(validateTalconfig(r.text)).toEqual([]);
       }
     });
     it('the per-node patch file validates on every Talos version', () => {
       const { doc, facts } = ct();
-      const r = addNode(doc, facts, { hostname: 'k8s-3', ip: '192.168.1.14', role: 'worker', disk: '/dev/sda', mac: 'aa:bb:cc:00:00:04' }, { source: CT.talconfig });
-      for (const v of TALOS_SCHEMA_VERSIONS) expect(validateTalosPatch(r.patchFolder!.files[0]!.content, v)).toEqual([]);
+      const r = addNode(
+        doc,
+        facts,
+        {
+          hostname: 'k8s-3',
+          ip: '192.168.1.14',
+          role: 'worker',
+          disk: '/dev/sda',
+          mac: 'aa:bb:cc:00:00:04',
+        },
+        { source: CT.talconfig },
+      );
+      for (const v of TALOS_SCHEMA_VERSIONS)
+        expect(validateTalosPatch(r.patchFolder!.files[0]!.content, v)).toEqual([]);
     });
   });
 });
@@ -121,7 +181,18 @@ const TOOL_LAST_LINE = '              gateway: ${GATEWAY}\n    # - hostname: k8s
 describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
   it('appends a worker before the trailing comment, keeping placeholders as written', () => {
     const { doc, facts } = tool();
-    const r = addNode(doc, facts, { hostname: 'k8s-worker-2', ip: '192.168.10.112', role: 'worker', disk: 'size:<= 600GB', mac: 'ac:1f:6b:2d:ba:30' }, { source: TOOL.talconfig });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'k8s-worker-2',
+        ip: '192.168.10.112',
+        role: 'worker',
+        disk: 'size:<= 600GB',
+        mac: 'ac:1f:6b:2d:ba:30',
+      },
+      { source: TOOL.talconfig },
+    );
     const block = `    - hostname: k8s-worker-2
       ipAddress: 192.168.10.112
       nameservers:
@@ -147,7 +218,18 @@ describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
 
   it('copies the ${VIP} placeholder for a control plane and adds controlPlane: true', () => {
     const { doc, facts } = tool();
-    const r = addNode(doc, facts, { hostname: 'k8s-control-2', ip: '192.168.10.102', role: 'controlplane', disk: '/dev/nvme0n1', mac: 'ac:1f:6b:2d:ba:31' }, { source: TOOL.talconfig });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'k8s-control-2',
+        ip: '192.168.10.102',
+        role: 'controlplane',
+        disk: '/dev/nvme0n1',
+        mac: 'ac:1f:6b:2d:ba:31',
+      },
+      { source: TOOL.talconfig },
+    );
     const node = r.doc.toJS().nodes[2];
     expect(node).toEqual({
       hostname: 'k8s-control-2',
@@ -170,7 +252,13 @@ describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
 
   it('without the source text, edits the re-rendered document the same way', () => {
     const { doc, facts } = tool();
-    const input = { hostname: 'k8s-worker-2', ip: '192.168.10.112', role: 'worker', disk: 'S1', mac: 'ac:1f:6b:2d:ba:30' };
+    const input = {
+      hostname: 'k8s-worker-2',
+      ip: '192.168.10.112',
+      role: 'worker',
+      disk: 'S1',
+      mac: 'ac:1f:6b:2d:ba:30',
+    };
     const rendered = doc.toString({ lineWidth: 0 });
     const r = addNode(doc, facts, input);
     const withSource = addNode(parseDocument(rendered), facts, input, { source: rendered });
@@ -181,7 +269,18 @@ describe('addNode: ClusterTool style (${VAR} placeholders)', () => {
   it.skipIf(!hasSchemas)('the edited talconfig validates against talconfig.json', () => {
     const { doc, facts } = tool();
     expect(validateTalconfig(TOOL.talconfig)).toEqual([]);
-    const r = addNode(doc, facts, { hostname: 'k8s-worker-2', ip: '192.168.10.112', role: 'worker', disk: 'model:Samsung*', mac: 'ac:1f:6b:2d:ba:30' }, { source: TOOL.talconfig });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'k8s-worker-2',
+        ip: '192.168.10.112',
+        role: 'worker',
+        disk: 'model:Samsung*',
+        mac: 'ac:1f:6b:2d:ba:30',
+      },
+      { source: TOOL.talconfig },
+    );
     expect(validateTalconfig(r.text)).toEqual([]);
   });
 });
@@ -211,7 +310,18 @@ nodes:
 `;
     const doc = parseDocument(source);
     const facts = readTalconfigFacts(doc);
-    const r = addNode(doc, facts, { hostname: 'cp-2', ip: '10.0.20.12', role: 'controlplane', disk: '/dev/sda', mac: '02:00:00:00:00:02' }, { source });
+    const r = addNode(
+      doc,
+      facts,
+      {
+        hostname: 'cp-2',
+        ip: '10.0.20.12',
+        role: 'controlplane',
+        disk: '/dev/sda',
+        mac: '02:00:00:00:00:02',
+      },
+      { source },
+    );
     expect(r.text).toBe(`${source}- hostname: cp-2
   ipAddress: 10.0.20.12
   controlPlane: true
@@ -239,9 +349,21 @@ nodes:
   });
 
   it('gives DHCP nodes a MAC-selected DHCP interface and says to reserve the address', () => {
-    const source = 'nodes:\n  - hostname: w-1\n    ipAddress: 10.0.0.21\n    installDisk: /dev/sda\n';
+    const source =
+      'nodes:\n  - hostname: w-1\n    ipAddress: 10.0.0.21\n    installDisk: /dev/sda\n';
     const doc = parseDocument(source);
-    const r = addNode(doc, readTalconfigFacts(doc), { hostname: 'w-2', ip: '10.0.0.22', role: 'worker', disk: '/dev/sda', mac: '02:00:00:00:00:22' }, { source });
+    const r = addNode(
+      doc,
+      readTalconfigFacts(doc),
+      {
+        hostname: 'w-2',
+        ip: '10.0.0.22',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: '02:00:00:00:00:22',
+      },
+      { source },
+    );
     expect(r.text).toBe(`${source}  - hostname: w-2
     ipAddress: 10.0.0.22
     installDisk: /dev/sda
@@ -250,7 +372,9 @@ nodes:
           hardwareAddr: "02:00:00:00:00:22"
         dhcp: true
 `);
-    expect(r.warnings).toEqual(['w-1 has no networkInterfaces; the new node uses DHCP on 02:00:00:00:00:22: reserve 10.0.0.22 for it']);
+    expect(r.warnings).toEqual([
+      'w-1 has no networkInterfaces; the new node uses DHCP on 02:00:00:00:00:22: reserve 10.0.0.22 for it',
+    ]);
   });
 });
 
@@ -271,7 +395,12 @@ describe('addNode: copied parts', () => {
 `;
     const withAnchor = `routes: &routes\n  - network: 0.0.0.0/0\n    gateway: 10.0.0.254\n${source}`;
     const doc = parseDocument(withAnchor);
-    const r = addNode(doc, readTalconfigFacts(doc), { hostname: 'b', ip: '10.0.0.2', role: 'worker', disk: '/dev/sda', mac: '02:00:00:00:00:02' }, { source: withAnchor });
+    const r = addNode(
+      doc,
+      readTalconfigFacts(doc),
+      { hostname: 'b', ip: '10.0.0.2', role: 'worker', disk: '/dev/sda', mac: '02:00:00:00:00:02' },
+      { source: withAnchor },
+    );
     expect(r.text).toBe(`${withAnchor}  - hostname: b
     ipAddress: 10.0.0.2
     installDisk: /dev/sda

@@ -20,7 +20,16 @@ describe('IPv4', () => {
     expect(parseIpv4('0.0.0.0')).toBe(0);
     expect(parseIpv4('255.255.255.255')).toBe(0xffffffff);
   });
-  it.each(['192.168.1', '192.168.1.256', '192.168.01.1', ' 192.168.1.1', '1.2.3.4.5', 'a.b.c.d', '', '192.168.1.1/24'])('rejects %j', (t) => {
+  it.each([
+    '192.168.1',
+    '192.168.1.256',
+    '192.168.01.1',
+    ' 192.168.1.1',
+    '1.2.3.4.5',
+    'a.b.c.d',
+    '',
+    '192.168.1.1/24',
+  ])('rejects %j', (t) => {
     expect(parseIpv4(t)).toBeUndefined();
   });
 });
@@ -44,9 +53,12 @@ describe('CIDR and prefix math', () => {
     expect(inSubnet(parseIpv4('10.1.15.255')!, parseCidr('10.1.2.3/20')!)).toBe(true);
     expect(inSubnet(parseIpv4('10.1.16.0')!, parseCidr('10.1.2.3/20')!)).toBe(false);
   });
-  it.each(['192.168.1.0', '192.168.1.0/33', '192.168.1.0/', '/24', '192.168.1.0/24/1'])('rejects %j', (t) => {
-    expect(parseCidr(t)).toBeUndefined();
-  });
+  it.each(['192.168.1.0', '192.168.1.0/33', '192.168.1.0/', '/24', '192.168.1.0/24/1'])(
+    'rejects %j',
+    (t) => {
+      expect(parseCidr(t)).toBeUndefined();
+    },
+  );
 });
 
 describe('IPv4 ranges', () => {
@@ -56,14 +68,20 @@ describe('IPv4 ranges', () => {
     const short = parseIpv4Range('192.168.1.200-220')!;
     expect(formatIpv4(short.last)).toBe('192.168.1.220');
     const cidr = parseIpv4Range('192.168.1.192/27')!;
-    expect([formatIpv4(cidr.first), formatIpv4(cidr.last)]).toEqual(['192.168.1.192', '192.168.1.223']);
+    expect([formatIpv4(cidr.first), formatIpv4(cidr.last)]).toEqual([
+      '192.168.1.192',
+      '192.168.1.223',
+    ]);
     expect(inRange(parseIpv4('192.168.1.210')!, r)).toBe(true);
     expect(inRange(parseIpv4('192.168.1.221')!, r)).toBe(false);
     expect(parseIpv4Range('192.168.1.5')!.first).toBe(parseIpv4('192.168.1.5'));
   });
-  it.each(['192.168.1.220-192.168.1.200', '192.168.1.200-', 'x-y', '192.168.1.200-300'])('rejects %j', (t) => {
-    expect(parseIpv4Range(t)).toBeUndefined();
-  });
+  it.each(['192.168.1.220-192.168.1.200', '192.168.1.200-', 'x-y', '192.168.1.200-300'])(
+    'rejects %j',
+    (t) => {
+      expect(parseIpv4Range(t)).toBeUndefined();
+    },
+  );
 });
 
 describe('MAC addresses', () => {
@@ -76,7 +94,14 @@ describe('MAC addresses', () => {
   ])('normalizes %j', (input, out) => {
     expect(normalizeMac(input)).toBe(out);
   });
-  it.each(['aa:bb:cc:dd:ee', 'aa:bb:cc:dd:ee:fg', 'aa:bb-cc:dd:ee:ff', 'aa:bb:cc:dd:ee:ff:00', '02:*', ''])('rejects %j', (t) => {
+  it.each([
+    'aa:bb:cc:dd:ee',
+    'aa:bb:cc:dd:ee:fg',
+    'aa:bb-cc:dd:ee:ff',
+    'aa:bb:cc:dd:ee:ff:00',
+    '02:*',
+    '',
+  ])('rejects %j', (t) => {
     expect(normalizeMac(t)).toBeUndefined();
   });
   it('flags addresses a NIC cannot have', () => {
@@ -88,6 +113,10 @@ describe('MAC addresses', () => {
 });
 
 describe('hostnames', () => {
-  it.each(['k8s-0', 'a', 'node1', 'x'.repeat(63)])('accepts %j', (h) => expect(isDnsLabel(h)).toBe(true));
-  it.each(['K8S-0', '-a', 'a-', 'a_b', 'a.b', '', 'x'.repeat(64), 'k8s 0'])('rejects %j', (h) => expect(isDnsLabel(h)).toBe(false));
+  it.each(['k8s-0', 'a', 'node1', 'x'.repeat(63)])('accepts %j', (h) =>
+    expect(isDnsLabel(h)).toBe(true),
+  );
+  it.each(['K8S-0', '-a', 'a-', 'a_b', 'a.b', '', 'x'.repeat(64), 'k8s 0'])('rejects %j', (h) =>
+    expect(isDnsLabel(h)).toBe(false),
+  );
 });

@@ -1,63 +1,118 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument } from 'yaml';
 import { HomeopsError } from '../../src/errors.ts';
-import { addPatchRef, parsePatchTarget, refToPath, suggestPatchRef } from '../../src/talos/patch-refs.ts';
+import {
+  addPatchRef,
+  parsePatchTarget,
+  refToPath,
+  suggestPatchRef,
+} from '../../src/talos/patch-refs.ts';
 import { readTalconfigFacts } from '../../src/talos/talconfig-facts.ts';
 import { parseEnvFile } from '../../src/talos/vars.ts';
 import { CT, insertedAfter, TOOL } from './samples.ts';
 import { hasSchemas, validateTalconfig } from './talos-schema.ts';
 
-const add = (source: string, target: Parameters<typeof addPatchRef>[1], ref: string) => addPatchRef(parseDocument(source), target, ref, { source });
+const add = (source: string, target: Parameters<typeof addPatchRef>[1], ref: string) =>
+  addPatchRef(parseDocument(source), target, ref, { source });
 
 describe('addPatchRef', () => {
   it('appends to the top-level patches, then is a no-op', () => {
     const r = add(CT.talconfig, { scope: 'global' }, '@./patches/global/cilium.yaml');
-    expect(r.text).toBe(insertedAfter(CT.talconfig, '  - "@./patches/global/machine-time.yaml"', '  - "@./patches/global/cilium.yaml"\n'));
-    expect(r).toMatchObject({ added: true, exact: true, message: 'added "@./patches/global/cilium.yaml" to patches' });
+    expect(r.text).toBe(
+      insertedAfter(
+        CT.talconfig,
+        '  - "@./patches/global/machine-time.yaml"',
+        '  - "@./patches/global/cilium.yaml"\n',
+      ),
+    );
+    expect(r).toMatchObject({
+      added: true,
+      exact: true,
+      message: 'added "@./patches/global/cilium.yaml" to patches',
+    });
     const again = add(r.text, { scope: 'global' }, 'patches/global/cilium.yaml');
-    expect(again).toMatchObject({ added: false, text: r.text, message: '"@./patches/global/cilium.yaml" is already in patches' });
+    expect(again).toMatchObject({
+      added: false,
+      text: r.text,
+      message: '"@./patches/global/cilium.yaml" is already in patches',
+    });
   });
 
   it('appends to controlPlane.patches', () => {
     const r = add(TOOL.talconfig, { scope: 'controlPlane' }, '@./patches/cilium.yaml');
-    expect(r.text).toBe(insertedAfter(TOOL.talconfig, '    - "@./patches/controlplane.yaml"', '    - "@./patches/cilium.yaml"\n'));
+    expect(r.text).toBe(
+      insertedAfter(
+        TOOL.talconfig,
+        '    - "@./patches/controlplane.yaml"',
+        '    - "@./patches/cilium.yaml"\n',
+      ),
+    );
   });
 
   it('creates worker.patches when there is no worker section', () => {
     const r = add(CT.talconfig, { scope: 'worker' }, '@./patches/worker/gpu.yaml');
     // after a blank line, as the file's other sections
-    expect(r.text).toBe(insertedAfter(CT.talconfig, '    - "@./patches/controller/cluster.yaml"', '\nworker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n'));
+    expect(r.text).toBe(
+      insertedAfter(
+        CT.talconfig,
+        '    - "@./patches/controller/cluster.yaml"',
+        '\nworker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n',
+      ),
+    );
     expect(r.message).toBe('added "@./patches/worker/gpu.yaml" to worker.patches');
   });
 
   it('adds no blank line before a new section where the file has none between its sections', () => {
-    const compact = 'clusterName: k\ntalosVersion: v1.11.0\ncontrolPlane:\n  patches:\n    - "@./patches/controller/a.yaml"\n';
-    expect(add(compact, { scope: 'worker' }, '@./patches/worker/gpu.yaml').text).toBe(`${compact}worker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n`);
+    const compact =
+      'clusterName: k\ntalosVersion: v1.11.0\ncontrolPlane:\n  patches:\n    - "@./patches/controller/a.yaml"\n';
+    expect(add(compact, { scope: 'worker' }, '@./patches/worker/gpu.yaml').text).toBe(
+      `${compact}worker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n`,
+    );
   });
 
   it("appends to a node's patches, found by hostname", () => {
     const r = add(CT.talconfig, { scope: 'node', hostname: 'k8s-1' }, '@./patches/k8s-1/gpu.yaml');
-    expect(r.text).toBe(insertedAfter(CT.talconfig, '      - "@./patches/k8s-1/node.yaml"', '      - "@./patches/k8s-1/gpu.yaml"\n'));
+    expect(r.text).toBe(
+      insertedAfter(
+        CT.talconfig,
+        '      - "@./patches/k8s-1/node.yaml"',
+        '      - "@./patches/k8s-1/gpu.yaml"\n',
+      ),
+    );
     expect(r.message).toBe('added "@./patches/k8s-1/gpu.yaml" to nodes[k8s-1].patches');
   });
 
   it('creates a node patches list, keeping the trailing comment below it', () => {
-    const r = add(TOOL.talconfig, { scope: 'node', hostname: 'k8s-worker-1' }, '@./patches/nvidia.yaml');
+    const r = add(
+      TOOL.talconfig,
+      { scope: 'node', hostname: 'k8s-worker-1' },
+      '@./patches/nvidia.yaml',
+    );
     expect(r.text).toBe(
-      TOOL.talconfig.replace('${GATEWAY}\n    # - hostname: k8s-worker-2', '${GATEWAY}\n      patches:\n        - "@./patches/nvidia.yaml"\n    # - hostname: k8s-worker-2'),
+      TOOL.talconfig.replace(
+        '${GATEWAY}\n    # - hostname: k8s-worker-2',
+        '${GATEWAY}\n      patches:\n        - "@./patches/nvidia.yaml"\n    # - hostname: k8s-worker-2',
+      ),
     );
   });
 
   it('finds a node whose hostname is a placeholder when vars are given', () => {
     const source = 'nodes:\n  - hostname: ${NODE1}\n    ipAddress: 10.0.0.1\n';
-    const r = addPatchRef(parseDocument(source), { scope: 'node', hostname: 'n1' }, '@./p.yaml', { source, vars: { NODE1: 'n1' } });
+    const r = addPatchRef(parseDocument(source), { scope: 'node', hostname: 'n1' }, '@./p.yaml', {
+      source,
+      vars: { NODE1: 'n1' },
+    });
     expect(r.text).toBe(`${source}    patches:\n      - "@./p.yaml"\n`);
   });
 
   it('adds to flow lists in place', () => {
     const source = 'controlPlane:\n  patches: []\nworker:\n  patches: ["@./a.yaml"] # shared\n';
-    expect(add(source, { scope: 'controlPlane' }, '@./b.yaml').text).toBe('controlPlane:\n  patches: ["@./b.yaml"]\nworker:\n  patches: ["@./a.yaml"] # shared\n');
-    expect(add(source, { scope: 'worker' }, '@./b.yaml').text).toBe('controlPlane:\n  patches: []\nworker:\n  patches: ["@./a.yaml", "@./b.yaml"] # shared\n');
+    expect(add(source, { scope: 'controlPlane' }, '@./b.yaml').text).toBe(
+      'controlPlane:\n  patches: ["@./b.yaml"]\nworker:\n  patches: ["@./a.yaml"] # shared\n',
+    );
+    expect(add(source, { scope: 'worker' }, '@./b.yaml').text).toBe(
+      'controlPlane:\n  patches: []\nworker:\n  patches: ["@./a.yaml", "@./b.yaml"] # shared\n',
+    );
   });
 
   it('replaces an empty patches: value', () => {
@@ -75,12 +130,19 @@ describe('addPatchRef', () => {
     })();
     expect(unknown).toBeInstanceOf(HomeopsError);
     expect(unknown).toMatchObject({ code: 'INVALID_INPUT', field: 'target' });
-    expect(() => add(CT.talconfig, { scope: 'global' }, '@./my patch.yaml')).toThrow(expect.objectContaining({ field: 'patch' }));
+    expect(() => add(CT.talconfig, { scope: 'global' }, '@./my patch.yaml')).toThrow(
+      expect.objectContaining({ field: 'patch' }),
+    );
   });
 
   it.skipIf(!hasSchemas)('edited talconfigs still validate against talconfig.json', () => {
     let text = CT.talconfig;
-    for (const target of [{ scope: 'global' }, { scope: 'controlPlane' }, { scope: 'worker' }, { scope: 'node', hostname: 'k8s-2' }] as const) {
+    for (const target of [
+      { scope: 'global' },
+      { scope: 'controlPlane' },
+      { scope: 'worker' },
+      { scope: 'node', hostname: 'k8s-2' },
+    ] as const) {
       text = add(text, target, '@./patches/extra.yaml').text;
     }
     expect(validateTalconfig(text)).toEqual([]);
@@ -89,23 +151,39 @@ describe('addPatchRef', () => {
 
 describe('parsePatchTarget and suggestPatchRef', () => {
   const ctFacts = readTalconfigFacts(parseDocument(CT.talconfig));
-  const toolFacts = readTalconfigFacts(parseDocument(TOOL.talconfig), { vars: parseEnvFile(TOOL.clusterenv) });
+  const toolFacts = readTalconfigFacts(parseDocument(TOOL.talconfig), {
+    vars: parseEnvFile(TOOL.clusterenv),
+  });
 
   it('reads scopes and hostnames', () => {
     expect(parsePatchTarget('all')).toEqual({ scope: 'global' });
     expect(parsePatchTarget('control-plane')).toEqual({ scope: 'controlPlane' });
     expect(parsePatchTarget('Worker')).toEqual({ scope: 'worker' });
     expect(parsePatchTarget('k8s-1', ctFacts)).toEqual({ scope: 'node', hostname: 'k8s-1' });
-    expect(() => parsePatchTarget('k8s-9', ctFacts)).toThrow(expect.objectContaining({ code: 'INVALID_INPUT', field: 'target' }));
+    expect(() => parsePatchTarget('k8s-9', ctFacts)).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: 'target' }),
+    );
   });
 
   it('follows the folder layout of the file', () => {
-    expect(suggestPatchRef(ctFacts, { scope: 'global' }, 'cilium.yaml')).toBe('@./patches/global/cilium.yaml');
-    expect(suggestPatchRef(ctFacts, { scope: 'controlPlane' }, 'x.yaml')).toBe('@./patches/controller/x.yaml');
-    expect(suggestPatchRef(ctFacts, { scope: 'worker' }, 'x.yaml')).toBe('@./patches/worker/x.yaml');
-    expect(suggestPatchRef(ctFacts, { scope: 'node', hostname: 'k8s-1' }, 'x.yaml')).toBe('@./patches/k8s-1/x.yaml');
-    expect(suggestPatchRef(toolFacts, { scope: 'global' }, 'cilium.yaml')).toBe('@./patches/cilium.yaml');
-    expect(suggestPatchRef(toolFacts, { scope: 'node', hostname: 'k8s-worker-1' }, 'gpu.yaml')).toBe('@./patches/gpu.yaml');
+    expect(suggestPatchRef(ctFacts, { scope: 'global' }, 'cilium.yaml')).toBe(
+      '@./patches/global/cilium.yaml',
+    );
+    expect(suggestPatchRef(ctFacts, { scope: 'controlPlane' }, 'x.yaml')).toBe(
+      '@./patches/controller/x.yaml',
+    );
+    expect(suggestPatchRef(ctFacts, { scope: 'worker' }, 'x.yaml')).toBe(
+      '@./patches/worker/x.yaml',
+    );
+    expect(suggestPatchRef(ctFacts, { scope: 'node', hostname: 'k8s-1' }, 'x.yaml')).toBe(
+      '@./patches/k8s-1/x.yaml',
+    );
+    expect(suggestPatchRef(toolFacts, { scope: 'global' }, 'cilium.yaml')).toBe(
+      '@./patches/cilium.yaml',
+    );
+    expect(
+      suggestPatchRef(toolFacts, { scope: 'node', hostname: 'k8s-worker-1' }, 'gpu.yaml'),
+    ).toBe('@./patches/gpu.yaml');
     expect(refToPath('@./patches/global/cilium.yaml')).toBe('patches/global/cilium.yaml');
   });
 });

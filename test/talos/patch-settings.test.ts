@@ -33,8 +33,13 @@ cluster:
   });
 
   it('names typed documents by kind (and name); those replacing a v1alpha1 section stand for it', () => {
-    const text = '---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [a]\n---\napiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n---\napiVersion: v1alpha1\nkind: ResolverConfig\nnameservers: [{ address: 1.1.1.1 }]\n';
-    expect(patchSettings(text).map((s) => s.path.join(' '))).toEqual(['machine time', 'machine registries mirrors docker.io', 'ResolverConfig nameservers']);
+    const text =
+      '---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [a]\n---\napiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n---\napiVersion: v1alpha1\nkind: ResolverConfig\nnameservers: [{ address: 1.1.1.1 }]\n';
+    expect(patchSettings(text).map((s) => s.path.join(' '))).toEqual([
+      'machine time',
+      'machine registries mirrors docker.io',
+      'ResolverConfig nameservers',
+    ]);
   });
 
   it('sets nothing for an empty custom patch or a JSON patch', () => {
@@ -43,22 +48,58 @@ cluster:
   });
 
   it('reads the talconfig keys talhelper turns into config', () => {
-    const doc = parseDocument('worker:\n  machineFiles:\n    - path: /etc/nfsmount.conf\n      op: overwrite\ncniConfig:\n  name: none\n');
-    expect(talconfigSettings(doc.get('worker', true), 'worker').map((s) => s.label)).toEqual(['worker.machineFiles[/etc/nfsmount.conf]']);
+    const doc = parseDocument(
+      'worker:\n  machineFiles:\n    - path: /etc/nfsmount.conf\n      op: overwrite\ncniConfig:\n  name: none\n',
+    );
+    expect(talconfigSettings(doc.get('worker', true), 'worker').map((s) => s.label)).toEqual([
+      'worker.machineFiles[/etc/nfsmount.conf]',
+    ]);
     expect(talconfigSettings(doc.contents, '').map((s) => s.label)).toEqual(['cniConfig.name']);
   });
 });
 
 describe('findClash', () => {
-  const existing = [{ file: 'time.yaml', settings: patchSettings('machine:\n  time:\n    disabled: false\n    servers: [a]\n') }];
+  const existing = [
+    {
+      file: 'time.yaml',
+      settings: patchSettings('machine:\n  time:\n    disabled: false\n    servers: [a]\n'),
+    },
+  ];
   it('matches the same path, or a section standing for the paths under it', () => {
-    expect(findClash(patchSettings('machine:\n  time:\n    servers: [b]\n'), existing)).toMatchObject({ file: 'time.yaml', existing: { label: 'machine.time.servers' } });
-    expect(findClash(patchSettings('apiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [b]\n'), existing)).toMatchObject({ added: { label: 'TimeSyncConfig' } });
+    expect(
+      findClash(patchSettings('machine:\n  time:\n    servers: [b]\n'), existing),
+    ).toMatchObject({ file: 'time.yaml', existing: { label: 'machine.time.servers' } });
+    expect(
+      findClash(
+        patchSettings('apiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [b]\n'),
+        existing,
+      ),
+    ).toMatchObject({ added: { label: 'TimeSyncConfig' } });
   });
   it('lets different settings of one section through: other sysctls, other files, other mirrors', () => {
-    const sources = [{ file: 'x.yaml', settings: patchSettings('machine:\n  sysctls:\n    a.b: "1"\n  files: [{ path: /a, op: create }]\n  registries:\n    mirrors:\n      docker.io: { endpoints: [x] }\n') }];
-    expect(findClash(patchSettings('machine:\n  sysctls:\n    a.c: "1"\n  files: [{ path: /b, op: create }]\n  registries:\n    mirrors:\n      ghcr.io: { endpoints: [x] }\n'), sources)).toBeUndefined();
-    expect(findClash(patchSettings('apiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n'), sources)).toMatchObject({ existing: { label: 'machine.registries.mirrors.docker.io.endpoints' } });
+    const sources = [
+      {
+        file: 'x.yaml',
+        settings: patchSettings(
+          'machine:\n  sysctls:\n    a.b: "1"\n  files: [{ path: /a, op: create }]\n  registries:\n    mirrors:\n      docker.io: { endpoints: [x] }\n',
+        ),
+      },
+    ];
+    expect(
+      findClash(
+        patchSettings(
+          'machine:\n  sysctls:\n    a.c: "1"\n  files: [{ path: /b, op: create }]\n  registries:\n    mirrors:\n      ghcr.io: { endpoints: [x] }\n',
+        ),
+        sources,
+      ),
+    ).toBeUndefined();
+    expect(
+      findClash(
+        patchSettings(
+          'apiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n',
+        ),
+        sources,
+      ),
+    ).toMatchObject({ existing: { label: 'machine.registries.mirrors.docker.io.endpoints' } });
   });
 });
-

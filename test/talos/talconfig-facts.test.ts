@@ -11,14 +11,19 @@ const toolVars = parseEnvFile(TOOL.clusterenv, 'clusterenv.yaml');
 describe('placeholders', () => {
   it('finds and resolves ${VAR} forms', () => {
     expect(placeholderNames('https://${VIP}:6443 ${VIP} ${A:-x}')).toEqual(['VIP', 'A']);
-    expect(resolvePlaceholders('https://${VIP}:6443', { VIP: '10.0.0.1' })).toBe('https://10.0.0.1:6443');
+    expect(resolvePlaceholders('https://${VIP}:6443', { VIP: '10.0.0.1' })).toBe(
+      'https://10.0.0.1:6443',
+    );
     expect(resolvePlaceholders('${A:-def}/${B=x}', {})).toBe('def/x');
     expect(resolvePlaceholders('${A:-def}', { A: '' })).toBe('def');
     expect(resolvePlaceholders('${A-def}', { A: '' })).toBe('');
     expect(resolvePlaceholders('${MISSING}/24', {})).toBeUndefined();
   });
   it('reads env files, keeping version-like numbers as written', () => {
-    expect(parseEnvFile('a: 1.10\nb: v1.2.3\nnested: {x: 1}\n')).toEqual({ a: '1.10', b: 'v1.2.3' });
+    expect(parseEnvFile('a: 1.10\nb: v1.2.3\nnested: {x: 1}\n')).toEqual({
+      a: '1.10',
+      b: 'v1.2.3',
+    });
     const err = (() => {
       try {
         parseEnvFile('a: 1\n b: [\n', 'talos/talenv.yaml');
@@ -46,7 +51,11 @@ describe('readTalconfigFacts: cluster-template style', () => {
   const facts = readTalconfigFacts(doc, { talenv: CT.talenv });
 
   it('resolves ${talosVersion} from talenv.yaml', () => {
-    expect(facts.talosVersion).toEqual({ raw: '${talosVersion}', resolved: 'v1.11.3', version: { major: 1, minor: 11, patch: 3 } });
+    expect(facts.talosVersion).toEqual({
+      raw: '${talosVersion}',
+      resolved: 'v1.11.3',
+      version: { major: 1, minor: 11, patch: 3 },
+    });
     expect(facts.placeholders).toEqual(['talosVersion', 'kubernetesVersion']);
     expect(facts.unresolved).toEqual([]);
   });
@@ -66,7 +75,16 @@ describe('readTalconfigFacts: cluster-template style', () => {
       { kind: 'installDiskSelector', keys: ['serial'] },
       { kind: 'installDisk', value: '/dev/nvme0n1' },
     ]);
-    expect(facts.nodes[0]!.keys).toEqual(['hostname', 'ipAddress', 'installDisk', 'machineSpec', 'talosImageURL', 'controlPlane', 'networkInterfaces', 'patches']);
+    expect(facts.nodes[0]!.keys).toEqual([
+      'hostname',
+      'ipAddress',
+      'installDisk',
+      'machineSpec',
+      'talosImageURL',
+      'controlPlane',
+      'networkInterfaces',
+      'patches',
+    ]);
   });
   it('reads the shared network, image and patch layout', () => {
     expect(facts.subnets.map((s) => s.prefix)).toEqual([24]);
@@ -76,16 +94,25 @@ describe('readTalconfigFacts: cluster-template style', () => {
       vip: '192.168.1.10',
       gateway: '192.168.1.1',
       mtu: 1500,
-      image: { style: 'talosImageURL', talosImageURL: 'factory.talos.dev/installer/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba' },
+      image: {
+        style: 'talosImageURL',
+        talosImageURL:
+          'factory.talos.dev/installer/376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba',
+      },
       perNodePatches: true,
     });
     expect(facts.nodes[1]!.nodePatchRefs).toEqual(['@./patches/k8s-1/node.yaml']);
     expect(facts.patchRefs.global).toHaveLength(5);
-    expect(facts.patchRefs.controlPlane).toEqual(['@./patches/controller/admission-controller-patch.yaml', '@./patches/controller/cluster.yaml']);
+    expect(facts.patchRefs.controlPlane).toEqual([
+      '@./patches/controller/admission-controller-patch.yaml',
+      '@./patches/controller/cluster.yaml',
+    ]);
     expect(facts.patchRefs.worker).toEqual([]);
   });
   it('takes load-balancer pools from options', () => {
-    const withPool = readTalconfigFacts(doc, { loadBalancerRanges: ['192.168.1.200-192.168.1.220', 'garbage'] });
+    const withPool = readTalconfigFacts(doc, {
+      loadBalancerRanges: ['192.168.1.200-192.168.1.220', 'garbage'],
+    });
     expect(withPool.loadBalancerRanges.map((r) => r.text)).toEqual(['192.168.1.200-192.168.1.220']);
   });
 });
@@ -95,18 +122,34 @@ describe('readTalconfigFacts: ClusterTool style', () => {
 
   it('resolves ${VAR} values from clusterenv vars', () => {
     const facts = readTalconfigFacts(doc, { vars: toolVars });
-    expect(facts.nodes.map((n) => [n.hostname, n.ipAddressRaw, n.ipAddress, n.controlPlane])).toEqual([
+    expect(
+      facts.nodes.map((n) => [n.hostname, n.ipAddressRaw, n.ipAddress, n.controlPlane]),
+    ).toEqual([
       ['k8s-control-1', '${MASTER1IP}', '192.168.10.101', true],
       ['k8s-worker-1', '192.168.10.111', '192.168.10.111', false],
     ]);
     expect(facts.nodes[0]!.addresses).toEqual(['192.168.10.101/24']);
-    expect(facts).toMatchObject({ vip: '192.168.10.200', gateway: '192.168.10.1', endpoint: { host: '192.168.10.200' }, clusterName: 'main' });
+    expect(facts).toMatchObject({
+      vip: '192.168.10.200',
+      gateway: '192.168.10.1',
+      endpoint: { host: '192.168.10.200' },
+      clusterName: 'main',
+    });
     expect(facts.talosVersion?.version).toEqual({ major: 1, minor: 12, patch: 4 });
     expect(facts.image.style).toBe('none');
     expect(facts.perNodePatches).toBe(false);
     expect(facts.loadBalancerRanges.map((r) => r.text)).toEqual(['192.168.10.220-192.168.10.250']);
-    expect(facts.reservedIps.map((r) => r.name)).toEqual(['VIP', 'MASTER1IP', 'GATEWAY', 'NGINX_INTERNAL_IP', 'BLOCKY_IP']);
-    expect(facts.patchRefs.worker).toEqual(['@./patches/worker.yaml', '@./patches/garbagecollection.yaml']);
+    expect(facts.reservedIps.map((r) => r.name)).toEqual([
+      'VIP',
+      'MASTER1IP',
+      'GATEWAY',
+      'NGINX_INTERNAL_IP',
+      'BLOCKY_IP',
+    ]);
+    expect(facts.patchRefs.worker).toEqual([
+      '@./patches/worker.yaml',
+      '@./patches/garbagecollection.yaml',
+    ]);
   });
   it('compares literally without vars', () => {
     const facts = readTalconfigFacts(doc);
@@ -114,6 +157,13 @@ describe('readTalconfigFacts: ClusterTool style', () => {
     expect(facts.nodes[0]!.addresses).toEqual(['${MASTER1IP}/24']);
     expect(facts.vip).toBe('${VIP}');
     expect(facts.subnets).toHaveLength(1);
-    expect(facts.unresolved).toEqual(['CLUSTERNAME', 'VIP', 'PODNET', 'SVCNET', 'MASTER1IP', 'GATEWAY']);
+    expect(facts.unresolved).toEqual([
+      'CLUSTERNAME',
+      'VIP',
+      'PODNET',
+      'SVCNET',
+      'MASTER1IP',
+      'GATEWAY',
+    ]);
   });
 });

@@ -9,20 +9,31 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { parseAllDocuments, parseDocument } from 'yaml';
 
-export const SCHEMAS_DIR = process.env['HOMEOPS_SCHEMAS_DIR'] ?? fileURLToPath(new URL('../../../shared/schemas', import.meta.url));
-export const hasSchemas = existsSync(`${SCHEMAS_DIR}/talconfig.json`) && existsSync(`${SCHEMAS_DIR}/talos/v1.12/config.schema.json`);
+export const SCHEMAS_DIR =
+  process.env['HOMEOPS_SCHEMAS_DIR'] ??
+  fileURLToPath(new URL('../../../shared/schemas', import.meta.url));
+export const hasSchemas =
+  existsSync(`${SCHEMAS_DIR}/talconfig.json`) &&
+  existsSync(`${SCHEMAS_DIR}/talos/v1.12/config.schema.json`);
 export const TALOS_SCHEMA_VERSIONS = ['v1.11', 'v1.12', 'v1.13'] as const;
 export type TalosSchemaVersion = (typeof TALOS_SCHEMA_VERSIONS)[number];
 
 const newAjv = () => new Ajv2020({ strict: false, allErrors: true, validateFormats: false });
-const readJson = (file: string): Record<string, unknown> => JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
-const format = (v: ValidateFunction): string[] => (v.errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`);
+const readJson = (file: string): Record<string, unknown> =>
+  JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>;
+const format = (v: ValidateFunction): string[] =>
+  (v.errors ?? []).map(
+    (e) =>
+      `${e.instancePath || '/'} ${e.message ?? ''}${e.params && 'additionalProperty' in e.params ? ` '${String(e.params['additionalProperty'])}'` : ''}`,
+  );
 
 let talconfigValidator: ValidateFunction | undefined;
 
 /** Errors of a talconfig.yaml text (empty when valid). */
 export function validateTalconfig(text: string): string[] {
-  const validate = (talconfigValidator ??= newAjv().compile(readJson(`${SCHEMAS_DIR}/talconfig.json`)));
+  const validate = (talconfigValidator ??= newAjv().compile(
+    readJson(`${SCHEMAS_DIR}/talconfig.json`),
+  ));
   return validate(parseDocument(text).toJS()) ? [] : format(validate);
 }
 
@@ -55,7 +66,11 @@ function talosSchema(version: TalosSchemaVersion): TalosSchema {
 export function stripPatchKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(stripPatchKeys);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([k]) => k !== '$patch').map(([k, v]) => [k, stripPatchKeys(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([k]) => k !== '$patch')
+        .map(([k, v]) => [k, stripPatchKeys(v)]),
+    );
   }
   return value;
 }
@@ -65,13 +80,15 @@ export function validateTalosPatch(text: string, version: TalosSchemaVersion): s
   const { validators } = talosSchema(version);
   const errors: string[] = [];
   parseAllDocuments(text).forEach((doc, i) => {
-    if ('errors' in doc && doc.errors.length > 0) return void errors.push(`doc ${i}: ${doc.errors[0]!.message}`);
+    if ('errors' in doc && doc.errors.length > 0)
+      return void errors.push(`doc ${i}: ${doc.errors[0]!.message}`);
     const value = stripPatchKeys(doc.toJS()) as Record<string, unknown> | null;
     if (value === null) return;
     const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
     const validate = validators.get(kind);
     if (!validate) return void errors.push(`doc ${i}: unknown kind "${kind}" for Talos ${version}`);
-    if (!validate(value)) errors.push(...format(validate).map((e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`));
+    if (!validate(value))
+      errors.push(...format(validate).map((e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`));
   });
   return errors;
 }

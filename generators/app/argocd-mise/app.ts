@@ -6,7 +6,8 @@ import { planMiseApp } from './plan-mise-app.ts';
 /** The `app` generator for the argocd-mise layout (talosctl + mise + Argo CD, seed 003). */
 export const argocdMiseAppGenerator: Generator<ArgocdMiseContext> = {
   name: 'app',
-  description: 'a new service: Argo CD Application in src/apps/<tier>/<app>/, its k8s/ manifests (Deployment, Service, PVC, HTTPRoute) or a Helm chart',
+  description:
+    'a new service: Argo CD Application in src/apps/<tier>/<app>/, its k8s/ manifests (Deployment, Service, PVC, HTTPRoute) or a Helm chart',
   inputs: miseAppInputs,
   context: (repo) => new ArgocdMiseContext(repo),
   plan: (ctx, answers) => planMiseApp(ctx, answers as unknown as MiseAppAnswers),

@@ -1,4 +1,10 @@
-import { healthPathInput, imageInput, mountPathInput, storageClassInput, storageInput } from '../../../src/inputs/common-inputs.ts';
+import {
+  healthPathInput,
+  imageInput,
+  mountPathInput,
+  storageClassInput,
+  storageInput,
+} from '../../../src/inputs/common-inputs.ts';
 import { TIERS } from '../../../src/argocd-mise/apps-index.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import * as check from '../../../src/inputs/checks.ts';
@@ -30,14 +36,20 @@ const isHelm = (a: Answers) => a.kind === 'helm' || a.kind === 'helm+manifests';
 /** A route is a file in k8s/, so the Application must sync k8s/. */
 const canRoute = (a: Answers) => a.kind !== 'helm';
 const hasRoute = (a: Answers) => canRoute(a) && a.route !== undefined && a.route !== 'none';
-const hasStorage = (a: Answers) => isManifests(a) && a.storage !== undefined && a.storage !== 'none';
+const hasStorage = (a: Answers) =>
+  isManifests(a) && a.storage !== undefined && a.storage !== 'none';
 const choices = (values: readonly string[]) => () => values.map((v) => ({ name: v, value: v }));
 
 /** A Helm repository: an https URL, or an OCI registry path (`oci://ghcr.io/org/charts`). */
 function helmRepoURL(value: string): Problem | undefined {
-  return /^(https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~%-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*)$/.test(value)
+  return /^(https?:\/\/[A-Za-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~%-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)*)$/.test(
+    value,
+  )
     ? undefined
-    : { message: `"${value}" is not a Helm repository URL`, fix: 'pass an https URL such as https://charts.longhorn.io, or an OCI registry path such as oci://ghcr.io/org/charts' };
+    : {
+        message: `"${value}" is not a Helm repository URL`,
+        fix: 'pass an https URL such as https://charts.longhorn.io, or an OCI registry path such as oci://ghcr.io/org/charts',
+      };
 }
 
 /** The `app` inputs of the argocd-mise layout, in prompt order. Their names are the flags. */
@@ -53,7 +65,10 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
       if (bad) return bad;
       const file = ctx.applicationNames().get(v);
       if (file !== undefined && !/^src\/apps\/[^/]+\/[^/]+\/application\.yaml$/.test(file)) {
-        return { message: `an Application named "${v}" already exists (${file}); Application names are unique in Argo CD`, fix: 'choose another --name' };
+        return {
+          message: `an Application named "${v}" already exists (${file}); Application names are unique in Argo CD`,
+          fix: 'choose another --name',
+        };
       }
       return undefined;
     },
@@ -82,7 +97,10 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     choices: choices(['manifests', 'helm', 'helm+manifests']),
     default: () => 'manifests',
   },
-  imageInput<ArgocdMiseContext>(isManifests, 'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3 (kind manifests)'),
+  imageInput<ArgocdMiseContext>(
+    isManifests,
+    'image: repository:tag, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3 (kind manifests)',
+  ),
   {
     name: 'chart',
     message: 'Helm chart name',
@@ -108,7 +126,8 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     type: 'string',
     required: true,
     when: isHelm,
-    default: (ctx, a) => (a.chart && a.repoURL ? ctx.chartVersion(a.chart as string, a.repoURL as string) : undefined),
+    default: (ctx, a) =>
+      a.chart && a.repoURL ? ctx.chartVersion(a.chart as string, a.repoURL as string) : undefined,
     validate: (v: string) => check.version(v),
   },
   {
@@ -136,7 +155,12 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     when: hasRoute,
     default: (ctx, a) => `${String(a.name)}.${ctx.conventions().hostSuffix}`,
     validate: (v: string) =>
-      v.includes('${') ? { message: `"${v}" has a \${...} placeholder, but Argo CD substitutes no variables`, fix: 'pass the literal hostname, e.g. whoami.internal' } : check.hostname(v),
+      v.includes('${')
+        ? {
+            message: `"${v}" has a \${...} placeholder, but Argo CD substitutes no variables`,
+            fix: 'pass the literal hostname, e.g. whoami.internal',
+          }
+        : check.hostname(v),
   },
   {
     name: 'port',
@@ -148,7 +172,14 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     validate: (v: number) => check.port(v),
   },
   healthPathInput<ArgocdMiseContext>(isManifests),
-  storageInput<ArgocdMiseContext>(isManifests, 'storage: a size such as 5Gi (a ReadWriteOnce PVC in k8s/), or none (kind manifests)'),
-  storageClassInput<ArgocdMiseContext>(hasStorage, (ctx) => ctx.conventions().storageClass, "storageClass: default the repo's most used one (longhorn)"),
+  storageInput<ArgocdMiseContext>(
+    isManifests,
+    'storage: a size such as 5Gi (a ReadWriteOnce PVC in k8s/), or none (kind manifests)',
+  ),
+  storageClassInput<ArgocdMiseContext>(
+    hasStorage,
+    (ctx) => ctx.conventions().storageClass,
+    "storageClass: default the repo's most used one (longhorn)",
+  ),
   mountPathInput<ArgocdMiseContext>(hasStorage, '/data'),
 ];

@@ -11,44 +11,95 @@ export function appFiles(ctx: ArgocdContext, a: ArgocdAppAnswers): PlannedFile[]
   const conventions = ctx.conventions();
   const manifestsPath = ctx.index.manifestsOf(a.name);
   const ownsNamespace = ctx.ownsNewNamespace(a.namespace, a.name);
-  const storage = a.storage === 'none' ? null : { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config' };
+  const storage =
+    a.storage === 'none'
+      ? null
+      : {
+          size: a.storage,
+          storageClass: a.storageClass ?? null,
+          mountPath: a.mountPath ?? '/config',
+        };
   const helm = a.kind === 'helm';
   const base = { app: a.name, namespace: a.namespace };
   const files: PlannedFile[] = [];
 
   const manifests: PlannedFile[] = [];
-  if (ownsNamespace) manifests.push([`${manifestsPath}/namespace.yaml`, 'argocd/namespace/namespace.yaml', { ...base, podSecurity: a.podSecurity ?? (helm ? 'baseline' : 'restricted') }]);
+  if (ownsNamespace)
+    manifests.push([
+      `${manifestsPath}/namespace.yaml`,
+      'argocd/namespace/namespace.yaml',
+      { ...base, podSecurity: a.podSecurity ?? (helm ? 'baseline' : 'restricted') },
+    ]);
   if (!helm) {
     const image = parseImage(a.image!) as ImageRef;
     const version = image.tag.split('@')[0]!.slice(0, 63);
-    manifests.push([`${manifestsPath}/deployment.yaml`, 'argocd/app/deployment.yaml', { ...base, image: a.image, version, port: a.port, healthPath: a.healthPath ?? null, podUser: conventions.podUser, storage }]);
+    manifests.push([
+      `${manifestsPath}/deployment.yaml`,
+      'argocd/app/deployment.yaml',
+      {
+        ...base,
+        image: a.image,
+        version,
+        port: a.port,
+        healthPath: a.healthPath ?? null,
+        podUser: conventions.podUser,
+        storage,
+      },
+    ]);
     manifests.push([`${manifestsPath}/service.yaml`, 'argocd/app/service.yaml', base]);
   }
-  if (storage) manifests.push([`${manifestsPath}/pvc.yaml`, 'argocd/app/pvc.yaml', { ...base, storage }]);
+  if (storage)
+    manifests.push([`${manifestsPath}/pvc.yaml`, 'argocd/app/pvc.yaml', { ...base, storage }]);
 
   const application = {
     ...base,
     git: { repoURL: conventions.repoURL, targetRevision: conventions.targetRevision },
     server: conventions.server,
-    helm: helm ? { chart: a.chart, repoURL: a.repoURL, version: a.chartVersion, valueFile: `$values/${ctx.paths.valuesDir}/${a.name}.yaml` } : null,
+    helm: helm
+      ? {
+          chart: a.chart,
+          repoURL: a.repoURL,
+          version: a.chartVersion,
+          valueFile: `$values/${ctx.paths.valuesDir}/${a.name}.yaml`,
+        }
+      : null,
     manifestsPath: manifests.length > 0 ? manifestsPath : null,
   };
   files.push([`${ctx.paths.appsDir}/${a.name}.yaml`, 'argocd/app/application.yaml', application]);
   if (helm) {
-    files.push([`${ctx.paths.valuesDir}/${a.name}.yaml`, 'argocd/app/values.yaml', { chart: a.chart, version: a.chartVersion, repoURL: a.repoURL, pvc: storage ? a.name : null, manifestsPath }]);
+    files.push([
+      `${ctx.paths.valuesDir}/${a.name}.yaml`,
+      'argocd/app/values.yaml',
+      {
+        chart: a.chart,
+        version: a.chartVersion,
+        repoURL: a.repoURL,
+        pvc: storage ? a.name : null,
+        manifestsPath,
+      },
+    ]);
   }
   files.push(...manifests);
-  if (a.route !== 'none') files.push([`${ctx.paths.routesDir}/${a.name}-route.yaml`, 'argocd/app/route.yaml', { ...base, route: routeView(ctx, a) }]);
+  if (a.route !== 'none')
+    files.push([
+      `${ctx.paths.routesDir}/${a.name}-route.yaml`,
+      'argocd/app/route.yaml',
+      { ...base, route: routeView(ctx, a) },
+    ]);
   return files;
 }
 
 function routeView(ctx: ArgocdContext, a: ArgocdAppAnswers) {
   const gateway = ctx.conventions().gateway;
   if (!gateway) {
-    throw new HomeopsError('CONFLICT', `no HTTPRoute in ${ctx.paths.routesDir} names a Gateway to attach to`, {
-      field: 'route',
-      fix: `pass --route=none, or add the Gateway and a route to ${ctx.paths.routesDir} first`,
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `no HTTPRoute in ${ctx.paths.routesDir} names a Gateway to attach to`,
+      {
+        field: 'route',
+        fix: `pass --route=none, or add the Gateway and a route to ${ctx.paths.routesDir} first`,
+      },
+    );
   }
   return {
     name: `${a.name}-route`,

@@ -6,7 +6,8 @@ import { planArgocdApp } from './plan-argocd-app.ts';
 /** `homeops app` in an Argo CD app-of-apps repo (seed 004). */
 export const argocdAppGenerator: Generator<ArgocdContext> = {
   name: 'app',
-  description: 'a new service: Argo CD Application, plain manifests or a Helm chart with values, Gateway route',
+  description:
+    'a new service: Argo CD Application, plain manifests or a Helm chart with values, Gateway route',
   inputs: argocdAppInputs,
   context: (repo) => new ArgocdContext(repo),
   plan: (ctx, answers) => planArgocdApp(ctx, answers as unknown as ArgocdAppAnswers),

@@ -3,9 +3,17 @@ import { mostCommon } from '../../../src/repo/most-common.ts';
 import type { Answers, Problem } from '../../../src/inputs/input-spec.ts';
 
 /** The chart version the repo's Applications already use for this chart (and repo URL). */
-export function chartVersionInUse(ctx: ArgocdContext, chart: string | undefined, repoURL: string | undefined): string | undefined {
+export function chartVersionInUse(
+  ctx: ArgocdContext,
+  chart: string | undefined,
+  repoURL: string | undefined,
+): string | undefined {
   const sources = ctx.index.applications().flatMap((a) => a.sources);
-  return mostCommon(sources.filter((s) => s.chart === chart && (repoURL === undefined || s.repoURL === repoURL)).map((s) => s.targetRevision));
+  return mostCommon(
+    sources
+      .filter((s) => s.chart === chart && (repoURL === undefined || s.repoURL === repoURL))
+      .map((s) => s.targetRevision),
+  );
 }
 
 /**
@@ -13,7 +21,12 @@ export function chartVersionInUse(ctx: ArgocdContext, chart: string | undefined,
  * the repo already matches it (Gateway API gives a tie to the oldest route, so the new one would
  * silently lose). The app's own route (a second run) does not count.
  */
-export function routeProblem(ctx: ArgocdContext, a: Answers, hostname: string, path: string): Problem | undefined {
+export function routeProblem(
+  ctx: ArgocdContext,
+  a: Answers,
+  hostname: string,
+  path: string,
+): Problem | undefined {
   const own = `${String(a.name)}-route`;
   for (const route of ctx.index.routes()) {
     if (route.name === own || !route.hostnames.includes(hostname)) continue;
@@ -22,7 +35,10 @@ export function routeProblem(ctx: ArgocdContext, a: Answers, hostname: string, p
     const what = path === '' ? `every path of ${hostname}` : `${hostname}${path}`;
     return {
       message: `HTTPRoute ${route.name} (${route.file}) already routes ${what}`,
-      fix: path === '' ? `pass --route=path to serve it under a path, or another --hostname` : `pass another --path, or another --hostname`,
+      fix:
+        path === ''
+          ? `pass --route=path to serve it under a path, or another --hostname`
+          : `pass another --path, or another --hostname`,
     };
   }
   return undefined;

@@ -6,7 +6,8 @@ import { planClustertoolApp } from './plan-clustertool-app.ts';
 /** The `app` generator for the clustertool layout (TrueCharts ClusterTool, seed 001). */
 export const clustertoolAppGenerator: Generator<ClustertoolContext> = {
   name: 'app',
-  description: 'a new service: Flux Kustomization in a layer, namespace, HelmRelease from a HelmRepository, registration',
+  description:
+    'a new service: Flux Kustomization in a layer, namespace, HelmRelease from a HelmRepository, registration',
   inputs: clustertoolAppInputs,
   context: (repo) => new ClustertoolContext(repo),
   plan: (ctx, answers) => planClustertoolApp(ctx, answers as unknown as ClustertoolAppAnswers),

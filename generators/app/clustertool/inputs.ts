@@ -1,8 +1,20 @@
-import { imageInput, mountPathInput, portInput, storageClassInput, storageInput } from '../../../src/inputs/common-inputs.ts';
+import {
+  imageInput,
+  mountPathInput,
+  portInput,
+  storageClassInput,
+  storageInput,
+} from '../../../src/inputs/common-inputs.ts';
 import type { ClustertoolContext } from '../../../src/clustertool/clustertool-context.ts';
 import * as check from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
-import { isAppTemplate, isRepositoryUrl, isTruecharts, newRepositoryName, repositoryOf } from './chart-kind.ts';
+import {
+  isAppTemplate,
+  isRepositoryUrl,
+  isTruecharts,
+  newRepositoryName,
+  repositoryOf,
+} from './chart-kind.ts';
 
 export interface ClustertoolAppAnswers {
   name: string;
@@ -25,10 +37,18 @@ export interface ClustertoolAppAnswers {
 }
 
 /** Namespaces an app must never take over: its namespace.yaml is pruned with the app. */
-const RESERVED_NAMESPACES = ['default', 'flux-system', 'kube-system', 'kube-public', 'kube-node-lease'];
+const RESERVED_NAMESPACES = [
+  'default',
+  'flux-system',
+  'kube-system',
+  'kube-public',
+  'kube-node-lease',
+];
 
-const knownValues = (a: Answers, ctx: ClustertoolContext) => isAppTemplate(a) || isTruecharts(ctx, a);
-const hasStorage = (a: Answers, ctx: ClustertoolContext) => knownValues(a, ctx) && a.storage !== undefined && a.storage !== 'none';
+const knownValues = (a: Answers, ctx: ClustertoolContext) =>
+  isAppTemplate(a) || isTruecharts(ctx, a);
+const hasStorage = (a: Answers, ctx: ClustertoolContext) =>
+  knownValues(a, ctx) && a.storage !== undefined && a.storage !== 'none';
 
 /** The `app` inputs of the clustertool layout, in prompt order. Their names are the flags. */
 export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
@@ -40,7 +60,12 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     required: true,
     validate: (v: string) =>
       check.appName(v) ??
-      (RESERVED_NAMESPACES.includes(v) ? { message: `"${v}" is a system namespace: the app's namespace.yaml would take it over (and prune it with the app)`, fix: 'choose another --name' } : undefined),
+      (RESERVED_NAMESPACES.includes(v)
+        ? {
+            message: `"${v}" is a system namespace: the app's namespace.yaml would take it over (and prune it with the app)`,
+            fix: 'choose another --name',
+          }
+        : undefined),
   },
   {
     name: 'layer',
@@ -53,7 +78,10 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     validate: (v: string, a, ctx) => {
       const elsewhere = ctx.index.layersOf(a.name as string).filter((l) => l !== v);
       return elsewhere.length
-        ? { message: `app ${String(a.name)} already exists in layer ${elsewhere.join(', ')} (every ks.yaml is a Kustomization in flux-system: names are shared by all layers)`, fix: 'choose another --name' }
+        ? {
+            message: `app ${String(a.name)} already exists in layer ${elsewhere.join(', ')} (every ks.yaml is a Kustomization in flux-system: names are shared by all layers)`,
+            fix: 'choose another --name',
+          }
         : undefined;
     },
   },
@@ -64,12 +92,19 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     type: 'choice',
     open: true,
     required: true,
-    choices: (ctx) => ctx.index.helmRepositories().map((r) => ({ name: `${r.name} (${r.url})`, value: r.name })),
+    choices: (ctx) =>
+      ctx.index.helmRepositories().map((r) => ({ name: `${r.name} (${r.url})`, value: r.name })),
     default: (ctx) => ctx.conventions().repository ?? ctx.index.helmRepositories()[0]?.name,
     validate: (v: string, _a, ctx): Problem | undefined => {
       if (ctx.index.helmRepository(v)) return undefined;
       if (/^(https?|oci):\/\//.test(v)) return helmRepositoryUrl(v);
-      return { message: `no HelmRepository named "${v}" in repositories/helm/`, fix: `use one of ${ctx.index.helmRepositories().map((r) => r.name).join(', ')}, or pass the URL of a new one (https://... or oci://...)` };
+      return {
+        message: `no HelmRepository named "${v}" in repositories/helm/`,
+        fix: `use one of ${ctx.index
+          .helmRepositories()
+          .map((r) => r.name)
+          .join(', ')}, or pass the URL of a new one (https://... or oci://...)`,
+      };
     },
   },
   {
@@ -82,7 +117,12 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     default: (_ctx, a) => newRepositoryName(a.repository as string),
     validate: (v: string, _a, ctx) =>
       check.dnsLabel(v, 'HelmRepository name') ??
-      (ctx.index.helmRepository(v) ? { message: `a HelmRepository named "${v}" already exists with another URL (${ctx.index.helmRepository(v)!.url})`, fix: 'pass another --repositoryName, or --repository=' + v } : undefined),
+      (ctx.index.helmRepository(v)
+        ? {
+            message: `a HelmRepository named "${v}" already exists with another URL (${ctx.index.helmRepository(v)!.url})`,
+            fix: 'pass another --repositoryName, or --repository=' + v,
+          }
+        : undefined),
   },
   {
     name: 'chart',
@@ -92,11 +132,30 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     required: true,
     default: (ctx, a) => {
       const repo = repositoryOf(ctx, a);
-      const used = repo ? [...new Set(ctx.index.chartUses().filter((u) => u.repository === repo.name).map((u) => u.chart))] : [];
-      if ((used.length === 1 && used[0] === 'app-template') || /bjw-s/.test(repo?.url ?? (a.repository as string))) return 'app-template';
+      const used = repo
+        ? [
+            ...new Set(
+              ctx.index
+                .chartUses()
+                .filter((u) => u.repository === repo.name)
+                .map((u) => u.chart),
+            ),
+          ]
+        : [];
+      if (
+        (used.length === 1 && used[0] === 'app-template') ||
+        /bjw-s/.test(repo?.url ?? (a.repository as string))
+      )
+        return 'app-template';
       return a.name;
     },
-    validate: (v: string) => (/^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/.test(v) ? undefined : { message: `"${v}" is not a chart name`, fix: 'pass the chart name as the repository lists it, e.g. plex or app-template' }),
+    validate: (v: string) =>
+      /^[a-z0-9]([-a-z0-9._]*[a-z0-9])?$/.test(v)
+        ? undefined
+        : {
+            message: `"${v}" is not a chart name`,
+            fix: 'pass the chart name as the repository lists it, e.g. plex or app-template',
+          },
   },
   {
     name: 'chartVersion',
@@ -110,8 +169,14 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     },
     validate: (v: string) => check.version(v),
   },
-  imageInput<ClustertoolContext>(isAppTemplate, 'image: repository:tag for app-template, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3'),
-  portInput<ClustertoolContext>(isAppTemplate, 'port: the port the app-template container listens on (1-65535)'),
+  imageInput<ClustertoolContext>(
+    isAppTemplate,
+    'image: repository:tag for app-template, pinned (no "latest"), e.g. ghcr.io/org/app:1.2.3',
+  ),
+  portInput<ClustertoolContext>(
+    isAppTemplate,
+    'port: the port the app-template container listens on (1-65535)',
+  ),
   {
     name: 'ingress',
     message: 'Ingress class (none: no ingress)',
@@ -119,7 +184,8 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     type: 'choice',
     open: true,
     when: knownValues,
-    choices: (ctx) => ['none', ...ctx.conventions().ingressClasses].map((v) => ({ name: v, value: v })),
+    choices: (ctx) =>
+      ['none', ...ctx.conventions().ingressClasses].map((v) => ({ name: v, value: v })),
     default: () => 'none',
     validate: (v: string) => (v === 'none' ? undefined : check.dnsSubdomain(v, 'ingress class')),
   },
@@ -140,8 +206,14 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     when: knownValues,
     default: () => false,
   },
-  storageInput<ClustertoolContext>(knownValues, 'storage: a size such as 5Gi for the config volume, or none'),
-  storageClassInput<ClustertoolContext>(hasStorage, (ctx) => ctx.conventions().storageClass ?? undefined),
+  storageInput<ClustertoolContext>(
+    knownValues,
+    'storage: a size such as 5Gi for the config volume, or none',
+  ),
+  storageClassInput<ClustertoolContext>(
+    hasStorage,
+    (ctx) => ctx.conventions().storageClass ?? undefined,
+  ),
   mountPathInput<ClustertoolContext>((a, ctx) => hasStorage(a, ctx) && isAppTemplate(a)),
   {
     name: 'dependsOn',
@@ -149,12 +221,18 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     help: 'dependsOn: comma list of existing apps (any layer); default what every app of the layer depends on',
     type: 'list',
     open: true,
-    choices: (ctx) => ctx.index.allApps().map(([layer, app]) => ({ name: `${app} (${layer})`, value: app })),
+    choices: (ctx) =>
+      ctx.index.allApps().map(([layer, app]) => ({ name: `${app} (${layer})`, value: app })),
     default: (ctx, a) => ctx.layerDependencies(a.layer as string).filter((d) => d !== a.name),
     validate: (v: string[], a, ctx) => {
       for (const dep of v) {
-        if (dep === a.name) return { message: 'an app cannot depend on itself', fix: 'remove it from --dependsOn' };
-        if (ctx.index.layersOf(dep).length === 0) return { message: `no app "${dep}" in this repo`, fix: 'name existing apps, e.g. --dependsOn=nginx-internal' };
+        if (dep === a.name)
+          return { message: 'an app cannot depend on itself', fix: 'remove it from --dependsOn' };
+        if (ctx.index.layersOf(dep).length === 0)
+          return {
+            message: `no app "${dep}" in this repo`,
+            fix: 'name existing apps, e.g. --dependsOn=nginx-internal',
+          };
       }
       return undefined;
     },
@@ -162,7 +240,12 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
 ];
 
 function helmRepositoryUrl(v: string): Problem | undefined {
-  return /^(https?:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+)$/.test(v)
+  return /^(https?:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+)$/.test(
+    v,
+  )
     ? undefined
-    : { message: `"${v}" is not a Helm repository URL`, fix: 'pass https://charts.example.com or oci://registry.example.com/org/charts' };
+    : {
+        message: `"${v}" is not a Helm repository URL`,
+        fix: 'pass https://charts.example.com or oci://registry.example.com/org/charts',
+      };
 }

@@ -1,7 +1,11 @@
 import type { ClustertoolContext } from '../../../src/clustertool/clustertool-context.ts';
 import { clusterenvStep, ipVariable, variablesIn } from '../../../src/clustertool/clusterenv.ts';
 import { registerSorted } from '../../../src/clustertool/register-sorted.ts';
-import { CLUSTERENV, HELM_REPOSITORIES_DIR, type HelmRepositoryRef } from '../../../src/clustertool/repo-index.ts';
+import {
+  CLUSTERENV,
+  HELM_REPOSITORIES_DIR,
+  type HelmRepositoryRef,
+} from '../../../src/clustertool/repo-index.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { parseImage, type ImageRef } from '../../../src/inputs/checks.ts';
@@ -33,26 +37,41 @@ export function planClustertoolApp(ctx: ClustertoolContext, a: ClustertoolAppAns
   for (const [path, content] of files) {
     const current = repo.tree.read(path);
     if (current !== undefined && current !== content) {
-      throw new HomeopsError('CONFLICT', `app ${layer}/${app} already exists and differs from what these inputs generate (${path})`, {
-        file: path,
-        field: 'name',
-        fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
-      });
+      throw new HomeopsError(
+        'CONFLICT',
+        `app ${layer}/${app} already exists and differs from what these inputs generate (${path})`,
+        {
+          file: path,
+          field: 'name',
+          fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
+        },
+      );
     }
     repo.tree.create(path, content);
   }
   const layerKustomization = index.layerKustomization(layer);
-  repo.tree.write(layerKustomization, registerSorted(repo.tree.read(layerKustomization)!, layerKustomization, `./${app}/ks.yaml`).text);
+  repo.tree.write(
+    layerKustomization,
+    registerSorted(repo.tree.read(layerKustomization)!, layerKustomization, `./${app}/ks.yaml`)
+      .text,
+  );
 
   const known = new Set(ctx.clusterenvKeys());
   const used = variablesIn(files.map(([, c]) => c).join('\n'));
   const missing = used.filter((v) => !known.has(v));
   const lbVar = view.loadBalancer ? view.loadBalancer.variable : undefined;
   const warnings: string[] = [];
-  if (lbVar && known.has(lbVar)) warnings.push(`${lbVar} is already defined in ${CLUSTERENV}: make sure no other service uses that address`);
+  if (lbVar && known.has(lbVar))
+    warnings.push(
+      `${lbVar} is already defined in ${CLUSTERENV}: make sure no other service uses that address`,
+    );
   const nextSteps = [
-    ...(missing.length ? [clusterenvStep(missing, lbVar ? { [lbVar]: '<a free address in METALLB_RANGE>' } : {})] : []),
-    ...(repository.created ? [`check the new HelmRepository ${repository.ref.file} (interval, type)`] : []),
+    ...(missing.length
+      ? [clusterenvStep(missing, lbVar ? { [lbVar]: '<a free address in METALLB_RANGE>' } : {})]
+      : []),
+    ...(repository.created
+      ? [`check the new HelmRepository ${repository.ref.file} (interval, type)`]
+      : []),
     `review the HelmRelease values in ${folder}/app/helm-release.yaml`,
     'commit and push, then: flux reconcile kustomization flux-entry -n flux-system --with-source',
     `watch it: flux get kustomization ${app} -n flux-system; flux get helmrelease ${app} -n ${app}`,
@@ -65,32 +84,66 @@ export function planClustertoolApp(ctx: ClustertoolContext, a: ClustertoolAppAns
 }
 
 /** The chart's HelmRepository: an existing one, or a new file registered in repositories/helm/. */
-function planRepository(ctx: ClustertoolContext, a: ClustertoolAppAnswers): { ref: HelmRepositoryRef; created: boolean } {
+function planRepository(
+  ctx: ClustertoolContext,
+  a: ClustertoolAppAnswers,
+): { ref: HelmRepositoryRef; created: boolean } {
   const existing = repositoryOf(ctx, a as unknown as Record<string, unknown>);
   if (existing) return { ref: existing, created: false };
   const name = a.repositoryName!;
   const file = `${HELM_REPOSITORIES_DIR}/${name}.yaml`;
   const ref: HelmRepositoryRef = { name, namespace: 'flux-system', url: a.repository, file };
-  const view = { schemas: ctx.conventions(a.layer).schemas, repository: { ...ref, oci: a.repository.startsWith('oci://') } };
-  ctx.repo.tree.create(file, render('clustertool/app/helm-repository.yaml', view), 'HelmRepository file');
+  const view = {
+    schemas: ctx.conventions(a.layer).schemas,
+    repository: { ...ref, oci: a.repository.startsWith('oci://') },
+  };
+  ctx.repo.tree.create(
+    file,
+    render('clustertool/app/helm-repository.yaml', view),
+    'HelmRepository file',
+  );
   const kustomization = `${HELM_REPOSITORIES_DIR}/kustomization.yaml`;
   const text = ctx.repo.tree.read(kustomization);
   if (text === undefined) {
-    throw new HomeopsError('CONFLICT', `${kustomization} does not exist, so a new HelmRepository could not be registered`, { file: kustomization, fix: 'add it (listing the repository files), or use an existing --repository' });
+    throw new HomeopsError(
+      'CONFLICT',
+      `${kustomization} does not exist, so a new HelmRepository could not be registered`,
+      {
+        file: kustomization,
+        fix: 'add it (listing the repository files), or use an existing --repository',
+      },
+    );
   }
-  ctx.repo.tree.write(kustomization, insertSorted(text, kustomization, 'resources', `./${name}.yaml`).text);
+  ctx.repo.tree.write(
+    kustomization,
+    insertSorted(text, kustomization, 'resources', `./${name}.yaml`).text,
+  );
   return { ref, created: true };
 }
 
-function appView(ctx: ClustertoolContext, a: ClustertoolAppAnswers, repository: { ref: HelmRepositoryRef }) {
+function appView(
+  ctx: ClustertoolContext,
+  a: ClustertoolAppAnswers,
+  repository: { ref: HelmRepositoryRef },
+) {
   const c = ctx.conventions(a.layer);
   const answers = a as unknown as Record<string, unknown>;
   const appTemplate = isAppTemplate(answers);
   const truecharts = isTruecharts(ctx, answers);
-  const ingress = a.ingress && a.ingress !== 'none' ? { className: a.ingress, hostname: a.hostname!, certificateIssuer: c.certificateIssuer } : null;
+  const ingress =
+    a.ingress && a.ingress !== 'none'
+      ? { className: a.ingress, hostname: a.hostname!, certificateIssuer: c.certificateIssuer }
+      : null;
   const variable = ipVariable(a.name);
   const loadBalancer = a.loadBalancer ? { variable, ip: `\${${variable}}` } : null;
-  const storage = a.storage && a.storage !== 'none' ? { size: a.storage, storageClass: a.storageClass ?? null, mountPath: a.mountPath ?? '/config' } : null;
+  const storage =
+    a.storage && a.storage !== 'none'
+      ? {
+          size: a.storage,
+          storageClass: a.storageClass ?? null,
+          mountPath: a.mountPath ?? '/config',
+        }
+      : null;
   const image: ImageRef | null = appTemplate ? (parseImage(a.image!) as ImageRef) : null;
   return {
     app: a.name,
@@ -106,10 +159,17 @@ function appView(ctx: ClustertoolContext, a: ClustertoolAppAnswers, repository: 
       wait: c.ks.wait,
     },
     hr: c.helmRelease,
-    chart: { name: a.chart, version: a.chartVersion, repository: repository.ref.name, repositoryNamespace: repository.ref.namespace },
+    chart: {
+      name: a.chart,
+      version: a.chartVersion,
+      repository: repository.ref.name,
+      repositoryNamespace: repository.ref.namespace,
+    },
     appTemplate,
     truecharts,
-    truechartsValues: truecharts && (c.timezone !== null || ingress !== null || loadBalancer !== null || storage !== null),
+    truechartsValues:
+      truecharts &&
+      (c.timezone !== null || ingress !== null || loadBalancer !== null || storage !== null),
     timezone: c.timezone,
     image,
     port: a.port ?? null,

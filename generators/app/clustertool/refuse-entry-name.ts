@@ -7,9 +7,14 @@ import type { ClustertoolAppAnswers } from './inputs.ts';
  * Kustomization: its ks.yaml would be that object, so the app would replace what reconciles the
  * whole repo (flux-entry) or its repositories (flux-entry-repos).
  */
-export function refuseEntryName(ctx: ClustertoolContext, a: Pick<ClustertoolAppAnswers, 'name' | 'layer'>): void {
+export function refuseEntryName(
+  ctx: ClustertoolContext,
+  a: Pick<ClustertoolAppAnswers, 'name' | 'layer'>,
+): void {
   const namespace = ctx.conventions(a.layer).ks.namespace;
-  const entry = ctx.index.entryKustomizations().find((k) => k.name === a.name && (k.namespace === undefined || k.namespace === namespace));
+  const entry = ctx.index
+    .entryKustomizations()
+    .find((k) => k.name === a.name && (k.namespace === undefined || k.namespace === namespace));
   if (!entry) return;
   throw new HomeopsError(
     'CONFLICT',

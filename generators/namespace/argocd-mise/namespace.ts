@@ -30,14 +30,20 @@ const inputs: InputSpec<ArgocdMiseContext>[] = [
     required: true,
     validate: (value: string) =>
       dnsLabel(value, 'namespace name') ??
-      (SYSTEM_NAMESPACES.includes(value) ? { message: `${value} is a system namespace: declaring it in Git would let Argo CD prune it`, fix: 'choose another name' } : undefined),
+      (SYSTEM_NAMESPACES.includes(value)
+        ? {
+            message: `${value} is a system namespace: declaring it in Git would let Argo CD prune it`,
+            fix: 'choose another name',
+          }
+        : undefined),
   },
   {
     name: 'podSecurity',
     message: 'Pod Security level',
     help: 'podSecurity: none | privileged | baseline | restricted (pod-security.kubernetes.io enforce/audit/warn labels); default none',
     type: 'choice',
-    choices: () => ['none', 'privileged', 'baseline', 'restricted'].map((v) => ({ name: v, value: v })),
+    choices: () =>
+      ['none', 'privileged', 'baseline', 'restricted'].map((v) => ({ name: v, value: v })),
     default: () => 'none',
   },
 ];
@@ -50,16 +56,32 @@ function planMiseNamespace(ctx: ArgocdMiseContext, a: MiseNamespaceAnswers): Pla
     return {
       summary: `namespace ${a.name} is already declared in ${declared.file}`,
       nextSteps: [],
-      warnings: a.podSecurity !== 'none' ? [`Pod Security labels were not added: edit ${declared.file} yourself`] : [],
+      warnings:
+        a.podSecurity !== 'none'
+          ? [`Pod Security labels were not added: edit ${declared.file} yourself`]
+          : [],
     };
   }
-  ctx.repo.tree.create(file, render('argocd-mise/namespace/namespace.yaml', { namespace: a.name, podSecurity: a.podSecurity === 'none' ? null : a.podSecurity }), 'namespace file');
+  ctx.repo.tree.create(
+    file,
+    render('argocd-mise/namespace/namespace.yaml', {
+      namespace: a.name,
+      podSecurity: a.podSecurity === 'none' ? null : a.podSecurity,
+    }),
+    'namespace file',
+  );
   const users = [...new Set(origins.filter((o) => o.how === 'createNamespace').map((o) => o.file))];
   const warnings = rootAppRecurses(ctx.index) ? [] : [ROOT_APP_MISSING];
-  if (users.length) warnings.push(`namespace ${a.name} was created by CreateNamespace=true of ${users.join(', ')}; the root Application now owns it (deleting ${file} deletes the namespace and everything in it)`);
+  if (users.length)
+    warnings.push(
+      `namespace ${a.name} was created by CreateNamespace=true of ${users.join(', ')}; the root Application now owns it (deleting ${file} deletes the namespace and everything in it)`,
+    );
   return {
     summary: `namespace ${a.name}: ${file} (synced by the root Application)`,
-    nextSteps: [`add apps to it: homeops app --namespace=${a.name} ...`, 'commit and push: the root Application applies the new file by itself'],
+    nextSteps: [
+      `add apps to it: homeops app --namespace=${a.name} ...`,
+      'commit and push: the root Application applies the new file by itself',
+    ],
     warnings,
   };
 }
@@ -67,7 +89,8 @@ function planMiseNamespace(ctx: ArgocdMiseContext, a: MiseNamespaceAnswers): Pla
 /** The `namespace` generator for the argocd-mise layout. */
 export const argocdMiseNamespaceGenerator: Generator<ArgocdMiseContext> = {
   name: 'namespace',
-  description: 'a Namespace shared by apps, in src/apps/infrastructure/namespaces/ (synced by the root Application)',
+  description:
+    'a Namespace shared by apps, in src/apps/infrastructure/namespaces/ (synced by the root Application)',
   inputs,
   context: (repo) => new ArgocdMiseContext(repo),
   plan: (ctx, answers) => planMiseNamespace(ctx, answers as unknown as MiseNamespaceAnswers),

@@ -5,7 +5,14 @@ import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { planArgocdNamespace, type ArgocdNamespaceAnswers } from './plan-argocd-namespace.ts';
 
 const inputs: InputSpec<ArgocdContext>[] = [
-  { name: 'name', message: 'Namespace name', help: 'name: the new namespace (DNS-1123 label)', type: 'string', required: true, validate: (v: string) => dnsLabel(v, 'namespace name') },
+  {
+    name: 'name',
+    message: 'Namespace name',
+    help: 'name: the new namespace (DNS-1123 label)',
+    type: 'string',
+    required: true,
+    validate: (v: string) => dnsLabel(v, 'namespace name'),
+  },
   {
     name: 'podSecurity',
     message: 'Pod Security level',
@@ -24,7 +31,8 @@ const inputs: InputSpec<ArgocdContext>[] = [
  */
 export const argocdNamespaceGenerator: Generator<ArgocdContext> = {
   name: 'namespace',
-  description: 'a namespace with Pod Security labels: manifests/<name>/namespace.yaml and its Application',
+  description:
+    'a namespace with Pod Security labels: manifests/<name>/namespace.yaml and its Application',
   inputs,
   context: (repo) => new ArgocdContext(repo),
   plan: (ctx, answers) => planArgocdNamespace(ctx, answers as unknown as ArgocdNamespaceAnswers),

@@ -15,7 +15,12 @@ const inputs: InputSpec<ClustertoolContext>[] = [
     required: true,
     validate: (v: string, _a, ctx) =>
       dnsLabel(v, 'layer name') ??
-      (ctx.index.layersOf(v).length ? { message: `"${v}" is an app (in layer ${ctx.index.layersOf(v).join(', ')}), not a layer`, fix: 'choose another --name' } : undefined),
+      (ctx.index.layersOf(v).length
+        ? {
+            message: `"${v}" is an app (in layer ${ctx.index.layersOf(v).join(', ')}), not a layer`,
+            fix: 'choose another --name',
+          }
+        : undefined),
   },
 ];
 
@@ -25,19 +30,27 @@ const inputs: InputSpec<ClustertoolContext>[] = [
  */
 export const clustertoolNamespaceGenerator: Generator<ClustertoolContext> = {
   name: 'namespace',
-  description: 'a layer (clusters/main/kubernetes/<name>/): each app brings its own namespace in this layout',
+  description:
+    'a layer (clusters/main/kubernetes/<name>/): each app brings its own namespace in this layout',
   inputs,
   context: (repo) => new ClustertoolContext(repo),
   plan(ctx, answers) {
     const name = answers.name as string;
     const dir = `${KUBERNETES_DIR}/${name}`;
     if (!ctx.index.hasLayer(name) && ctx.repo.tree.isDirectory(dir)) {
-      throw new HomeopsError('CONFLICT', `${dir}/ exists but has no kustomization.yaml`, { file: dir, field: 'name', fix: 'choose another --name, or add the kustomization.yaml by hand' });
+      throw new HomeopsError('CONFLICT', `${dir}/ exists but has no kustomization.yaml`, {
+        file: dir,
+        field: 'name',
+        fix: 'choose another --name, or add the kustomization.yaml by hand',
+      });
     }
     const { created, registered } = planLayer(ctx, name);
-    if (!created && !registered) return { summary: `layer ${name} already exists in ${dir}/`, nextSteps: [], warnings: [] };
+    if (!created && !registered)
+      return { summary: `layer ${name} already exists in ${dir}/`, nextSteps: [], warnings: [] };
     return {
-      summary: created ? `added layer ${name} in ${dir}/, listed last in ${KUBERNETES_DIR}/kustomization.yaml` : `registered the existing layer ${name} in ${KUBERNETES_DIR}/kustomization.yaml`,
+      summary: created
+        ? `added layer ${name} in ${dir}/, listed last in ${KUBERNETES_DIR}/kustomization.yaml`
+        : `registered the existing layer ${name} in ${KUBERNETES_DIR}/kustomization.yaml`,
       nextSteps: [
         `add apps to it: homeops app --layer=${name} ... (each app gets its own namespace in app/namespace.yaml)`,
         `make its apps wait for what they need from earlier layers with --dependsOn (e.g. the ingress controller)`,

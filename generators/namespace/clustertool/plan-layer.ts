@@ -8,17 +8,33 @@ import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
  * clusters/main/kubernetes/kustomization.yaml (that list is in deployment order, not sorted).
  * Returns what changed: the folder, the registration, both or neither.
  */
-export function planLayer(ctx: ClustertoolContext, layer: string): { created: boolean; registered: boolean } {
+export function planLayer(
+  ctx: ClustertoolContext,
+  layer: string,
+): { created: boolean; registered: boolean } {
   const { index, repo } = ctx;
   const path = index.layerKustomization(layer);
   const created = !repo.tree.isFile(path);
   if (created) {
     const model = index.layers()[0];
-    const schema = model ? schemaLine(repo.tree.read(index.layerKustomization(model))) : ctx.conventions().schemas.kustomization;
-    repo.tree.create(path, render('clustertool/namespace/kustomization.yaml', { schemas: { kustomization: schema ?? null } }));
+    const schema = model
+      ? schemaLine(repo.tree.read(index.layerKustomization(model)))
+      : ctx.conventions().schemas.kustomization;
+    repo.tree.create(
+      path,
+      render('clustertool/namespace/kustomization.yaml', {
+        schemas: { kustomization: schema ?? null },
+      }),
+    );
   }
   const root = index.rootKustomization();
-  const registered = insertSorted(repo.tree.read(root)!, root, 'resources', `./${layer}`, () => false);
+  const registered = insertSorted(
+    repo.tree.read(root)!,
+    root,
+    'resources',
+    `./${layer}`,
+    () => false,
+  );
   repo.tree.write(root, registered.text);
   return { created, registered: registered.changed };
 }

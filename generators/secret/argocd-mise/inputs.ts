@@ -1,4 +1,9 @@
-import { asProblem, lookupProblem, sourceInput, unanswered } from '../../../src/secrets/onepassword-inputs.ts';
+import {
+  asProblem,
+  lookupProblem,
+  sourceInput,
+  unanswered,
+} from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import { dnsLabel, dnsSubdomain } from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec } from '../../../src/inputs/input-spec.ts';
@@ -16,13 +21,19 @@ export interface MiseSecretAnswers {
 const kind = (a: Answers) => a.source as SourceKind;
 const offline = (ctx: ArgocdMiseContext, a: Answers) => ctx.onePassword.isOffline(kind(a));
 
-
-
 /** The one item of this title (or ID) in the vault, found by listing, never by reading the item. */
-export async function findItem(ctx: ArgocdMiseContext, source: SourceKind, vault: string, item: string) {
+export async function findItem(
+  ctx: ArgocdMiseContext,
+  source: SourceKind,
+  vault: string,
+  item: string,
+) {
   const found = await ctx.onePassword.vault(source, vault);
   const items = await ctx.onePassword.findItems(source, vault, '');
-  return { vault: found, item: items.find((i) => i.id === item) ?? pickItemByTitle(items, item, found.title) };
+  return {
+    vault: found,
+    item: items.find((i) => i.id === item) ?? pickItemByTitle(items, item, found.title),
+  };
 }
 
 /**
@@ -37,7 +48,8 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     help: 'app: an existing app (its folder name under src/apps/<tier>/)',
     type: 'choice',
     required: true,
-    choices: (ctx) => ctx.index.apps().map((app) => ({ name: `${app.name} (${app.tier})`, value: app.name })),
+    choices: (ctx) =>
+      ctx.index.apps().map((app) => ({ name: `${app.name} (${app.tier})`, value: app.name })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   sourceInput<ArgocdMiseContext>((ctx) => ctx.onePassword),
@@ -48,11 +60,16 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     type: 'choice',
     open: true,
     required: true,
-    choices: async (ctx, a) => (offline(ctx, a) ? [] : (await ctx.onePassword.vaults(kind(a))).map((v) => ({ name: v.title, value: v.title }))),
+    choices: async (ctx, a) =>
+      offline(ctx, a)
+        ? []
+        : (await ctx.onePassword.vaults(kind(a))).map((v) => ({ name: v.title, value: v.title })),
     default: (ctx) => ctx.conventions().vault,
     validate: async (v: string, a, ctx) => {
       if (unanswered(a, 'source')) return undefined; // the source was refused: reported there
-      return offline(ctx, a) ? asProblem(checkReferenceName('vault', v)) : lookupProblem(() => ctx.onePassword.vault(kind(a), v));
+      return offline(ctx, a)
+        ? asProblem(checkReferenceName('vault', v))
+        : lookupProblem(() => ctx.onePassword.vault(kind(a), v));
     },
   },
   {
@@ -64,9 +81,12 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
     required: true,
     choices: async (ctx, a, query) => {
       if (offline(ctx, a) || unanswered(a, 'source', 'vault')) return [];
-      return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map((i) => ({ name: i.title, value: i.title }));
+      return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map(
+        (i) => ({ name: i.title, value: i.title }),
+      );
     },
-    default: (ctx, a) => (offline(ctx, a) && a.app !== undefined ? `${String(a.app)}-secret` : undefined),
+    default: (ctx, a) =>
+      offline(ctx, a) && a.app !== undefined ? `${String(a.app)}-secret` : undefined,
     validate: async (v: string, a, ctx) => {
       if (unanswered(a, 'source')) return undefined; // the source was refused: reported there
       if (offline(ctx, a)) return asProblem(checkReferenceName('item', v));

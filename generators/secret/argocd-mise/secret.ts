@@ -6,7 +6,8 @@ import { planOnePasswordItem } from './plan-onepassword-item.ts';
 /** The `secret` generator for the argocd-mise layout: a OnePasswordItem (1Password operator). */
 export const argocdMiseSecretGenerator: Generator<ArgocdMiseContext> = {
   name: 'secret',
-  description: "a OnePasswordItem for an app (the 1Password operator's Secret), its Application syncing k8s/, wired into the app's Deployment",
+  description:
+    "a OnePasswordItem for an app (the 1Password operator's Secret), its Application syncing k8s/, wired into the app's Deployment",
   inputs: miseSecretInputs,
   context: (repo) => new ArgocdMiseContext(repo),
   plan: (ctx, answers) => planOnePasswordItem(ctx, answers as unknown as MiseSecretAnswers),

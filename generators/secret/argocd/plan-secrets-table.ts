@@ -18,20 +18,35 @@ export function planSecretsTable(ctx: ArgocdContext, a: ArgocdSecretAnswers): Pl
   const script = ctx.paths.secretsScript;
   const text = ctx.repo.tree.read(script);
   if (text === undefined) {
-    throw new HomeopsError('CONFLICT', `this repo has no ${script}, which creates the Secrets from 1Password`, {
-      file: script,
-      fix: 'add the bootstrap script (a SECRETS=( "namespace|secret|key|item|field|ENV_VAR" ) table) first, or create the Secret by hand',
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `this repo has no ${script}, which creates the Secrets from 1Password`,
+      {
+        file: script,
+        fix: 'add the bootstrap script (a SECRETS=( "namespace|secret|key|item|field|ENV_VAR" ) table) first, or create the Secret by hand',
+      },
+    );
   }
   const entries: SecretsTableEntry[] = a.fields.map((field, i) => {
     const key = a.keys[i]!;
-    return { namespace, secret: secretName(a.app, key), key, item: a.item, field, envVar: toSecretKey(`${a.app} ${key}`) };
+    return {
+      namespace,
+      secret: secretName(a.app, key),
+      key,
+      item: a.item,
+      field,
+      envVar: toSecretKey(`${a.app} ${key}`),
+    };
   });
   ctx.repo.tree.write(script, addToSecretsTable(text, script, entries));
   const secrets = entries.map((e) => e.secret);
   const deployment = `${ctx.index.manifestsOf(a.app)}/deployment.yaml`;
   const wired = wireEnvFrom(ctx.repo.tree, deployment, deploymentContainer(a.app), secrets);
-  const warnings = wired ? [] : [`no Deployment in ${deployment}: reference the Secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} from the app's chart values or manifests yourself`];
+  const warnings = wired
+    ? []
+    : [
+        `no Deployment in ${deployment}: reference the Secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} from the app's chart values or manifests yourself`,
+      ];
   return {
     summary: `Secret${secrets.length > 1 ? 's' : ''} ${secrets.join(', ')} in ${namespace} from 1Password item "${a.item}" (vault "${a.vault}"), listed in ${script}${wired ? `, wired into ${deployment}` : ''}`,
     nextSteps: [
@@ -45,7 +60,14 @@ export function planSecretsTable(ctx: ArgocdContext, a: ArgocdSecretAnswers): Pl
 
 /** `<app>-<key>`, as a Secret name (DNS-1123 subdomain). */
 function secretName(app: string, key: string): string {
-  const name = `${app}-${key.toLowerCase().replace(/[^a-z0-9.]+/g, '-').replace(/^[-.]+|[-.]+$/g, '')}`;
-  if (name.length > 253 || name.endsWith('-')) throw new HomeopsError('INVALID_INPUT', `cannot make a Secret name from key "${key}"`, { field: 'keys', fix: 'use a key with letters or digits' });
+  const name = `${app}-${key
+    .toLowerCase()
+    .replace(/[^a-z0-9.]+/g, '-')
+    .replace(/^[-.]+|[-.]+$/g, '')}`;
+  if (name.length > 253 || name.endsWith('-'))
+    throw new HomeopsError('INVALID_INPUT', `cannot make a Secret name from key "${key}"`, {
+      field: 'keys',
+      fix: 'use a key with letters or digits',
+    });
   return name;
 }

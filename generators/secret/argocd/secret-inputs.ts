@@ -1,4 +1,11 @@
-import { fieldsProblem, lookupProblem, noFieldsProblem, secretKeysProblem, sourceInput, unanswered } from '../../../src/secrets/onepassword-inputs.ts';
+import {
+  fieldsProblem,
+  lookupProblem,
+  noFieldsProblem,
+  secretKeysProblem,
+  sourceInput,
+  unanswered,
+} from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { readSecretsTable, tableCellProblem } from '../../../src/argocd/secrets-table.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
@@ -22,10 +29,11 @@ function scriptVault(ctx: ArgocdContext): string | undefined {
   return text === undefined ? undefined : readSecretsTable(text, ctx.paths.secretsScript).vault;
 }
 
-
 const cell = (what: string, v: string): Problem | undefined => {
   const problem = tableCellProblem(v);
-  return problem ? { message: `1Password ${what} "${v}" ${problem}`, fix: `rename it in 1Password` } : undefined;
+  return problem
+    ? { message: `1Password ${what} "${v}" ${problem}`, fix: `rename it in 1Password` }
+    : undefined;
 };
 
 /**
@@ -39,7 +47,11 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     help: 'app: an existing Application (its destination namespace gets the Secrets)',
     type: 'choice',
     required: true,
-    choices: (ctx) => ctx.index.applications().filter((a) => a.namespace).map((a) => ({ name: `${a.name} (${a.namespace})`, value: a.name })),
+    choices: (ctx) =>
+      ctx.index
+        .applications()
+        .filter((a) => a.namespace)
+        .map((a) => ({ name: `${a.name} (${a.namespace})`, value: a.name })),
   },
   sourceInput<ArgocdContext>((ctx) => ctx.onePassword),
   {
@@ -52,7 +64,10 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     validate: async (v: string, a, ctx) => {
       const read = scriptVault(ctx);
       if (read !== undefined && read.toLowerCase() !== v.toLowerCase()) {
-        return { message: `${ctx.paths.secretsScript} reads every item from vault "${read}" (OP_VAULT), not "${v}"`, fix: `move the item to vault "${read}", or change OP_VAULT in the script first` };
+        return {
+          message: `${ctx.paths.secretsScript} reads every item from vault "${read}" (OP_VAULT), not "${v}"`,
+          fix: `move the item to vault "${read}", or change OP_VAULT in the script first`,
+        };
       }
       if (unanswered(a, 'source') || ctx.onePassword.isOffline(kind(a))) return undefined; // a refused source is reported there
       return lookupProblem(() => ctx.onePassword.vault(kind(a), v));
@@ -67,11 +82,14 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     required: true,
     choices: async (ctx, a, query) => {
       if (unanswered(a, 'source', 'vault') || ctx.onePassword.isOffline(kind(a))) return [];
-      return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map((i) => ({ name: i.title, value: i.title }));
+      return (await ctx.onePassword.findItems(kind(a), a.vault as string, query ?? '')).map(
+        (i) => ({ name: i.title, value: i.title }),
+      );
     },
     validate: async (v: string, a, ctx) => {
       const problem = cell('item name', v);
-      if (problem || unanswered(a, 'source', 'vault') || ctx.onePassword.isOffline(kind(a))) return problem; // refused inputs are reported where refused
+      if (problem || unanswered(a, 'source', 'vault') || ctx.onePassword.isOffline(kind(a)))
+        return problem; // refused inputs are reported where refused
       return lookupProblem(() => ctx.onePassword.item(kind(a), a.vault as string, v));
     },
   },
@@ -90,13 +108,20 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     validate: async (v: string[], a, ctx) => {
       const none = noFieldsProblem(v, false);
       if (none) return none;
-      if (v.includes('*')) return { message: 'the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken', fix: 'list the fields by name' };
-      if (new Set(v.map((f) => f.toLowerCase())).size !== v.length) return { message: 'a field is named twice', fix: 'list each field once' };
+      if (v.includes('*'))
+        return {
+          message:
+            'the bootstrap script makes one Secret per field, so * (the whole item) cannot be taken',
+          fix: 'list the fields by name',
+        };
+      if (new Set(v.map((f) => f.toLowerCase())).size !== v.length)
+        return { message: 'a field is named twice', fix: 'list each field once' };
       for (const f of v) {
         const problem = cell('field label', f);
         if (problem) return problem;
       }
-      if (unanswered(a, 'source', 'vault', 'item') || ctx.onePassword.isOffline(kind(a))) return undefined; // refused inputs are reported where refused
+      if (unanswered(a, 'source', 'vault', 'item') || ctx.onePassword.isOffline(kind(a)))
+        return undefined; // refused inputs are reported where refused
       return fieldsProblem(ctx.onePassword, kind(a), a.vault as string, a.item as string, v);
     },
   },
@@ -106,6 +131,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
     help: 'keys: comma list of Secret keys, one per field; default: each label in UPPER_SNAKE_CASE',
     type: 'list',
     default: (_ctx, a) => ((a.fields as string[] | undefined) ?? []).map(toSecretKey),
-    validate: (v: string[], a) => (unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[])), // fields refused: reported there
+    validate: (v: string[], a) =>
+      unanswered(a, 'fields') ? undefined : secretKeysProblem(v, a.fields as string[]), // fields refused: reported there
   },
 ];

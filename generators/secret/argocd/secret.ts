@@ -10,7 +10,8 @@ import { argocdSecretInputs, type ArgocdSecretAnswers } from './secret-inputs.ts
  */
 export const argocdSecretGenerator: Generator<ArgocdContext> = {
   name: 'secret',
-  description: "Secrets from 1Password for an app: lines in the bootstrap script's SECRETS table, envFrom in its Deployment",
+  description:
+    "Secrets from 1Password for an app: lines in the bootstrap script's SECRETS table, envFrom in its Deployment",
   inputs: argocdSecretInputs,
   context: (repo) => new ArgocdContext(repo),
   plan: (ctx, answers) => planSecretsTable(ctx, answers as unknown as ArgocdSecretAnswers),

@@ -5,7 +5,10 @@ import { dig, readYamlData } from '../../../src/repo/read-yaml.ts';
 import { render } from '../../../src/render/templates.ts';
 import { pickStore } from '../../../src/secrets/secret-stores.ts';
 import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
-import { externalSecretReferences, isWholeItem } from '../../../src/secrets/external-secret-references.ts';
+import {
+  externalSecretReferences,
+  isWholeItem,
+} from '../../../src/secrets/external-secret-references.ts';
 import type { SecretAnswers } from '../secret-inputs.ts';
 import { wireClustertoolEnvFrom } from './wire-env-from.ts';
 
@@ -13,30 +16,73 @@ import { wireClustertoolEnvFrom } from './wire-env-from.ts';
  * `app/external-secret.yaml` in a ClusterTool app (in the app's namespace: these kustomizations set
  * none), listed last in its kustomization.yaml, its Secret wired into the container as `envFrom`.
  */
-export async function planClustertoolSecret(ctx: ClustertoolContext, app: string, answers: SecretAnswers): Promise<PlanResult> {
+export async function planClustertoolSecret(
+  ctx: ClustertoolContext,
+  app: string,
+  answers: SecretAnswers,
+): Promise<PlanResult> {
   const { index, repo } = ctx;
   const layer = index.layersOf(app)[0];
-  if (layer === undefined) throw new HomeopsError('INVALID_INPUT', `no app ${app} in this repo`, { field: 'app', fix: 'name an existing app, or create it with homeops app' });
+  if (layer === undefined)
+    throw new HomeopsError('INVALID_INPUT', `no app ${app} in this repo`, {
+      field: 'app',
+      fix: 'name an existing app, or create it with homeops app',
+    });
   const dir = index.appDir(layer, app);
   const namespace = index.appNamespace(layer, app);
   const store = pickStore(ctx.secrets.stores(), answers.store);
   const secretName = `${app}-secret`;
   const refs = await externalSecretReferences(ctx.secrets, store, answers);
-  const view = { app, namespace, schemas: ctx.conventions(layer).schemas, refreshInterval: '1h', store: store.name, target: secretName, ...refs };
+  const view = {
+    app,
+    namespace,
+    schemas: ctx.conventions(layer).schemas,
+    refreshInterval: '1h',
+    store: store.name,
+    target: secretName,
+    ...refs,
+  };
   const file = `${dir}/external-secret.yaml`;
   const content = render('clustertool/secret/external-secret.yaml', view);
   const existing = repo.tree.read(file);
   if (existing !== undefined && existing !== content) {
-    throw new HomeopsError('CONFLICT', `app ${app} already has an ExternalSecret with other references`, { file, fix: 'edit it by hand, or remove it and run this again' });
+    throw new HomeopsError(
+      'CONFLICT',
+      `app ${app} already has an ExternalSecret with other references`,
+      { file, fix: 'edit it by hand, or remove it and run this again' },
+    );
   }
   repo.tree.create(file, content);
   const kustomization = `${dir}/kustomization.yaml`;
-  repo.tree.write(kustomization, insertSorted(repo.tree.read(kustomization)!, kustomization, 'resources', './external-secret.yaml', () => false).text);
+  repo.tree.write(
+    kustomization,
+    insertSorted(
+      repo.tree.read(kustomization)!,
+      kustomization,
+      'resources',
+      './external-secret.yaml',
+      () => false,
+    ).text,
+  );
   const hrPath = `${dir}/helm-release.yaml`;
-  const wired = wireClustertoolEnvFrom(repo.tree, hrPath, app, secretName, usesTruecharts(ctx, hrPath));
+  const wired = wireClustertoolEnvFrom(
+    repo.tree,
+    hrPath,
+    app,
+    secretName,
+    usesTruecharts(ctx, hrPath),
+  );
 
-  const warnings = refs.wholeItem && refs.duplicates.length ? [`item fields ${refs.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`] : [];
-  if (!wired) warnings.push(`no app-template or TrueCharts container found in ${hrPath}: reference the Secret ${secretName} from the chart's values yourself`);
+  const warnings =
+    refs.wholeItem && refs.duplicates.length
+      ? [
+          `item fields ${refs.duplicates.join(', ')} occur more than once; a whole-item extract keeps only one of each`,
+        ]
+      : [];
+  if (!wired)
+    warnings.push(
+      `no app-template or TrueCharts container found in ${hrPath}: reference the Secret ${secretName} from the chart's values yourself`,
+    );
   return {
     summary: `ExternalSecret ${app} (Secret ${secretName}) for ${layer}/${app} in namespace ${namespace}, through ClusterSecretStore ${store.name}`,
     nextSteps: [
@@ -50,7 +96,14 @@ export async function planClustertoolSecret(ctx: ClustertoolContext, app: string
 
 /** Whether the app's chart comes from a TrueCharts HelmRepository. */
 function usesTruecharts(ctx: ClustertoolContext, hrPath: string): boolean {
-  const name = dig(readYamlData(ctx.repo.tree, hrPath), 'spec', 'chart', 'spec', 'sourceRef', 'name');
+  const name = dig(
+    readYamlData(ctx.repo.tree, hrPath),
+    'spec',
+    'chart',
+    'spec',
+    'sourceRef',
+    'name',
+  );
   if (typeof name !== 'string') return false;
   return name === 'truecharts' || /truecharts/.test(ctx.index.helmRepository(name)?.url ?? '');
 }

@@ -14,7 +14,8 @@ const inputs: InputSpec<ClustertoolContext>[] = [
     help: 'app: an existing app (any layer)',
     type: 'choice',
     required: true,
-    choices: (ctx) => ctx.index.allApps().map(([layer, app]) => ({ name: `${app} (${layer})`, value: app })),
+    choices: (ctx) =>
+      ctx.index.allApps().map(([layer, app]) => ({ name: `${app} (${layer})`, value: app })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   ...secretInputs<ClustertoolContext>(),
@@ -27,21 +28,27 @@ const inputs: InputSpec<ClustertoolContext>[] = [
  */
 export const clustertoolSecretGenerator: Generator<ClustertoolContext> = {
   name: 'secret',
-  description: "an ExternalSecret for an app, its references picked from 1Password, wired into the app's container",
+  description:
+    "an ExternalSecret for an app, its references picked from 1Password, wired into the app's container",
   inputs,
   context(repo) {
     const ctx = new ClustertoolContext(repo);
     if (ctx.secrets.stores().length === 0) throw noStore();
     return ctx;
   },
-  plan: (ctx, answers) => planClustertoolSecret(ctx, answers.app as string, answers as unknown as SecretAnswers),
+  plan: (ctx, answers) =>
+    planClustertoolSecret(ctx, answers.app as string, answers as unknown as SecretAnswers),
 };
 
 function noStore(): HomeopsError {
-  return new HomeopsError('CONFLICT', `this repo has no 1Password ClusterSecretStore under ${KUBERNETES_DIR}, and homeops never writes a secret value (plain or SOPS-encrypted)`, {
-    field: 'store',
-    fix:
-      `either add External Secrets with a ClusterSecretStore for 1Password (provider onepasswordSDK or onepassword) under ${KUBERNETES_DIR}, then run this again; ` +
-      `or keep the secret in SOPS as the repo does: write ${KUBERNETES_DIR}/<layer>/<app>/app/<app>.secret.yaml (a Secret), encrypt it with sops --encrypt --in-place <file> (.sops.yaml has the rule), and list it in the app's kustomization.yaml`,
-  });
+  return new HomeopsError(
+    'CONFLICT',
+    `this repo has no 1Password ClusterSecretStore under ${KUBERNETES_DIR}, and homeops never writes a secret value (plain or SOPS-encrypted)`,
+    {
+      field: 'store',
+      fix:
+        `either add External Secrets with a ClusterSecretStore for 1Password (provider onepasswordSDK or onepassword) under ${KUBERNETES_DIR}, then run this again; ` +
+        `or keep the secret in SOPS as the repo does: write ${KUBERNETES_DIR}/<layer>/<app>/app/<app>.secret.yaml (a Secret), encrypt it with sops --encrypt --in-place <file> (.sops.yaml has the rule), and list it in the app's kustomization.yaml`,
+    },
+  );
 }

@@ -4,11 +4,25 @@ import { definePatch } from './define.ts';
 export const cilium = definePatch({
   id: 'cilium',
   description: 'Disable the built-in CNI (flannel) and kube-proxy so Cilium can replace them',
-  inputs: [{ name: 'disableKubeProxy', message: 'Disable kube-proxy (Cilium kube-proxy replacement)?', type: 'boolean', default: true }],
+  inputs: [
+    {
+      name: 'disableKubeProxy',
+      message: 'Disable kube-proxy (Cilium kube-proxy replacement)?',
+      type: 'boolean',
+      default: true,
+    },
+  ],
   build: (v) => [
     {
-      comment: 'Cilium is installed separately (Helm); Talos must not deploy flannel' + (v['disableKubeProxy'] ? ' or kube-proxy.' : '.'),
-      value: { cluster: { network: { cni: { name: 'none' } }, ...(v['disableKubeProxy'] ? { proxy: { disabled: true } } : {}) } },
+      comment:
+        'Cilium is installed separately (Helm); Talos must not deploy flannel' +
+        (v['disableKubeProxy'] ? ' or kube-proxy.' : '.'),
+      value: {
+        cluster: {
+          network: { cni: { name: 'none' } },
+          ...(v['disableKubeProxy'] ? { proxy: { disabled: true } } : {}),
+        },
+      },
     },
   ],
 });
@@ -16,5 +30,10 @@ export const cilium = definePatch({
 export const scheduleOnControlPlanes = definePatch({
   id: 'schedule-on-controlplanes',
   description: 'Let regular workloads run on control-plane nodes (small clusters)',
-  build: () => [{ comment: 'Remove the control-plane NoSchedule taint so workloads run there too.', value: { cluster: { allowSchedulingOnControlPlanes: true } } }],
+  build: () => [
+    {
+      comment: 'Remove the control-plane NoSchedule taint so workloads run there too.',
+      value: { cluster: { allowSchedulingOnControlPlanes: true } },
+    },
+  ],
 });

@@ -26,12 +26,19 @@ export interface PatchInput {
 
 export type Validator = ((value: PatchValue) => true | string) & { allowed?: string };
 
-const TYPE_ALLOWED: Record<PatchInputType, string> = { string: 'a text value', number: 'a number', boolean: 'true or false', list: 'a comma-separated list' };
+const TYPE_ALLOWED: Record<PatchInputType, string> = {
+  string: 'a text value',
+  number: 'a number',
+  boolean: 'true or false',
+  list: 'a comma-separated list',
+};
 
 /** What a refusal's fix says: `--maxPods takes a whole number from 1 to 10000`. */
-export const allowedFix = (input: PatchInput): string => `--${input.name} takes ${input.allowed ?? input.validate?.allowed ?? TYPE_ALLOWED[input.type]}`;
+export const allowedFix = (input: PatchInput): string =>
+  `--${input.name} takes ${input.allowed ?? input.validate?.allowed ?? TYPE_ALLOWED[input.type]}`;
 
-const validator = (allowed: string, check: (v: PatchValue) => true | string): Validator => Object.assign(check, { allowed });
+const validator = (allowed: string, check: (v: PatchValue) => true | string): Validator =>
+  Object.assign(check, { allowed });
 
 export interface TalosPatchDef {
   id: string;
@@ -50,35 +57,62 @@ function coerce(input: PatchInput, raw: unknown): PatchValue | undefined {
     case 'string':
       return typeof raw === 'string' || typeof raw === 'number' ? String(raw).trim() : undefined;
     case 'number': {
-      const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
+      const n =
+        typeof raw === 'number'
+          ? raw
+          : typeof raw === 'string' && raw.trim() !== ''
+            ? Number(raw)
+            : NaN;
       return Number.isFinite(n) ? n : undefined;
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return raw;
       const s = String(raw).trim().toLowerCase();
-      return ['true', 'yes', 'y', '1'].includes(s) ? true : ['false', 'no', 'n', '0'].includes(s) ? false : undefined;
+      return ['true', 'yes', 'y', '1'].includes(s)
+        ? true
+        : ['false', 'no', 'n', '0'].includes(s)
+          ? false
+          : undefined;
     }
     case 'list': {
-      const items = Array.isArray(raw) ? raw.map(String) : typeof raw === 'string' ? raw.split(/[,\n]/) : undefined;
+      const items = Array.isArray(raw)
+        ? raw.map(String)
+        : typeof raw === 'string'
+          ? raw.split(/[,\n]/)
+          : undefined;
       return items?.map((s) => s.trim()).filter((s) => s !== '');
     }
   }
 }
 
 /** Raw values -> checked values, defaults filled in. Throws INVALID_INPUT naming the input. */
-export function normalizePatchValues(def: Pick<TalosPatchDef, 'id' | 'inputs'>, raw: Readonly<Record<string, unknown>>): PatchValues {
+export function normalizePatchValues(
+  def: Pick<TalosPatchDef, 'id' | 'inputs'>,
+  raw: Readonly<Record<string, unknown>>,
+): PatchValues {
   const out: PatchValues = {};
   for (const input of def.inputs) {
     const given = raw[input.name];
-    const value = coerce(input, given) ?? (given === undefined || given === '' ? input.default : undefined);
+    const value =
+      coerce(input, given) ?? (given === undefined || given === '' ? input.default : undefined);
     if (value === undefined) {
-      const problem = given === undefined || given === '' ? 'is required' : `"${String(given)}" is not a ${input.type}`;
-      throw new HomeopsError('INVALID_INPUT', `${def.id}: ${input.name} ${problem}`, { field: input.name, fix: allowedFix(input) });
+      const problem =
+        given === undefined || given === ''
+          ? 'is required'
+          : `"${String(given)}" is not a ${input.type}`;
+      throw new HomeopsError('INVALID_INPUT', `${def.id}: ${input.name} ${problem}`, {
+        field: input.name,
+        fix: allowedFix(input),
+      });
     }
     const checks = Array.isArray(value) ? value : [value];
     for (const v of checks) {
       const verdict = input.validate?.(v) ?? true;
-      if (verdict !== true) throw new HomeopsError('INVALID_INPUT', `${def.id}: ${verdict}`, { field: input.name, fix: allowedFix(input) });
+      if (verdict !== true)
+        throw new HomeopsError('INVALID_INPUT', `${def.id}: ${verdict}`, {
+          field: input.name,
+          fix: allowedFix(input),
+        });
     }
     out[input.name] = value;
   }
@@ -98,15 +132,36 @@ export function definePatch(spec: PatchSpec): TalosPatchDef {
     id: spec.id,
     description: spec.description,
     inputs,
-    render: (values, talosVersion) => renderDocuments(spec.build(normalizePatchValues({ id: spec.id, inputs }, values), talosVersion)),
+    render: (values, talosVersion) =>
+      renderDocuments(
+        spec.build(normalizePatchValues({ id: spec.id, inputs }, values), talosVersion),
+      ),
   };
 }
 
 /** Validators shared by several patches. */
 export const checks = {
   range: (min: number, max: number) =>
-    validator(`a whole number from ${min} to ${max}`, (v) => (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) || `${String(v)} is not a whole number from ${min} to ${max}`),
-  devicePath: validator('a device path like /dev/sda or /dev/nvme0n1', (v) => /^\/dev\/\S+$/.test(String(v)) || `"${String(v)}" is not a device path like /dev/sda`),
-  host: validator('host names or IP addresses, optionally with :port (e.g. time.cloudflare.com)', (v) => /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?$/.test(String(v)) || `"${String(v)}" is not a host name or IP address`),
-  moduleName: validator('kernel module names (a-z, 0-9, _ and -), parameters after a space', (v) => /^[a-z0-9_-]+$/.test(String(v).split(/\s+/)[0]!) || `"${String(v)}" is not a kernel module name`),
+    validator(
+      `a whole number from ${min} to ${max}`,
+      (v) =>
+        (Number.isInteger(v) && (v as number) >= min && (v as number) <= max) ||
+        `${String(v)} is not a whole number from ${min} to ${max}`,
+    ),
+  devicePath: validator(
+    'a device path like /dev/sda or /dev/nvme0n1',
+    (v) => /^\/dev\/\S+$/.test(String(v)) || `"${String(v)}" is not a device path like /dev/sda`,
+  ),
+  host: validator(
+    'host names or IP addresses, optionally with :port (e.g. time.cloudflare.com)',
+    (v) =>
+      /^[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?(:\d+)?$/.test(String(v)) ||
+      `"${String(v)}" is not a host name or IP address`,
+  ),
+  moduleName: validator(
+    'kernel module names (a-z, 0-9, _ and -), parameters after a space',
+    (v) =>
+      /^[a-z0-9_-]+$/.test(String(v).split(/\s+/)[0]!) ||
+      `"${String(v)}" is not a kernel module name`,
+  ),
 };

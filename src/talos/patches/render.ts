@@ -11,7 +11,12 @@ export interface PatchDocument {
 export function renderDocuments(docs: readonly PatchDocument[]): string {
   return docs
     .map(({ value, comment }) => {
-      const head = comment ? comment.split('\n').map((l) => (l ? `# ${l}` : '#')).join('\n') + '\n' : '';
+      const head = comment
+        ? comment
+            .split('\n')
+            .map((l) => (l ? `# ${l}` : '#'))
+            .join('\n') + '\n'
+        : '';
       return `---\n${head}${new Document(value).toString({ lineWidth: 0, flowCollectionPadding: false })}`;
     })
     .join('');
