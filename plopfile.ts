@@ -25,7 +25,7 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
       description: entry.description,
       prompts: async (inquirer) => {
         const repo = guard(() => openRepo(plop.getDestBasePath(), true));
-        const generator = await guardAsync(() => variantFor(entry, repo.layout));
+        const generator = await guardAsync(() => variantFor(entry, repo));
         const ctx = guard(() => generator.context(repo));
         session = { repo, generator, ctx };
         const prompt = inquirer.prompt as unknown as PromptFn;

@@ -131,7 +131,7 @@ describe('homeops app on the argocd layout', () => {
 
   it('validates every written document offline (Application, Deployment, Service, Namespace, PVC, HTTPRoute, ReferenceGrant)', async () => {
     const repo = openRepo(copyFixture('argocd'));
-    const generator = await variantFor(appGenerator, repo.layout);
+    const generator = await variantFor(appGenerator, repo);
     const given = {
       name: 'echo',
       image: 'ghcr.io/mendhak/http-https-echo:37',

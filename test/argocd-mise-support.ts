@@ -15,7 +15,7 @@ export const changedFiles = (before: Record<string, string>, after: Record<strin
 /** A generator run through the engine, as a dry run: its changes and how many documents it validated. */
 export async function dryRun(generator: string, dest: string, given: Answers): Promise<RunResult> {
   const repo = openRepo(dest);
-  return runGenerator(await variantFor(await GENERATORS[generator]!(), repo.layout), {
+  return runGenerator(await variantFor(await GENERATORS[generator]!(), repo), {
     dest,
     given,
     dryRun: true,

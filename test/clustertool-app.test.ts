@@ -142,7 +142,7 @@ describe('homeops app on the clustertool layout', () => {
 
   it('validates every written document offline (Kustomization, HelmRelease, Namespace)', async () => {
     const repo = openRepo(copyFixture('clustertool'), false);
-    const result = await runGenerator(await variantFor(appGenerator, repo.layout), {
+    const result = await runGenerator(await variantFor(appGenerator, repo), {
       dest: repo.tree.root,
       repo,
       given: { name: 'radarr', chartVersion: '25.1.0', ingress: 'internal' },

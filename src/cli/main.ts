@@ -56,7 +56,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     let repoProblem: unknown;
     try {
       repo = openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
-      generator = await variantFor(entry, repo.layout);
+      generator = await variantFor(entry, repo);
     } catch (error) {
       repoProblem = wantsHelp ? undefined : error; // --help outside a repo lists the Flux variant's inputs
     }

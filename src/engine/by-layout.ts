@@ -1,6 +1,6 @@
 import { HomeopsError } from '../errors.ts';
 import type { Layout } from '../layouts/layout.ts';
-import type { AnyGenerator } from './generator.ts';
+import type { AnyGenerator, RepoContext } from './generator.ts';
 
 type Load = () => Promise<AnyGenerator | undefined>;
 
@@ -28,6 +28,9 @@ export function byLayout(
   return { ...flux, forLayout: pick };
 }
 
-/** The generator to run in a repo of this layout. */
-export const variantFor = async (generator: AnyGenerator, layout: Layout): Promise<AnyGenerator> =>
-  (await generator.forLayout?.(layout)) ?? generator;
+/** The generator to run in this repo: its layout's variant (the layout is read only when variants exist). */
+export const variantFor = async (
+  generator: AnyGenerator,
+  repo: RepoContext,
+): Promise<AnyGenerator> =>
+  generator.forLayout ? await generator.forLayout(repo.layout) : generator;

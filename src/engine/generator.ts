@@ -7,7 +7,10 @@ import type { RepoTree } from '../tree/repo-tree.ts';
 export interface RepoContext {
   tree: RepoTree;
   config: RepoConfig;
-  layout: Layout;
+  /** Detected on first use; throws (a LAYOUT error) in a repo whose apps layout is not known. */
+  readonly layout: Layout;
+  /** The layout if a generator has read it, without detecting it. */
+  layoutIfRead(): Layout | undefined;
   /** Whether a person answers prompts in this run (lookups that fail may then fall back to typing). */
   interactive: boolean;
 }

@@ -2,12 +2,16 @@ import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import { detectLayout } from '../layouts/detect-layout.ts';
-import { LAYOUTS } from '../layouts/layout.ts';
+import { LAYOUTS, type Layout } from '../layouts/layout.ts';
 import { readConfig } from '../repo/config.ts';
 import { RepoTree } from '../tree/repo-tree.ts';
 import type { RepoContext } from './generator.ts';
 
-/** Open the target repo: its tree, its `.homeops.yaml`, its layout (configured or detected). */
+/**
+ * Open the target repo: its tree, its `.homeops.yaml`, and its layout (configured or detected),
+ * detected only when a generator asks for it: the Talos generators do not depend on how the repo
+ * lays out its apps.
+ */
 export function openRepo(dest: string, interactive = false): RepoContext {
   const root = resolve(dest);
   const isDir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
@@ -18,6 +22,14 @@ export function openRepo(dest: string, interactive = false): RepoContext {
     });
   const tree = new RepoTree(root);
   const config = readConfig(tree);
-  const layout = LAYOUTS[config.layout ?? detectLayout(tree)];
-  return { tree, config, layout, interactive };
+  let layout: Layout | undefined;
+  return {
+    tree,
+    config,
+    interactive,
+    get layout() {
+      return (layout ??= LAYOUTS[config.layout ?? detectLayout(tree)]);
+    },
+    layoutIfRead: () => layout,
+  };
 }

@@ -25,7 +25,8 @@ export interface RunOptions<C> {
 
 export interface RunResult extends PlanResult {
   generator: string;
-  layout: string;
+  /** The repo's apps layout, for generators whose variants depend on it. */
+  layout: string | undefined;
   answers: Answers;
   changes: FileChange[];
   /** Whether files were written (false for a dry run or when nothing changed). */
@@ -49,7 +50,7 @@ export async function runGenerator<C>(
     if (!generator.inputs.some((spec) => spec.name === input)) {
       throw new HomeopsError(
         'LAYOUT',
-        `defaults.${generator.name}.${input}: ${generator.name} has no input "${input}" (in the ${repo.layout.id} layout)`,
+        `defaults.${generator.name}.${input}: ${generator.name} has no input "${input}" (in this repo)`,
         {
           file: CONFIG_FILE,
           line: repo.config.lineOf(['defaults', generator.name, input]),
@@ -71,7 +72,7 @@ export async function runGenerator<C>(
   if (written) commit(repo.tree.root, changes);
   return {
     generator: generator.name,
-    layout: repo.layout.id,
+    layout: repo.layoutIfRead()?.id,
     answers,
     changes,
     written,
