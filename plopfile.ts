@@ -1,9 +1,13 @@
 /**
  * `npx plop <generator>`: the interactive shell over the same generators as `homeops`. Each
  * generator's inputs are asked one by one (the same questions, defaults, choices and validation
- * as the `homeops` prompts); one custom action runs the same engine (plan on the in-memory repo,
- * validate, write all files or none). Loads on Node 20 through `.npmrc` (`node-options=--import
- * tsx`); on Node >= 22.18 natively.
+ * as the `homeops` prompts), less those given up front (`plop app whoami`, `plop app --
+ * --name=whoami`); one custom action runs the same engine (plan on the in-memory repo, validate,
+ * write all files or none).
+ *
+ * Installed, this is `dist/plopfile.mjs` (the package's main export: `plop.load('homeops-scaffold')`
+ * or `export { default } from 'homeops-scaffold'`), plain JavaScript on every Node. In this
+ * checkout plop loads the TypeScript through `.npmrc` (`node-options=--import tsx`).
  */
 import type { NodePlopAPI } from 'plop';
 import { GENERATORS } from './generators/index.ts';
@@ -12,6 +16,7 @@ import type { AnyGenerator, RepoContext } from './src/engine/generator.ts';
 import { openRepo } from './src/engine/open-repo.ts';
 import { runGenerator } from './src/engine/run-generator.ts';
 import { errorsOf } from './src/errors.ts';
+import { plopBypass } from './src/cli/plop-bypass.ts';
 import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
 import { resolveInputs } from './src/inputs/resolve-inputs.ts';
 
@@ -28,11 +33,12 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
         const generator = await guardAsync(() => variantFor(entry, repo));
         const ctx = guard(() => generator.context(repo));
         session = { repo, generator, ctx };
+        const given = guard(() => plopBypass(process.argv.slice(2), name, generator.inputs));
         const prompt = inquirer.prompt as unknown as PromptFn;
         const warn = (text: string) => process.stderr.write(`warning: ${text}\n`);
         return guardAsync(() =>
           resolveInputs(generator.inputs, ctx, {
-            given: {},
+            given,
             configDefaults: repo.config.defaults[name],
             ask: (spec, answers, c, fallback) => askInput(prompt, spec, answers, c, fallback, warn),
           }),
@@ -42,7 +48,8 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
     });
     plop.setActionType(`homeops-${name}`, (answers) =>
       guardAsync(async () => {
-        const { repo, generator, ctx } = session!;
+        if (!session) throw new Error(`the ${name} action ran before its prompts`);
+        const { repo, generator, ctx } = session;
         const result = await runGenerator(generator, {
           dest: plop.getDestBasePath(),
           given: answers as Record<string, unknown>,

@@ -1,6 +1,10 @@
-// Bundle the CLI into dist/ so that `homeops` starts fast: one file to load instead of hundreds
-// of modules, and templates precompiled so the handlebars compiler never runs. Prompt libraries,
-// validators and 1Password clients stay in chunks of their own, loaded only when a run needs them.
+// Bundle the CLI and the plopfile into dist/ so that `homeops` starts fast (one file to load
+// instead of hundreds of modules, templates precompiled so the handlebars compiler never runs) and
+// so that an installed package is plain JavaScript: `plop.load('homeops-scaffold')` and `npx plop`
+// need no TypeScript loader, and every library but the 1Password clients is inside dist/ (a
+// consumer installs none of them). Prompt libraries, validators and 1Password clients stay in
+// chunks of their own, loaded only when a run needs them. Source maps only with HOMEOPS_SOURCEMAP=1
+// (the published package ships none).
 import { build } from 'esbuild';
 import Handlebars from 'handlebars';
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
@@ -40,11 +44,14 @@ const precompiledTemplates = {
   },
 };
 
+const sourcemap = process.env.HOMEOPS_SOURCEMAP ? 'linked' : false;
+
 // build beside, then swap: a CLI run during a rebuild sees the old bundle or the new, never none
 const next = join(root, 'dist.next');
 rmSync(next, { recursive: true, force: true });
 await build({
-  entryPoints: { homeops: join(root, 'src/cli/homeops.ts') },
+  // the two share their chunks: the plopfile loads the same generators as the CLI
+  entryPoints: { homeops: join(root, 'src/cli/homeops.ts'), plopfile: join(root, 'plopfile.ts') },
   outdir: next,
   outExtension: { '.js': '.mjs' },
   bundle: true,
@@ -53,7 +60,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.HOMEOPS_NO_MINIFY,
-  sourcemap: 'linked',
+  sourcemap,
   // kept as real imports: the SDK loads its WASM core from its own folder, and a run can be
   // checked to load neither (npm run bench)
   external: ['@1password/sdk', '@1password/sdk-core', '@1password/connect'],
@@ -75,7 +82,7 @@ await build({
   platform: 'node',
   target: 'node20',
   minify: !process.env.HOMEOPS_NO_MINIFY,
-  sourcemap: 'linked',
+  sourcemap,
   logLevel: 'warning',
 });
 rmSync(join(root, 'dist.old'), { recursive: true, force: true });

@@ -5,9 +5,18 @@ import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
+import { ownPackage } from '../init/own-package.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
 import { readAnswersFile } from './read-answers-file.ts';
+import { findRepoRoot } from './repo-root.ts';
+
+/** What `homeops` runs: the generators plop lists too, and `init`, which sets a repo up for them. */
+const COMMANDS: typeof GENERATORS = {
+  ...GENERATORS,
+  init: async () => (await import('../../generators/init/init.ts')).initGenerator,
+};
 
 export interface CliEnv {
   argv: string[];
@@ -18,7 +27,7 @@ export interface CliEnv {
 
 async function usage(): Promise<string> {
   const lines = await Promise.all(
-    Object.entries(GENERATORS).map(
+    Object.entries(COMMANDS).map(
       async ([name, load]) => `  ${name.padEnd(10)} ${(await load()).description}`,
     ),
   );
@@ -28,6 +37,9 @@ generators:
 ${lines.join('\n')}
 
   homeops <generator> --help   lists its inputs
+  homeops --version            prints the version of homeops-scaffold
+
+Without --dest, the repo is the git repo of the current folder (its root, as git finds it).
 exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error
 `;
 }
@@ -40,13 +52,21 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     else io.err(await usage()); // no generator named: a usage error
     return name ? 0 : 2;
   }
-  const load = GENERATORS[name];
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.out(`${ownPackage().version}\n`);
+    return 0;
+  }
+  const load = COMMANDS[name];
   let json = rest.includes('--json');
   try {
-    if (!load)
-      throw new HomeopsError('USAGE', `unknown generator "${name}"`, {
-        fix: `use one of: ${Object.keys(GENERATORS).join(', ')}`,
-      });
+    if (!load) {
+      const near = didYouMean(name, Object.keys(COMMANDS));
+      throw new HomeopsError(
+        'USAGE',
+        `unknown generator "${name}"${near ? `; did you mean "${near}"?` : ''}`,
+        { fix: `use one of: ${Object.keys(COMMANDS).join(', ')}` },
+      );
+    }
     const entry = await load();
     const wantsHelp = rest.includes('--help') || rest.includes('-h');
     // the layout decides the variant, and the variant its inputs (flags): open the repo first
@@ -54,8 +74,10 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     let repo: RepoContext | undefined;
     let generator = entry;
     let repoProblem: unknown;
+    // --dest names the repo; without it, the repo around the current folder (from any subfolder)
+    const dest = peekOption(rest, 'dest') ?? findRepoRoot(process.cwd());
     try {
-      repo = openRepo(peekOption(rest, 'dest') ?? process.cwd(), interactiveRun);
+      repo = openRepo(dest, interactiveRun);
       generator = await variantFor(entry, repo);
     } catch (error) {
       repoProblem = wantsHelp ? undefined : error; // --help outside a repo lists the Flux variant's inputs
@@ -87,7 +109,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`))
       : undefined;
     const result = await runGenerator(generator, {
-      dest: options.dest,
+      dest,
       repo,
       given,
       ask,
@@ -137,5 +159,5 @@ function generatorHelp(
     (i) =>
       `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`,
   );
-  return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
+  return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the git repo of the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
 }
