@@ -19,6 +19,7 @@ export default tseslint.config(
       'node_modules/',
       'examples/',
       'test/fixtures/',
+      'vendor/',
     ],
   },
   js.configs.recommended,

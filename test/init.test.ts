@@ -77,14 +77,15 @@ describe('homeops init', () => {
 
   it('leaves a plopfile of its own alone and says how to load the generators from it', async () => {
     const repo = copyFixture('flux-operator');
-    const own = "export default function (plop) {\n  plop.setGenerator('x', { prompts: [], actions: [] });\n}\n";
+    const own =
+      "export default function (plop) {\n  plop.setGenerator('x', { prompts: [], actions: [] });\n}\n";
     writeFileSync(join(repo, 'plopfile.js'), own);
     writeFileSync(join(repo, '.gitignore'), '.env\n!node_modules/\n');
     const run = await homeops('init', '--dest', repo, '--yes');
     expect(run.code).toBe(0);
     expect(read(repo, 'plopfile.js')).toBe(own);
     expect(run.stderr).toMatch(/warning: plopfile\.js .* does not load homeops-scaffold/);
-    expect(run.stderr).toContain("await homeops(plop)");
+    expect(run.stderr).toContain('await homeops(plop)');
     // a later !node_modules/ would undo an ignore: the ignore goes after it
     expect(read(repo, '.gitignore')).toBe('.env\n!node_modules/\nnode_modules/\n');
   });
@@ -142,7 +143,8 @@ describe('homeops init', () => {
 
   it("adds a recipe to a justfile, indented like the file's recipes", async () => {
     const repo = copyFixture('flux-operator');
-    const justfile = "set quiet\n\n# Reconcile Flux\nreconcile:\n\tflux reconcile ks flux-system --with-source\n";
+    const justfile =
+      'set quiet\n\n# Reconcile Flux\nreconcile:\n\tflux reconcile ks flux-system --with-source\n';
     writeFileSync(join(repo, '.justfile'), justfile);
     const run = await homeops('init', '--dest', repo, '--yes');
     expect(run.code).toBe(0);

@@ -4,12 +4,16 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, homeops, ROOT } from './support/temp-repo.ts';
 
-const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
-  .version;
+const version = (
+  JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }
+).version;
 
 /** The built bin run in `cwd` (not the repo root), without a terminal. */
 function binIn(cwd: string, args: string[]) {
-  const env = { ...process.env, GIT_CEILING_DIRECTORIES: join(cwd, '../../../..') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CEILING_DIRECTORIES: join(cwd, '../../../..'),
+  };
   delete env.NODE_OPTIONS;
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], {
     cwd,
@@ -37,11 +41,18 @@ describe('homeops as an installed command', () => {
       const repo = copyFixture('flux-operator');
       mkdirSync(join(repo, '.git'));
       const sub = join(repo, 'kubernetes/apps/network');
-      const whoami = ['--yes', '--name=whoami', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
+      const whoami = [
+        '--yes',
+        '--name=whoami',
+        '--image=ghcr.io/traefik/whoami:v1.10.4',
+        '--port=80',
+      ];
       const run = binIn(sub, ['app', ...whoami]);
       expect(run.stderr).toBe('');
       expect(run.stdout).toContain('created  kubernetes/apps/default/whoami/ks.yaml');
-      expect(existsSync(join(repo, 'kubernetes/apps/default/whoami/app/helmrelease.yaml'))).toBe(true);
+      expect(existsSync(join(repo, 'kubernetes/apps/default/whoami/app/helmrelease.yaml'))).toBe(
+        true,
+      );
       // --dest names the repo as given, even inside another one
       const other = copyFixture('flux-operator');
       const dest = binIn(sub, ['app', '--dest', other, ...whoami]);

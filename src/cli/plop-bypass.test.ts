@@ -54,9 +54,12 @@ describe("plop's bypass for our generators", () => {
   });
 
   it('refuses what it cannot place, naming the input and the way to give it', () => {
-    expect(refusal(() => plopBypass(['app', 'a', 'b', 'c', 'd', 'e'], 'app', inputs))).toMatchObject(
-      { code: 'USAGE', fix: expect.stringContaining('name namespace createNamespace port') },
-    );
+    expect(
+      refusal(() => plopBypass(['app', 'a', 'b', 'c', 'd', 'e'], 'app', inputs)),
+    ).toMatchObject({
+      code: 'USAGE',
+      fix: expect.stringContaining('name namespace createNamespace port'),
+    });
     expect(refusal(() => plopBypass(['app', '--', '--nmae=x'], 'app', inputs))).toMatchObject({
       field: 'nmae',
       message: '"nmae" is not an input of app',

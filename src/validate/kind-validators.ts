@@ -1,6 +1,7 @@
 /**
  * Offline schema validators (kubernetes-models, precompiled ajv) by apiVersion and kind. Each is
- * imported only when a document of its kind is written.
+ * imported only when a document of its kind is written. They are vendored (vendor/kubernetes-models,
+ * made by scripts/vendor-validators.mjs): the packages declare engines >=22, homeops runs on 20 too.
  */
 export interface KindModel {
   validate(): void;
@@ -10,38 +11,30 @@ type ModelClass = new (data: any) => KindModel;
 
 const loaders: Record<string, () => Promise<ModelClass>> = {
   'kustomize.toolkit.fluxcd.io/v1/Kustomization': async () =>
-    (await import('@kubernetes-models/flux-cd/kustomize.toolkit.fluxcd.io/v1/Kustomization'))
-      .Kustomization,
+    (await import('../../vendor/kubernetes-models/Kustomization.mjs')).Model,
   'helm.toolkit.fluxcd.io/v2/HelmRelease': async () =>
-    (await import('@kubernetes-models/flux-cd/helm.toolkit.fluxcd.io/v2/HelmRelease')).HelmRelease,
+    (await import('../../vendor/kubernetes-models/HelmRelease.mjs')).Model,
   'source.toolkit.fluxcd.io/v1/OCIRepository': async () =>
-    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/OCIRepository'))
-      .OCIRepository,
+    (await import('../../vendor/kubernetes-models/OCIRepository.mjs')).Model,
   'source.toolkit.fluxcd.io/v1/HelmRepository': async () =>
-    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/HelmRepository'))
-      .HelmRepository,
+    (await import('../../vendor/kubernetes-models/HelmRepository.mjs')).Model,
   'source.toolkit.fluxcd.io/v1/GitRepository': async () =>
-    (await import('@kubernetes-models/flux-cd/source.toolkit.fluxcd.io/v1/GitRepository'))
-      .GitRepository,
+    (await import('../../vendor/kubernetes-models/GitRepository.mjs')).Model,
   'gateway.networking.k8s.io/v1/HTTPRoute': async () =>
-    (await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1/HTTPRoute'))
-      .HTTPRoute,
+    (await import('../../vendor/kubernetes-models/HTTPRoute.mjs')).Model,
   'gateway.networking.k8s.io/v1beta1/ReferenceGrant': async () =>
-    (
-      await import('@kubernetes-models/gateway-api/gateway.networking.k8s.io/v1beta1/ReferenceGrant')
-    ).ReferenceGrant,
+    (await import('../../vendor/kubernetes-models/ReferenceGrant.mjs')).Model,
   'external-secrets.io/v1/ExternalSecret': async () =>
-    (await import('@kubernetes-models/external-secrets/external-secrets.io/v1/ExternalSecret'))
-      .ExternalSecret,
+    (await import('../../vendor/kubernetes-models/ExternalSecret.mjs')).Model,
   'argoproj.io/v1alpha1/Application': async () =>
-    (await import('@kubernetes-models/argo-cd/argoproj.io/v1alpha1/Application')).Application,
-  'v1/Namespace': async () => (await import('kubernetes-models/v1/Namespace')).Namespace,
+    (await import('../../vendor/kubernetes-models/Application.mjs')).Model,
+  'v1/Namespace': async () => (await import('../../vendor/kubernetes-models/Namespace.mjs')).Model,
   'v1/PersistentVolumeClaim': async () =>
-    (await import('kubernetes-models/v1/PersistentVolumeClaim')).PersistentVolumeClaim,
-  'v1/Service': async () => (await import('kubernetes-models/v1/Service')).Service,
-  'v1/ConfigMap': async () => (await import('kubernetes-models/v1/ConfigMap')).ConfigMap,
+    (await import('../../vendor/kubernetes-models/PersistentVolumeClaim.mjs')).Model,
+  'v1/Service': async () => (await import('../../vendor/kubernetes-models/Service.mjs')).Model,
+  'v1/ConfigMap': async () => (await import('../../vendor/kubernetes-models/ConfigMap.mjs')).Model,
   'apps/v1/Deployment': async () =>
-    (await import('kubernetes-models/apps/v1/Deployment')).Deployment,
+    (await import('../../vendor/kubernetes-models/Deployment.mjs')).Model,
 };
 
 const loading = new Map<string, Promise<ModelClass | undefined>>();
