@@ -2,7 +2,7 @@
  * homeops-scaffold as a user gets it: `npm pack`, then in a copy of a home-ops repo `npx
  * homeops-scaffold init` (not installed yet), `npm install` of the tarball, and the generators
  * from a subfolder through `npx plop` (a real terminal) and `npx homeops`; on this Node, and on
- * Node 22 from the npm registry when it can be had. Installs once for the whole file.
+ * Node 22 and 24 from the npm registry when they can be had. Installs once for the whole file.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
@@ -167,6 +167,13 @@ describe('installed from npm pack into a home-ops repo', () => {
     ).toContain('  - ./whoami/ks.yaml');
   }, 90_000);
 
+  it("plop.load('homeops-scaffold') finds the package's main export and its generators", () => {
+    const script =
+      "import nodePlop from 'node-plop'; const plop = await nodePlop(); await plop.load('homeops-scaffold'); console.log(plop.getGeneratorList().map((g) => g.name).join(' '));";
+    const loaded = run('node', ['--input-type=module', '-e', script], join(repo, 'kubernetes'));
+    expect(loaded.out.trim()).toBe('app namespace node patch secret');
+  });
+
   it('npx homeops app from a subfolder writes at the repo root', () => {
     const result = run(
       'npx',
@@ -186,35 +193,37 @@ describe('installed from npm pack into a home-ops repo', () => {
   });
 });
 
-/** Node 22 from the npm registry's `node` package (cached by npx in ~/.npm), if it can be had. */
-function node22(): string | undefined {
+/** A Node binary of this major from the npm registry's `node` package (cached by npx in ~/.npm). */
+function nodeOf(major: number): string | undefined {
   const found = run(
     'npx',
-    ['--yes', '--package=node@22', '--', 'node', '-p', 'process.execPath'],
+    ['--yes', `--package=node@${major}`, '--', 'node', '-p', 'process.execPath'],
     tmpdir(),
   );
   const path = found.out.trim().split('\n').at(-1) ?? '';
   return found.code === 0 && existsSync(path) ? path : undefined;
 }
 
-describe('on Node 22', () => {
+describe.each([22, 24])('on Node %i', (major) => {
   let bin: string | undefined;
   beforeAll(() => {
-    bin = node22();
+    bin = nodeOf(major);
     if (!bin)
-      console.warn('skipped: no Node 22 binary could be had from the npm registry (node@22)');
+      console.warn(
+        `skipped: no Node ${major} binary could be had from the npm registry (node@${major})`,
+      );
   }, 180_000);
 
   it('npx plop app (answers by name) and npx homeops app work with no loader flag', async (test) => {
     if (!bin) return test.skip();
     const path = dirname(bin);
-    expect(run('node', ['--version'], repo, path).out).toMatch(/^v22\./);
+    expect(run('node', ['--version'], repo, path).out).toMatch(new RegExp(`^v${major}\\.`));
     const session = ptyNpx(
       [
         'plop',
         'app',
         '--',
-        '--name=whoami22',
+        `--name=whoami${major}`,
         '--image=ghcr.io/traefik/whoami:v1.10.4',
         '--port=80',
       ],
@@ -226,21 +235,21 @@ describe('on Node 22', () => {
     } finally {
       session.kill();
     }
-    expect(existsSync(join(repo, 'kubernetes/apps/default/whoami22/ks.yaml'))).toBe(true);
+    expect(existsSync(join(repo, `kubernetes/apps/default/whoami${major}/ks.yaml`))).toBe(true);
     const cli = run(
       'npx',
       [
         'homeops',
         'app',
         '--yes',
-        '--name=echo22',
+        `--name=echo${major}`,
         '--image=ghcr.io/mendhak/http-https-echo:37',
         '--port=8080',
       ],
       join(repo, 'kubernetes'),
       path,
     );
-    expect(cli.out).toContain('created  kubernetes/apps/default/echo22/ks.yaml');
+    expect(cli.out).toContain(`created  kubernetes/apps/default/echo${major}/ks.yaml`);
     expect(cli.code).toBe(0);
   }, 120_000);
 });
