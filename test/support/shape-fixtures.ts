@@ -106,6 +106,8 @@ export function loadShapeFixture(name: string): ShapeFixture {
     }
     return undefined;
   };
+  // ... or the namespace its Application deploys it to (the app's, in the expect file)
+  const appNamespace = (file: string) => expect.apps.find((a) => file.startsWith(`${a.dir}/`))?.namespace;
   const objects = docs.flatMap(({ file, value }) => {
     const o = record(value);
     const meta = record(o.metadata);
@@ -116,7 +118,10 @@ export function loadShapeFixture(name: string): ShapeFixture {
         apiVersion: o.apiVersion,
         kind: o.kind,
         name: String(meta.name ?? ''),
-        namespace: typeof meta.namespace === 'string' ? meta.namespace : kustomizeNamespace(file),
+        namespace:
+          typeof meta.namespace === 'string'
+            ? meta.namespace
+            : (kustomizeNamespace(file) ?? appNamespace(file)),
         body: o,
       },
     ];
