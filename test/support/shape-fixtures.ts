@@ -107,7 +107,8 @@ export function loadShapeFixture(name: string): ShapeFixture {
     return undefined;
   };
   // ... or the namespace its Application deploys it to (the app's, in the expect file)
-  const appNamespace = (file: string) => expect.apps.find((a) => file.startsWith(`${a.dir}/`))?.namespace;
+  const appNamespace = (file: string) =>
+    expect.apps.find((a) => file.startsWith(`${a.dir}/`))?.namespace;
   const objects = docs.flatMap(({ file, value }) => {
     const o = record(value);
     const meta = record(o.metadata);
