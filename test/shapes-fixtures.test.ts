@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import {
+  globToRegExp,
   isYamlFile,
   list,
   loadShapeFixture,
@@ -172,6 +173,16 @@ describe.each(names)('shape fixture %s', (name) => {
       }
     },
   );
+});
+
+it('reads globs as Argo CD writes them: * within a folder, **/ across folders, {a,b}', () => {
+  expect(globToRegExp('my-apps/*/*').test('my-apps/media/sonarr')).toBe(true);
+  expect(globToRegExp('my-apps/*/*').test('my-apps/media/sonarr/extra')).toBe(false);
+  expect(globToRegExp('**/k8s/*').test('services/memos/k8s/pvc.yaml')).toBe(true);
+  expect(globToRegExp('**/k8s/*').test('k8s/pvc.yaml')).toBe(true);
+  expect(globToRegExp('**/k8s/*').test('services/notk8s/pvc.yaml')).toBe(false);
+  expect(globToRegExp('{a,b}/*.yaml').test('b/x.yaml')).toBe(true);
+  expect(globToRegExp('{a,b}/*.yaml').test('c/x.yaml')).toBe(false);
 });
 
 it('finds the shape fixtures', () => {

@@ -108,8 +108,10 @@ export function pickProblems(fx: ShapeFixture, app: ExpectedApp): string[] {
     (o) => o.kind === 'ApplicationSet' && o.file === by.file && o.name === by.name,
   );
   if (!set) return [`${app.name}: no ApplicationSet ${by.name} in ${by.file}`];
-  const gens = list(record(set.body.spec).generators).map((g) => record(record(g).git));
-  const picked = gens.some((git) => {
+  // a generator is {git: {...}, selector?: {matchLabels}}: the selector filters the generated params
+  const gens = list(record(set.body.spec).generators).map(record);
+  const picked = gens.some((gen) => {
+    const git = record(gen.git);
     const dirs = list(git.directories).map(record);
     if (dirs.length > 0) {
       const hit = (d: Record<string, unknown>) => globToRegExp(String(d.path)).test(app.dir);
@@ -118,7 +120,7 @@ export function pickProblems(fx: ShapeFixture, app: ExpectedApp): string[] {
         !dirs.some((d) => d.exclude === true && hit(d))
       );
     }
-    const labels = record(record(git.selector).matchLabels);
+    const labels = record(record(gen.selector).matchLabels);
     return list(git.files).some((f) =>
       fx.files.some((file) => {
         if (dirname(file) !== app.dir || !globToRegExp(String(record(f).path)).test(file))
