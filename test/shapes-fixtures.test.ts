@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -21,12 +22,19 @@ import {
   readProblems,
   unreadArgoObjects,
 } from './support/shape-graph.ts';
+import { fluxObjectsIn, fluxReachProblems } from './support/shape-flux-graph.ts';
 import { hasKubectl, kustomize } from './support/temp-repo.ts';
 
 // The shape fixtures are the test bed of the repo model: these checks keep them well-formed and their
 // expect files true to the tree, so that a learner compared against them is compared against facts.
 
 const names = shapeFixtureNames();
+
+const kustomizeUnrestricted = (dir: string) =>
+  execFileSync('kubectl', ['kustomize', '--load-restrictor=LoadRestrictionsNone', dir], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 
 describe.each(names)('shape fixture %s', (name) => {
   const fx = loadShapeFixture(name);
@@ -112,6 +120,14 @@ describe.each(names)('shape fixture %s', (name) => {
     expect(problems).toEqual([]);
   });
 
+  it('deploys every Flux app from its roots: entry, registration and spec.path on the walk', () => {
+    expect(fluxReachProblems(fx)).toEqual([]);
+  });
+
+  it.runIf(fx.expect.engine === 'argocd')('holds no Flux Kustomization (not a Flux repo)', () => {
+    expect(fluxObjectsIn(fx)).toEqual([]);
+  });
+
   it('gives every helmCharts entry a chart, repo, version, release and an existing values file', () => {
     const problems: string[] = [];
     for (const f of fx.files.filter((f) => /(^|\/)kustomization\.ya?ml$/.test(f))) {
@@ -143,7 +159,9 @@ describe.each(names)('shape fixture %s', (name) => {
         }
         const failures = folders.flatMap((d) => {
           try {
-            kustomize(join(copy, d));
+            // kustomize-controller builds with LoadRestrictionsNone (files outside the folder, e.g. overlays)
+            if (fx.expect.engine === 'flux') kustomizeUnrestricted(join(copy, d));
+            else kustomize(join(copy, d));
             return [];
           } catch (e) {
             return [`${d}: ${String(record(e).stderr ?? e)}`];
