@@ -15,7 +15,8 @@ export type ErrorCode =
   | 'SOURCE_NOT_FOUND' // vault or item not found in 1Password
   | 'SOURCE_AMBIGUOUS' // duplicate titles or labels in 1Password
   | 'SOURCE_NETWORK' // 1Password could not be reached
-  | 'WRITE'; // the commit step could not write
+  | 'WRITE' // the commit step could not write
+  | 'INTERRUPTED'; // a signal (Ctrl-C, SIGTERM) stopped the commit, which undid what it wrote
 
 export interface ErrorDetails {
   /** The input (flag name) at fault. */

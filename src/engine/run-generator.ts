@@ -69,7 +69,8 @@ export async function runGenerator<C>(
   const changes = repo.tree.changes();
   const validatedDocuments = await validateChanges(changes);
   const written = !options.dryRun && changes.length > 0;
-  if (written) commit(repo.tree.root, changes);
+  // the leftovers of an interrupted earlier run that the commit removed are reported as warnings
+  const recovered = written ? (await commit(repo.tree.root, changes)).recovered : [];
   return {
     generator: generator.name,
     layout: repo.layoutIfRead()?.id,
@@ -78,5 +79,6 @@ export async function runGenerator<C>(
     written,
     validatedDocuments,
     ...plan,
+    warnings: [...plan.warnings, ...recovered],
   };
 }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { HomeopsError } from '../errors.ts';
+import { symlinkLoopError } from './symlink-loop.ts';
 
 export interface FileChange {
   /** Repo-relative POSIX path. */
@@ -141,7 +142,13 @@ export class RepoTree {
   private kindOnDisk(p: string): 'file' | 'dir' | null {
     let kind = this.kinds.get(p);
     if (kind === undefined) {
-      const stat = statSync(join(this.root, p), { throwIfNoEntry: false });
+      let stat;
+      try {
+        stat = statSync(join(this.root, p), { throwIfNoEntry: false });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkLoopError(this.root, p);
+        throw error;
+      }
       kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
       this.kinds.set(p, kind);
     }
