@@ -1,6 +1,6 @@
 /**
  * Every failure a user can act on is a HomeopsError: a code, a message, and where it is and how
- * to fix it. Only the CLI maps codes to exit codes (usage errors exit 2, everything else 1).
+ * to fix it. Only the CLI maps codes to exit codes (usage errors exit 2, an interrupted commit 128 + the signal, everything else 1).
  */
 export type ErrorCode =
   | 'USAGE' // the command line itself is wrong: unknown generator, unknown flag

@@ -1,3 +1,4 @@
+import { constants } from 'node:os';
 import { GENERATORS } from '../../generators/index.ts';
 import { variantFor } from '../engine/by-layout.ts';
 import type { RepoContext } from '../engine/generator.ts';
@@ -6,6 +7,7 @@ import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
 import { ownPackage } from '../init/own-package.ts';
+import { InterruptedError } from '../tree/commit-signals.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
@@ -40,7 +42,8 @@ ${lines.join('\n')}
   homeops --version            prints the version of homeops-scaffold
 
 Without --dest, the repo is the git repo of the current folder (its root, as git finds it).
-exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error
+exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error,
+  130 or 143 interrupted by Ctrl-C or SIGTERM (what was written is undone)
 `;
 }
 
@@ -144,6 +147,9 @@ function reportError(error: unknown, json: boolean, io: Printer): number {
     for (const e of errors) io.err(`error: ${e.format()}\n`);
     io.err('nothing was written\n');
   }
+  // stopped by a signal (its changes undone): exit as a process ended by that signal would
+  const interrupted = errors.find((e) => e instanceof InterruptedError);
+  if (interrupted instanceof InterruptedError) return 128 + constants.signals[interrupted.signal];
   return errors.some((e) => e.code === 'USAGE') ? 2 : 1;
 }
 

@@ -67,7 +67,10 @@ export async function acquireLock(
       env.fs.writeFileSync(path, `${JSON.stringify(record)}\n`, { flag: 'wx' });
       return { lock: heldLock(env, path, record), stale };
     } catch (error) {
-      if (errnoCode(error) !== 'EEXIST') throw error;
+      if (errnoCode(error) !== 'EEXIST') {
+        removeFile(env.fs, path); // made by us, but not written (a full disk): no one's lock
+        throw error;
+      }
     }
     const seen = readLock(env.fs, path);
     if (!seen) continue; // released between our try and our look: try again at once
@@ -85,8 +88,15 @@ function heldLock(env: LockEnv, path: string, record: LockRecord): HeldLock {
   return {
     journal(temps, dirs) {
       const next = `${path}.homeops-${env.pid}.tmp`;
-      env.fs.writeFileSync(next, `${JSON.stringify({ ...record, temps, dirs })}\n`, { flag: 'wx' });
-      env.fs.renameSync(next, path);
+      try {
+        env.fs.writeFileSync(next, `${JSON.stringify({ ...record, temps, dirs })}\n`, {
+          flag: 'wx',
+        });
+        env.fs.renameSync(next, path);
+      } catch (error) {
+        removeFile(env.fs, next);
+        throw error;
+      }
     },
     release() {
       // only our own lock: never one a later run took after ours was (wrongly) judged stale

@@ -1,0 +1,294 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GENERATORS } from '../generators/index.ts';
+import { variantFor } from '../src/engine/by-layout.ts';
+import { openRepo } from '../src/engine/open-repo.ts';
+import { runGenerator } from '../src/engine/run-generator.ts';
+import type { Answers } from '../src/inputs/input-spec.ts';
+import { commit, type CommitStep } from '../src/tree/commit.ts';
+import type { FileChange } from '../src/tree/repo-tree.ts';
+import {
+  allFolders,
+  DEAD_PID,
+  FakeSignals,
+  fsError,
+  leftovers,
+  spyFs,
+} from './support/commit-faults.ts';
+import { copyFixture, hasKubectl, kustomize, snapshotFiles } from './support/temp-repo.ts';
+
+/**
+ * The commit's promise, as a property: for random plans and a failure injected before a random
+ * step (a full disk, a signal, a kill, a concurrent edit, a concurrent writer), the repo holds the
+ * whole change or none of it, every kustomization it has builds, and no temporary file remains.
+ */
+
+const KINDS = ['enospc', 'signal', 'kill', 'edit', 'writer'] as const;
+type Kind = (typeof KINDS)[number];
+
+/** A small seeded generator, so that a failing case can be named and run again. */
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
+const pick = <T>(rnd: () => number, items: readonly T[]): T =>
+  items[Math.floor(rnd() * items.length)] as T;
+
+/** `homeops app` into an existing or a new namespace of the Flux fixture, with random inputs. */
+function appInputs(rnd: () => number, n: number): Answers {
+  const fresh = rnd() < 0.3;
+  return {
+    name: `app-${n}`,
+    namespace: fresh ? `lab-${n}` : pick(rnd, ['default', 'network', 'security']),
+    ...(fresh && { createNamespace: 'true' }),
+    image: 'ghcr.io/example/app:1.2.3',
+    port: String(pick(rnd, [80, 8080, 3000])),
+    route: pick(rnd, ['none', 'internal', 'external']),
+    storage: pick(rnd, ['none', '1Gi']),
+  };
+}
+
+async function planApp(root: string, given: Answers): Promise<FileChange[]> {
+  const repo = openRepo(root);
+  const generator = await variantFor(await GENERATORS.app!(), repo);
+  return (await runGenerator(generator, { dest: root, given, dryRun: true, repo })).changes;
+}
+
+/** Random new files in new and existing folders, and random edits of files the repo has. */
+function planFiles(root: string, rnd: () => number): FileChange[] {
+  const existing = Object.keys(snapshotFiles(root)).filter((f) => f.endsWith('.yaml'));
+  const changes = new Map<string, FileChange>();
+  const count = 1 + Math.floor(rnd() * 6);
+  for (let i = 0; i < count; i++) {
+    if (rnd() < 0.5) {
+      const path = pick(rnd, existing);
+      const before = readFileSync(join(root, path), 'utf8');
+      changes.set(path, { path, type: 'update', before, after: `${before}# edit ${i}\n` });
+    } else {
+      const dir = pick(rnd, ['kubernetes/apps/default', 'new', 'new/deeper/still', 'talos', '']);
+      const path = posix.join(dir, `file-${i}.yaml`);
+      changes.set(path, { path, type: 'create', before: undefined, after: `n: ${i}\n` });
+    }
+  }
+  return [...changes.values()];
+}
+
+/** The steps a commit of these changes goes through, from a run on a copy. */
+async function stepsOf(fixture: string, changes: FileChange[]): Promise<CommitStep[]> {
+  const scratch = copyFixture(fixture);
+  const steps: CommitStep[] = [];
+  await commit(scratch, changes, { beforeStep: (s) => void steps.push(s) });
+  return steps;
+}
+
+/**
+ * Every kustomization the change touches that exists builds (the app's and its namespace's), but
+ * one someone else wrote: theirs may name files of ours that were rolled back.
+ */
+function expectBuilds(
+  root: string,
+  changes: FileChange[],
+  theirs = new Map<string, string>(),
+): void {
+  if (!hasKubectl) return;
+  const dirs = new Set(
+    changes
+      .filter((c) => c.path.startsWith('kubernetes/apps/'))
+      .flatMap((c) => {
+        const parts = c.path.split('/');
+        return [parts.slice(0, 3).join('/'), posix.dirname(c.path)];
+      }),
+  );
+  for (const dir of dirs) {
+    const file = posix.join(dir, 'kustomization.yaml');
+    if (existsSync(join(root, file)) && !theirs.has(file)) kustomize(join(root, dir));
+  }
+}
+
+interface Case {
+  seed: number;
+  kind: Kind;
+  at: number;
+  step: CommitStep;
+}
+
+interface CaseOptions {
+  fixture: string;
+  seed: number;
+  /** A Flux app through the generator (whose kustomizations are built), or random files. */
+  flux: boolean;
+  /** The failure and its step; random when absent. */
+  force?: { kind: Kind; at: number };
+  /** Build only after a kill (the exhaustive run), or whenever the repo changed. */
+  builds: 'changed' | 'kill';
+  /** The plan and its steps, when made once for many cases (the fixture gives the same plan). */
+  planned?: { inputs: Answers; changes: FileChange[]; steps: CommitStep[] };
+}
+
+async function runCase(o: CaseOptions): Promise<void> {
+  const { fixture, seed, flux, force } = o;
+  const rnd = random(seed);
+  const root = copyFixture(fixture);
+  const inputs = o.planned?.inputs ?? appInputs(rnd, seed);
+  const changes = o.planned?.changes ?? (flux ? await planApp(root, inputs) : planFiles(root, rnd));
+  const steps = o.planned?.steps ?? (await stepsOf(fixture, changes));
+  const at = force?.at ?? Math.floor(rnd() * steps.length);
+  const kind = force?.kind ?? pick(rnd, KINDS);
+  const c: Case = { seed, kind, at, step: steps[at] as CommitStep };
+  const build = flux && (o.builds === 'changed' || kind === 'kill');
+  const label = `seed ${seed}: ${c.kind} before step ${at} (${JSON.stringify(c.step)})`;
+  const before = snapshotFiles(root);
+  const foldersBefore = allFolders(root);
+
+  // what the failure does; `touched` are files someone else wrote, with what they wrote
+  const touched = new Map<string, string>();
+  const signals = new FakeSignals();
+  let failNow = false;
+  let killed: () => void = () => {};
+  const died = new Promise<void>((resolve) => (killed = resolve));
+  let otherRefused = false;
+  const disk = spyFs(root, (call, path, args) => {
+    if (!failNow || !['writeFileSync', 'linkSync', 'mkdirSync', 'renameSync'].includes(call))
+      return;
+    failNow = false;
+    if (call === 'writeFileSync') writeFileSync(String(args[0]), ''); // a full disk's empty file
+    throw fsError('ENOSPC', call, path);
+  });
+  let index = 0;
+  const beforeStep = async () => {
+    if (index++ !== at) return;
+    if (c.kind === 'enospc') failNow = true;
+    if (c.kind === 'signal') signals.send(rnd() < 0.5 ? 'SIGINT' : 'SIGTERM');
+    if (c.kind === 'kill') {
+      killed();
+      await new Promise(() => {}); // the process is gone: nothing after this runs
+    }
+    if (c.kind === 'edit') {
+      const target = pick(rnd, changes);
+      // valid YAML still, so that what they wrote builds too
+      const text = `${target.before ?? target.after}# written by someone else ${seed}\n`;
+      writeFileSync(join(root, target.path), text);
+      touched.set(target.path, text);
+    }
+    if (c.kind === 'writer') {
+      const other = pick(rnd, changes);
+      const text = `${other.before ?? other.after}# another run ${seed}\n`;
+      const theirs: FileChange = { ...other, after: text };
+      try {
+        await commit(root, [theirs], { lockWaitMs: 0 });
+        touched.set(other.path, text);
+      } catch (error) {
+        otherRefused = true;
+        expect(String(error), label).toMatch(/another homeops run .* is writing|changed|created/);
+      }
+    }
+  };
+  const outcome = await Promise.race([
+    commit(root, changes, {
+      fs: disk,
+      signals,
+      beforeStep,
+      pid: c.kind === 'kill' ? DEAD_PID : process.pid,
+    }).then(
+      () => 'written' as const,
+      (error: unknown) => error,
+    ),
+    died.then(() => 'killed' as const),
+  ]);
+
+  const after = snapshotFiles(root);
+  if (outcome === 'killed') {
+    // a run killed outright: what it left builds, and the next run cleans up and completes it
+    if (build) expectBuilds(root, changes);
+    const debris = leftovers(root);
+    for (const file of debris)
+      expect(file, label).toMatch(new RegExp(`${DEAD_PID}|^.homeops.lock$`));
+    const again = flux ? await planApp(root, inputs) : undefined;
+    const report = await commit(root, again ?? changes.filter((ch) => after[ch.path] !== ch.after));
+    if (debris.length > 0)
+      expect(report.recovered[0], label).toMatch(
+        new RegExp(
+          `^an earlier homeops run \\(pid ${DEAD_PID}, .*\\) was interrupted while writing: removed its lock$`,
+        ),
+      );
+    else expect(report.recovered, label).toEqual([]);
+    for (const change of changes)
+      expect(readFileSync(join(root, change.path), 'utf8'), label).toBe(change.after);
+    expect(leftovers(root), label).toEqual([]);
+    return;
+  }
+
+  expect(leftovers(root), label).toEqual([]);
+  const ours = changes.filter((ch) => !touched.has(ch.path));
+  const whole = ours.every((ch) => after[ch.path] === ch.after);
+  const none = ours.every((ch) => after[ch.path] === ch.before);
+  expect(whole || none, `${label}: ${String(outcome)}`).toBe(true);
+  if (outcome === 'written') expect(whole, label).toBe(true);
+  else expect(none, `${label}: ${String(outcome)}`).toBe(true);
+  for (const [path, text] of touched) expect(after[path], label).toBe(text); // never lost
+  const planned = new Set(changes.map((ch) => ch.path));
+  for (const [path, text] of Object.entries(before))
+    if (!planned.has(path)) expect(after[path], label).toBe(text);
+  if (none && touched.size === 0) {
+    expect(after, label).toEqual(before);
+    expect(allFolders(root), label).toEqual(foldersBefore);
+  }
+  if (c.kind === 'writer' && c.step.kind !== 'lock') expect(otherRefused, label).toBe(true);
+  if (build && !(none && touched.size === 0)) expectBuilds(root, changes, touched);
+}
+
+describe('commit under injected failures (property)', () => {
+  it('Flux apps into a namespace: all or nothing, builds, no temporary file', async () => {
+    for (let seed = 1; seed <= 24; seed++)
+      await runCase({ fixture: 'flux', seed, flux: true, builds: 'changed' });
+  }, 120_000);
+
+  it('random creates and edits: all or nothing, no temporary file', async () => {
+    for (let seed = 101; seed <= 140; seed++)
+      await runCase({ fixture: 'flux-operator', seed, flux: false, builds: 'changed' });
+  }, 120_000);
+
+  it('every kind of failure before every step of one plan', async () => {
+    const fixture = 'flux';
+    const root = copyFixture(fixture);
+    // into an existing namespace: new folders, new files and an edit (its registration)
+    const inputs = {
+      name: 'app-x',
+      namespace: 'default',
+      image: 'ghcr.io/example/app:1.2.3',
+      port: '8080',
+      route: 'internal',
+      storage: '1Gi',
+    };
+    const changes = await planApp(root, inputs);
+    const steps = await stepsOf(fixture, changes);
+    for (const kind of KINDS)
+      for (let at = 0; at < steps.length; at++)
+        await runCase({
+          fixture,
+          seed: 7,
+          flux: true,
+          force: { kind, at },
+          builds: 'kill',
+          planned: { inputs, changes, steps },
+        });
+    expect(steps.map((s) => s.kind)).toEqual([
+      'lock',
+      'recover',
+      'verify',
+      'journal',
+      ...steps.filter((s) => s.kind === 'mkdir').map(() => 'mkdir'),
+      ...changes.map(() => 'stage'),
+      ...changes.filter((ch) => ch.before !== undefined).map(() => 'backup'),
+      ...changes.map(() => 'place'),
+      'finish',
+    ]);
+  }, 120_000);
+});
