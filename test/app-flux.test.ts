@@ -282,16 +282,17 @@ describe('homeops app: inputs that do not apply', () => {
 });
 
 describe('homeops app: answers files', () => {
-  it('reads values as text, as flags are: the app name 0123 stays 0123 (not the number 123)', async () => {
+  it('reads values as text, as flags are: the namespace 0123 stays 0123 (not the number 123)', async () => {
     const repo = copyFixture('flux');
     const answers = join(repo, 'answers.yaml');
     writeFileSync(
       answers,
-      'name: 0123\nnamespace: default\nimage: ghcr.io/traefik/whoami:v1.10.4\nport: 80\n',
+      'name: whoami\nnamespace: 0123\ncreateNamespace: true\nimage: ghcr.io/traefik/whoami:v1.10.4\nport: 80\n',
     );
     const run = await homeops('app', '--dest', repo, '--answers', answers);
+    expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(existsSync(join(repo, 'kubernetes/apps/default/0123/ks.yaml'))).toBe(true);
+    expect(existsSync(join(repo, 'kubernetes/apps/0123/whoami/ks.yaml'))).toBe(true);
   });
 
   it('refuses --dest given twice', async () => {
@@ -330,7 +331,7 @@ describe('homeops app: conventions when the repo gives little to learn from', ()
         '        kind: Secret\n        optional: true\n',
       ),
     );
-    await homeops('app', '--dest', repo, ...whoami, '--namespace=default');
+    await homeops('app', '--dest', repo, ...whoami);
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8')).toContain(
       '        kind: Secret\n        optional: true\n',
     );

@@ -7,6 +7,7 @@ import { variantFor } from '../src/engine/by-layout.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { runGenerator } from '../src/engine/run-generator.ts';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
+import { overrideFlags } from './support/override-flags.ts';
 
 const echo = ['--name=echo', '--image=ghcr.io/mendhak/http-https-echo:37', '--port=8080'];
 const helm = [
@@ -254,10 +255,10 @@ describe('homeops app on the argocd layout: bad inputs exit 1, name the field, w
   const cases: [string, string[], RegExp][] = [
     [
       'a name that is not a DNS-1123 label',
-      [...echo, '--name=Bad_Name'],
+      overrideFlags(echo, '--name=Bad_Name'),
       /--name: "Bad_Name" is not a valid app name/,
     ],
-    ['the latest tag', [...echo, '--image=nginx:latest'], /--image: .*"latest" tag/],
+    ['the latest tag', overrideFlags(echo, '--image=nginx:latest'), /--image: .*"latest" tag/],
     [
       'an unknown kind',
       [...echo, '--kind=kustomize'],
@@ -266,7 +267,7 @@ describe('homeops app on the argocd layout: bad inputs exit 1, name the field, w
     ['a chart flag on a manifests app', [...echo, '--chart=x'], /--chart: does not apply/],
     [
       'a Helm repo that is not an https URL',
-      [...helm, '--repoURL=oci://ghcr.io/x'],
+      overrideFlags(helm, '--repoURL=oci://ghcr.io/x'),
       /--repoURL: .* is not a Helm repository URL/,
     ],
     [

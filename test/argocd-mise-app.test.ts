@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, dryRun, kustomizeK8s } from './argocd-mise-support.ts';
 import { copyFixture, hasKubectl, homeops, snapshotFiles } from './support/temp-repo.ts';
+import { overrideFlags } from './support/override-flags.ts';
 
 const whoami = ['--name=whoami', '--image=ghcr.io/traefik/whoami:v1.10.4', '--port=80'];
 const helm = [
@@ -191,17 +192,17 @@ describe('homeops app on the argocd-mise layout: bad inputs exit 1, name the fie
   const refusals: [string, string[], RegExp][] = [
     [
       'a name that is not a DNS-1123 label',
-      [...whoami, '--name=Bad_Name'],
+      overrideFlags(whoami, '--name=Bad_Name'),
       /--name: "Bad_Name" is not a valid app name/,
     ],
     [
       'the name of an existing bootstrap Application',
-      [...whoami, '--name=root'],
+      overrideFlags(whoami, '--name=root'),
       /--name: an Application named "root" already exists \(src\/bootstrap\/argocd\/root-app.yaml\)/,
     ],
     [
       'an unknown tier',
-      [...whoami, '--tier=apps'],
+      overrideFlags(whoami, '--tier=apps'),
       /--tier: "apps" is not one of infrastructure, services/,
     ],
     [
@@ -209,7 +210,11 @@ describe('homeops app on the argocd-mise layout: bad inputs exit 1, name the fie
       [...whoami, '--kind=kustomize'],
       /--kind: "kustomize" is not one of manifests, helm, helm\+manifests/,
     ],
-    ['the latest tag', [...whoami, '--image=ghcr.io/org/app:latest'], /--image: .*"latest" tag/],
+    [
+      'the latest tag',
+      overrideFlags(whoami, '--image=ghcr.io/org/app:latest'),
+      /--image: .*"latest" tag/,
+    ],
     ['a route on a chart-only app', [...helm, '--route=internal'], /--route: does not apply/],
     [
       'an external route (this repo has one Gateway)',
@@ -243,12 +248,12 @@ describe('homeops app on the argocd-mise layout: bad inputs exit 1, name the fie
     ],
     [
       'an app of that name in the other tier',
-      [...whoami, '--name=mealie', '--tier=infrastructure'],
+      overrideFlags(whoami, '--name=mealie', '--tier=infrastructure'),
       /--tier: app mealie already exists in tier services/,
     ],
     [
       'an existing app with other content',
-      [...whoami, '--name=mealie'],
+      overrideFlags(whoami, '--name=mealie'),
       /--name: app mealie already exists and differs/,
     ],
     [

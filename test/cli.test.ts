@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './support/run-bin.ts';
 import { copyFixture, ROOT, snapshotFiles } from './support/temp-repo.ts';
+import { overrideFlags } from './support/override-flags.ts';
 
 const whoami = [
   '--name=whoami',
@@ -75,7 +76,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       expect(ok.changes.map((c: { path: string }) => c.path)).toContain(
         'kubernetes/apps/default/whoami/ks.yaml',
       );
-      const bad = runBin(['app', '--dest', repo, '--json', ...whoami, '--port=0']);
+      const bad = runBin(['app', '--dest', repo, '--json', ...overrideFlags(whoami, '--port=0')]);
       expect(bad.code).toBe(1);
       expect(JSON.parse(bad.stdout)).toMatchObject({
         ok: false,

@@ -6,6 +6,7 @@ import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
+import { echo } from '../inputs/value-text.ts';
 import { ownPackage } from '../init/own-package.ts';
 import { InterruptedError } from '../tree/commit-signals.ts';
 import { didYouMean } from './did-you-mean.ts';
@@ -99,7 +100,7 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     if (strays.length) {
       throw new HomeopsError(
         'USAGE',
-        `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.join(', ')}, which ${name} does not take`,
+        `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.map(echo).join(', ')}, which ${name} does not take`,
         {
           field: 'answers',
           file: options.answers,

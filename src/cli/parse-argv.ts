@@ -38,11 +38,14 @@ export function parseGeneratorArgv(
   });
   const options: Record<string, { type: 'string' | 'boolean'; short?: string }> = { ...GLOBAL };
   for (const input of inputs) options[input.name] = { type: 'string' };
-  if (args.filter((a) => a === '--dest' || a.startsWith('--dest=')).length > 1) {
-    throw new HomeopsError('USAGE', '--dest is given more than once', {
-      field: 'dest',
-      fix: 'give the repo folder once',
-    });
+  // the last of two values would win without a word: `--name=aa --name=bb` writes bb
+  for (const name of ['dest', 'answers', ...inputs.map((i) => i.name)]) {
+    if (args.filter((a) => a === `--${name}` || a.startsWith(`--${name}=`)).length > 1) {
+      throw new HomeopsError('USAGE', `--${name} is given more than once`, {
+        field: name,
+        fix: name === 'dest' ? 'give the repo folder once' : `give --${name} once`,
+      });
+    }
   }
   let parsed;
   try {

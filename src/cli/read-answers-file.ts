@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { HomeopsError } from '../errors.ts';
 import type { Answers } from '../inputs/input-spec.ts';
 import { parseYaml } from '../yaml/parse-yaml.ts';
@@ -9,15 +9,7 @@ import { parseYaml } from '../yaml/parse-yaml.ts';
  * the file is a usage error.
  */
 export function readAnswersFile(path: string): Answers {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new HomeopsError('USAGE', `cannot read the answers file ${path}`, {
-      field: 'answers',
-      fix: 'pass the path of a YAML or JSON file',
-    });
-  }
+  const text = readSmallFile(path);
   let data: unknown;
   try {
     data = parseYaml(text, path, { schema: 'failsafe' }).toJS();
@@ -38,4 +30,42 @@ export function readAnswersFile(path: string): Answers {
     );
   }
   return data as Answers;
+}
+
+/** An answers file is a few lines; anything this big is not one. */
+export const MAX_ANSWERS_BYTES = 1024 * 1024;
+
+/**
+ * The file's text, if it is a regular file of at most MAX_ANSWERS_BYTES: `/dev/zero`, a FIFO or
+ * a folder is refused at once (opened without blocking, checked on the open file, read capped).
+ */
+function readSmallFile(path: string): string {
+  const refuse = (why: string, fix = 'pass the path of a YAML or JSON file') =>
+    new HomeopsError('USAGE', `the answers file ${path} ${why}`, { field: 'answers', fix });
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    throw refuse('cannot be read');
+  }
+  try {
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) throw refuse('is not a regular file (a folder, device or pipe)');
+    if (stat.size > MAX_ANSWERS_BYTES)
+      throw refuse(
+        `is ${stat.size} bytes; an answers file may be at most ${MAX_ANSWERS_BYTES} bytes`,
+        'pass a file of input names and values (name: echo), one per line',
+      );
+    const buffer = Buffer.alloc(MAX_ANSWERS_BYTES + 1);
+    let length = 0;
+    for (let n = 1; n > 0 && length <= MAX_ANSWERS_BYTES; length += n)
+      n = readSync(fd, buffer, length, buffer.length - length, null);
+    if (length > MAX_ANSWERS_BYTES) throw refuse('grew past the size an answers file may have');
+    return buffer.subarray(0, length).toString('utf8');
+  } catch (error) {
+    if (error instanceof HomeopsError) throw error;
+    throw refuse('cannot be read');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -12,8 +12,27 @@ export function dnsLabel(value: string, what = 'name', maxLength = 63): Problem 
   };
 }
 
-/** Helm release names (an app's HelmRelease is named after it) are limited to 53 characters. */
-export const appName = (value: string): Problem | undefined => dnsLabel(value, 'app name', 53);
+const DNS_1035 = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
+
+/**
+ * A name a Service takes: a DNS-1035 label (it starts with a letter: Kubernetes refuses a Service
+ * named `1app`), at most `maxLength` characters.
+ */
+export function serviceName(value: string, what: string, maxLength = 63): Problem | undefined {
+  if (DNS_1035.test(value) && value.length <= maxLength) return undefined;
+  const label = suggestLabel(value);
+  const suggestion = /^[a-z]/.test(label) ? label : `app-${label}`.replace(/-$/, '');
+  return {
+    message: `"${value}" is not a valid ${what}: it names a Service, so it must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most ${maxLength} characters)`,
+    fix: `use something like "${suggestion.slice(0, maxLength).replace(/-+$/, '')}"`,
+  };
+}
+
+/**
+ * An app's name: its Service and HelmRelease are named after it, so a DNS-1035 label, and Helm
+ * release names are limited to 53 characters.
+ */
+export const appName = (value: string): Problem | undefined => serviceName(value, 'app name', 53);
 
 function suggestLabel(value: string): string {
   return value
@@ -103,6 +122,31 @@ export function absolutePath(value: string): Problem | undefined {
   return /^\/[A-Za-z0-9._/-]*$/.test(value) && !value.split('/').includes('..')
     ? undefined
     : { message: `"${value}" is not an absolute path`, fix: 'pass a path such as /config' };
+}
+
+/** Where the generated containers already mount a volume: the scratch emptyDir. */
+const GENERATED_MOUNTS = ['/tmp'];
+
+/**
+ * Where a data volume may be mounted: not over the whole file system, and not where the container
+ * already mounts another volume (Kubernetes refuses two mounts at one path).
+ */
+export function volumeMountPath(value: string, fallback: string): Problem | undefined {
+  const path = `/${value
+    .split('/')
+    .filter((p) => p !== '' && p !== '.')
+    .join('/')}`;
+  if (path === '/')
+    return {
+      message: `"${value}" would mount the volume over the container's whole file system`,
+      fix: `pass the folder the app keeps its data in, e.g. --mountPath=${fallback}`,
+    };
+  if (GENERATED_MOUNTS.includes(path))
+    return {
+      message: `"${value}" is already a mount of the container (its scratch emptyDir volume)`,
+      fix: `pass another folder, e.g. --mountPath=${fallback}`,
+    };
+  return undefined;
 }
 
 export function ociUrl(value: string): Problem | undefined {

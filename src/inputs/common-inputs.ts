@@ -73,9 +73,9 @@ export const storageClassInput = <C>(
 export const mountPathInput = <C>(when: When<C>, fallback = '/config'): InputSpec<C> => ({
   name: 'mountPath',
   message: 'Mount path of the volume',
-  help: `mountPath: where the volume is mounted; default ${fallback}`,
+  help: `mountPath: where the volume is mounted; default ${fallback}; not / or /tmp`,
   type: 'string',
   when,
   default: () => fallback,
-  validate: (v: string) => check.absolutePath(v),
+  validate: (v: string) => check.absolutePath(v) ?? check.volumeMountPath(v, fallback),
 });

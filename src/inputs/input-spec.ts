@@ -1,3 +1,5 @@
+import { textProblem } from './value-text.ts';
+
 /** One input of a generator, declared once: it is the flag, the prompt and the validation. */
 export type InputType = 'string' | 'number' | 'boolean' | 'choice' | 'list';
 
@@ -58,50 +60,64 @@ export interface InputSpec<C> {
   ) => Problem | undefined | Promise<Problem | undefined>;
 }
 
-/** Parse a flag's text into the input's type, or a problem. */
+/**
+ * Parse a flag's text (or an answers-file value) into the input's type, or a problem. Numbers are
+ * decimal digits only (`0x50`, `1e3` and `[80]` are refused); no value may be a mapping, hold a
+ * control character or be longer than MAX_VALUE_LENGTH; lists split at commas and newlines.
+ */
 export function parseInputValue(
   spec: InputSpec<unknown>,
   raw: unknown,
 ): { value: unknown } | { problem: Problem } {
   if (raw === undefined || raw === null) return { value: undefined };
+  const single = {
+    problem: {
+      message: `expected a single value, got ${Array.isArray(raw) ? 'a list' : 'a mapping'}`,
+      fix: `pass --${spec.name}=<value>`,
+    },
+  };
+  if (spec.type === 'list') {
+    const items = Array.isArray(raw) ? raw : String(raw).split(/[,\n]/);
+    if (items.some((v) => v !== null && typeof v === 'object'))
+      return {
+        problem: {
+          message: 'expected a list of single values',
+          fix: `pass --${spec.name}=a,b,c`,
+        },
+      };
+    const values = items.map((v) => String(v ?? '').trim()).filter(Boolean);
+    const problem = values.map((v) => textProblem(v, spec.name)).find(Boolean);
+    return problem ? { problem } : { value: values };
+  }
+  if (typeof raw === 'object') return single;
+  const text = String(raw).trim();
+  const problem = textProblem(text, spec.name);
+  if (problem) return { problem };
   switch (spec.type) {
     case 'number': {
-      const n = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (String(raw).trim() === '' || !Number.isInteger(n))
+      const n = typeof raw === 'number' ? raw : /^[0-9]+$/.test(text) ? Number(text) : NaN;
+      if (!Number.isSafeInteger(n))
         return {
           problem: {
-            message: `"${String(raw)}" is not a whole number`,
-            fix: `pass --${spec.name}=<number>`,
+            message: `"${text}" is not a whole number (decimal digits only)`,
+            fix: `pass --${spec.name}=<number>, e.g. --${spec.name}=8080`,
           },
         };
       return { value: n };
     }
     case 'boolean': {
       if (typeof raw === 'boolean') return { value: raw };
-      const s = String(raw).trim().toLowerCase();
+      const s = text.toLowerCase();
       if (['y', 'yes', 'true', '1', ''].includes(s)) return { value: true };
       if (['n', 'no', 'false', '0'].includes(s)) return { value: false };
       return {
         problem: {
-          message: `"${String(raw)}" is not yes or no`,
+          message: `"${text}" is not yes or no`,
           fix: `pass --${spec.name}=true or --${spec.name}=false`,
         },
       };
     }
-    case 'list': {
-      if (Array.isArray(raw)) return { value: raw.map((v) => String(v).trim()).filter(Boolean) };
-      return {
-        value: String(raw)
-          .split(',')
-          .map((v) => v.trim())
-          .filter(Boolean),
-      };
-    }
     default:
-      if (typeof raw === 'object')
-        return {
-          problem: { message: 'expected a single value', fix: `pass --${spec.name}=<value>` },
-        };
-      return { value: String(raw).trim() };
+      return { value: text };
   }
 }

@@ -1,6 +1,7 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import { CONFIG_FILE } from '../repo/config.ts';
 import { parseInputValue, type Answers, type InputSpec, type Problem } from './input-spec.ts';
+import { echo, shortenValues } from './value-text.ts';
 
 /**
  * Asks for one input, offering `fallback` (its default); returns the raw answer. Injected, so the
@@ -37,9 +38,13 @@ export async function resolveInputs<C>(
   const known = new Set(specs.map((s) => s.name));
   const unknown = Object.keys(options.given).filter((k) => !known.has(k));
   if (unknown.length) {
-    throw new HomeopsError('USAGE', `unknown input ${unknown.map((k) => `--${k}`).join(', ')}`, {
-      fix: `known inputs: ${specs.map((s) => `--${s.name}`).join(', ')}`,
-    });
+    throw new HomeopsError(
+      'USAGE',
+      `unknown input ${unknown.map((k) => `--${echo(k)}`).join(', ')}`,
+      {
+        fix: `known inputs: ${specs.map((s) => `--${s.name}`).join(', ')}`,
+      },
+    );
   }
   const answers: Answers = {};
   const problems: HomeopsError[] = [];
@@ -75,8 +80,11 @@ export async function resolveInputs<C>(
       raw = asking ? await options.ask!(spec, answers, ctx, fallback) : fallback;
     }
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
-    const problem =
+    const found =
       'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
+    // a check quotes the value: a long one is cut, so a 60 MB value is never printed
+    const problem =
+      found && shortenValues(found, Array.isArray(raw) ? raw.map(String) : [String(raw)]);
     if (problem) {
       // the input at fault may be another (a namespace refused through createNamespace): its value's origin counts
       const field = problem.field ?? spec.name;
@@ -101,7 +109,9 @@ export async function resolveInputs<C>(
       continue;
     }
     const value = 'value' in parsed ? parsed.value : undefined;
-    if (value === undefined || value === '') {
+    // an empty list (`--modules=''`, `modules: []`) is no value, as an empty text is
+    const empty = Array.isArray(value) && value.length === 0 && spec.required;
+    if (value === undefined || value === '' || empty) {
       if (spec.required && !refused) missing.push(spec);
       continue;
     }

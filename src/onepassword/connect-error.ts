@@ -13,6 +13,11 @@ export interface ConnectCallContext {
   /** The fix for a 404 when the default (vault/item missing) does not fit. */
   notFoundFix?: string;
   token: Secret;
+  /**
+   * Whether the server's own text may be shown (redacted). Not for item reads: a server can echo
+   * a field's value into its error; the status and error code are shown instead.
+   */
+  quoteServer?: boolean;
 }
 
 const RATE_FIX =
@@ -37,7 +42,8 @@ const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT', '
 export function connectError(err: unknown, ctx: ConnectCallContext): HomeopsError {
   if (err instanceof HomeopsError) return err;
   const { status, message, code } = readFailure(err);
-  const detail = message ? ` ${redact(message, [ctx.token]).slice(0, 200)}` : '';
+  const quoted = message && ctx.quoteServer !== false;
+  const detail = quoted ? ` ${redact(message, [ctx.token]).slice(0, 200)}` : code ? ` ${code}` : '';
   const where = `1Password Connect at ${ctx.host}`;
   const vault = ctx.vault ? `vault ${ctx.vault}` : 'the vault';
 

@@ -1,5 +1,6 @@
 import { OnePasswordConnect, type OPConnect } from '@1password/connect';
 import { HomeopsError } from '../errors.ts';
+import { connectAnswer } from './connect-answer.ts';
 import { connectError } from './connect-error.ts';
 import { parseConnectHost } from './connect-host.ts';
 import { ReadOnce } from './read-once.ts';
@@ -59,7 +60,9 @@ export class ConnectSource implements SecretRefSource {
   /** Lists once per source; later calls reuse the answer (every call counts against the rate limit). */
   listVaults(): Promise<VaultRef[]> {
     return this.#vaults.get('', async () => {
-      const vaults = await this.#call('listing vaults', undefined, () => this.#client.listVaults());
+      const vaults = await this.#call('listing vaults', undefined, async () =>
+        this.#answer(await this.#client.listVaults(), 'vaults', 'listing vaults'),
+      );
       return vaults.map((v) => {
         const ref = { id: String(v.id ?? ''), title: String(v.name ?? '') };
         this.#vaultTitles.set(ref.id, ref.title);
@@ -72,8 +75,9 @@ export class ConnectSource implements SecretRefSource {
     checkId('vault', vaultId);
     const items = await this.#lists.get(vaultId, async () => {
       const vault = this.#vaultName(vaultId);
-      const listed = await this.#call(`listing items in vault ${vault}`, vault, () =>
-        this.#client.listItems(vaultId),
+      const action = `listing items in vault ${vault}`;
+      const listed = await this.#call(action, vault, async () =>
+        this.#answer(await this.#client.listItems(vaultId), 'items', action),
       );
       return listed
         .filter((i) => !i.trashed)
@@ -95,7 +99,12 @@ export class ConnectSource implements SecretRefSource {
       const action = `reading item ${itemId} in vault ${vault}`;
       // The full item holds decrypted values: reduce it inside this expression, keep nothing else.
       return toItemFields(
-        await this.#call(action, vault, () => this.#client.getItemById(vaultId, itemId)),
+        await this.#call(
+          action,
+          vault,
+          async () => this.#answer(await this.#client.getItemById(vaultId, itemId), 'item', action),
+          { quoteServer: false }, // a server may echo a field's value into its error
+        ),
         vaultId,
       );
     });
@@ -106,7 +115,16 @@ export class ConnectSource implements SecretRefSource {
     return title ? `"${title}" (${vaultId})` : vaultId;
   }
 
-  async #call<T>(action: string, vault: string | undefined, run: () => Promise<T>): Promise<T> {
+  #answer<T>(data: T, expect: 'vaults' | 'items' | 'item', action: string): T {
+    return connectAnswer(data, expect, { host: this.#host, action });
+  }
+
+  async #call<T>(
+    action: string,
+    vault: string | undefined,
+    run: () => Promise<T>,
+    options: { quoteServer?: boolean } = {},
+  ): Promise<T> {
     try {
       return await run();
     } catch (err) {
@@ -119,6 +137,7 @@ export class ConnectSource implements SecretRefSource {
         ...(vault && { vault }),
         ...(notFoundFix && { notFoundFix }),
         token: this.#token,
+        quoteServer: options.quoteServer ?? true,
       });
     }
   }

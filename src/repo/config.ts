@@ -123,8 +123,17 @@ export function readConfig(tree: RepoTree): RepoConfig {
       }
       config.defaults = defaults as RepoConfig['defaults'];
     } else if (key === 'conventions') {
+      if (value !== null && (typeof value !== 'object' || Array.isArray(value)))
+        throw configError(
+          doc,
+          text,
+          ['conventions'],
+          'must be a mapping of convention -> value',
+          'e.g. conventions: { routeIn: values }',
+        );
       for (const [name, setting] of Object.entries((value ?? {}) as object)) {
-        if (!(name in CONVENTION_KEYS)) {
+        // own keys only: `__proto__`, `toString` and the like are no conventions
+        if (!Object.hasOwn(CONVENTION_KEYS, name)) {
           throw configError(
             doc,
             text,
@@ -144,7 +153,8 @@ export function readConfig(tree: RepoTree): RepoConfig {
           );
         }
       }
-      config.conventions = (value ?? {}) as ConventionOverrides;
+      // a plain copy: the conventions are read by name, and no key may reach a prototype
+      config.conventions = Object.fromEntries(Object.entries(value ?? {})) as ConventionOverrides;
     } else {
       throw configError(
         doc,

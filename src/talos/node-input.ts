@@ -16,6 +16,7 @@ import {
   parseIpv4,
 } from './net.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
+import { devicePathProblem } from './value-checks.ts';
 
 export type NodeRole = 'controlplane' | 'worker';
 
@@ -179,15 +180,21 @@ export function checkDisk(value: string): DiskChoice | HomeopsError {
     'give a device path (/dev/sda, /dev/disk/by-id/...), a disk serial, or key:value (model:Samsung*, size:>=500GB, type:nvme)';
   if (d === '') return bad('disk', 'no install disk given', fix);
   if (d.startsWith('/')) {
-    return /^\/dev\/\S+$/.test(d)
-      ? { kind: 'installDisk', value: d }
-      : bad('disk', `"${d}" is not a device path under /dev`, fix);
+    const problem = devicePathProblem(d);
+    return problem ? bad('disk', problem, fix) : { kind: 'installDisk', value: d };
   }
   if (/^(sd[a-z]+|vd[a-z]+|hd[a-z]+|xvd[a-z]+|nvme\d+n\d+|mmcblk\d+)$/.test(d))
     return bad(
       'disk',
       `"${d}" looks like a device name, not a serial`,
       `give the full path: /dev/${d}`,
+    );
+  const empty = /^([A-Za-z]+)\s*[:=]\s*$/.exec(d);
+  if (empty)
+    return bad(
+      'disk',
+      `install disk selector "${empty[1]}" has no value`,
+      `give a value after the colon, e.g. ${empty[1]}:<value>`,
     );
   const kv = /^([A-Za-z]+)\s*[:=]\s*(.+)$/.exec(d);
   if (kv && kv[1] === 'size' && !SIZE.test(kv[2]!.trim()))
@@ -198,12 +205,14 @@ export function checkDisk(value: string): DiskChoice | HomeopsError {
     );
   if (kv && SELECTOR_KEYS.includes(kv[1]!))
     return { kind: 'installDiskSelector', key: kv[1]!, value: kv[2]!.trim() };
-  if (kv)
+  if (kv) {
+    const known = SELECTOR_KEYS.find((k) => k.toLowerCase() === kv[1]?.toLowerCase());
     return bad(
       'disk',
       `"${kv[1]}" is not an install disk selector`,
-      `use one of ${SELECTOR_KEYS.join(', ')}`,
+      known ? `write it as ${known}:${kv[2]?.trim()}` : `use one of ${SELECTOR_KEYS.join(', ')}`,
     );
+  }
   if (/^[<>]=?\s*\d+(\.\d+)?\s*[KMGTP]i?B$/i.test(d))
     return { kind: 'installDiskSelector', key: 'size', value: d };
   if (['nvme', 'ssd', 'hdd', 'sd'].includes(d.toLowerCase()))

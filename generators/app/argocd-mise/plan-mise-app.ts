@@ -2,6 +2,7 @@ import { APPS_DIR } from '../../../src/argocd-mise/apps-index.ts';
 import type { ArgocdMiseContext } from '../../../src/argocd-mise/argocd-mise-context.ts';
 import { ROOT_APP_MISSING, rootAppRecurses } from '../../../src/argocd-mise/root-app.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
+import { sameAppFiles } from '../argocd/same-app-files.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
 import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
@@ -53,6 +54,16 @@ export function planMiseApp(ctx: ArgocdMiseContext, a: MiseAppAnswers): PlanResu
   ];
   for (const file of view.k8sFiles)
     files.push([`${dir}/k8s/${file}`, render(`argocd-mise/app/${file}`, view)]);
+  if (ctx.repo.tree.isFile(`${dir}/application.yaml`)) {
+    const k8s = ['namespace', 'deployment', 'service', 'pvc', 'httproute'];
+    const mayHave = [`${dir}/application.yaml`, ...k8s.map((f) => `${dir}/k8s/${f}.yaml`)];
+    sameAppFiles(
+      ctx.repo.tree,
+      a.name,
+      files.map(([path]) => path),
+      mayHave,
+    );
+  }
   for (const [path, content] of files) {
     const existing = ctx.repo.tree.read(path);
     if (existing !== undefined && existing !== content) {

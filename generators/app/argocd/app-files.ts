@@ -89,6 +89,30 @@ export function appFiles(ctx: ArgocdContext, a: ArgocdAppAnswers): PlannedFile[]
   return files;
 }
 
+/** Every file homeops writes for an app of this name, whatever the inputs. */
+export function filesAnAppMayHave(ctx: ArgocdContext, name: string): string[] {
+  const manifests = ctx.index.manifestsOf(name);
+  return [
+    `${ctx.paths.appsDir}/${name}.yaml`,
+    `${ctx.paths.valuesDir}/${name}.yaml`,
+    ...['namespace', 'deployment', 'service', 'pvc'].map((f) => `${manifests}/${f}.yaml`),
+    `${ctx.paths.routesDir}/${name}-route.yaml`,
+  ];
+}
+
+/**
+ * Whether `homeops app` made an app of this name before: its Application and its workload (the
+ * Deployment, or the chart's values). `homeops namespace` writes an Application alone.
+ */
+export function appMadeBefore(ctx: ArgocdContext, name: string): boolean {
+  const { tree } = ctx.repo;
+  return (
+    tree.isFile(`${ctx.paths.appsDir}/${name}.yaml`) &&
+    (tree.isFile(`${ctx.index.manifestsOf(name)}/deployment.yaml`) ||
+      tree.isFile(`${ctx.paths.valuesDir}/${name}.yaml`))
+  );
+}
+
 function routeView(ctx: ArgocdContext, a: ArgocdAppAnswers) {
   const gateway = ctx.conventions().gateway;
   if (!gateway) {

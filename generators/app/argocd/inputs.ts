@@ -170,7 +170,7 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
     type: 'string',
     when: (a) => helm(a) && routed(a),
     default: (_ctx, a) => a.name,
-    validate: (v: string) => check.dnsLabel(v, 'Service name'),
+    validate: (v: string) => check.serviceName(v, 'Service name'),
   },
   {
     name: 'servicePort',

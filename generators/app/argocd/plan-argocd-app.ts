@@ -2,7 +2,8 @@ import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
-import { appFiles } from './app-files.ts';
+import { appFiles, appMadeBefore, filesAnAppMayHave } from './app-files.ts';
+import { sameAppFiles } from './same-app-files.ts';
 import type { ArgocdAppAnswers } from './inputs.ts';
 
 /**
@@ -29,6 +30,14 @@ export function planArgocdApp(ctx: ArgocdContext, a: ArgocdAppAnswers): PlanResu
     );
   }
   const files = appFiles(ctx, a);
+  // an app made before (not a namespace's Application, which an app may fill): same files or none
+  if (appMadeBefore(ctx, a.name))
+    sameAppFiles(
+      repo.tree,
+      a.name,
+      files.map(([path]) => path),
+      filesAnAppMayHave(ctx, a.name),
+    );
   for (const [path, template, view] of files) {
     const content = render(template, view);
     const current = repo.tree.read(path);

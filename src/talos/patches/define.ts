@@ -4,6 +4,7 @@
  */
 import { HomeopsError } from '../../errors.ts';
 import type { TalosVersion } from '../talos-version.ts';
+import { devicePathProblem, kernelModuleProblem } from '../value-checks.ts';
 import { renderDocuments } from './render.ts';
 import type { PatchDocument } from './render.ts';
 
@@ -150,7 +151,7 @@ export const checks = {
     ),
   devicePath: validator(
     'a device path like /dev/sda or /dev/nvme0n1',
-    (v) => /^\/dev\/\S+$/.test(String(v)) || `"${String(v)}" is not a device path like /dev/sda`,
+    (v) => devicePathProblem(String(v)) ?? true,
   ),
   host: validator(
     'host names or IP addresses, optionally with :port (e.g. time.cloudflare.com)',
@@ -159,9 +160,7 @@ export const checks = {
       `"${String(v)}" is not a host name or IP address`,
   ),
   moduleName: validator(
-    'kernel module names (a-z, 0-9, _ and -), parameters after a space',
-    (v) =>
-      /^[a-z0-9_-]+$/.test(String(v).split(/\s+/)[0]!) ||
-      `"${String(v)}" is not a kernel module name`,
+    'kernel module names (a-z, 0-9, _ and -), parameters as key=value after a space',
+    (v) => kernelModuleProblem(String(v)) ?? true,
   ),
 };
