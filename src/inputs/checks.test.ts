@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hostname, image } from './checks.ts';
+import { appName, hostname, image, volumeMountPath } from './checks.ts';
 
 describe('hostname', () => {
   it.each([
@@ -27,5 +27,39 @@ describe('image', () => {
     'ghcr.io/org/app:1@sha256:abc',
   ])('refuses %s', (v) => {
     expect(image(v)).toBeDefined();
+  });
+});
+
+describe('appName', () => {
+  it('is a DNS-1035 label: it names a Service, so it starts with a letter', () => {
+    expect(appName('echo-2')).toBeUndefined();
+    expect(appName('1app')).toEqual({
+      message:
+        '"1app" is not a valid app name: it names a Service, so it must be a DNS-1035 label (lower-case letters, digits and "-", starting with a letter and ending with a letter or digit, at most 53 characters)',
+      fix: 'use something like "app-1app"',
+    });
+    expect(appName('123')?.fix).toBe('use something like "app-123"');
+    expect(appName('a'.repeat(54))?.message).toMatch(/at most 53 characters/);
+  });
+});
+
+describe('volumeMountPath', () => {
+  it.each(['/', '//', '/.', '/./'])('refuses %s: the whole file system', (v) => {
+    expect(volumeMountPath(v, '/config')).toEqual({
+      message: `"${v}" would mount the volume over the container's whole file system`,
+      fix: 'pass the folder the app keeps its data in, e.g. --mountPath=/config',
+    });
+  });
+  it.each(['/tmp', '/tmp/', '//tmp'])(
+    'refuses %s: the generated emptyDir is mounted there',
+    (v) => {
+      expect(volumeMountPath(v, '/data')).toEqual({
+        message: `"${v}" is already a mount of the container (its scratch emptyDir volume)`,
+        fix: 'pass another folder, e.g. --mountPath=/data',
+      });
+    },
+  );
+  it.each(['/config', '/tmp/cache', '/var/tmp'])('accepts %s', (v) => {
+    expect(volumeMountPath(v, '/config')).toBeUndefined();
   });
 });

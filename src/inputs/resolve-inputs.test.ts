@@ -101,3 +101,25 @@ describe('resolveInputs', () => {
     expect(asked).toEqual([]);
   });
 });
+
+describe('resolveInputs: empty lists and long values', () => {
+  const listSpecs: InputSpec<Ctx>[] = [
+    { name: 'modules', message: 'Modules', help: 'modules: m', type: 'list', required: true },
+  ];
+
+  it('takes an empty required list (`--modules=`, `modules: []`) as a missing input', async () => {
+    for (const given of [{ modules: '' }, { modules: ' , ' }, { modules: [] }])
+      await expect(resolveInputs(listSpecs, ctx, { given })).rejects.toMatchObject({
+        code: 'MISSING_INPUT',
+        message: 'missing required input: --modules',
+      });
+  });
+
+  it('cuts a long value wherever a check quotes it', async () => {
+    const long = 'A'.repeat(3000);
+    const error = await resolveInputs(specs, ctx, { given: { name: long, port: '80' } }).catch(
+      (e: Error) => e,
+    );
+    expect((error as Error).message).toBe(`"${'A'.repeat(64)}... (3000 characters)" is bad`);
+  });
+});

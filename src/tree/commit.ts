@@ -141,13 +141,16 @@ export async function commit(
 /** Every file checked before the first write; all refusals are reported together. */
 function verifyAll(disk: CommitFs, root: string, changes: readonly FileChange[]): void {
   const real = realRoot(disk, root);
-  const problems = changes.flatMap((change) => {
+  let problems = changes.flatMap((change) => {
     const problem =
       outsideRepo(disk, root, real, change) ??
       changedSincePlan(disk, root, change) ??
       notWritable(disk, root, change);
     return problem ? [problem] : [];
   });
+  // one broken link on the way to several files is one problem
+  const seen = new Set<string | undefined>();
+  problems = problems.filter((p) => !seen.has(p.file) && seen.add(p.file));
   if (problems.length === 1) throw problems[0];
   if (problems.length > 1) throw new HomeopsErrors(problems);
 }

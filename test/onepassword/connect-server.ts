@@ -5,7 +5,9 @@ import { FIXTURE, SENTINEL_TOKEN, type FixtureItem, type FixtureVault } from './
 /** A failure every request gets until cleared; `emptyBody` makes axios reject with an AxiosError. */
 export type ConnectFailure =
   | { status: 401 | 403 | 404 | 429 | 500 | 502 | 503; message?: string; emptyBody?: boolean }
-  | { hang: true };
+  | { hang: true }
+  /** Any answer at all: another service, a login page, a proxy's JSON. */
+  | { raw: { status: number; contentType: string; body: string } };
 
 export interface LoggedRequest {
   method: string;
@@ -56,6 +58,10 @@ export async function startConnectServer(
       res.end(body === undefined ? '' : JSON.stringify(body));
     };
     if (failure && 'hang' in failure) return; // never answers
+    if (failure && 'raw' in failure) {
+      res.writeHead(failure.raw.status, { 'content-type': failure.raw.contentType });
+      return void res.end(failure.raw.body);
+    }
     if (!authorized) return send(401, { status: 401, message: 'Invalid token signature' });
     if (failure) {
       const message = failure.message ?? DEFAULT_MESSAGES[failure.status];
