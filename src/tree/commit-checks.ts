@@ -19,6 +19,15 @@ export function changedSincePlan(
   try {
     now = disk.readFileSync(join(root, change.path), 'utf8');
   } catch (error) {
+    if (errnoCode(error) === 'EISDIR')
+      return new HomeopsError(
+        'CONFLICT',
+        `${change.path} is a folder, and this change writes a file there`,
+        {
+          file: change.path,
+          fix: 'move the folder away, or choose another name, and run again',
+        },
+      );
     if (errnoCode(error) !== 'ENOENT') throw error;
   }
   if (now === change.before) return undefined;

@@ -68,7 +68,11 @@ export async function acquireLock(
       return { lock: heldLock(env, path, record), stale };
     } catch (error) {
       if (errnoCode(error) !== 'EEXIST') {
-        removeFile(env.fs, path); // made by us, but not written (a full disk): no one's lock
+        try {
+          removeFile(env.fs, path); // made by us, but not written (a full disk): no one's lock
+        } catch {
+          // not made at all (a folder we may not write to): the first error says why
+        }
         throw error;
       }
     }

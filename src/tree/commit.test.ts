@@ -1,6 +1,7 @@
 import {
   chmodSync,
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -166,6 +167,16 @@ describe('commit', () => {
       'resources:\n  - ./c/ks.yaml\n',
     );
     expect(existsSync(join(root, 'ns/b'))).toBe(false);
+    expect(readFileSync(join(root, 'keep.yaml'), 'utf8')).toBe('keep\n');
+    expect(leftovers(root)).toEqual([]);
+  });
+
+  it('a folder where a file goes: named, nothing written', async () => {
+    const root = repo();
+    const changes = plan(root);
+    mkdirSync(join(root, 'ns/b/ks.yaml'), { recursive: true });
+    const error = await failure(commit(root, changes));
+    expect(error.message).toBe('ns/b/ks.yaml is a folder, and this change writes a file there');
     expect(readFileSync(join(root, 'keep.yaml'), 'utf8')).toBe('keep\n');
     expect(leftovers(root)).toEqual([]);
   });
