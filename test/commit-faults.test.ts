@@ -166,12 +166,12 @@ async function runCase(o: CaseOptions): Promise<void> {
 
 describe('commit under injected failures (property)', () => {
   it('Flux apps into a namespace: all or nothing, builds, no temporary file', async () => {
-    for (let seed = 1; seed <= 24; seed++)
+    for (let seed = 1; seed <= 20; seed++)
       await runCase({ fixture: 'flux', seed, flux: true, builds: 'changed' });
   }, 120_000);
 
   it('random creates and edits: all or nothing, no temporary file', async () => {
-    for (let seed = 101; seed <= 140; seed++)
+    for (let seed = 101; seed <= 130; seed++)
       await runCase({ fixture: 'flux-operator', seed, flux: false, builds: 'changed' });
   }, 120_000);
 
