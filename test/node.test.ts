@@ -471,7 +471,7 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
       'an unknown role',
       'flux',
       { role: 'master' },
-      /--role: "master" is not one of controlplane, worker/,
+      /--role: "master" is not a node role\n {2}fix: use controlplane or worker \(cp, control-plane and controller mean controlplane\)/,
     ],
     [
       'a bad schematic',
@@ -512,7 +512,9 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
     const before = snapshotFiles(repo);
     const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/no Talos configuration in this repo: the argocd layout/);
+    expect(result.stderr).toContain(
+      'error: no Talos configuration in this repo: no talconfig.yaml (talhelper), topf.yaml (topf), nodes/<node>.yaml.j2 templates, or network-<node>.yaml patches with mise tasks\n  fix: if the nodes are defined in another repo, run homeops there; if they are here under other names, pin them in .homeops.yaml: talos: { tool: talhelper, path: talos/talconfig.yaml }',
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });

@@ -101,7 +101,7 @@ describe('homeops patch: one flag per input name, listed once', () => {
   const names = [...new Set(PATCH_CATALOG.flatMap((p) => p.inputs.map((i) => i.name)))];
 
   it('declares each name once', () => {
-    expect(patchInputs.map((i) => i.name)).toEqual(['patch', 'target', ...names]);
+    expect(patchInputs.map((i) => i.name)).toEqual(['cluster', 'patch', 'target', ...names]);
   });
 
   it('--help lists each flag once', async () => {

@@ -248,7 +248,7 @@ describe('homeops patch: version awareness and placement', () => {
       'patch',
       'target',
     ]);
-    expect(patchInputs.map((i) => i.name)).toEqual(['patch', 'target', ...byName.keys()]);
+    expect(patchInputs.map((i) => i.name)).toEqual(['cluster', 'patch', 'target', ...byName.keys()]);
   });
 });
 

@@ -4,8 +4,11 @@ import {
   type InputSpec,
   type InputType,
 } from '../../src/inputs/input-spec.ts';
+import { HomeopsError } from '../../src/errors.ts';
+import { clusterInput } from '../../src/talos/cluster-input.ts';
 import { allowedFix, PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
 import type { PatchInput, PatchValue, TalosPatchDef } from '../../src/talos/patch-catalog.ts';
+import { parsePatchTarget } from '../../src/talos/patch-refs.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
 
 export interface PatchAnswers extends Answers {
@@ -29,7 +32,7 @@ const TYPES: Record<PatchInput['type'], InputType> = {
 };
 
 /** The names of the generator's own inputs, which no catalog input may take. */
-const OWN = ['patch', 'target'];
+const OWN = ['cluster', 'patch', 'target'];
 
 /** A catalog input name with the patches that declare it, in catalog order. */
 export interface SharedInput {
@@ -107,6 +110,7 @@ function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
 
 /** The `patch` inputs, in prompt order: the patch, where it goes, then the chosen patch's own values. */
 export const patchInputs: InputSpec<TalosContext>[] = [
+  clusterInput,
   {
     name: 'patch',
     message: 'Patch',
@@ -118,11 +122,22 @@ export const patchInputs: InputSpec<TalosContext>[] = [
   {
     name: 'target',
     message: 'Apply it to',
-    help: "target: all | controlplane | worker | a node's hostname",
+    help: "target: all | controlplane | worker | a node's hostname (global, control-plane, workers also do)",
     type: 'choice',
     required: true,
-    choices: (ctx) =>
-      ['all', 'controlplane', 'worker', ...ctx.nodeNames()].map((t) => ({ name: t, value: t })),
+    choices: (ctx, a) =>
+      ['all', 'controlplane', 'worker', ...ctx.nodeNames(a)].map((t) => ({ name: t, value: t })),
+    // the aliases (global, control-plane, controller, workers) are typed, not listed
+    open: true,
+    validate: (v: string, a, ctx) => {
+      try {
+        parsePatchTarget(v, ctx.backend(a).facts());
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof HomeopsError)) throw error;
+        return { message: error.message, ...(error.fix !== undefined && { fix: error.fix }) };
+      }
+    },
     default: (_ctx, a) =>
       String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all',
   },

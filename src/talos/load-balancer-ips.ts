@@ -5,7 +5,6 @@
  * `loadBalancerIPs`, `loadBalancerIP`). A new node must not take one of them.
  */
 import { isMap, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { LayoutId } from '../layouts/layout.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseIpv4 } from './net.ts';
 import { resolvePlaceholders } from './vars.ts';
@@ -29,14 +28,16 @@ export interface LoadBalancerFacts {
   addresses: LoadBalancerAddress[];
 }
 
-/** Where each layout keeps its Kubernetes manifests. */
-const MANIFEST_ROOTS: Record<LayoutId, string[]> = {
-  flux: ['kubernetes'],
-  'flux-operator': ['kubernetes'],
-  clustertool: ['clusters/main/kubernetes'],
-  argocd: ['kubernetes'],
-  'argocd-mise': ['src/apps', 'src/bootstrap'],
-};
+/** Folders that hold no manifests of this repo's cluster. */
+const SKIP = (name: string): boolean =>
+  name.startsWith('.') || ['node_modules', 'vendor', 'dist', 'clusterconfig', 'generated'].includes(name);
+
+export interface ScanScope {
+  /** Talos folders (patches are no manifests). */
+  skipDirs: readonly string[];
+  /** The other clusters of a multi-cluster repo: folders of those names hold their manifests. */
+  otherClusters: readonly string[];
+}
 
 const MENTIONS =
   /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
@@ -107,21 +108,22 @@ function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddres
   return out;
 }
 
-/** Scans the layout's manifests (only files that mention a pool or an address are parsed). */
+/** Scans the repo's manifests, wherever they are (only files that mention a pool or an address are parsed). */
 export function scanLoadBalancers(
   tree: RepoTree,
-  layout: LayoutId,
+  scope: ScanScope,
   vars: Vars = {},
 ): LoadBalancerFacts {
   const facts: LoadBalancerFacts = { pools: [], addresses: [] };
-  for (const root of MANIFEST_ROOTS[layout]) {
-    if (!tree.isDirectory(root)) continue;
-    for (const file of tree.yamlFilesUnder(root)) {
-      const text = tree.read(file) ?? '';
-      if (!MENTIONS.test(text)) continue;
-      facts.pools.push(...poolsOf(text, file, vars));
-      facts.addresses.push(...addressesOf(text, file, vars));
-    }
+  const skipped = (file: string): boolean =>
+    scope.skipDirs.some((d) => d !== '' && file.startsWith(`${d}/`)) ||
+    file.split('/').some((seg) => scope.otherClusters.includes(seg));
+  for (const file of tree.yamlFilesUnder('', SKIP)) {
+    if (skipped(file)) continue;
+    const text = tree.read(file) ?? '';
+    if (!MENTIONS.test(text)) continue;
+    facts.pools.push(...poolsOf(text, file, vars));
+    facts.addresses.push(...addressesOf(text, file, vars));
   }
   return facts;
 }

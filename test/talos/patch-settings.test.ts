@@ -32,13 +32,13 @@ cluster:
     ]);
   });
 
-  it('names typed documents by kind (and name); those replacing a v1alpha1 section stand for it', () => {
+  it('names typed documents by kind (and name); those replacing a v1alpha1 section or field stand for it', () => {
     const text =
       '---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [a]\n---\napiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n---\napiVersion: v1alpha1\nkind: ResolverConfig\nnameservers: [{ address: 1.1.1.1 }]\n';
     expect(patchSettings(text).map((s) => s.path.join(' '))).toEqual([
       'machine time',
       'machine registries mirrors docker.io',
-      'ResolverConfig nameservers',
+      'machine network nameservers',
     ]);
   });
 

@@ -5,8 +5,8 @@
  * line after each `--patch @<dir>/network-<node>.yaml \` (one node). The result is parsed: only
  * those run strings may change, each by the new reference.
  */
-import { linesInString, parseToml, sameExcept } from '../../src/talos/toml-text.ts';
-import type { TomlData } from '../../src/talos/toml-text.ts';
+import { linesInString, parseToml, sameExcept } from '../toml-text.ts';
+import type { TomlData } from '../toml-text.ts';
 
 export type MisePatchTarget =
   { scope: 'global' | 'controlPlane' | 'worker' } | { scope: 'node'; name: string };

@@ -3,39 +3,40 @@
  * the repo's Talos version), its address variable in [env] and an `apply-<node>` task in
  * `.mise.toml`. A second run with the same inputs finds all three in place and changes nothing.
  */
-import type { PlanResult } from '../../src/engine/generator.ts';
-import { HomeopsError, HomeopsErrors } from '../../src/errors.ts';
-import { nodeVarName } from '../../src/talos/mise-repo.ts';
-import type { MiseRepo } from '../../src/talos/mise-repo.ts';
-import { checkNodeInput } from '../../src/talos/node-input.ts';
-import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
-import type { TalosContext } from '../../src/talos/talos-context.ts';
-import { formatTalosVersion } from '../../src/talos/talos-version.ts';
-import type { TalosVersion } from '../../src/talos/talos-version.ts';
-import type { NodeAnswers } from './inputs.ts';
-import { addApplyTask, addEnvVar, canonicalApplyTask } from './mise-node-edits.ts';
-import type { MiseNodeRef } from './mise-node-edits.ts';
+import type { PlanResult } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+import type { NodeRequest } from '../backend.ts';
+import { checkedOrThrow } from '../node-input.ts';
+import type { CheckedNodeInput } from '../node-input.ts';
+import { formatTalosVersion } from '../talos-version.ts';
+import type { TalosVersion } from '../talos-version.ts';
+import { uncheckedWarnings } from '../unchecked.ts';
+import { nodeVarName } from './mise-repo.ts';
+import type { MiseRepo } from './mise-repo.ts';
 import { renderNetworkPatch } from './network-patch.ts';
+import { addApplyTask, addEnvVar, canonicalApplyTask } from './node-edits.ts';
+import type { MiseNodeRef } from './node-edits.ts';
 
-export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResult {
-  const mise = ctx.mise();
-  const checked = checkNodeInput(ctx.factsWithout(answers.hostname), answers);
-  if ('errors' in checked)
-    throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
-  const node = checked.value;
-  const version = ctx.talosVersion();
+export function planMiseNode(
+  tree: RepoTree,
+  mise: MiseRepo,
+  version: TalosVersion,
+  request: NodeRequest,
+): PlanResult {
+  const node = checkedOrThrow(request.facts, request.input);
   const warnings: string[] = [];
   const manual: string[] = [];
   const path = `${mise.patchesDir}/network-${node.hostname}.yaml`;
   const content = renderNetworkPatch({
     mise,
-    facts: ctx.facts(),
+    facts: mise.facts,
     node,
     version,
     install: installOverride(mise, node, version),
     warn: warnings,
   });
-  if (ctx.repo.tree.read(path) !== undefined && ctx.repo.tree.read(path) !== content) {
+  if (tree.read(path) !== undefined && tree.read(path) !== content) {
     throw new HomeopsError(
       'CONFLICT',
       `${path} already exists and differs from what these inputs generate`,
@@ -46,7 +47,7 @@ export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResul
       },
     );
   }
-  ctx.repo.tree.create(path, content);
+  tree.create(path, content);
 
   const ref: MiseNodeRef = {
     name: node.hostname,
@@ -76,7 +77,7 @@ export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResul
       manualStep(manual, text, `add ${ref.varName} = "${node.ip}" to [env]`);
   }
   text = applyTask(mise, ref, text, manual);
-  if (text !== mise.miseText) ctx.repo.tree.update(mise.miseFile, text);
+  if (text !== mise.miseText) tree.update(mise.miseFile, text);
 
   const controlPlanes =
     mise.nodes.filter((n) => n.role !== 'worker' && n.name !== node.hostname).length +
@@ -92,7 +93,8 @@ export function planMiseNode(ctx: TalosContext, answers: NodeAnswers): PlanResul
         `move disk: ${mise.install.disk} from ${mise.install.file} into the other nodes' network patches, or give ${node.hostname} a device path (--disk=/dev/...)`,
     );
   }
-  const changed = ctx.repo.tree.changes().length > 0;
+  warnings.push(...uncheckedWarnings(request.facts, node));
+  const changed = tree.changes().length > 0;
   return {
     summary: changed
       ? `node ${node.hostname} (${node.role}, ${node.ip}, Talos ${formatTalosVersion(version)}): ${path} and ${mise.miseFile}`

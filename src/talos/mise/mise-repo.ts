@@ -4,20 +4,23 @@
  * The nodes are read into talconfig facts, so the same node checks apply as in talhelper repos.
  */
 import { Document, parseAllDocuments } from 'yaml';
-import { HomeopsError } from '../errors.ts';
-import type { TalosLayout } from '../layouts/layout.ts';
-import type { RepoTree } from '../tree/repo-tree.ts';
+import { HomeopsError } from '../../errors.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+import type { NodeRole } from '../node-input.ts';
+import { readTalconfigFacts } from '../talconfig-facts.ts';
+import type { TalconfigFacts } from '../talconfig-facts.ts';
+import { parseTalosVersion } from '../talos-version.ts';
+import type { TalosVersion } from '../talos-version.ts';
+import { parseToml } from '../toml-text.ts';
+import type { TomlData } from '../toml-text.ts';
 import { readNetworkPatch } from './mise-network.ts';
 import type { NetworkPatch } from './mise-network.ts';
-import type { NodeRole } from './node-input.ts';
-import { readTalconfigFacts } from './talconfig-facts.ts';
-import type { TalconfigFacts } from './talconfig-facts.ts';
-import { parseTalosVersion } from './talos-version.ts';
-import type { TalosVersion } from './talos-version.ts';
-import { parseToml } from './toml-text.ts';
-import type { TomlData } from './toml-text.ts';
 
-export type MiseLayout = Extract<TalosLayout, { kind: 'talosctl-mise' }>;
+/** Where a talosctl + mise repo keeps its patches and its tasks. */
+export interface MisePlace {
+  patchesDir: string;
+  miseFile: string;
+}
 
 export interface MiseNode {
   /** The name in file and task names: `network-<name>.yaml`, `apply-<name>`. */
@@ -31,7 +34,6 @@ export interface MiseNode {
 }
 
 export interface MiseRepo {
-  layout: MiseLayout;
   patchesDir: string;
   miseFile: string;
   miseText: string;
@@ -100,7 +102,7 @@ function talosVersion(
   return version ? { version, from: `the installer image tag in ${install.file}` } : undefined;
 }
 
-export function readMiseRepo(tree: RepoTree, layout: MiseLayout): MiseRepo {
+export function readMiseRepo(tree: RepoTree, layout: MisePlace): MiseRepo {
   const miseText = tree.read(layout.miseFile);
   if (miseText === undefined) {
     throw new HomeopsError('LAYOUT', `${layout.miseFile} does not exist`, {
@@ -126,7 +128,8 @@ export function readMiseRepo(tree: RepoTree, layout: MiseLayout): MiseRepo {
   const nodes: MiseNode[] = files
     .filter((f) => /^network-.+\.ya?ml$/.test(f))
     .map((f) => {
-      const patch = readNetworkPatch(`${dir}/${f}`, tree.read(`${dir}/${f}`)!);
+      const path = dir === '' ? f : `${dir}/${f}`;
+      const patch = readNetworkPatch(path, tree.read(path) ?? '');
       const varName =
         env[nodeVarName(patch.name)] !== undefined ? nodeVarName(patch.name) : undefined;
       return {
@@ -153,7 +156,6 @@ export function readMiseRepo(tree: RepoTree, layout: MiseLayout): MiseRepo {
   const version = talosVersion(toml, install, layout.miseFile);
   const documentMarkers = files.some((f) => (tree.read(`${dir}/${f}`) ?? '').startsWith('---'));
   return {
-    layout,
     patchesDir: dir,
     miseFile: layout.miseFile,
     miseText,

@@ -12,8 +12,8 @@ import {
   parseToml,
   sameExcept,
   tomlTables,
-} from '../../src/talos/toml-text.ts';
-import type { TomlData } from '../../src/talos/toml-text.ts';
+} from '../toml-text.ts';
+import type { TomlData } from '../toml-text.ts';
 
 export interface MiseNodeRef {
   name: string;

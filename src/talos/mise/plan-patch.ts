@@ -3,18 +3,20 @@
  * `<id>-worker.yaml`, `<id>-<node>.yaml` for one role or node) in the repo's file style, added to the `talosctl gen config` / `machineconfig patch`
  * commands of .mise.toml when they list patches line by line; otherwise the next steps say how.
  */
-import type { PlanResult } from '../../src/engine/generator.ts';
-import { HomeopsError } from '../../src/errors.ts';
-import { inRepoStyle } from '../../src/talos/mise-repo.ts';
-import { parsePatchTarget } from '../../src/talos/patch-refs.ts';
-import type { TalosPatchDef } from '../../src/talos/patch-catalog.ts';
-import type { TalosContext } from '../../src/talos/talos-context.ts';
-import { formatTalosVersion } from '../../src/talos/talos-version.ts';
-import { addConfigPatch } from './mise-config-patch.ts';
-import type { MisePatchTarget } from './mise-config-patch.ts';
-import { createPatchFile, targetText } from './patch-file.ts';
-import { miseSources, refuseRepeatedSettings } from './repeated-settings.ts';
-import type { Reach } from './repeated-settings.ts';
+import type { PlanResult } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+import type { PatchRequest } from '../backend.ts';
+import { createPatchFile, targetText } from '../patch-file.ts';
+import { refuseRepeatedSettings } from '../repeated-settings.ts';
+import type { Reach } from '../repeated-settings.ts';
+import { formatTalosVersion } from '../talos-version.ts';
+import type { TalosVersion } from '../talos-version.ts';
+import { addConfigPatch } from './config-patch.ts';
+import type { MisePatchTarget } from './config-patch.ts';
+import { inRepoStyle } from './mise-repo.ts';
+import type { MiseRepo } from './mise-repo.ts';
+import { miseSources } from './mise-sources.ts';
 
 /** One flat folder for every scope: the file name says which (`all` keeps `<id>.yaml`). */
 const SUFFIX = {
@@ -31,14 +33,11 @@ const FLAG = {
 } as const;
 
 export function planMisePatch(
-  ctx: TalosContext,
-  def: TalosPatchDef,
-  values: Record<string, unknown>,
-  targetName: string,
+  tree: RepoTree,
+  mise: MiseRepo,
+  version: TalosVersion,
+  { def, values, target: parsed, targetName }: PatchRequest,
 ): PlanResult {
-  const mise = ctx.mise();
-  const version = ctx.talosVersion();
-  const parsed = parsePatchTarget(targetName, mise.facts);
   const node =
     parsed.scope === 'node'
       ? mise.nodes.find((n) => n.name === parsed.hostname || n.hostname === parsed.hostname)
@@ -59,11 +58,11 @@ export function planMisePatch(
     : target.scope === 'global'
       ? {}
       : { role: target.scope as 'controlPlane' | 'worker' };
-  refuseRepeatedSettings(def.id, file, text, miseSources(ctx.repo.tree, mise), reach);
-  createPatchFile(ctx, file, text);
+  refuseRepeatedSettings(def.id, file, text, miseSources(tree, mise), reach);
+  createPatchFile(tree, file, text);
 
   const edit = addConfigPatch(mise.miseText, file, target, mise.patchesDir);
-  if (edit && !edit.already) ctx.repo.tree.update(mise.miseFile, edit.text);
+  if (edit && !edit.already) tree.update(mise.miseFile, edit.text);
   const how = node
     ? `talosctl machineconfig patch ${node.role ?? 'controlplane'}.yaml --patch @${mise.patchesDir}/network-${node.name}.yaml --patch @${file} --output ${node.role ?? 'controlplane'}-${node.name}.yaml`
     : `talosctl gen config ... ${FLAG[target.scope as keyof typeof FLAG]} @${file} ...`;

@@ -6,8 +6,8 @@
  */
 import { isMap, parseAllDocuments } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
-import { HomeopsError } from '../errors.ts';
-import { normalizeMac } from './net.ts';
+import { HomeopsError } from '../../errors.ts';
+import { normalizeMac } from '../net.ts';
 
 export interface NetworkPatch {
   /** The node name of the file (`network-<name>.yaml`). */

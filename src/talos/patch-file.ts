@@ -1,9 +1,9 @@
 /** Writing a patch file: new, or the very same bytes again; another file of that name is a conflict. */
-import { HomeopsError } from '../../src/errors.ts';
-import type { TalosContext } from '../../src/talos/talos-context.ts';
+import { HomeopsError } from '../errors.ts';
+import type { RepoTree } from '../tree/repo-tree.ts';
 
-export function createPatchFile(ctx: TalosContext, file: string, text: string): void {
-  const current = ctx.repo.tree.read(file);
+export function createPatchFile(tree: RepoTree, file: string, text: string): void {
+  const current = tree.read(file);
   if (current !== undefined && current !== text) {
     throw new HomeopsError('CONFLICT', `${file} already exists with other content`, {
       field: 'patch',
@@ -11,7 +11,7 @@ export function createPatchFile(ctx: TalosContext, file: string, text: string): 
       fix: `edit ${file} by hand, or move it away first: homeops never overwrites a patch`,
     });
   }
-  ctx.repo.tree.create(file, text, 'patch');
+  tree.create(file, text, 'patch');
 }
 
 /** `all` -> "all nodes", `controlplane` -> "the control planes", a hostname -> "node k8s-1". */

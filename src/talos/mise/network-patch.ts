@@ -4,19 +4,19 @@
  * typed documents (HostnameConfig, LinkAliasConfig, LinkConfig, Layer2VIPConfig, ResolverConfig).
  */
 import { Document, isMap, YAMLMap } from 'yaml';
-import type { MiseNode, MiseRepo } from '../../src/talos/mise-repo.ts';
-import { inRepoStyle } from '../../src/talos/mise-repo.ts';
-import { legacyNetworkNode } from '../../src/talos/mise-network.ts';
-import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
-import { buildLevel, prefixFor } from '../../src/talos/node-interface.ts';
-import { renderDocuments } from '../../src/talos/patches/render.ts';
-import type { PatchDocument } from '../../src/talos/patches/render.ts';
-import type { TalconfigFacts } from '../../src/talos/talconfig-facts.ts';
-import { seqItems } from '../../src/talos/talconfig-node.ts';
-import { usesTypedDocuments } from '../../src/talos/talos-version.ts';
-import type { TalosVersion } from '../../src/talos/talos-version.ts';
-import { copy, keyText, scalar, seqLike } from '../../src/talos/yaml-nodes.ts';
-import { detectIndentSeq } from '../../src/yaml/block-text.ts';
+import { detectIndentSeq } from '../../yaml/block-text.ts';
+import type { CheckedNodeInput } from '../node-input.ts';
+import { buildLevel, prefixFor } from '../node-interface.ts';
+import { renderDocuments } from '../patches/render.ts';
+import type { PatchDocument } from '../patches/render.ts';
+import type { TalconfigFacts } from '../talconfig-facts.ts';
+import { seqItems } from '../talconfig-node.ts';
+import { usesTypedDocuments } from '../talos-version.ts';
+import type { TalosVersion } from '../talos-version.ts';
+import { copy, keyText, scalar, seqLike } from '../yaml-nodes.ts';
+import { legacyNetworkNode } from './mise-network.ts';
+import type { MiseNode, MiseRepo } from './mise-repo.ts';
+import { inRepoStyle } from './mise-repo.ts';
 
 type AnyMap = YAMLMap<unknown, unknown>;
 

@@ -2,8 +2,9 @@
  * ClusterTool repos keep addresses in clusters/main/clusterenv.yaml, encrypted with SOPS: homeops
  * reads its keys but not its values, never writes it, and says which variables to check or add.
  */
-import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
-import type { TalhelperRepo } from '../../src/talos/talhelper-repo.ts';
+import { posix } from 'node:path';
+import type { CheckedNodeInput } from '../node-input.ts';
+import type { TalhelperRepo } from './talhelper-repo.ts';
 
 /** Encrypted keys that hold addresses (VIP, GATEWAY, MASTER1IP, METALLB_RANGE, ..._IP). */
 const addressKeys = (th: TalhelperRepo): string[] =>
@@ -50,9 +51,10 @@ export function clustertoolSteps(th: TalhelperRepo, node: CheckedNodeInput): str
     th.facts.clusterName && !th.facts.clusterName.includes('${')
       ? th.facts.clusterName
       : '<cluster name>';
+  const generated = posix.join(th.dir, 'generated');
   steps.push(
-    'regenerate the machine configs: ./clustertool genconfig (writes clusters/main/talos/generated/)',
-    `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: talosctl apply-config --insecure --nodes ${node.ip} --file "clusters/main/talos/generated/${cluster}-${node.hostname}.yaml"`,
+    `regenerate the machine configs: ./clustertool genconfig (writes ${generated}/)`,
+    `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: talosctl apply-config --insecure --nodes ${node.ip} --file "${generated}/${cluster}-${node.hostname}.yaml"`,
     `commit ${th.file} and the generated configs`,
   );
   return steps;

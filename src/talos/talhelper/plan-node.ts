@@ -2,42 +2,50 @@
  * A node in a talhelper repo: a `nodes[]` entry in talconfig.yaml in the shape of the existing
  * nodes (only new lines added), and its own patch folder when the other nodes have one.
  */
-import type { PlanResult } from '../../src/engine/generator.ts';
-import { HomeopsError } from '../../src/errors.ts';
-import { addNode } from '../../src/talos/add-node.ts';
-import { normalizeMac } from '../../src/talos/net.ts';
-import { checkDisk, checkSchematic } from '../../src/talos/node-input.ts';
-import type { CheckedNodeInput } from '../../src/talos/node-input.ts';
-import type { NodeFacts } from '../../src/talos/talconfig-node.ts';
-import type { TalhelperRepo } from '../../src/talos/talhelper-repo.ts';
-import type { TalosContext } from '../../src/talos/talos-context.ts';
-import type { NodeAnswers } from './inputs.ts';
+import { posix } from 'node:path';
+import type { PlanResult } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+import { addNode } from '../add-node.ts';
+import type { NodeRequest } from '../backend.ts';
+import { normalizeMac } from '../net.ts';
+import { checkDisk, checkRole, checkSchematic } from '../node-input.ts';
+import type { CheckedNodeInput, NodeInput } from '../node-input.ts';
+import type { NodeFacts } from '../talconfig-node.ts';
+import { uncheckedWarnings } from '../unchecked.ts';
 import { clustertoolSteps, encryptedWarning } from './clustertool-steps.ts';
+import type { TalhelperRepo } from './talhelper-repo.ts';
 
-export function planTalhelperNode(ctx: TalosContext, answers: NodeAnswers): PlanResult {
-  const th = ctx.talhelper();
+export function planTalhelperNode(
+  tree: RepoTree,
+  th: TalhelperRepo,
+  { input: answers, facts }: NodeRequest,
+): PlanResult {
   const hostname = answers.hostname.trim();
   const existing = th.facts.nodes.find(
     (n) => n.hostname === hostname || n.hostnameResolved === hostname,
   );
   if (existing) return unchanged(th, existing, answers);
 
-  const result = addNode(th.doc, ctx.nodeFacts(), answers, { source: th.text });
-  ctx.repo.tree.update(th.file, result.text);
-  const created = (result.patchFolder?.files ?? []).map((f) => `${th.dir}/${f.path}`);
+  const result = addNode(th.doc, facts, answers, { source: th.text });
+  tree.update(th.file, result.text);
+  const created = (result.patchFolder?.files ?? []).map((f) => posix.join(th.dir, f.path));
   for (const [i, f] of (result.patchFolder?.files ?? []).entries())
-    ctx.repo.tree.create(created[i]!, f.content, 'node patch');
+    tree.create(created[i] ?? f.path, f.content, 'node patch');
 
-  const clustertool = ctx.repo.layout.id === 'clustertool';
-  const warnings =
-    clustertool && th.encrypted.length > 0
+  const clustertool = th.clustertool;
+  const warnings = [
+    ...(clustertool && th.encrypted.length > 0
       ? [
           ...result.warnings.filter((w) => !/had no value/.test(w)),
           encryptedWarning(th, result.input.ip),
         ]
-      : result.warnings;
+      : result.warnings),
+    ...uncheckedWarnings(facts, result.input),
+  ];
+  const folder = result.patchFolder ? posix.join(th.dir, result.patchFolder.dir) : undefined;
   return {
-    summary: `node ${hostname} (${result.input.role}, ${result.input.ip}) added to ${th.file}${created.length > 0 ? ` with its patch folder ${th.dir}/${result.patchFolder!.dir}/` : ''}`,
+    summary: `node ${hostname} (${result.input.role}, ${result.input.ip}) added to ${th.file}${folder && created.length > 0 ? ` with its patch folder ${folder}/` : ''}`,
     nextSteps: clustertool
       ? clustertoolSteps(th, result.input)
       : talhelperSteps(th, result.input, created),
@@ -46,18 +54,19 @@ export function planTalhelperNode(ctx: TalosContext, answers: NodeAnswers): Plan
 }
 
 function talhelperSteps(th: TalhelperRepo, node: CheckedNodeInput, created: string[]): string[] {
+  const cd = th.dir === '' ? '' : `cd ${th.dir} && `;
   return [
     ...(created.length > 0
       ? [`put settings for ${node.hostname} alone in ${created.join(', ')} (it is empty now)`]
       : []),
-    `regenerate the machine configs: cd ${th.dir} && talhelper genconfig`,
-    `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: cd ${th.dir} && talhelper gencommand apply --node ${node.ip} --extra-flags=--insecure | bash`,
+    `regenerate the machine configs: ${cd}talhelper genconfig`,
+    `boot ${node.hostname} from the Talos ISO of its schematic, then apply its config in maintenance mode: ${cd}talhelper gencommand apply --node ${node.ip} --extra-flags=--insecure | bash`,
     `commit ${th.file}${created.length > 0 ? ' and the patch folder' : ''}; later changes: talhelper gencommand apply --node ${node.ip} | bash`,
   ];
 }
 
 /** The same node again: nothing to change when it matches the inputs, else the hostname is taken. */
-function unchanged(th: TalhelperRepo, node: NodeFacts, answers: NodeAnswers): PlanResult {
+function unchanged(th: TalhelperRepo, node: NodeFacts, answers: NodeInput): PlanResult {
   const differences = nodeDifferences(th, node, answers);
   if (differences.length > 0) {
     throw new HomeopsError(
@@ -77,14 +86,14 @@ function unchanged(th: TalhelperRepo, node: NodeFacts, answers: NodeAnswers): Pl
   };
 }
 
-function nodeDifferences(th: TalhelperRepo, node: NodeFacts, a: NodeAnswers): string[] {
+function nodeDifferences(th: TalhelperRepo, node: NodeFacts, a: NodeInput): string[] {
   const out: string[] = [];
   if (node.ipAddress !== a.ip.trim() && node.ipAddressRaw !== a.ip.trim())
     out.push(`its ip is ${node.ipAddress ?? node.ipAddressRaw}, not ${a.ip.trim()}`);
   const mac = normalizeMac(a.mac);
   if (!mac || !node.macs.includes(mac))
     out.push(`its mac is ${node.macs.join(', ') || 'not set'}, not ${a.mac.trim()}`);
-  if (node.controlPlane !== (a.role === 'controlplane'))
+  if (node.controlPlane !== (checkRole(a.role) === 'controlplane'))
     out.push(`it is a ${node.controlPlane ? 'controlplane' : 'worker'}, not a ${a.role}`);
   const disk = checkDisk(a.disk);
   if (!(disk instanceof HomeopsError)) {

@@ -1,0 +1,17 @@
+/**
+ * What the node checks could not check because the repo does not say it: a cluster on DHCP writes
+ * no subnet or gateway anywhere, so a new address is checked only against the other nodes, the VIP
+ * and the load-balancer addresses. Said as a warning, never passed over in silence.
+ */
+import type { TalconfigFacts } from './talconfig-facts.ts';
+
+export function uncheckedWarnings(
+  facts: TalconfigFacts,
+  node: { hostname: string; ip: string; mac: string },
+): string[] {
+  // placeholders without values are reported on their own (they hide the subnet too)
+  if (facts.subnets.length > 0 || facts.unresolved.length > 0) return [];
+  return [
+    `the repo writes no subnet for its nodes (DHCP): ${node.ip} was checked against the other nodes, the VIP and the load-balancer addresses only, not against a subnet or gateway; reserve it for ${node.mac} on your DHCP server`,
+  ];
+}
