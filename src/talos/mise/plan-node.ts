@@ -11,7 +11,7 @@ import { checkedOrThrow } from '../node-input.ts';
 import type { CheckedNodeInput } from '../node-input.ts';
 import { formatTalosVersion } from '../talos-version.ts';
 import type { TalosVersion } from '../talos-version.ts';
-import { uncheckedWarnings } from '../unchecked.ts';
+import { uncheckedWarnings } from '../node-warnings.ts';
 import { nodeVarName } from './mise-repo.ts';
 import type { MiseRepo } from './mise-repo.ts';
 import { renderNetworkPatch } from './network-patch.ts';

@@ -12,7 +12,7 @@ import { normalizeMac } from '../net.ts';
 import { checkDisk, checkRole, checkSchematic } from '../node-input.ts';
 import type { CheckedNodeInput, NodeInput } from '../node-input.ts';
 import type { NodeFacts } from '../talconfig-node.ts';
-import { uncheckedWarnings } from '../unchecked.ts';
+import { uncheckedWarnings } from '../node-warnings.ts';
 import { clustertoolSteps, encryptedWarning } from './clustertool-steps.ts';
 import type { TalhelperRepo } from './talhelper-repo.ts';
 
