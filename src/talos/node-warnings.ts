@@ -10,7 +10,15 @@ export function uncheckedWarnings(
   node: { hostname: string; ip: string; mac: string },
 ): string[] {
   // placeholders without values are reported on their own (they hide the subnet too)
-  if (facts.subnets.length > 0 || facts.unresolved.length > 0) return [];
+  if (facts.unresolved.length > 0) return [];
+  if (facts.subnets.length > 0) {
+    const dhcp = facts.nodes.length > 0 && facts.nodes.every((n) => n.addresses.length === 0);
+    return dhcp
+      ? [
+          `the nodes take their addresses by DHCP: ${node.ip} is written nowhere; reserve it for ${node.mac} on your DHCP server`,
+        ]
+      : [];
+  }
   return [
     `the repo writes no subnet for its nodes (DHCP): ${node.ip} was checked against the other nodes, the VIP and the load-balancer addresses only, not against a subnet or gateway; reserve it for ${node.mac} on your DHCP server`,
   ];
