@@ -17,6 +17,12 @@ const problem = (result: unknown): Problem | undefined =>
     ? { message: result.message, ...(result.fix !== undefined && { fix: result.fix }) }
     : undefined;
 
+/** A check of the chosen cluster's facts; nothing to check before the cluster is known. */
+const inCluster =
+  <V>(check: (v: V, a: Answers, ctx: TalosContext) => Problem | undefined) =>
+  (v: V, a: Answers, ctx: TalosContext): Problem | undefined =>
+    ctx.known(a) ? check(v, a, ctx) : undefined;
+
 /** The other nodes: a run for a hostname that exists compares the node instead (see the plans). */
 const others = (ctx: TalosContext, a: Answers) => ctx.factsWithout(a, a['hostname']);
 
@@ -40,7 +46,7 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     help: 'hostname: the new node, a DNS label such as k8s-3',
     type: 'string',
     required: true,
-    validate: (v: string, a, ctx) => problem(checkHostname(v, ctx.factsWithout(a, v))),
+    validate: inCluster((v: string, a, ctx) => problem(checkHostname(v, ctx.factsWithout(a, v)))),
   },
   {
     name: 'ip',
@@ -48,7 +54,7 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     help: "ip: the node's IPv4 address, in the nodes' subnet (the prefix comes from it)",
     type: 'string',
     required: true,
-    validate: (v: string, a, ctx) => ipProblem(v, a, ctx),
+    validate: inCluster(ipProblem),
   },
   {
     name: 'role',
@@ -75,14 +81,14 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     help: 'mac: the hardware address of its network card, e.g. bc:24:11:3a:5f:04',
     type: 'string',
     required: true,
-    validate: (v: string, a, ctx) => problem(checkMac(v, others(ctx, a))),
+    validate: inCluster((v: string, a, ctx) => problem(checkMac(v, others(ctx, a)))),
   },
   {
     name: 'schematic',
     message: 'Image Factory schematic ID (or installer image name)',
     help: 'schematic: a factory.talos.dev schematic ID; default the one the other nodes use',
     type: 'string',
-    default: (ctx, a) => ctx.backend(a).defaultSchematic(),
+    default: (ctx, a) => (ctx.known(a) ? ctx.backend(a).defaultSchematic() : undefined),
     validate: (v: string) => problem(checkSchematic(v)),
   },
 ];

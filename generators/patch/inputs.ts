@@ -126,10 +126,14 @@ export const patchInputs: InputSpec<TalosContext>[] = [
     type: 'choice',
     required: true,
     choices: (ctx, a) =>
-      ['all', 'controlplane', 'worker', ...ctx.nodeNames(a)].map((t) => ({ name: t, value: t })),
+      ['all', 'controlplane', 'worker', ...(ctx.known(a) ? ctx.nodeNames(a) : [])].map((t) => ({
+        name: t,
+        value: t,
+      })),
     // the aliases (global, control-plane, controller, workers) are typed, not listed
     open: true,
     validate: (v: string, a, ctx) => {
+      if (!ctx.known(a)) return undefined;
       try {
         parsePatchTarget(v, ctx.backend(a).facts());
         return undefined;

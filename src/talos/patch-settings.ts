@@ -182,11 +182,14 @@ const overlaps = (a: string[], b: string[]): boolean =>
 export interface SettingSource {
   /** The file that sets it (a patch file, or talconfig.yaml). */
   file: string;
+  /** Where in it, for messages, when it is not the whole file (`talconfig.yaml, inline patch of patches`). */
+  label?: string;
   settings: PatchSetting[];
 }
 
 export interface SettingClash {
   file: string;
+  label: string;
   existing: PatchSetting;
   added: PatchSetting;
 }
@@ -199,7 +202,7 @@ export function findClash(
   for (const a of added) {
     for (const source of sources) {
       const existing = source.settings.find((s) => overlaps(s.path, a.path));
-      if (existing) return { file: source.file, existing, added: a };
+      if (existing) return { file: source.file, label: source.label ?? source.file, existing, added: a };
     }
   }
   return undefined;

@@ -50,11 +50,11 @@ export function refuseRepeatedSettings(
   const again = clash.existing.label === clash.added.label ? 'it' : clash.added.label;
   throw new HomeopsError(
     'CONFLICT',
-    `${clash.file} already sets ${clash.existing.label}; the ${patchId} patch would set ${again} a second time for the same nodes`,
+    `${clash.label} already sets ${clash.existing.label}; the ${patchId} patch would set ${again} a second time for the same nodes`,
     {
       field: 'patch',
       file: clash.file,
-      fix: `change the setting in ${clash.file} instead, or remove it there (or that file's reference) first and run again`,
+      fix: `change the setting in ${clash.label} instead, or remove it there (or that file's reference) first and run again`,
     },
   );
 }

@@ -32,6 +32,12 @@ export class TalosContext {
     return this.states.map((s) => s.backend.cluster);
   }
 
+  /** Whether the answers say which cluster (or the repo has one): the other inputs can be checked. */
+  known(answers: Answers): boolean {
+    const name = answers['cluster'];
+    return this.states.length === 1 || this.states.some((s) => s.backend.cluster === name);
+  }
+
   /** The back end of the cluster the answers chose (or of the only cluster). */
   backend(answers: Answers): TalosBackend {
     return this.state(answers).backend;

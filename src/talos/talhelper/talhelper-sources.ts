@@ -24,7 +24,7 @@ export function talhelperSources(
       // `@./patches/x.yaml` is a file; anything else is an inline patch (`- |-` block)
       const source = ref.startsWith('@')
         ? fileSource(tree, posix.join(th.dir, refToPath(ref)))
-        : { file: `${th.file} (inline patch of ${where})`, settings: patchSettings(ref) };
+        : { file: th.file, label: `the inline patch of ${where} in ${th.file}`, settings: patchSettings(ref) };
       if (source && source.settings.length > 0) out.push({ reach, source });
     }
   };
