@@ -1,8 +1,9 @@
 /**
- * Files that name every node (a `for node in k8s-0 k8s-1 k8s-2` loop of a justfile, a YAML list of
- * addresses, a node-to-hardware map): the new node is added where the list is one line or one
- * item per line, in the list's own separator and form; anywhere else a next step names the file
- * and line. Only the Talos folder and the repo's task files are looked at.
+ * Files that name every node (a YAML list of addresses, a CI matrix, a `for node in k8s-0 k8s-1`
+ * loop of a justfile, a node-to-hardware map): the new node is added where the list has one item
+ * per line, each line the same but for the node (a new line in the list's form, nothing else
+ * changed); anywhere else (one-line lists, maps with values) a next step names the file and line.
+ * Only the Talos folder, the repo's task files and its CI workflows are looked at.
  */
 import { posix } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -25,11 +26,13 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const word = (name: string): RegExp => new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-]|\\.\\w)`, 'g');
 
 function candidates(tree: RepoTree, dir: string, skip: ReadonlySet<string>): string[] {
-  const here = tree
-    .children(dir)
-    .map((n) => posix.join(dir, n))
-    .filter((p) => tree.isFile(p) && !skip.has(p) && /(\.just|justfile|Justfile|\.ya?ml|\.toml)$/.test(p));
-  return [...new Set([...here, ...TASK_FILES.filter((f) => tree.isFile(f))])];
+  const files = (folder: string) =>
+    tree
+      .children(folder)
+      .map((n) => posix.join(folder, n))
+      .filter((p) => tree.isFile(p) && !skip.has(p) && /(\.just|justfile|Justfile|\.ya?ml|\.toml)$/.test(p));
+  const workflows = files('.github/workflows');
+  return [...new Set([...files(dir), ...TASK_FILES.filter((f) => tree.isFile(f)), ...workflows])];
 }
 
 /** The first name of `node` found in `line` as a whole word, with its position. */
@@ -77,13 +80,11 @@ export function addToNodeLists(
     const lines = text.split('\n');
     let changed = false;
     let found = false;
-    for (let i = 0; i < lines.length; i++) {
-      const next = oneLine(lines[i] ?? '', nodes, added);
-      if (next !== undefined) {
-        lines[i] = next;
-        changed = found = true;
-        break;
-      }
+    const row = lines.findIndex((line) => oneLine(line, nodes, added) !== undefined);
+    if (row >= 0) {
+      // a one-line list: extending it would change a line, so it is a next step
+      out.manual.push({ path, line: row + 1 });
+      found = true;
     }
     if (!found) {
       // one item per line, each line the same but for the node's name

@@ -88,7 +88,7 @@ export function planTemplatesNode(tree: RepoTree, repo: TemplatesRepo, request: 
     summary: `node ${node.hostname} (${node.role}, ${node.ip}): ${file.path}, copied from ${file.template.path}${listed.length > 0 ? `, and added to ${listed.join(', ')}` : ''}`,
     nextSteps: [
       `review ${file.path}: it is ${file.template.hostname}'s file with ${node.hostname}'s hostname, address, MAC and install disk`,
-      ...lists.manual.map((m) => `add ${node.hostname} to ${m.path} (line ${m.line}) like the other nodes`),
+      ...lists.manual.map((m) => `add ${node.hostname} where line ${m.line} of ${m.path} lists the other nodes`),
       `boot ${node.hostname} from the Talos ISO of the cluster's schematic, then apply its config while it waits in maintenance mode: ${applyStep(tree, repo, node, file.path, cluster)}`,
       `commit ${[file.path, ...listed].join(', ')}`,
     ],
