@@ -161,7 +161,10 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     if (c.edited) expect(changed).toContain(c.edited);
     expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
     for (const file of changed.filter((f) => before[f] !== undefined))
-      expect(addedLines(before[file] ?? '', after[file] ?? ''), `${file} keeps every line`).toBeDefined();
+      expect(
+        addedLines(before[file] ?? '', after[file] ?? ''),
+        `${file} keeps every line`,
+      ).toBeDefined();
     expect(result.stdout).toMatch(/next steps:\n/);
   });
 
@@ -615,7 +618,9 @@ describe('homeops node: the role and the cluster', () => {
       copyFixture('talos-talhelper-clusters'),
       ...flags({ ...CASES['talos-talhelper-clusters']!.inputs, cluster: 'staging' }),
     );
-    expect(unknown.stderr).toContain('error: --cluster: "staging" is not one of lab, prod\n  fix: pass one of: lab, prod');
+    expect(unknown.stderr).toContain(
+      'error: --cluster: "staging" is not one of lab, prod\n  fix: pass one of: lab, prod',
+    );
   });
 
   it("checks a node against its own cluster only: another cluster's subnet, nodes and pools are not its", async () => {
@@ -626,12 +631,20 @@ describe('homeops node: the role and the cluster', () => {
     expect(other.stderr).toContain("--ip: 10.0.5.30 is outside the nodes' subnet 192.168.10.0/24");
     // main's pool is 192.168.10.224/27; edge's 10.0.5.200-250 does not reach main
     const pool = await homeops('node', '--dest', repo, ...flags({ ...base, ip: '192.168.10.230' }));
-    expect(pool.stderr).toContain('--ip: 192.168.10.230 is inside the load-balancer range 192.168.10.224/27');
+    expect(pool.stderr).toContain(
+      '--ip: 192.168.10.230 is inside the load-balancer range 192.168.10.224/27',
+    );
     const edge = await homeops(
       'node',
       '--dest',
       repo,
-      ...flags({ ...base, cluster: 'edge', hostname: 'cabin-2', ip: '10.0.5.12', disk: 'type:nvme' }),
+      ...flags({
+        ...base,
+        cluster: 'edge',
+        hostname: 'cabin-2',
+        ip: '10.0.5.12',
+        disk: 'type:nvme',
+      }),
     );
     expect(edge.code, edge.stderr).toBe(0);
     expect(snapshotFiles(repo)['talos/edge/nodes/10.0.5.12.yaml.j2']).toContain(
@@ -642,7 +655,12 @@ describe('homeops node: the role and the cluster', () => {
 
 describe('homeops node: what each Talos tool gets', () => {
   it('topf: the entry follows a sibling of its role; node-specific data is named, not copied', async () => {
-    const result = await homeops('node', '--dest', copyFixture('talos-topf'), ...flags(CASES['talos-topf']!.inputs));
+    const result = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-topf'),
+      ...flags(CASES['talos-topf']!.inputs),
+    );
     expect(result.stderr).toContain(
       'warning: not copied from k8s-3: data.kernelModules (add them by hand if k8s-4 needs them)',
     );
@@ -654,7 +672,12 @@ describe('homeops node: what each Talos tool gets', () => {
   it('topf: refuses a disk the repo has no data key for, and an installer image instead of a schematic ID', async () => {
     const repo = copyFixture('talos-topf');
     const before = snapshotFiles(repo);
-    const model = await homeops('node', '--dest', repo, ...flags({ ...CASES['talos-topf']!.inputs, disk: 'model:Samsung*' }));
+    const model = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['talos-topf']!.inputs, disk: 'model:Samsung*' }),
+    );
     expect(model.code).toBe(1);
     expect(model.stderr).toContain(
       'error: --disk: the nodes of talos/topf.yaml name their install disk by a device path (installDisk) or a disk serial (installDiskSerial), not model:\n  fix: give a device path (installDisk) or a disk serial (installDiskSerial)',
@@ -665,14 +688,21 @@ describe('homeops node: what each Talos tool gets', () => {
       repo,
       ...flags({ ...CASES['talos-topf']!.inputs, schematic: 'factory.talos.dev/installer/abc' }),
     );
-    expect(image.stderr).toContain('error: --schematic: topf takes a schematic ID, not an installer image');
+    expect(image.stderr).toContain(
+      'error: --schematic: topf takes a schematic ID, not an installer image',
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
   it('topf: the same host with other inputs is refused, naming what differs', async () => {
     const repo = copyFixture('talos-topf');
     await homeops('node', '--dest', repo, ...flags(CASES['talos-topf']!.inputs));
-    const again = await homeops('node', '--dest', repo, ...flags({ ...CASES['talos-topf']!.inputs, ip: '192.168.20.16' }));
+    const again = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['talos-topf']!.inputs, ip: '192.168.20.16' }),
+    );
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(
       'error: talos/topf.yaml: --hostname: host "k8s-4" is already in talos/topf.yaml (its ip is 192.168.20.15, not 192.168.20.16)',
@@ -680,7 +710,12 @@ describe('homeops node: what each Talos tool gets', () => {
   });
 
   it('per-node templates: a one-line list of the nodes is a next step (its line would change), a DHCP cluster says what it could not check', async () => {
-    const one = await homeops('node', '--dest', copyFixture('talos-templates'), ...flags(CASES['talos-templates']!.inputs));
+    const one = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-templates'),
+      ...flags(CASES['talos-templates']!.inputs),
+    );
     expect(one.stdout).toContain('add k8s-4 where line 18 of talos/mod.just lists the other nodes');
     const dhcp = await homeops(
       'node',
@@ -694,20 +729,31 @@ describe('homeops node: what each Talos tool gets', () => {
     expect(dhcp.stderr).toContain(
       "warning: talos/main/nodes/192.168.10.20.yaml.j2 selects its network link without a MAC: bc:24:11:10:00:21 is written nowhere; check how w1's link is matched",
     );
-    expect(dhcp.stdout).toContain('add w1 where line 6 of talos/main/node-mapping.yaml lists the other nodes');
+    expect(dhcp.stdout).toContain(
+      'add w1 where line 6 of talos/main/node-mapping.yaml lists the other nodes',
+    );
     expect(dhcp.stdout).toContain('just talos apply-node main 192.168.10.21 --insecure');
   });
 
   it.each([
-    ['talos-omni', /error: omni\/cluster-template\.yaml: this repo keeps its Talos machines in Omni cluster templates \(omni\/cluster-template\.yaml\): homeops does not edit those/],
-    ['talos-tofu', /error: tofu\/talos: this repo keeps its Talos machines in OpenTofu\/Terraform \(the siderolabs\/talos provider\) \(tofu\/talos\): homeops does not edit those/],
-  ])('%s: says where the nodes are and that homeops does not edit them', async (fixture, message) => {
-    const repo = copyFixture(fixture);
-    const before = snapshotFiles(repo);
-    const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
-    expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(message);
-    expect(result.stderr).not.toContain('does not exist');
-    expect(snapshotFiles(repo)).toEqual(before);
-  });
+    [
+      'talos-omni',
+      /error: omni\/cluster-template\.yaml: this repo keeps its Talos machines in Omni cluster templates \(omni\/cluster-template\.yaml\): homeops does not edit those/,
+    ],
+    [
+      'talos-tofu',
+      /error: tofu\/talos: this repo keeps its Talos machines in OpenTofu\/Terraform \(the siderolabs\/talos provider\) \(tofu\/talos\): homeops does not edit those/,
+    ],
+  ])(
+    '%s: says where the nodes are and that homeops does not edit them',
+    async (fixture, message) => {
+      const repo = copyFixture(fixture);
+      const before = snapshotFiles(repo);
+      const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('does not exist');
+      expect(snapshotFiles(repo)).toEqual(before);
+    },
+  );
 });

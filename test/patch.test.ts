@@ -52,7 +52,11 @@ const LAYOUTS: Record<string, Layout> = {
     wiring: '.mise.toml',
     anyTarget: 'urd',
   },
-  'talos-topf': { fixture: () => copyFixture('talos-topf'), talosVersion: 'v1.13', anyTarget: 'worker' },
+  'talos-topf': {
+    fixture: () => copyFixture('talos-topf'),
+    talosVersion: 'v1.13',
+    anyTarget: 'worker',
+  },
   'talos-templates': {
     fixture: () => copyFixture('talos-templates'),
     talosVersion: 'v1.12',
@@ -110,10 +114,18 @@ const CASES: [string, Record<string, string>][] = [
   ['talos-templates', { patch: 'kernel-modules', target: 'worker', modules: 'br_netfilter' }],
   [
     'talos-templates',
-    { patch: 'registry-mirror', target: 'all', mirror: 'https://zot.lan', registries: 'docker.io,ghcr.io' },
+    {
+      patch: 'registry-mirror',
+      target: 'all',
+      mirror: 'https://zot.lan',
+      registries: 'docker.io,ghcr.io',
+    },
   ],
   ['talos-templates', { patch: 'nvidia', target: 'k8s-3' }],
-  ['talos-templates-clusters', { cluster: 'edge', patch: 'sysctls', target: 'all', sysctls: 'vm.max_map_count=262144' }],
+  [
+    'talos-templates-clusters',
+    { cluster: 'edge', patch: 'sysctls', target: 'all', sysctls: 'vm.max_map_count=262144' },
+  ],
   ['talos-talhelper-setup', { patch: 'kubeprism', target: 'controlplane' }],
   ['talos-talhelper-clusters', { cluster: 'lab', patch: 'nvidia', target: 'lab-gpu' }],
 ];
@@ -142,7 +154,10 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     expectGoldenFiles(`patch/${name}`, after, changed);
     if (l.wiring) expect(changed).toContain(l.wiring);
     for (const file of changed.filter((f) => before[f] !== undefined))
-      expect(addedLines(before[file] ?? '', after[file] ?? ''), `${file} keeps every line`).toBeDefined();
+      expect(
+        addedLines(before[file] ?? '', after[file] ?? ''),
+        `${file} keeps every line`,
+      ).toBeDefined();
   });
 
   it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {
@@ -201,7 +216,10 @@ describe.skipIf(!hasSchemas)(
         expect(result.stderr, `${def.id} on ${layout}`).toBe('');
         const after = snapshotFiles(repo);
         for (const file of changedFiles(before, after))
-          expect(validateTalosFile(file, after[file] ?? '', l.talosVersion), `${file} (${def.id})`).toEqual([]);
+          expect(
+            validateTalosFile(file, after[file] ?? '', l.talosVersion),
+            `${file} (${def.id})`,
+          ).toEqual([]);
       }
     });
   },
@@ -302,7 +320,12 @@ describe('homeops patch: version awareness and placement', () => {
       'patch',
       'target',
     ]);
-    expect(patchInputs.map((i) => i.name)).toEqual(['cluster', 'patch', 'target', ...byName.keys()]);
+    expect(patchInputs.map((i) => i.name)).toEqual([
+      'cluster',
+      'patch',
+      'target',
+      ...byName.keys(),
+    ]);
   });
 });
 

@@ -61,7 +61,7 @@ export function sharedInputs(catalog: readonly TalosPatchDef[]): SharedInput[] {
           JSON.stringify(first.default) !== JSON.stringify(input.default))
       ) {
         throw new Error(
-          `patch catalog: ${def.id} and ${shared.uses[0]!.def.id} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
+          `patch catalog: ${def.id} and ${shared.uses[0]?.def.id ?? ''} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
         );
       }
       shared.uses.push({ def, input });
@@ -80,9 +80,8 @@ const chosen = (shared: SharedInput, answers: Answers): PatchInput | undefined =
  * answers-file key are the catalog name (`--maxPods`, `--servers`, `--enabled`), declared once
  * however many patches use it. Checks and defaults are the chosen patch's own.
  */
-function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
+function patchInputSpec(shared: SharedInput, first: PatchInput): InputSpec<TalosContext> {
   const { name, uses } = shared;
-  const first = uses[0]!.input;
   const meaning = uses.map((u) => `(${u.def.id}) ${u.input.message}`);
   const spec: InputSpec<TalosContext> = {
     name,
@@ -145,7 +144,10 @@ export const patchInputs: InputSpec<TalosContext>[] = [
     default: (_ctx, a) =>
       String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all',
   },
-  ...sharedInputs(PATCH_CATALOG).map(patchInputSpec),
+  // every shared input has at least the declaration it was found by
+  ...sharedInputs(PATCH_CATALOG).flatMap((s) =>
+    s.uses[0] ? [patchInputSpec(s, s.uses[0].input)] : [],
+  ),
 ];
 
 /** The chosen patch's values from the answers (absent ones take the catalog defaults). */

@@ -14,7 +14,12 @@ import type { Vars } from './vars.ts';
 
 export type TalosTool = 'talhelper' | 'topf' | 'templates' | 'talosctl-mise';
 
-export const TALOS_TOOLS: readonly TalosTool[] = ['talhelper', 'topf', 'templates', 'talosctl-mise'];
+export const TALOS_TOOLS: readonly TalosTool[] = [
+  'talhelper',
+  'topf',
+  'templates',
+  'talosctl-mise',
+];
 
 /** What each tool is, in the words of a message. */
 export const TOOL_TITLES: Record<TalosTool, string> = {

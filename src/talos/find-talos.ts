@@ -44,7 +44,12 @@ const MAX_DEPTH = 8;
 const TEMPLATE_FILE = /\.(ya?ml\.)?(j2|jinja2?|tmpl)$/;
 const MISE_FILES = ['.mise.toml', 'mise.toml', '.mise/config.toml', 'mise/config.toml'];
 
-function walk(tree: RepoTree, dir: string, depth: number, visit: (dir: string, names: string[]) => void): void {
+function walk(
+  tree: RepoTree,
+  dir: string,
+  depth: number,
+  visit: (dir: string, names: string[]) => void,
+): void {
   const names = tree.children(dir);
   visit(dir, names);
   if (depth >= MAX_DEPTH) return;
@@ -68,7 +73,8 @@ export function nodeTemplateFiles(tree: RepoTree, nodesDir: string): string[] {
     const path = join(nodesDir, name);
     if (tree.isDirectory(path)) {
       for (const inner of tree.children(path))
-        if (TEMPLATE_FILE.test(inner) && tree.isFile(join(path, inner))) out.push(join(path, inner));
+        if (TEMPLATE_FILE.test(inner) && tree.isFile(join(path, inner)))
+          out.push(join(path, inner));
     } else if (TEMPLATE_FILE.test(name)) out.push(path);
   }
   return out;
@@ -89,10 +95,13 @@ export function findTalosFiles(tree: RepoTree): RepoTalosFiles {
         const files = nodeTemplateFiles(tree, path);
         if (files.some((f) => looksLikeTalos(tree.read(f) ?? '')))
           places.push({ tool: 'templates', path: dir });
-      } else if (name === 'mise.toml' && dir !== '' && !miseFiles.includes(path)) miseFiles.push(path);
+      } else if (name === 'mise.toml' && dir !== '' && !miseFiles.includes(path))
+        miseFiles.push(path);
     }
     if (
-      names.some((n) => /^network-.+\.ya?ml$/.test(n) && looksLikeTalos(tree.read(join(dir, n)) ?? ''))
+      names.some(
+        (n) => /^network-.+\.ya?ml$/.test(n) && looksLikeTalos(tree.read(join(dir, n)) ?? ''),
+      )
     )
       networkDirs.push(dir);
   });
@@ -115,11 +124,21 @@ function findElsewhere(tree: RepoTree): ElsewherePlace[] {
       if (!tree.isFile(path)) continue;
       if (/\.(tf|tofu)$/.test(name)) {
         const text = tree.read(path) ?? '';
-        if (/siderolabs\/talos|talos_machine_(configuration|secrets)|talos_machine_configuration_apply/.test(text))
-          out.set(`tf:${dir}`, { what: 'OpenTofu/Terraform (the siderolabs/talos provider)', where: dir || '.' });
+        if (
+          /siderolabs\/talos|talos_machine_(configuration|secrets)|talos_machine_configuration_apply/.test(
+            text,
+          )
+        )
+          out.set(`tf:${dir}`, {
+            what: 'OpenTofu/Terraform (the siderolabs/talos provider)',
+            where: dir || '.',
+          });
       } else if (/\.ya?ml$/.test(name)) {
         const text = tree.read(path) ?? '';
-        if (/^kind:\s*Cluster\s*$/m.test(text) && /^kind:\s*(ControlPlane|Workers|Machine)\s*$/m.test(text))
+        if (
+          /^kind:\s*Cluster\s*$/m.test(text) &&
+          /^kind:\s*(ControlPlane|Workers|Machine)\s*$/m.test(text)
+        )
           out.set(`omni:${dir}`, { what: 'Omni cluster templates', where: path });
       }
     }

@@ -10,7 +10,10 @@ const JUSTFILES = ['.justfile', 'justfile', 'Justfile', 'mod.just'];
 
 /** The recipe's parameters (`apply-node cluster node *args:` -> cluster, node), or undefined. */
 function recipeParams(text: string, recipe: string): string[] | undefined {
-  const m = new RegExp(`^${recipe.replace(/-/g, '\\-')}((?:\\s+[^\\s:=]+(?:=\\S+)?)*)\\s*:(?!=)`, 'm').exec(text);
+  const m = new RegExp(
+    `^${recipe.replace(/-/g, '\\-')}((?:\\s+[^\\s:=]+(?:=\\S+)?)*)\\s*:(?!=)`,
+    'm',
+  ).exec(text);
   if (!m) return undefined;
   return (m[1] ?? '')
     .trim()
@@ -40,14 +43,20 @@ export function justCommand(
       const params = text === undefined ? undefined : recipeParams(text, recipe);
       if (params === undefined) continue;
       const values = params.map((p) =>
-        p === 'cluster' ? known.cluster : /^(node|host|hostname|ip|name)$/.test(p) ? node : undefined,
+        p === 'cluster'
+          ? known.cluster
+          : /^(node|host|hostname|ip|name)$/.test(p)
+            ? node
+            : undefined,
       );
       if (values.some((v) => v === undefined)) return undefined;
       const args = values.join(' ');
       if (here === '' || file === root?.f) return `just ${recipe} ${args}`.trim();
       // `mod talos "talos/mod.just"`, or `mod talos` for talos/mod.just, talos/justfile...
       const mods = [...(root?.text ?? '').matchAll(/^mod\??\s+([\w-]+)(?:\s+["']([^"']+)["'])?/gm)];
-      const mod = mods.find((m) => (m[2] ? posix.normalize(m[2]) === file : m[1] === posix.basename(here)));
+      const mod = mods.find((m) =>
+        m[2] ? posix.normalize(m[2]) === file : m[1] === posix.basename(here),
+      );
       if (mod) return `just ${mod[1]} ${recipe} ${args}`.trim();
     }
   }

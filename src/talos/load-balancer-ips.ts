@@ -4,11 +4,12 @@
  * Service or Gateway (`lbipam.cilium.io/ips`, `io.cilium/lb-ipam-ips`, MetalLB
  * `loadBalancerIPs`, `loadBalancerIP`). A new node must not take one of them.
  */
-import { isMap, isSeq, parseAllDocuments, visit } from 'yaml';
+import { isMap, isSeq, visit } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseIpv4 } from './net.ts';
 import { resolvePlaceholders } from './vars.ts';
 import type { Vars } from './vars.ts';
+import { documentsOf } from './yaml-documents.ts';
 
 export interface LoadBalancerPool {
   /** `a-b`, `a/prefix` or one address, as parseIpv4Range reads it. */
@@ -30,7 +31,8 @@ export interface LoadBalancerFacts {
 
 /** Folders that hold no manifests of this repo's cluster. */
 const SKIP = (name: string): boolean =>
-  name.startsWith('.') || ['node_modules', 'vendor', 'dist', 'clusterconfig', 'generated'].includes(name);
+  name.startsWith('.') ||
+  ['node_modules', 'vendor', 'dist', 'clusterconfig', 'generated'].includes(name);
 
 export interface ScanScope {
   /** Talos folders (patches are no manifests). */
@@ -53,10 +55,7 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
     const range = typeof value === 'string' ? resolved(value, vars) : undefined;
     if (range) pools.push({ range, file });
   };
-  for (const doc of parseAllDocuments(text) as unknown as {
-    errors: unknown[];
-    toJS(): unknown;
-  }[]) {
+  for (const doc of documentsOf(text)) {
     if (doc.errors.length > 0) continue;
     const data = doc.toJS() as {
       kind?: string;
@@ -78,7 +77,7 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
     }
   }
   // chart values (MetalLB config charts): ipAddressPools: [{addresses: [...]}]
-  for (const doc of parseAllDocuments(text) as unknown as Parameters<typeof visit>[0][]) {
+  for (const doc of documentsOf(text)) {
     visit(doc, {
       Pair(_k, pair) {
         if (

@@ -21,7 +21,8 @@ export interface NetworkFacts {
 }
 
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
-const obj = (v: unknown): Data => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {});
+const obj = (v: unknown): Data =>
+  v && typeof v === 'object' && !Array.isArray(v) ? (v as Data) : {};
 const text = (v: unknown): string | undefined =>
   (typeof v === 'string' || typeof v === 'number') && !isMasked(v) ? String(v) : undefined;
 const MAC = /[0-9a-fA-F]{2}(?::[0-9a-fA-F]{2}){5}/;
@@ -51,7 +52,10 @@ function addLevel(out: NetworkFacts, level: Data, legacy: boolean): void {
 }
 
 /** Adds what `docs` (plain data of one file, template spans masked) say to `out`. */
-export function readNetworkFacts(docs: readonly unknown[], out: NetworkFacts = emptyNetwork()): NetworkFacts {
+export function readNetworkFacts(
+  docs: readonly unknown[],
+  out: NetworkFacts = emptyNetwork(),
+): NetworkFacts {
   for (const raw of docs) {
     const doc = obj(raw);
     const kind = doc['kind'];
@@ -74,7 +78,9 @@ export function readNetworkFacts(docs: readonly unknown[], out: NetworkFacts = e
         ...list(obj(obj(machine['kubelet'])['nodeIP'])['validSubnets']).map(text),
         ...list(obj(obj(doc['cluster'])['etcd'])['advertisedSubnets']).map(text),
       ];
-      out.subnets.push(...subnets.filter((s): s is string => s !== undefined && !s.startsWith('!')));
+      out.subnets.push(
+        ...subnets.filter((s): s is string => s !== undefined && !s.startsWith('!')),
+      );
       continue;
     }
     if (kind === 'HostnameConfig') {

@@ -94,7 +94,10 @@ export function openTalos(tree: RepoTree, pin: TalosPin | undefined): TalosBacke
       throw new HomeopsError(
         'LAYOUT',
         `talos.path: no Talos configuration at ${path}${found.places.length > 0 ? ` (found: ${found.places.map((p) => p.path).join(', ')})` : ''}`,
-        { file: CONFIG_FILE, fix: `point talos.path at a talconfig.yaml, topf.yaml, a folder with nodes/ templates or a patches folder (${PIN_EXAMPLE})` },
+        {
+          file: CONFIG_FILE,
+          fix: `point talos.path at a talconfig.yaml, topf.yaml, a folder with nodes/ templates or a patches folder (${PIN_EXAMPLE})`,
+        },
       );
   }
   if (pin?.paths) places = places.filter((p) => pin.paths?.some((path) => matchesPin(p, path)));
@@ -105,7 +108,10 @@ export function openTalos(tree: RepoTree, pin: TalosPin | undefined): TalosBacke
       throw new HomeopsError(
         'LAYOUT',
         `talos.tool is ${tool}, but no ${TOOL_TITLES[tool]} configuration was found${places.length > 0 ? ` (found: ${places.map((p) => `${p.tool} at ${p.path}`).join(', ')})` : ''}`,
-        { file: CONFIG_FILE, fix: `fix talos.tool, or set talos.path to where the ${tool} files are` },
+        {
+          file: CONFIG_FILE,
+          fix: `fix talos.tool, or set talos.path to where the ${tool} files are`,
+        },
       );
     places = kept;
   }

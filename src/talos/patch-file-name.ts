@@ -11,7 +11,9 @@ const PATCH = /\.ya?ml(\.tpl)?$/;
 const NUMBERED = /^(\d+)-(.+?)\.ya?ml(\.tpl)?$/;
 
 const patchFiles = (tree: RepoTree, dir: string): string[] =>
-  tree.isDirectory(dir) ? tree.children(dir).filter((f) => PATCH.test(f) && tree.isFile(posix.join(dir, f))) : [];
+  tree.isDirectory(dir)
+    ? tree.children(dir).filter((f) => PATCH.test(f) && tree.isFile(posix.join(dir, f)))
+    : [];
 
 export function patchFileName(
   tree: RepoTree,
@@ -22,7 +24,8 @@ export function patchFileName(
   const here = patchFiles(tree, dir);
   const same = here.find((f) => NUMBERED.exec(f)?.[2] === name || f === `${name}.yaml`);
   if (same) return posix.join(dir, same);
-  const numbered = (files: string[]) => files.map((f) => NUMBERED.exec(f)).filter((m) => m !== null);
+  const numbered = (files: string[]) =>
+    files.map((f) => NUMBERED.exec(f)).filter((m) => m !== null);
   const own = numbered(here);
   if (here.length > 0 && own.length * 2 < here.length) return posix.join(dir, `${name}.yaml`);
   if (own.length > 0) {
@@ -36,7 +39,11 @@ export function patchFileName(
     .filter((ms) => ms.length > 0)
     .map((ms) => ms.map((m) => m[1] ?? '').sort()[0] ?? '');
   const others = otherDirs.flatMap((d) => patchFiles(tree, d));
-  if (firsts.length === 0 || firsts.length * 2 < otherDirs.filter((d) => patchFiles(tree, d).length > 0).length || others.length === 0)
+  if (
+    firsts.length === 0 ||
+    firsts.length * 2 < otherDirs.filter((d) => patchFiles(tree, d).length > 0).length ||
+    others.length === 0
+  )
     return posix.join(dir, `${name}.yaml`);
   const start = firsts.sort()[0] ?? '01';
   return posix.join(dir, `${start}-${name}.yaml`);

@@ -9,10 +9,11 @@
  * `machine.registries.mirrors.<name>`. Template syntax (`{{ }}`, `{% %}`) is masked, never rendered;
  * JSON 6902 patches (`op: add`, `path: /machine/...`) set the paths they add or replace.
  */
-import { isMap, isScalar, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isScalar, isSeq } from 'yaml';
 import type { Document, Node } from 'yaml';
 import { maskTemplate } from './template-mask.ts';
 import { keyText } from './yaml-nodes.ts';
+import { documentsOf } from './yaml-documents.ts';
 
 export interface PatchSetting {
   path: string[];
@@ -24,7 +25,13 @@ export interface PatchSetting {
 const SECTION_OF: Record<string, (name: string | undefined) => string[]> = {
   TimeSyncConfig: () => ['machine', 'time'],
   RegistryMirrorConfig: (name) => ['machine', 'registries', 'mirrors', ...(name ? [name] : [])],
-  RegistryAuthConfig: (name) => ['machine', 'registries', 'config', ...(name ? [name] : []), 'auth'],
+  RegistryAuthConfig: (name) => [
+    'machine',
+    'registries',
+    'config',
+    ...(name ? [name] : []),
+    'auth',
+  ],
   RegistryTLSConfig: (name) => ['machine', 'registries', 'config', ...(name ? [name] : []), 'tls'],
   HostnameConfig: () => ['machine', 'network', 'hostname'],
   KubeSpanConfig: () => ['machine', 'network', 'kubespan'],
@@ -48,7 +55,8 @@ const KUBELET_FIELD: Record<string, string> = {
   'max-open-files': 'maxOpenFiles',
   'cgroup-driver': 'cgroupDriver',
 };
-const camel = (flag: string): string => flag.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+const camel = (flag: string): string =>
+  flag.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
 /** The one path of a setting however it is written (kubelet flags as their config fields). */
 export function canonicalPath(path: readonly string[]): string[] {
@@ -151,7 +159,7 @@ function documentSettings(doc: Document.Parsed): PatchSetting[] {
 
 /** The settings of a (multi-document) patch file; unparsable documents set nothing here. */
 export function patchSettings(text: string): PatchSetting[] {
-  return (parseAllDocuments(maskTemplate(text).text) as unknown as Document.Parsed[])
+  return documentsOf(maskTemplate(text).text)
     .filter((d) => d.errors.length === 0)
     .flatMap(documentSettings);
 }
@@ -202,7 +210,8 @@ export function findClash(
   for (const a of added) {
     for (const source of sources) {
       const existing = source.settings.find((s) => overlaps(s.path, a.path));
-      if (existing) return { file: source.file, label: source.label ?? source.file, existing, added: a };
+      if (existing)
+        return { file: source.file, label: source.label ?? source.file, existing, added: a };
     }
   }
   return undefined;

@@ -34,7 +34,9 @@ function entry(n: NodeShape): Record<string, unknown> {
   const iface: Record<string, unknown> = {
     ...(network.macs[0] && { deviceSelector: { hardwareAddr: network.macs[0] } }),
     ...(network.addresses.length > 0 && { addresses: network.addresses }),
-    ...(network.gateways[0] && { routes: [{ network: '0.0.0.0/0', gateway: network.gateways[0] }] }),
+    ...(network.gateways[0] && {
+      routes: [{ network: '0.0.0.0/0', gateway: network.gateways[0] }],
+    }),
     ...(network.mtus[0] !== undefined && { mtu: network.mtus[0] }),
     ...(network.vips[0] && n.controlPlane && { vip: { ip: network.vips[0] } }),
   };
@@ -54,7 +56,10 @@ function entry(n: NodeShape): Record<string, unknown> {
   };
 }
 
-export function shapedFacts(nodes: readonly NodeShape[], options: ShapeOptions = {}): TalconfigFacts {
+export function shapedFacts(
+  nodes: readonly NodeShape[],
+  options: ShapeOptions = {},
+): TalconfigFacts {
   const doc = new Document({
     ...(options.talosVersion && { talosVersion: options.talosVersion }),
     ...(options.endpoint && { endpoint: options.endpoint }),

@@ -67,7 +67,9 @@ export class TalosContext {
 
   /** Node hostnames, as patch targets. */
   nodeNames(answers: Answers): string[] {
-    return this.backend(answers).facts().nodes.map((n) => n.hostnameResolved);
+    return this.backend(answers)
+      .facts()
+      .nodes.map((n) => n.hostnameResolved);
   }
 
   /** The load-balancer address a manifest pins to `ip`, if any. */
@@ -97,7 +99,9 @@ export class TalosContext {
       this.repo.tree,
       {
         skipDirs: this.states.flatMap((s) => s.backend.dirs),
-        otherClusters: this.clusters().filter((c) => c !== backend.cluster && this.states.length > 1),
+        otherClusters: this.clusters().filter(
+          (c) => c !== backend.cluster && this.states.length > 1,
+        ),
       },
       backend.vars(),
     ));

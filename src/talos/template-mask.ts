@@ -19,8 +19,7 @@ const SPAN = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}|\{#[\s\S]*?#\}|#\{[\s\S]*?\}#/g;
 const TOKEN = /__tpl\d+__/;
 
 /** Whether a (parsed) value holds a masked template span: its real value is unknown. */
-export const isMasked = (value: unknown): boolean =>
-  typeof value === 'string' && TOKEN.test(value);
+export const isMasked = (value: unknown): boolean => typeof value === 'string' && TOKEN.test(value);
 
 /** Go template actions and Jinja statements: control flow, not values. */
 const isStatement = (span: string): boolean =>
@@ -69,7 +68,8 @@ export function maskTemplate(text: string): MaskedText {
     unmask: (edited) =>
       edited.replace(
         /(#?)(__tpl\d+__)/g,
-        (all, hash: string, tok: string) => originals.get(all) ?? hash + (originals.get(tok) ?? tok),
+        (all, hash: string, tok: string) =>
+          originals.get(all) ?? hash + (originals.get(tok) ?? tok),
       ),
   };
 }

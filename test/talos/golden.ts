@@ -33,7 +33,9 @@ export function expectGoldenFiles(
   const golden = filesUnder(root)
     .map((f) => relative(root, f))
     .sort();
-  expect([...changed].sort(), `changed files vs the golden files of golden/${caseDir}`).toEqual(golden);
+  expect([...changed].sort(), `changed files vs the golden files of golden/${caseDir}`).toEqual(
+    golden,
+  );
   for (const file of changed)
     expect(after[file], `golden/${caseDir}/${file}`).toBe(readFileSync(join(root, file), 'utf8'));
 }

@@ -10,7 +10,11 @@ import { RepoTree } from '../../src/tree/repo-tree.ts';
 const FIXTURES = join(import.meta.dirname, '../fixtures');
 const tree = (fixture: string) => new RepoTree(join(FIXTURES, fixture));
 const found = (fixture: string) =>
-  openTalos(tree(fixture), undefined).map((b) => ({ tool: b.tool, where: b.where, cluster: b.cluster }));
+  openTalos(tree(fixture), undefined).map((b) => ({
+    tool: b.tool,
+    where: b.where,
+    cluster: b.cluster,
+  }));
 
 /** A copy of a fixture with extra files, for detection cases the fixtures do not have. */
 function withFiles(fixture: string, files: Record<string, string>): RepoTree {
@@ -39,11 +43,17 @@ function refusal(run: () => unknown): HomeopsError {
 describe('openTalos: where each repo keeps its Talos nodes, found by file names and content', () => {
   it.each([
     ['flux', [{ tool: 'talhelper', where: 'talos/talconfig.yaml', cluster: 'kubernetes' }]],
-    ['clustertool', [{ tool: 'talhelper', where: 'clusters/main/talos/talconfig.yaml', cluster: 'main' }]],
+    [
+      'clustertool',
+      [{ tool: 'talhelper', where: 'clusters/main/talos/talconfig.yaml', cluster: 'main' }],
+    ],
     ['argocd-mise', [{ tool: 'talosctl-mise', where: 'src/talos/patches', cluster: 'main' }]],
     ['talos-topf', [{ tool: 'topf', where: 'talos/topf.yaml', cluster: 'kubernetes' }]],
     ['talos-templates', [{ tool: 'templates', where: 'talos', cluster: 'main' }]],
-    ['talos-talhelper-setup', [{ tool: 'talhelper', where: 'setup/talos/talconfig.yaml', cluster: 'lab' }]],
+    [
+      'talos-talhelper-setup',
+      [{ tool: 'talhelper', where: 'setup/talos/talconfig.yaml', cluster: 'lab' }],
+    ],
     [
       'talos-templates-clusters',
       [
@@ -68,17 +78,23 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     expect(omni.message).toBe(
       'this repo keeps its Talos machines in Omni cluster templates (omni/cluster-template.yaml): homeops does not edit those',
     );
-    expect(omni.fix).toMatch(/^add the machine to the cluster template in omni\/cluster-template\.yaml by hand and sync it \(omnictl cluster template sync/);
+    expect(omni.fix).toMatch(
+      /^add the machine to the cluster template in omni\/cluster-template\.yaml by hand and sync it \(omnictl cluster template sync/,
+    );
     const tofu = refusal(() => openTalos(tree('talos-tofu'), undefined));
     expect(tofu.message).toBe(
       'this repo keeps its Talos machines in OpenTofu/Terraform (the siderolabs/talos provider) (tofu/talos): homeops does not edit those',
     );
-    expect(tofu.fix).toMatch(/^add the node where tofu\/talos declares the others and run tofu\/terraform apply/);
+    expect(tofu.fix).toMatch(
+      /^add the node where tofu\/talos declares the others and run tofu\/terraform apply/,
+    );
   });
 
   it('says nothing was found, and how to pin a path, in a repo without Talos (never "talconfig.yaml does not exist")', () => {
     const none = refusal(() => openTalos(tree('argocd'), undefined));
-    expect(none.message).toMatch(/^no Talos configuration in this repo: no talconfig\.yaml \(talhelper\), topf\.yaml \(topf\)/);
+    expect(none.message).toMatch(
+      /^no Talos configuration in this repo: no talconfig\.yaml \(talhelper\), topf\.yaml \(topf\)/,
+    );
     expect(none.fix).toContain('talos: { tool: talhelper, path: talos/talconfig.yaml }');
   });
 
@@ -90,17 +106,27 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     expect(error.message).toBe(
       'the repo keeps Talos nodes with several tools: talhelper (talconfig.yaml) at talos/talconfig.yaml; topf (topf.yaml) at talos/topf.yaml',
     );
-    expect(error.fix).toBe('say which one homeops edits in .homeops.yaml, e.g. talos: { tool: talhelper }');
+    expect(error.fix).toBe(
+      'say which one homeops edits in .homeops.yaml, e.g. talos: { tool: talhelper }',
+    );
     expect(openTalos(both, { tool: 'topf' }).map((b) => b.where)).toEqual(['talos/topf.yaml']);
-    expect(openTalos(both, { paths: ['talos/talconfig.yaml'] }).map((b) => b.tool)).toEqual(['talhelper']);
+    expect(openTalos(both, { paths: ['talos/talconfig.yaml'] }).map((b) => b.tool)).toEqual([
+      'talhelper',
+    ]);
   });
 
   it('takes the pin from .homeops.yaml, and names the key when the pin points at nothing', () => {
-    const pinned = withFiles('talos-talhelper-clusters', { '.homeops.yaml': 'talos:\n  path: talos/prod\n' });
-    expect(openTalos(pinned, readConfig(pinned).talos).map((b) => b.where)).toEqual(['talos/prod/talconfig.yaml']);
+    const pinned = withFiles('talos-talhelper-clusters', {
+      '.homeops.yaml': 'talos:\n  path: talos/prod\n',
+    });
+    expect(openTalos(pinned, readConfig(pinned).talos).map((b) => b.where)).toEqual([
+      'talos/prod/talconfig.yaml',
+    ]);
     const wrong = withFiles('talos-topf', { '.homeops.yaml': 'talos:\n  path: infra/talos\n' });
     const error = refusal(() => openTalos(wrong, readConfig(wrong).talos));
-    expect(error.message).toBe('talos.path: no Talos configuration at infra/talos (found: talos/topf.yaml)');
+    expect(error.message).toBe(
+      'talos.path: no Talos configuration at infra/talos (found: talos/topf.yaml)',
+    );
     expect(error.file).toBe('.homeops.yaml');
     const tool = withFiles('talos-topf', { '.homeops.yaml': 'talos:\n  tool: talhelper\n' });
     expect(refusal(() => openTalos(tool, readConfig(tool).talos)).message).toBe(

@@ -109,11 +109,22 @@ describe('patchSettings: one setting written in two forms is one path', () => {
 
   it('kubelet flags are their KubeletConfiguration fields (max-pods is maxPods)', () => {
     expect(
-      path('machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n      rotate-server-certificates: "true"\n'),
-    ).toEqual(['machine.kubelet.extraConfig.maxPods', 'machine.kubelet.extraConfig.serverTLSBootstrap']);
-    const clash = findClash(patchSettings('machine:\n  kubelet:\n    extraConfig:\n      maxPods: 250\n'), [
-      { file: 'kubelet.yaml', settings: patchSettings('machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n') },
+      path(
+        'machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n      rotate-server-certificates: "true"\n',
+      ),
+    ).toEqual([
+      'machine.kubelet.extraConfig.maxPods',
+      'machine.kubelet.extraConfig.serverTLSBootstrap',
     ]);
+    const clash = findClash(
+      patchSettings('machine:\n  kubelet:\n    extraConfig:\n      maxPods: 250\n'),
+      [
+        {
+          file: 'kubelet.yaml',
+          settings: patchSettings('machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n'),
+        },
+      ],
+    );
     expect(clash?.existing.label).toBe('machine.kubelet.extraArgs.max-pods');
     expect(clash?.added.label).toBe('machine.kubelet.extraConfig.maxPods');
   });
@@ -123,10 +134,21 @@ describe('patchSettings: one setting written in two forms is one path', () => {
       'apiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: ghcr.io\nendpoints: [{url: "https://m"}]\n---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp: {servers: [a]}\n',
     );
     const legacy = [
-      { file: 'registries.yaml', settings: patchSettings('machine:\n  registries:\n    mirrors:\n      ghcr.io:\n        endpoints: [https://m]\n') },
+      {
+        file: 'registries.yaml',
+        settings: patchSettings(
+          'machine:\n  registries:\n    mirrors:\n      ghcr.io:\n        endpoints: [https://m]\n',
+        ),
+      },
     ];
-    expect(findClash(typed, legacy)?.existing.label).toBe('machine.registries.mirrors.ghcr.io.endpoints');
-    expect(findClash(typed, [{ file: 't.yaml', settings: patchSettings('machine:\n  time:\n    disabled: false\n') }])?.added.label).toBe('TimeSyncConfig');
+    expect(findClash(typed, legacy)?.existing.label).toBe(
+      'machine.registries.mirrors.ghcr.io.endpoints',
+    );
+    expect(
+      findClash(typed, [
+        { file: 't.yaml', settings: patchSettings('machine:\n  time:\n    disabled: false\n') },
+      ])?.added.label,
+    ).toBe('TimeSyncConfig');
   });
 
   it('reads JSON 6902 patches: what they add or replace, list items by path or name', () => {
@@ -134,10 +156,13 @@ describe('patchSettings: one setting written in two forms is one path', () => {
       labels(
         '- op: add\n  path: /machine/kubelet/extraArgs\n  value:\n    max-pods: "300"\n- op: add\n  path: /machine/files/-\n  value:\n    op: create\n    path: /etc/cri/conf.d/20-customization.part\n    content: x\n- op: remove\n  path: /cluster/apiServer/admissionControl\n',
       ),
-    ).toEqual(['machine.kubelet.extraArgs.max-pods', 'machine.files[/etc/cri/conf.d/20-customization.part]']);
-    expect(path('- op: replace\n  path: /machine/kubelet/extraArgs/max-pods\n  value: "300"\n')).toEqual([
-      'machine.kubelet.extraConfig.maxPods',
+    ).toEqual([
+      'machine.kubelet.extraArgs.max-pods',
+      'machine.files[/etc/cri/conf.d/20-customization.part]',
     ]);
+    expect(
+      path('- op: replace\n  path: /machine/kubelet/extraArgs/max-pods\n  value: "300"\n'),
+    ).toEqual(['machine.kubelet.extraConfig.maxPods']);
   });
 
   it('reads template patches with their syntax masked (topf Go templates, minijinja)', () => {

@@ -100,7 +100,10 @@ function valueAt(data: unknown, pointer: string): unknown {
     .split('/')
     .slice(1)
     .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce<unknown>((v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined), data);
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      data,
+    );
 }
 
 /**
@@ -122,13 +125,21 @@ export function validateTalosTemplate(text: string, version: TalosSchemaVersion)
     if (validate(value)) return;
     const real = (validate.errors ?? []).filter((e) => !isMasked(valueAt(value, e.instancePath)));
     if (real.length === 0) return;
-    errors.push(...format({ ...validate, errors: real } as ValidateFunction).map((e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`));
+    errors.push(
+      ...format({ ...validate, errors: real } as ValidateFunction).map(
+        (e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`,
+      ),
+    );
   });
   return errors;
 }
 
 /** The check a generated file needs: talconfig.json, the Talos schema (templates masked), or none. */
-export function validateTalosFile(file: string, text: string, version: TalosSchemaVersion): string[] {
+export function validateTalosFile(
+  file: string,
+  text: string,
+  version: TalosSchemaVersion,
+): string[] {
   const name = file.split('/').at(-1) ?? file;
   if (file.startsWith('.github/')) return []; // CI workflows, not Talos documents
   if (/^talconfig\.ya?ml$/.test(name)) return validateTalconfig(text);

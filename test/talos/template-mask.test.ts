@@ -20,7 +20,9 @@ describe('maskTemplate: template syntax out of the way of the YAML parser, and b
       const masked = maskTemplate(text);
       expect(masked.templated).toBe(/\{\{|\{%|#\{/.test(text));
       expect(masked.text.split('\n')).toHaveLength(text.split('\n').length);
-      expect(parseAllDocuments(masked.text).flatMap((d) => ('errors' in d ? d.errors : []))).toEqual([]);
+      expect(
+        parseAllDocuments(masked.text).flatMap((d) => ('errors' in d ? d.errors : [])),
+      ).toEqual([]);
       expect(masked.unmask(masked.text)).toBe(text);
     },
   );
@@ -42,7 +44,10 @@ describe('maskTemplate: template syntax out of the way of the YAML parser, and b
     ].join('\n');
     const masked = maskTemplate(text);
     const doc = parseAllDocuments(masked.text)[0];
-    const data = doc && 'toJS' in doc ? (doc.toJS() as Record<string, Record<string, Record<string, string>>>) : {};
+    const data =
+      doc && 'toJS' in doc
+        ? (doc.toJS() as Record<string, Record<string, Record<string, string>>>)
+        : {};
     expect(isMasked(data['machine']?.['install']?.['disk'])).toBe(true);
     expect(data['machine']?.['install']?.['key']).toBe('op://vault/item/KEY');
     expect(isMasked(data['machine']?.['nodeLabels']?.['zone'])).toBe(true);
@@ -51,7 +56,9 @@ describe('maskTemplate: template syntax out of the way of the YAML parser, and b
     expect(masked.text).toContain('\n    #__tpl3__\n');
     // an edit of the masked text keeps the spans it did not touch
     const edited = masked.text.replace('op://vault/item/KEY', 'op://vault/item/OTHER');
-    expect(masked.unmask(edited)).toBe(text.replace('op://vault/item/KEY', 'op://vault/item/OTHER'));
+    expect(masked.unmask(edited)).toBe(
+      text.replace('op://vault/item/KEY', 'op://vault/item/OTHER'),
+    );
   });
 
   it('leaves text without template syntax as it is', () => {

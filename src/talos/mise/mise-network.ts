@@ -4,10 +4,11 @@
  * LinkConfig, Layer2VIPConfig, ResolverConfig). Each is read into a talconfig-shaped node, so the
  * talconfig facts and node checks of this library apply to these repos unchanged.
  */
-import { isMap, parseAllDocuments } from 'yaml';
+import { isMap } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import { HomeopsError } from '../../errors.ts';
 import { normalizeMac } from '../net.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
 export interface NetworkPatch {
   /** The node name of the file (`network-<name>.yaml`). */
@@ -96,7 +97,7 @@ function typedNode(
 
 export function readNetworkPatch(path: string, text: string): NetworkPatch {
   const name = /network-(.+)\.ya?ml$/.exec(path)![1]!;
-  const docs = parseAllDocuments(text) as unknown as Document.Parsed[];
+  const docs = documentsOf(text);
   const bad = docs.find((d) => d.errors.length > 0);
   if (bad) {
     throw new HomeopsError(

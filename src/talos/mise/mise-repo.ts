@@ -3,7 +3,7 @@
  * patches folder (per-node `network-<node>.yaml`, shared patches such as the installer image).
  * The nodes are read into talconfig facts, so the same node checks apply as in talhelper repos.
  */
-import { Document, parseAllDocuments } from 'yaml';
+import { Document } from 'yaml';
 import { HomeopsError } from '../../errors.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { NodeRole } from '../node-input.ts';
@@ -15,6 +15,7 @@ import { parseToml } from '../toml-text.ts';
 import type { TomlData } from '../toml-text.ts';
 import { readNetworkPatch } from './mise-network.ts';
 import type { NetworkPatch } from './mise-network.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
 /** Where a talosctl + mise repo keeps its patches and its tasks. */
 export interface MisePlace {
@@ -68,9 +69,7 @@ function roleOf(miseText: string, name: string): NodeRole | undefined {
 function sharedInstall(tree: RepoTree, dir: string, files: string[]): MiseRepo['install'] {
   const install: MiseRepo['install'] = {};
   for (const name of files.filter((f) => !f.startsWith('network-'))) {
-    for (const doc of parseAllDocuments(
-      tree.read(`${dir}/${name}`) ?? '',
-    ) as unknown as Document.Parsed[]) {
+    for (const doc of documentsOf(tree.read(`${dir}/${name}`) ?? '')) {
       if (doc.errors.length > 0) continue;
       const disk = doc.getIn(['machine', 'install', 'disk']);
       const image = doc.getIn(['machine', 'install', 'image']);

@@ -14,16 +14,15 @@ const FLAG_REACH: Record<string, Reach> = {
  * The shared patches of a talosctl + mise repo: those `talosctl gen config` takes (by flag), each
  * node's own patches, and any other file of the patches folder (for all nodes, to be safe).
  */
-export function miseSources(
-  tree: RepoTree,
-  mise: MiseRepo,
-): ReachingSource[] {
+export function miseSources(tree: RepoTree, mise: MiseRepo): ReachingSource[] {
   const out: ReachingSource[] = [];
   const seen = new Set<string>();
-  for (const m of mise.miseText.matchAll(/(--config-patch(?:-control-plane|-worker)?)\s+@(\S+)/g)) {
-    const source = fileSource(tree, m[2]!);
-    if (source) out.push({ reach: FLAG_REACH[m[1]!]!, source });
-    seen.add(m[2]!);
+  for (const [, flag = '', file = ''] of mise.miseText.matchAll(
+    /(--config-patch(?:-control-plane|-worker)?)\s+@(\S+)/g,
+  )) {
+    const source = fileSource(tree, file);
+    if (source) out.push({ reach: FLAG_REACH[flag] ?? {}, source });
+    seen.add(file);
   }
   const dir = mise.patchesDir;
   const files = tree.isDirectory(dir)

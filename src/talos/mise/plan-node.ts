@@ -124,14 +124,18 @@ function applyTask(mise: MiseRepo, ref: MiseNodeRef, text: string, manual: strin
       fix: 'pick another hostname',
     });
   }
-  const known = mise.nodes
-    .filter((n) => n.varName !== undefined)
-    .map((n) => ({
-      name: n.name,
-      varName: n.varName!,
-      role: n.role ?? 'controlplane',
-      ...(mise.env[n.varName!] && { ip: mise.env[n.varName!] }),
-    }));
+  const known = mise.nodes.flatMap((n) =>
+    n.varName === undefined
+      ? []
+      : [
+          {
+            name: n.name,
+            varName: n.varName,
+            role: n.role ?? 'controlplane',
+            ...(mise.env[n.varName] && { ip: mise.env[n.varName] }),
+          },
+        ],
+  );
   return (
     addApplyTask(text, ref, known) ??
     manualStep(manual, text, `add [tasks.${name}] with run = "${canonicalApplyTask(ref).run}"`)

@@ -20,12 +20,13 @@ function nextAddressVar(th: TalhelperRepo): { next: string; first: string } | un
     .filter((n) => n.controlPlane)
     .map((n) => /^\$\{([A-Z_]*?)(\d+)([A-Z_]*)\}$/.exec(n.ipAddressRaw))
     .filter((m): m is RegExpExecArray => m !== null);
-  if (series.length === 0) return undefined;
-  const [, prefix, , suffix] = series[0]!;
+  const [head] = series;
+  if (!head) return undefined;
+  const [, prefix, number, suffix] = head;
   const taken = new Set([...th.encrypted, ...Object.keys(th.vars)]);
   let n = Math.max(...series.map((m) => Number(m[2]))) + 1;
   while (taken.has(`${prefix}${n}${suffix}`)) n++;
-  return { next: `${prefix}${n}${suffix}`, first: `${prefix}${series[0]![2]}${suffix}` };
+  return { next: `${prefix}${n}${suffix}`, first: `${prefix}${number}${suffix}` };
 }
 
 export function clustertoolSteps(th: TalhelperRepo, node: CheckedNodeInput): string[] {

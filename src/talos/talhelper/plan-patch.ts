@@ -34,7 +34,13 @@ export function planTalhelperPatch(
   const text = def.render(values, version);
   const ref = patchRef(th.facts, target, def.id);
   const file = posix.join(th.dir, refToPath(ref));
-  refuseRepeatedSettings(def.id, file, text, talhelperSources(tree, th), talhelperReach(target, th));
+  refuseRepeatedSettings(
+    def.id,
+    file,
+    text,
+    talhelperSources(tree, th),
+    talhelperReach(target, th),
+  );
   createPatchFile(tree, file, text);
   const edit = addPatchRef(th.doc, target, ref, { source: th.text, vars: th.vars });
   if (edit.added) tree.update(th.file, edit.text);

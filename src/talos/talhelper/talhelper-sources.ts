@@ -14,17 +14,18 @@ import type { Reach, ReachingSource } from '../repeated-settings.ts';
 import type { TalhelperRepo } from './talhelper-repo.ts';
 
 /** Patch files and talconfig keys of a talhelper repo, by the nodes they reach. */
-export function talhelperSources(
-  tree: RepoTree,
-  th: TalhelperRepo,
-): ReachingSource[] {
+export function talhelperSources(tree: RepoTree, th: TalhelperRepo): ReachingSource[] {
   const out: ReachingSource[] = [];
   const refs = (list: readonly string[], reach: Reach, where: string): void => {
     for (const ref of list) {
       // `@./patches/x.yaml` is a file; anything else is an inline patch (`- |-` block)
       const source = ref.startsWith('@')
         ? fileSource(tree, posix.join(th.dir, refToPath(ref)))
-        : { file: th.file, label: `the inline patch of ${where} in ${th.file}`, settings: patchSettings(ref) };
+        : {
+            file: th.file,
+            label: `the inline patch of ${where} in ${th.file}`,
+            settings: patchSettings(ref),
+          };
       if (source && source.settings.length > 0) out.push({ reach, source });
     }
   };
@@ -58,4 +59,3 @@ export function talhelperReach(target: PatchTarget, th: TalhelperRepo): Reach {
     node: node?.hostnameResolved ?? target.hostname,
   };
 }
-

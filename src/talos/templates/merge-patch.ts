@@ -10,6 +10,7 @@ import type { Document } from 'yaml';
 import { addToYaml } from '../../yaml/splice.ts';
 import type { YamlAddition } from '../../yaml/splice.ts';
 import { maskTemplate } from '../template-mask.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
 type Data = Record<string, unknown>;
 const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -48,7 +49,7 @@ function chunks(text: string): string[] {
 
 export function mergePatchInto(fileText: string, patchText: string): string | undefined {
   const masked = maskTemplate(fileText);
-  const patchDocs = (parseAllDocuments(patchText) as unknown as Document.Parsed[])
+  const patchDocs = documentsOf(patchText)
     .map((d) => ({ value: d.toJS() as unknown, text: d.toString({ lineWidth: 0, flowCollectionPadding: false }) }))
     .filter((d) => isObject(d.value) && Object.keys(d.value).length > 0);
   const parts = chunks(masked.text);
@@ -94,10 +95,10 @@ function within(small: unknown, big: unknown): boolean {
 
 /** Whether the file has every setting of the patch already, with the same values (a second run). */
 export function hasPatch(fileText: string, patchText: string): boolean {
-  const docs = (parseAllDocuments(maskTemplate(fileText).text) as unknown as Document.Parsed[])
+  const docs = documentsOf(maskTemplate(fileText).text)
     .filter((d) => d.errors.length === 0)
     .map((d) => d.toJS() as unknown);
-  const wanted = (parseAllDocuments(patchText) as unknown as Document.Parsed[])
+  const wanted = documentsOf(patchText)
     .map((d) => d.toJS() as unknown)
     .filter((v) => isObject(v) && Object.keys(v).length > 0);
   return wanted.every((w) => docs.some((d) => isObject(d) && within(w, d)));

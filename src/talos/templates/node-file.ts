@@ -4,7 +4,7 @@
  * other byte kept, template syntax (`{{ }}`, `{% %}`, `#{ }#`) included, never rendered.
  */
 import { posix } from 'node:path';
-import { isMap, isScalar, parseAllDocuments } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import { HomeopsError } from '../../errors.ts';
 import type { Document, Pair, Scalar } from 'yaml';
 import { formatIpv4, normalizeMac, parseIpv4 } from '../net.ts';
@@ -13,6 +13,7 @@ import { isMasked } from '../template-mask.ts';
 import { keyText } from '../yaml-nodes.ts';
 import { scalarsOf } from './templates-repo.ts';
 import type { TemplateNode, TemplatesRepo } from './templates-repo.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
 export interface NodeFile {
   path: string;
@@ -169,7 +170,7 @@ export function buildNodeFile(repo: TemplatesRepo, node: CheckedNodeInput): Node
   }
   let text = masked;
   for (const e of [...edits].sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
-  const bad = (parseAllDocuments(text) as unknown as Document.Parsed[]).find((d) => d.errors.length > 0);
+  const bad = documentsOf(text).find((d) => d.errors.length > 0);
   if (bad)
     throw new HomeopsError('YAML', `could not write ${node.hostname}'s file in the shape of ${t.path}: ${bad.errors[0]?.message.split('\n')[0] ?? 'invalid YAML'}`, {
       file: t.path,

@@ -64,6 +64,31 @@ function oneLine(line: string, nodes: readonly NodeNames[], added: NodeNames): s
   return `${line.slice(0, end)}${sep}${counterpart(last.hit.name, last.n, added)}${line.slice(end)}`;
 }
 
+/**
+ * One item per line, each line the same but for the node's name: the lines with the new node's
+ * line added after the last; the 1-based line of the list when its lines differ (a map with values).
+ */
+function perLine(
+  lines: string[],
+  nodes: readonly NodeNames[],
+  added: NodeNames,
+): { lines: string[]; after: number } | { line: number } | undefined {
+  const at = nodes.map((n) => lines.findIndex((l) => find(l, n) !== undefined));
+  const rows = [...at].sort((a, b) => a - b);
+  if (!rows.every((r, i) => r >= 0 && (i === 0 || r === (rows[i - 1] ?? 0) + 1))) return undefined;
+  const shapes = nodes.map((n, i) => {
+    const line = lines[at[i] ?? 0] ?? '';
+    const hit = find(line, n);
+    return hit ? line.slice(0, hit.at) + '\u0000' + line.slice(hit.at + hit.name.length) : '';
+  });
+  const lastRow = rows.at(-1) ?? 0;
+  const lastNode = nodes[at.indexOf(lastRow)];
+  const hit = lastNode ? find(lines[lastRow] ?? '', lastNode) : undefined;
+  if (!lastNode || !hit || !shapes.every((s) => s === shapes[0])) return { line: lastRow + 1 };
+  const line = (shapes[0] ?? '').replace('\u0000', counterpart(hit.name, lastNode, added));
+  return { lines: [...lines.slice(0, lastRow + 1), line, ...lines.slice(lastRow + 1)], after: lastRow + 1 };
+}
+
 export function addToNodeLists(
   tree: RepoTree,
   dir: string,
@@ -78,42 +103,20 @@ export function addToNodeLists(
     if (added.names.some((n) => word(n).test(text))) continue; // listed already (a second run)
     if (!nodes.every((n) => n.names.some((name) => word(name).test(text)))) continue;
     const lines = text.split('\n');
-    let changed = false;
-    let found = false;
+    // a one-line list: extending it would change a line, so it is a next step
     const row = lines.findIndex((line) => oneLine(line, nodes, added) !== undefined);
-    if (row >= 0) {
-      // a one-line list: extending it would change a line, so it is a next step
-      out.manual.push({ path, line: row + 1 });
-      found = true;
-    }
-    if (!found) {
-      // one item per line, each line the same but for the node's name
-      const at = nodes.map((n) => lines.findIndex((l) => find(l, n) !== undefined));
-      const rows = [...at].sort((a, b) => a - b);
-      const contiguous = rows.every((r, i) => r >= 0 && (i === 0 || r === (rows[i - 1] ?? 0) + 1));
-      if (contiguous) {
-        const shapes = nodes.map((n, i) => {
-          const line = lines[at[i] ?? 0] ?? '';
-          const hit = find(line, n);
-          return hit ? line.slice(0, hit.at) + '\u0000' + line.slice(hit.at + hit.name.length) : '';
-        });
-        const lastRow = rows.at(-1) ?? 0;
-        const lastNode = nodes[at.indexOf(lastRow)];
-        const hit = lastNode ? find(lines[lastRow] ?? '', lastNode) : undefined;
-        if (lastNode && hit && shapes.every((s) => s === shapes[0]))
-          lines.splice(lastRow + 1, 0, (shapes[0] ?? '').replace('\u0000', counterpart(hit.name, lastNode, added)));
-        changed = lastNode !== undefined && hit !== undefined && shapes.every((s) => s === shapes[0]);
-        found = true;
-        if (!changed) out.manual.push({ path, line: lastRow + 1 });
-      }
-    }
-    if (!changed) continue;
-    const next = lines.join('\n');
-    if (/\.ya?ml$/.test(path) && parseAllDocuments(next).some((d) => 'errors' in d && d.errors.length > 0)) {
-      out.manual.push({ path, line: 1 });
+    const list = row >= 0 ? { line: row + 1 } : perLine(lines, nodes, added);
+    if (list === undefined) continue;
+    if ('line' in list) {
+      out.manual.push({ path, line: list.line });
       continue;
     }
-    out.files.push({ path, text: next });
+    const next = list.lines.join('\n');
+    const broken =
+      /\.ya?ml$/.test(path) &&
+      parseAllDocuments(next).some((d) => 'errors' in d && d.errors.length > 0);
+    if (broken) out.manual.push({ path, line: list.after });
+    else out.files.push({ path, text: next });
   }
   return out;
 }

@@ -5,7 +5,7 @@
  * patch`. Files are read with their template syntax masked; nothing is rendered.
  */
 import { posix } from 'node:path';
-import { isMap, isPair, isScalar, parseAllDocuments, visit } from 'yaml';
+import { isMap, isPair, isScalar, visit } from 'yaml';
 import type { Document, Scalar } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import { nodeTemplateFiles } from '../find-talos.ts';
@@ -20,6 +20,7 @@ import type { MaskedText } from '../template-mask.ts';
 import { parseTalosVersion } from '../talos-version.ts';
 import type { TalosVersion } from '../talos-version.ts';
 import { parseToml } from '../toml-text.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
 export interface TemplateFile {
   path: string;
@@ -62,7 +63,7 @@ export const stemOf = (file: string): string =>
 export function readTemplateFile(tree: RepoTree, path: string): TemplateFile {
   const text = tree.read(path) ?? '';
   const masked = maskTemplate(text);
-  const docs = (parseAllDocuments(masked.text) as unknown as Document.Parsed[]).filter(
+  const docs = documentsOf(masked.text).filter(
     (d) => d.errors.length === 0,
   );
   return { path, text, masked, docs };

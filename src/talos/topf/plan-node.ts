@@ -31,7 +31,8 @@ function spacedLikeSiblings(repo: TopfRepo, text: string, host: string): string 
 /** What an existing entry of that host says differently from the inputs. */
 function differences(node: TopfNode, input: NodeInput): string[] {
   const out: string[] = [];
-  if (node.ip !== input.ip.trim()) out.push(`its ip is ${node.ip ?? 'not set'}, not ${input.ip.trim()}`);
+  if (node.ip !== input.ip.trim())
+    out.push(`its ip is ${node.ip ?? 'not set'}, not ${input.ip.trim()}`);
   if (node.controlPlane !== (checkRole(input.role) === 'controlplane'))
     out.push(`its role is ${node.role}`);
   const mac = normalizeMac(String(node.data['macAddr'] ?? ''));
@@ -50,21 +51,33 @@ export function planTopfNode(tree: RepoTree, repo: TopfRepo, request: NodeReques
   if (existing) {
     const diff = differences(existing, request.input);
     if (diff.length > 0)
-      throw new HomeopsError('CONFLICT', `host "${hostname}" is already in ${repo.file} (${diff.join('; ')})`, {
-        field: 'hostname',
-        file: repo.file,
-        fix: `pick a hostname no other node has; to change ${hostname} itself, edit ${repo.file}`,
-      });
-    return { summary: `node ${hostname} is already in ${repo.file} with these inputs`, nextSteps: [], warnings: [] };
+      throw new HomeopsError(
+        'CONFLICT',
+        `host "${hostname}" is already in ${repo.file} (${diff.join('; ')})`,
+        {
+          field: 'hostname',
+          file: repo.file,
+          fix: `pick a hostname no other node has; to change ${hostname} itself, edit ${repo.file}`,
+        },
+      );
+    return {
+      summary: `node ${hostname} is already in ${repo.file} with these inputs`,
+      nextSteps: [],
+      warnings: [],
+    };
   }
   const node = checkedOrThrow(request.facts, request.input);
   const entry = buildTopfEntry(repo, node);
-  const edit = addToYaml(repo.text, repo.doc, [{ kind: 'item', path: ['nodes'], value: entry.node }]);
+  const edit = addToYaml(repo.text, repo.doc, [
+    { kind: 'item', path: ['nodes'], value: entry.node },
+  ]);
   tree.update(repo.file, spacedLikeSiblings(repo, edit.text, node.hostname));
 
   const warnings = [
     ...entry.warnings,
-    ...(edit.exact ? [] : [`${repo.file} had to be re-rendered: check the diff for whitespace and comment changes`]),
+    ...(edit.exact
+      ? []
+      : [`${repo.file} had to be re-rendered: check the diff for whitespace and comment changes`]),
     ...controlPlaneWarnings(repo.nodes.filter((n) => n.controlPlane).length + 1, node.role),
     ...uncheckedWarnings(request.facts, node),
   ];

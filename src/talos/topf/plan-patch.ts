@@ -19,7 +19,8 @@ import type { TopfRepo, TopfScope } from './topf-repo.ts';
 
 function reachOf(repo: TopfRepo, scope: TopfScope): Reach {
   if (scope.kind === 'all') return {};
-  if (scope.kind === 'role') return { role: scope.dir === 'control-plane' ? 'controlPlane' : 'worker' };
+  if (scope.kind === 'role')
+    return { role: scope.dir === 'control-plane' ? 'controlPlane' : 'worker' };
   const node = repo.nodes.find((n) => n.host === scope.host);
   return { ...(node && { role: roleReach(node.controlPlane) }), node: scope.host };
 }
@@ -42,21 +43,27 @@ export function planTopfPatch(
       : target.scope === 'node'
         ? { kind: 'node', host: target.hostname }
         : { kind: 'role', dir: target.scope === 'controlPlane' ? 'control-plane' : 'worker' };
-  const folder = scope.kind === 'all' ? 'all' : scope.kind === 'role' ? scope.dir : `node/${scope.host}`;
+  const folder =
+    scope.kind === 'all' ? 'all' : scope.kind === 'role' ? scope.dir : `node/${scope.host}`;
   const dir = posix.join(repo.patchesDir, folder);
-  const folders = [...new Set(['all', 'control-plane', 'worker', ...repo.patches.map((p) => p.folder)])]
+  const folders = [
+    ...new Set(['all', 'control-plane', 'worker', ...repo.patches.map((p) => p.folder)]),
+  ]
     .filter((f) => f !== folder)
     .map((f) => posix.join(repo.patchesDir, f));
   const file = patchFileName(tree, dir, folders, def.id);
   const rendered = def.render(values, version);
-  const markers = repo.patches.length === 0 || repo.patches.filter((p) => p.text.startsWith('---')).length * 2 >= repo.patches.length;
+  const markers =
+    repo.patches.length === 0 ||
+    repo.patches.filter((p) => p.text.startsWith('---')).length * 2 >= repo.patches.length;
   const text = markers ? rendered : rendered.replace(/^---\n/, '');
   refuseRepeatedSettings(def.id, file, text, sources(repo), reachOf(repo, scope));
   createPatchFile(tree, file, text);
 
   const filter = scope.kind === 'node' ? scope.host : undefined;
   const apply = filter
-    ? (justCommand(tree, repo.dir, 'apply-node', filter) ?? `topf apply --nodes-filter '^${filter}$'`)
+    ? (justCommand(tree, repo.dir, 'apply-node', filter) ??
+      `topf apply --nodes-filter '^${filter}$'`)
     : (justCommand(tree, repo.dir, 'apply', '') ?? 'topf apply').trim();
   const cd = repo.dir && !apply.startsWith('just') ? `cd ${repo.dir} && ` : '';
   return {

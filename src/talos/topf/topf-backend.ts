@@ -49,7 +49,10 @@ export class TopfBackend implements TalosBackend {
       talosVersion
         ? `talosVersion is "${talosVersion.raw}" in ${file}, which is not a Talos version`
         : `${file} has no talosVersion (topf then installs the Talos version it was built with, which the repo does not say)`,
-      { file, fix: `set talosVersion (e.g. v1.13.0) in ${file}: patches are written for that version` },
+      {
+        file,
+        fix: `set talosVersion (e.g. v1.13.0) in ${file}: patches are written for that version`,
+      },
     );
   }
 

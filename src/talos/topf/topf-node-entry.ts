@@ -25,11 +25,17 @@ export interface TopfEntry {
 function diskData(repo: TopfRepo, input: CheckedNodeInput): [string, string] {
   const { disk } = input;
   const key =
-    disk.kind === 'installDisk' ? 'installDisk' : disk.key === 'serial' ? 'installDiskSerial' : undefined;
+    disk.kind === 'installDisk'
+      ? 'installDisk'
+      : disk.key === 'serial'
+        ? 'installDiskSerial'
+        : undefined;
   const known = DISK_KEYS.filter((k) => repo.dataKeys.has(k));
   if (key && (known.length === 0 || known.includes(key))) return [key, disk.value];
   const takes = known
-    .map((k) => (k === 'installDisk' ? 'a device path (installDisk)' : 'a disk serial (installDiskSerial)'))
+    .map((k) =>
+      k === 'installDisk' ? 'a device path (installDisk)' : 'a disk serial (installDiskSerial)',
+    )
     .join(' or ');
   throw new HomeopsError(
     'INVALID_INPUT',
@@ -59,10 +65,14 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
   values.set('role', scalar(roleText, like('role')));
   const schematic = input.schematic && 'id' in input.schematic ? input.schematic.id : undefined;
   if (input.schematic && 'image' in input.schematic)
-    throw new HomeopsError('INVALID_INPUT', `topf takes a schematic ID, not an installer image (${input.schematic.image})`, {
-      field: 'schematic',
-      fix: 'give the 64-hex schematic ID from factory.talos.dev',
-    });
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      `topf takes a schematic ID, not an installer image (${input.schematic.image})`,
+      {
+        field: 'schematic',
+        fix: 'give the 64-hex schematic ID from factory.talos.dev',
+      },
+    );
   if (schematic) values.set('schematicId', scalar(schematic, like('schematicId')));
   else if (tmap.has('schematicId')) values.set('schematicId', copy(tmap.get('schematicId', true)));
   for (const k of COPIED) if (tmap.has(k)) values.set(k, copy(tmap.get(k, true)));
@@ -100,7 +110,14 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
   values.set('data', data);
 
   const node = new YAMLMap();
-  const order = [...tmap.items.map((p) => keyText(p.key)), 'host', 'ip', 'role', 'schematicId', 'data'];
+  const order = [
+    ...tmap.items.map((p) => keyText(p.key)),
+    'host',
+    'ip',
+    'role',
+    'schematicId',
+    'data',
+  ];
   for (const k of new Set(order)) if (values.has(k)) node.set(k, values.get(k));
   const otherKeys = tmap.items.map((p) => keyText(p.key)).filter((k) => !values.has(k));
   skipped.unshift(...otherKeys);

@@ -6,7 +6,7 @@
  * (`{{ .Node.IP }}`, `{{ .Data.gateway }}`); nothing is ever written rendered.
  */
 import { posix } from 'node:path';
-import { isMap, isSeq, parseAllDocuments } from 'yaml';
+import { isMap, isSeq } from 'yaml';
 import type { Document, YAMLMap } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import { parseYaml } from '../../yaml/parse-yaml.ts';
@@ -18,8 +18,10 @@ import type { TalconfigFacts } from '../talconfig-facts.ts';
 import { maskTemplate } from '../template-mask.ts';
 import { parseTalosVersion } from '../talos-version.ts';
 import type { TalosVersion } from '../talos-version.ts';
+import { documentsOf } from '../yaml-documents.ts';
 
-export type TopfScope = { kind: 'all' } | { kind: 'role'; dir: string } | { kind: 'node'; host: string };
+export type TopfScope =
+  { kind: 'all' } | { kind: 'role'; dir: string } | { kind: 'node'; host: string };
 
 export interface TopfNode {
   index: number;
@@ -60,7 +62,8 @@ export interface TopfRepo {
 
 const ROLE_DIRS = ['control-plane', 'worker'];
 const PATCH_FILE = /\.ya?ml(\.tpl)?$/;
-export const isControlPlane = (role: string): boolean => role === 'control-plane' || role === 'controlplane';
+export const isControlPlane = (role: string): boolean =>
+  role === 'control-plane' || role === 'controlplane';
 
 function readPatches(tree: RepoTree, patchesDir: string): TopfPatch[] {
   const out: TopfPatch[] = [];
@@ -90,7 +93,12 @@ const plain = (v: unknown): string | undefined =>
   typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean' ? String(v) : undefined;
 
 /** `{{ .Node.IP }}`, `{{- .Data.gateway }}`, ... filled in for one node; anything else stays. */
-function fillFields(text: string, repo: Pick<TopfRepo, 'data'>, node: TopfNode, top: Record<string, unknown>): string {
+function fillFields(
+  text: string,
+  repo: Pick<TopfRepo, 'data'>,
+  node: TopfNode,
+  top: Record<string, unknown>,
+): string {
   const fields: Record<string, string | undefined> = {
     'Node.Host': node.host,
     'Node.IP': node.ip,
@@ -171,8 +179,11 @@ export function readTopfRepo(tree: RepoTree, file: string): TopfRepo {
       if (mac) network.macs.push(mac);
       for (const p of patches.filter((patch) => reaches(patch.scope, node))) {
         const masked = maskTemplate(fillFields(p.text, repo, node, top)).text;
-        const docs = parseAllDocuments(masked) as unknown as Document.Parsed[];
-        readNetworkFacts(docs.filter((d) => d.errors.length === 0).map((d) => d.toJS()), network);
+        const docs = documentsOf(masked);
+        readNetworkFacts(
+          docs.filter((d) => d.errors.length === 0).map((d) => d.toJS()),
+          network,
+        );
       }
       const disk = diskOf(node.data);
       const schematic = node.schematicId ?? defaultSchematic;
