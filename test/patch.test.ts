@@ -152,7 +152,6 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
     expectGoldenFiles(`patch/${name}`, after, changed);
-    if (l.wiring) expect(changed).toContain(l.wiring);
     for (const file of changed.filter((f) => before[f] !== undefined))
       expect(
         addedLines(before[file] ?? '', after[file] ?? ''),
@@ -174,7 +173,7 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const untouched = snapshotFiles(dry);
     const preview = await run(dry, '--dry-run');
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain(`+++ b/${l.wiring ?? ''}`);
+    expect(preview.stdout).toMatch(/^\+\+\+ b\//m);
     expect(snapshotFiles(dry)).toEqual(untouched);
     const repo = l.fixture();
     await run(repo);
@@ -374,10 +373,10 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       /--mirror: registry-mirror: give a mirror URL, or enable spegel/,
     ],
     [
-      'an existing file with other content',
-      'argocd-mise',
-      { patch: 'cilium', target: 'all' },
-      /src\/talos\/patches\/cilium\.yaml: --patch: src\/talos\/patches\/cilium\.yaml already exists with other content/,
+      'a setting the file of that name has with another value',
+      'flux-operator',
+      { patch: 'host-dns', target: 'all', forwardKubeDNSToHost: 'true' },
+      /--patch: talos\/patches\/global\/machine-features\.yaml already sets machine\.features\.hostDNS\.enabled; the host-dns patch would set it a second time/,
     ],
     // settings a patch reaching the same nodes sets already
     [
@@ -572,6 +571,32 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /src\/talos\/patches\/image\.yaml already sets machine\.registries\.mirrors\.docker\.io\.endpoints; the registry-mirror patch would set RegistryMirrorConfig docker\.io a second time/,
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('adds nothing where a file of the repo has every setting of the patch already (and wires nothing: the repo applies it its own way)', async () => {
+    const repo = copyFixture('argocd-mise');
+    const before = snapshotFiles(repo);
+    const result = await homeops('patch', '--dest', repo, '--patch=cilium', '--target=all');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'nothing to change: src/talos/patches/cilium.yaml has every setting of the cilium patch for all nodes already\n',
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses a file of that name it cannot add to line by line', async () => {
+    const repo = copyFixture('argocd-mise');
+    writeFileSync(
+      join(repo, 'src/talos/patches/host-dns.yaml'),
+      '- op: add\n  path: /machine/env\n  value:\n    TZ: Europe/Oslo\n',
+    );
+    const before = snapshotFiles(repo);
+    const result = await homeops('patch', '--dest', repo, '--patch=host-dns', '--target=all');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error: src/talos/patches/host-dns.yaml: --patch: src/talos/patches/host-dns.yaml already exists, and the patch cannot be added to it without changing its other lines\n  fix: add the settings to src/talos/patches/host-dns.yaml by hand: homeops never rewrites a patch',
     );
     expect(snapshotFiles(repo)).toEqual(before);
   });

@@ -7,7 +7,7 @@ import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { PatchRequest } from '../backend.ts';
-import { createPatchFile, targetText } from '../patch-file.ts';
+import { alreadyThere, placePatch, targetText } from '../patch-file.ts';
 import { refuseRepeatedSettings } from '../repeated-settings.ts';
 import type { Reach } from '../repeated-settings.ts';
 import { formatTalosVersion } from '../talos-version.ts';
@@ -58,9 +58,11 @@ export function planMisePatch(
     : target.scope === 'global'
       ? {}
       : { role: target.scope as 'controlPlane' | 'worker' };
-  refuseRepeatedSettings(def.id, file, text, miseSources(tree, mise), reach);
-  createPatchFile(tree, file, text);
+  const placed = placePatch(tree, file, text, (skip) =>
+    refuseRepeatedSettings(def.id, skip, text, miseSources(tree, mise), reach),
+  );
 
+  if (placed === 'present') return alreadyThere(def.id, file, targetName);
   const edit = addConfigPatch(mise.miseText, file, target, mise.patchesDir);
   if (edit && !edit.already) tree.update(mise.miseFile, edit.text);
   const how = node

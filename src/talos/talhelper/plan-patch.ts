@@ -7,7 +7,8 @@ import { posix } from 'node:path';
 import type { PlanResult } from '../../engine/generator.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { PatchRequest } from '../backend.ts';
-import { createPatchFile, targetText } from '../patch-file.ts';
+import { alreadyThere, placePatch, targetText } from '../patch-file.ts';
+import { patchFileName } from '../patch-file-name.ts';
 import { addPatchRef, refToPath, suggestPatchRef } from '../patch-refs.ts';
 import type { PatchTarget } from '../patch-refs.ts';
 import { refuseRepeatedSettings } from '../repeated-settings.ts';
@@ -17,12 +18,39 @@ import { formatTalosVersion } from '../talos-version.ts';
 import { talhelperReach, talhelperSources } from './talhelper-sources.ts';
 import type { TalhelperRepo } from './talhelper-repo.ts';
 
-/** The ref of a new patch file: `<id>.yaml` in the target's folder, `<id>-<node>.yaml` in a shared one. */
-function patchRef(facts: TalconfigFacts, target: PatchTarget, id: string): string {
-  const ref = suggestPatchRef(facts, target, `${id}.yaml`);
-  if (target.scope !== 'node' || refToPath(ref).split('/').slice(0, -1).includes(target.hostname))
-    return ref;
-  return suggestPatchRef(facts, target, `${id}-${target.hostname}.yaml`);
+/** The folders (relative to talconfig.yaml) the repo's patch refs are in. */
+function refFolders(facts: TalconfigFacts): string[] {
+  const refs = [
+    ...facts.patchRefs.global,
+    ...facts.patchRefs.controlPlane,
+    ...facts.patchRefs.worker,
+    ...facts.nodes.flatMap((n) => n.patches),
+  ].filter((r) => r.startsWith('@'));
+  return [...new Set(refs.map((r) => posix.dirname(refToPath(r))))];
+}
+
+/**
+ * The ref of the patch file: in the target's folder, named as the repo names its patches
+ * (`<id>.yaml`, `machine-<area>.yaml`, `NN-<id>.yaml`); `<id>-<node>.yaml` in a folder shared by
+ * every scope.
+ */
+function patchRef(
+  tree: RepoTree,
+  th: TalhelperRepo,
+  target: PatchTarget,
+  id: string,
+  text: string,
+): string {
+  const ref = suggestPatchRef(th.facts, target, `${id}.yaml`);
+  const folder = posix.dirname(refToPath(ref));
+  const own = target.scope !== 'node' || folder.split('/').includes(target.hostname);
+  if (!own) return suggestPatchRef(th.facts, target, `${id}-${target.hostname}.yaml`);
+  if (!ref.endsWith(`/${id}.yaml`)) return ref; // a scope suffix in a shared folder: -controlplane
+  const others = refFolders(th.facts)
+    .filter((f) => f !== folder)
+    .map((f) => posix.join(th.dir, f));
+  const path = patchFileName(tree, posix.join(th.dir, folder), others, id, text);
+  return `@./${posix.join(folder, posix.basename(path))}`;
 }
 
 export function planTalhelperPatch(
@@ -32,16 +60,18 @@ export function planTalhelperPatch(
   { def, values, target, targetName }: PatchRequest,
 ): PlanResult {
   const text = def.render(values, version);
-  const ref = patchRef(th.facts, target, def.id);
+  const ref = patchRef(tree, th, target, def.id, text);
   const file = posix.join(th.dir, refToPath(ref));
-  refuseRepeatedSettings(
-    def.id,
-    file,
-    text,
-    talhelperSources(tree, th),
-    talhelperReach(target, th),
+  const placed = placePatch(tree, file, text, (skip) =>
+    refuseRepeatedSettings(
+      def.id,
+      skip,
+      text,
+      talhelperSources(tree, th),
+      talhelperReach(target, th),
+    ),
   );
-  createPatchFile(tree, file, text);
+  if (placed === 'present') return alreadyThere(def.id, file, targetName);
   const edit = addPatchRef(th.doc, target, ref, { source: th.text, vars: th.vars });
   if (edit.added) tree.update(th.file, edit.text);
 
@@ -57,7 +87,7 @@ export function planTalhelperPatch(
     ? `apply the regenerated config to ${targetText(targetName)} (${posix.join(th.dir, 'generated')}/), e.g. talosctl apply-config --nodes <ip> --file <its generated file>`
     : `apply it to ${targetText(targetName)}: ${cd}talhelper gencommand apply${nodeIp ? ` --node ${nodeIp}` : ''} | bash`;
   return {
-    summary: `${def.id} patch (Talos ${formatTalosVersion(version)}) for ${targetText(targetName)}: ${file}; ${edit.message}`,
+    summary: `${def.id} patch (Talos ${formatTalosVersion(version)}) for ${targetText(targetName)}: ${placed === 'merged' ? `added to ${file}` : file}; ${edit.message}`,
     nextSteps: [`review ${file}`, `regenerate the machine configs: ${generate}`, apply],
     warnings: edit.exact
       ? []

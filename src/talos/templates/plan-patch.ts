@@ -16,7 +16,7 @@ import { refuseRepeatedSettings, roleReach } from '../repeated-settings.ts';
 import type { Reach, ReachingSource } from '../repeated-settings.ts';
 import { formatTalosVersion } from '../talos-version.ts';
 import type { TalosVersion } from '../talos-version.ts';
-import { hasPatch, mergePatchInto } from './merge-patch.ts';
+import { hasPatch, mergePatchInto } from '../merge-patch.ts';
 import { stemOf } from './templates-repo.ts';
 import type { TemplateFile, TemplatesRepo } from './templates-repo.ts';
 

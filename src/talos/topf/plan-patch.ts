@@ -8,7 +8,7 @@ import type { PlanResult } from '../../engine/generator.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { PatchRequest } from '../backend.ts';
 import { justCommand } from '../just-recipes.ts';
-import { createPatchFile, targetText } from '../patch-file.ts';
+import { alreadyThere, placePatch, targetText } from '../patch-file.ts';
 import { patchFileName } from '../patch-file-name.ts';
 import { patchSettings } from '../patch-settings.ts';
 import { refuseRepeatedSettings, roleReach } from '../repeated-settings.ts';
@@ -51,15 +51,17 @@ export function planTopfPatch(
   ]
     .filter((f) => f !== folder)
     .map((f) => posix.join(repo.patchesDir, f));
-  const file = patchFileName(tree, dir, folders, def.id);
   const rendered = def.render(values, version);
+  const file = patchFileName(tree, dir, folders, def.id, rendered);
   const markers =
     repo.patches.length === 0 ||
     repo.patches.filter((p) => p.text.startsWith('---')).length * 2 >= repo.patches.length;
   const text = markers ? rendered : rendered.replace(/^---\n/, '');
-  refuseRepeatedSettings(def.id, file, text, sources(repo), reachOf(repo, scope));
-  createPatchFile(tree, file, text);
+  const placed = placePatch(tree, file, text, (skip) =>
+    refuseRepeatedSettings(def.id, skip, text, sources(repo), reachOf(repo, scope)),
+  );
 
+  if (placed === 'present') return alreadyThere(def.id, file, targetName);
   const filter = scope.kind === 'node' ? scope.host : undefined;
   const apply = filter
     ? (justCommand(tree, repo.dir, 'apply-node', filter) ??

@@ -7,13 +7,14 @@
  */
 import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { addToYaml } from '../../yaml/splice.ts';
-import type { YamlAddition } from '../../yaml/splice.ts';
-import { maskTemplate } from '../template-mask.ts';
-import { documentsOf } from '../yaml-documents.ts';
+import { addToYaml } from '../yaml/splice.ts';
+import type { YamlAddition } from '../yaml/splice.ts';
+import { maskTemplate } from './template-mask.ts';
+import { documentsOf } from './yaml-documents.ts';
 
 type Data = Record<string, unknown>;
-const isObject = (v: unknown): v is Data => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Data =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The additions that bring `value` into `doc` at `path`, or undefined on a clash with an existing value. */
 function additions(doc: Document, value: Data, path: string[]): YamlAddition[] | undefined {
@@ -50,9 +51,14 @@ function chunks(text: string): string[] {
 export function mergePatchInto(fileText: string, patchText: string): string | undefined {
   const masked = maskTemplate(fileText);
   const patchDocs = documentsOf(patchText)
-    .map((d) => ({ value: d.toJS() as unknown, text: d.toString({ lineWidth: 0, flowCollectionPadding: false }) }))
+    .map((d) => ({
+      value: d.toJS() as unknown,
+      text: d.toString({ lineWidth: 0, flowCollectionPadding: false }),
+    }))
     .filter((d) => isObject(d.value) && Object.keys(d.value).length > 0);
   const parts = chunks(masked.text);
+  // a JSON 6902 patch (a list of operations) takes no strategic merge documents beside it
+  if (documentsOf(masked.text).some((d) => isSeq(d.contents))) return undefined;
   const appended: string[] = [];
   for (const doc of patchDocs) {
     const value = doc.value as Data;
@@ -63,7 +69,11 @@ export function mergePatchInto(fileText: string, patchText: string): string | un
     // the file's own v1alpha1 document (one with machine: or cluster: and no kind)
     const at = parts.findIndex((part) => {
       const parsed = parseDocument(part.replace(/^---\s*\n/, ''));
-      return isMap(parsed.contents) && !parsed.has('kind') && (parsed.has('machine') || parsed.has('cluster') || parsed.has('version'));
+      return (
+        isMap(parsed.contents) &&
+        !parsed.has('kind') &&
+        (parsed.has('machine') || parsed.has('cluster') || parsed.has('version'))
+      );
     });
     if (at < 0) {
       appended.push(`---\n${doc.text.replace(/^---\n/, '')}`);
@@ -75,7 +85,11 @@ export function mergePatchInto(fileText: string, patchText: string): string | un
     const parsed = parseDocument(body);
     const adds = additions(parsed, value, []);
     if (!adds) return undefined;
-    const edit = addToYaml(body.endsWith('\n') || body === '' ? body : `${body}\n`, parseDocument(body.endsWith('\n') ? body : `${body}\n`), adds);
+    const edit = addToYaml(
+      body.endsWith('\n') || body === '' ? body : `${body}\n`,
+      parseDocument(body.endsWith('\n') ? body : `${body}\n`),
+      adds,
+    );
     if (!edit.exact) return undefined;
     parts[at] = marker + (body.endsWith('\n') ? edit.text : edit.text.replace(/\n$/, ''));
   }
@@ -87,9 +101,13 @@ export function mergePatchInto(fileText: string, patchText: string): string | un
 
 /** Whether `small` is contained in `big`: maps key by key, lists item by item (in any place). */
 function within(small: unknown, big: unknown): boolean {
-  if (isObject(small)) return isObject(big) && Object.entries(small).every(([k, v]) => within(v, big[k]));
+  if (isObject(small))
+    return isObject(big) && Object.entries(small).every(([k, v]) => within(v, big[k]));
   if (Array.isArray(small))
-    return Array.isArray(big) && small.every((item) => big.some((b) => within(item, b) && within(b, item)));
+    return (
+      Array.isArray(big) &&
+      small.every((item) => big.some((b) => within(item, b) && within(b, item)))
+    );
   return small === big;
 }
 
