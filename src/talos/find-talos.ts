@@ -26,8 +26,12 @@ export interface RepoTalosFiles {
   elsewhere(): ElsewherePlace[];
 }
 
-/** Folders that never hold a cluster definition: VCS, dependencies, generated configs. */
+/** Folders that never hold a live cluster definition: VCS, dependencies, generated configs, examples. */
 const SKIP = new Set([
+  'examples',
+  'example',
+  'docs',
+  'archive',
   'node_modules',
   'vendor',
   'dist',

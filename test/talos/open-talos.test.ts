@@ -148,3 +148,13 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     expect(openTalos(repo, undefined).map((b) => b.tool)).toEqual(['topf']);
   });
 });
+
+describe('openTalos: what is not a cluster', () => {
+  it('leaves out examples and archives: a talconfig.yaml under docs/ or examples/ is no second cluster', () => {
+    const repo = withFiles('talos-talhelper-setup', {
+      'docs/examples/talconfig.yaml': 'clusterName: example\nnodes: []\n',
+      'archive/old-cluster/talconfig.yaml': 'clusterName: old\nnodes: []\n',
+    });
+    expect(openTalos(repo, undefined).map((b) => b.where)).toEqual(['setup/talos/talconfig.yaml']);
+  });
+});
