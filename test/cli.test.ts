@@ -110,7 +110,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       ).toContain('tag: 4.3.0');
     });
 
-    it('says plainly when a layout has nothing for a generator (no Talos config in an Argo CD repo)', () => {
+    it('says plainly when a repo has nothing for a generator (no Talos config in an Argo CD repo)', () => {
       const repo = copyFixture('argocd');
       const run = runBin([
         'node',
@@ -124,7 +124,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
         '--mac=aa:bb:cc:dd:ee:ff',
       ]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toMatch(/argocd/);
+      expect(run.stderr).toMatch(/^error: no Talos configuration in this repo: no talconfig\.yaml/);
       expect(run.stderr).toContain('fix:');
     });
 

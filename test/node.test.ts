@@ -3,14 +3,15 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { hasSchemas, validateTalconfig, validateTalosPatch } from './talos/talos-schema.ts';
+import { expectGoldenFiles } from './talos/golden.ts';
+import { hasSchemas, validateTalosFile } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Case {
   fixture: () => string;
   talosVersion: TalosSchemaVersion;
-  /** talconfig.yaml (talhelper) or .mise.toml: the existing file that only gains lines. */
-  edited: string;
+  /** The existing file that gains the node's lines (talconfig.yaml, topf.yaml, .mise.toml, a node list). */
+  edited?: string;
   inputs: Record<string, string>;
 }
 
@@ -78,6 +79,70 @@ const CASES: Record<string, Case> = {
       schematic: SCHEMATIC,
     },
   },
+  // topf: a nodes[] entry of talos/topf.yaml, nothing else
+  'talos-topf': {
+    fixture: () => copyFixture('talos-topf'),
+    talosVersion: 'v1.13',
+    edited: 'talos/topf.yaml',
+    inputs: {
+      hostname: 'k8s-4',
+      ip: '192.168.20.15',
+      role: 'worker',
+      disk: 'S6PNNS0W4999999',
+      mac: 'BC:24:11:8C:20:05',
+    },
+  },
+  // per-node templates: a new nodes/controlplane/<node>.yaml.j2, and the CI matrix that lists every node
+  'talos-templates': {
+    fixture: () => copyFixture('talos-templates'),
+    talosVersion: 'v1.12',
+    edited: '.github/workflows/talos-config.yaml',
+    inputs: {
+      hostname: 'k8s-4',
+      ip: '192.168.42.14',
+      role: 'controlplane',
+      disk: '/dev/nvme0n1',
+      mac: 'bc:24:11:42:00:05',
+    },
+  },
+  // several clusters of templates, files named by address, DHCP: only the new file
+  'talos-templates-clusters': {
+    fixture: () => copyFixture('talos-templates-clusters'),
+    talosVersion: 'v1.13',
+    inputs: {
+      cluster: 'main',
+      hostname: 'w1',
+      ip: '192.168.10.21',
+      role: 'worker',
+      disk: 'model:WD Blue SN580*',
+      mac: 'bc:24:11:10:00:21',
+    },
+  },
+  'talos-talhelper-setup': {
+    fixture: () => copyFixture('talos-talhelper-setup'),
+    talosVersion: 'v1.12',
+    edited: 'setup/talos/talconfig.yaml',
+    inputs: {
+      hostname: 'lab-worker-2',
+      ip: '10.20.0.22',
+      role: 'worker',
+      disk: '/dev/sda',
+      mac: '52:54:00:20:00:22',
+    },
+  },
+  'talos-talhelper-clusters': {
+    fixture: () => copyFixture('talos-talhelper-clusters'),
+    talosVersion: 'v1.13',
+    edited: 'talos/lab/talconfig.yaml',
+    inputs: {
+      cluster: 'lab',
+      hostname: 'lab-4',
+      ip: '192.168.60.14',
+      role: 'cp',
+      disk: 'model:Samsung SSD 870*',
+      mac: 'bc:24:11:60:00:14',
+    },
+  },
 };
 
 describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
@@ -85,19 +150,21 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
   const run = (repo: string, ...extra: string[]) =>
     homeops('node', '--dest', repo, ...flags(c.inputs), ...extra);
 
-  it('adds the node in the repo shape (golden files), adding lines only to the existing file', async () => {
+  it('adds the node in the repo shape (golden files, exactly the changed files), adding lines only to existing files', async () => {
     const repo = c.fixture();
     const before = snapshotFiles(repo);
     const result = await run(repo);
-    expect(result.code).toBe(0);
+    expect(result.code, result.stderr).toBe(0);
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
-    expect(changed).toContain(c.edited);
-    for (const file of changed)
-      await expect(after[file]).toMatchFileSnapshot(`golden/node/${name}/${file}`);
+    expectGoldenFiles(`node/${name}`, after, changed);
+    if (c.edited) expect(changed).toContain(c.edited);
     expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
-    expect(addedLines(before[c.edited]!, after[c.edited]!)).toBeDefined();
-    for (const file of changed.filter((f) => f !== c.edited)) expect(before[file]).toBeUndefined(); // only new files besides
+    for (const file of changed.filter((f) => before[f] !== undefined))
+      expect(
+        addedLines(before[file] ?? '', after[file] ?? ''),
+        `${file} keeps every line`,
+      ).toBeDefined();
     expect(result.stdout).toMatch(/next steps:\n/);
   });
 
@@ -108,11 +175,10 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
       const before = snapshotFiles(repo);
       expect((await run(repo)).code).toBe(0);
       const after = snapshotFiles(repo);
-      for (const file of changedFiles(before, after)) {
-        if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
-        else if (file.endsWith('.yaml'))
-          expect(validateTalosPatch(after[file]!, c.talosVersion)).toEqual([]);
-      }
+      const changed = changedFiles(before, after);
+      expect(changed.length).toBeGreaterThan(0);
+      for (const file of changed)
+        expect(validateTalosFile(file, after[file] ?? '', c.talosVersion), file).toEqual([]);
     },
   );
 
@@ -131,7 +197,7 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     const before = snapshotFiles(repo);
     const result = await run(repo, '--dry-run');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain(`+++ b/${c.edited}`);
+    expect(result.stdout).toContain(`+++ b/${c.edited ?? ''}`);
     expect(result.stdout).toContain('nothing was written');
     expect(snapshotFiles(repo)).toEqual(before);
   });
@@ -471,7 +537,7 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
       'an unknown role',
       'flux',
       { role: 'master' },
-      /--role: "master" is not one of controlplane, worker/,
+      /--role: "master" is not a node role\n {2}fix: use controlplane or worker \(cp, control-plane and controller mean controlplane\)/,
     ],
     [
       'a bad schematic',
@@ -512,7 +578,182 @@ describe('homeops node: refusals exit 1, name the field, write nothing', () => {
     const before = snapshotFiles(repo);
     const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/no Talos configuration in this repo: the argocd layout/);
+    expect(result.stderr).toContain(
+      'error: no Talos configuration in this repo: no talconfig.yaml (talhelper), topf.yaml (topf), nodes/<node>.yaml.j2 templates, or network-<node>.yaml patches with mise tasks\n  fix: if the nodes are defined in another repo, run homeops there; if they are here under other names, pin them in .homeops.yaml: talos: { tool: talhelper, path: talos/talconfig.yaml }',
+    );
     expect(snapshotFiles(repo)).toEqual(before);
   });
+});
+
+describe('homeops node: the role and the cluster', () => {
+  it('takes cp, control-plane and controller for controlplane (the aliases are reachable)', async () => {
+    for (const role of ['cp', 'control-plane', 'controller']) {
+      const repo = copyFixture('talos-topf');
+      const result = await homeops(
+        'node',
+        '--dest',
+        repo,
+        ...flags({ ...CASES['talos-topf']!.inputs, role, hostname: 'k8s-5', ip: '192.168.20.16' }),
+      );
+      expect(result.code, result.stderr).toBe(0);
+      expect(snapshotFiles(repo)['talos/topf.yaml']).toContain(
+        '  - host: k8s-5\n    ip: 192.168.20.16\n    role: control-plane\n',
+      );
+    }
+  });
+
+  it('asks nothing about the cluster in a repo of one, and refuses a missing or unknown one in a repo of several', async () => {
+    const missing = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-talhelper-clusters'),
+      ...flags({ ...CASES['talos-talhelper-clusters']!.inputs, cluster: undefined }),
+    );
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error: missing required input: --cluster\n');
+    expect(missing.stderr).not.toContain('--ip');
+    const unknown = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-talhelper-clusters'),
+      ...flags({ ...CASES['talos-talhelper-clusters']!.inputs, cluster: 'staging' }),
+    );
+    expect(unknown.stderr).toContain(
+      'error: --cluster: "staging" is not one of lab, prod\n  fix: pass one of: lab, prod',
+    );
+  });
+
+  it("checks a node against its own cluster only: another cluster's subnet, nodes and pools are not its", async () => {
+    const repo = copyFixture('talos-templates-clusters');
+    const base = CASES['talos-templates-clusters']!.inputs;
+    // 10.0.5.0/24 is edge's subnet
+    const other = await homeops('node', '--dest', repo, ...flags({ ...base, ip: '10.0.5.30' }));
+    expect(other.stderr).toContain("--ip: 10.0.5.30 is outside the nodes' subnet 192.168.10.0/24");
+    // main's pool is 192.168.10.224/27; edge's 10.0.5.200-250 does not reach main
+    const pool = await homeops('node', '--dest', repo, ...flags({ ...base, ip: '192.168.10.230' }));
+    expect(pool.stderr).toContain(
+      '--ip: 192.168.10.230 is inside the load-balancer range 192.168.10.224/27',
+    );
+    const edge = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        ...base,
+        cluster: 'edge',
+        hostname: 'cabin-2',
+        ip: '10.0.5.12',
+        disk: 'type:nvme',
+      }),
+    );
+    expect(edge.code, edge.stderr).toBe(0);
+    expect(snapshotFiles(repo)['talos/edge/nodes/10.0.5.12.yaml.j2']).toContain(
+      'hostname: cabin-2.lan.example.net\n',
+    );
+  });
+});
+
+describe('homeops node: what each Talos tool gets', () => {
+  it('topf: the entry follows a sibling of its role; node-specific data is named, not copied', async () => {
+    const result = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-topf'),
+      ...flags(CASES['talos-topf']!.inputs),
+    );
+    expect(result.stderr).toContain(
+      'warning: not copied from k8s-3: data.kernelModules (add them by hand if k8s-4 needs them)',
+    );
+    expect(result.stdout).toContain(
+      'apply its config while it waits in maintenance mode: just talos apply-node k8s-4\n',
+    );
+  });
+
+  it('topf: refuses a disk the repo has no data key for, and an installer image instead of a schematic ID', async () => {
+    const repo = copyFixture('talos-topf');
+    const before = snapshotFiles(repo);
+    const model = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['talos-topf']!.inputs, disk: 'model:Samsung*' }),
+    );
+    expect(model.code).toBe(1);
+    expect(model.stderr).toContain(
+      'error: --disk: the nodes of talos/topf.yaml name their install disk by a device path (installDisk) or a disk serial (installDiskSerial), not model:\n  fix: give a device path (installDisk) or a disk serial (installDiskSerial)',
+    );
+    const image = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['talos-topf']!.inputs, schematic: 'factory.talos.dev/installer/abc' }),
+    );
+    expect(image.stderr).toContain(
+      'error: --schematic: topf takes a schematic ID, not an installer image',
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('topf: the same host with other inputs is refused, naming what differs', async () => {
+    const repo = copyFixture('talos-topf');
+    await homeops('node', '--dest', repo, ...flags(CASES['talos-topf']!.inputs));
+    const again = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({ ...CASES['talos-topf']!.inputs, ip: '192.168.20.16' }),
+    );
+    expect(again.code).toBe(1);
+    expect(again.stderr).toContain(
+      'error: talos/topf.yaml: --hostname: host "k8s-4" is already in talos/topf.yaml (its ip is 192.168.20.15, not 192.168.20.16)',
+    );
+  });
+
+  it('per-node templates: a one-line list of the nodes is a next step (its line would change), a DHCP cluster says what it could not check', async () => {
+    const one = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-templates'),
+      ...flags(CASES['talos-templates']!.inputs),
+    );
+    expect(one.stdout).toContain('add k8s-4 where line 18 of talos/mod.just lists the other nodes');
+    const dhcp = await homeops(
+      'node',
+      '--dest',
+      copyFixture('talos-templates-clusters'),
+      ...flags(CASES['talos-templates-clusters']!.inputs),
+    );
+    expect(dhcp.stderr).toContain(
+      'warning: the nodes take their addresses by DHCP: 192.168.10.21 is written nowhere; reserve it for bc:24:11:10:00:21 on your DHCP server',
+    );
+    expect(dhcp.stderr).toContain(
+      "warning: talos/main/nodes/192.168.10.20.yaml.j2 selects its network link without a MAC: bc:24:11:10:00:21 is written nowhere; check how w1's link is matched",
+    );
+    expect(dhcp.stdout).toContain(
+      'add w1 where line 6 of talos/main/node-mapping.yaml lists the other nodes',
+    );
+    expect(dhcp.stdout).toContain('just talos apply-node main 192.168.10.21 --insecure');
+  });
+
+  it.each([
+    [
+      'talos-omni',
+      /error: omni\/cluster-template\.yaml: this repo keeps its Talos machines in Omni cluster templates \(omni\/cluster-template\.yaml\): homeops does not edit those/,
+    ],
+    [
+      'talos-tofu',
+      /error: tofu\/talos: this repo keeps its Talos machines in OpenTofu\/Terraform \(the siderolabs\/talos provider\) \(tofu\/talos\): homeops does not edit those/,
+    ],
+  ])(
+    '%s: says where the nodes are and that homeops does not edit them',
+    async (fixture, message) => {
+      const repo = copyFixture(fixture);
+      const before = snapshotFiles(repo);
+      const result = await homeops('node', '--dest', repo, ...flags(CASES['flux']!.inputs));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).not.toContain('does not exist');
+      expect(snapshotFiles(repo)).toEqual(before);
+    },
+  );
 });

@@ -16,7 +16,7 @@ const REQUIRED: Record<string, Record<string, string>> = {
   'registry-mirror': { mirror: 'https://mirror.example.com' },
 };
 
-const KUBEPRISM = 'talos/patches/global/kubeprism.yaml';
+const KUBEPRISM = 'talos/patches/global/machine-features.yaml'; // named by area, as the repo's patches are
 
 describe('homeops patch: an input two patches share (--enabled) is one flag serving both', () => {
   it('turns KubePrism off with --enabled=false (it was bound to host-dns only)', async () => {
@@ -50,7 +50,7 @@ describe('homeops patch: an input two patches share (--enabled) is one flag serv
       '--enabled=false',
     );
     expect(run.stderr).toBe('');
-    expect(snapshotFiles(repo)['talos/patches/global/host-dns.yaml']).toContain(
+    expect(snapshotFiles(repo)['talos/patches/global/machine-features.yaml']).toContain(
       'hostDNS:\n      enabled: false\n',
     );
   });
@@ -101,7 +101,7 @@ describe('homeops patch: one flag per input name, listed once', () => {
   const names = [...new Set(PATCH_CATALOG.flatMap((p) => p.inputs.map((i) => i.name)))];
 
   it('declares each name once', () => {
-    expect(patchInputs.map((i) => i.name)).toEqual(['patch', 'target', ...names]);
+    expect(patchInputs.map((i) => i.name)).toEqual(['cluster', 'patch', 'target', ...names]);
   });
 
   it('--help lists each flag once', async () => {

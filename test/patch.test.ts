@@ -6,14 +6,18 @@ import { PATCH_CATALOG, renderPatch } from '../src/talos/patch-catalog.ts';
 import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { hasSchemas, validateTalconfig, validateTalosPatch } from './talos/talos-schema.ts';
+import { expectGoldenFiles } from './talos/golden.ts';
+import { hasSchemas, validateTalosFile, validateTalosPatch } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Layout {
   fixture: () => string;
   talosVersion: TalosSchemaVersion;
-  /** The file that references patches: talconfig.yaml or .mise.toml. */
-  wiring: string;
+  /** The file that references patches (talconfig.yaml, .mise.toml); none where folders wire them (topf) or patches merge into templates. */
+  wiring?: string;
+  /** A target every catalog patch may take in this repo, and flags the repo needs (--cluster). */
+  anyTarget: string;
+  flags?: Record<string, string>;
 }
 
 const LAYOUTS: Record<string, Layout> = {
@@ -21,23 +25,62 @@ const LAYOUTS: Record<string, Layout> = {
     fixture: () => copyFixture('flux'),
     talosVersion: 'v1.11',
     wiring: 'talos/talconfig.yaml',
+    anyTarget: 'worker',
   },
   'flux-operator': {
     fixture: () => copyFixture('flux-operator'),
     talosVersion: 'v1.12',
     wiring: 'talos/talconfig.yaml',
+    anyTarget: 'worker',
   },
   clustertool: {
     fixture: () => copyFixture('clustertool'),
     talosVersion: 'v1.11',
     wiring: 'clusters/main/talos/talconfig.yaml',
+    anyTarget: 'worker',
   },
+  // (the mise fixture has a cilium.yaml of its own: one node's patches get files of their own)
   'argocd-mise': {
     fixture: () => copyFixture('argocd-mise'),
     talosVersion: 'v1.11',
     wiring: '.mise.toml',
+    anyTarget: 'urd',
   },
-  'argocd-mise-1.12': { fixture: copyMise112, talosVersion: 'v1.12', wiring: '.mise.toml' },
+  'argocd-mise-1.12': {
+    fixture: copyMise112,
+    talosVersion: 'v1.12',
+    wiring: '.mise.toml',
+    anyTarget: 'urd',
+  },
+  'talos-topf': {
+    fixture: () => copyFixture('talos-topf'),
+    talosVersion: 'v1.13',
+    anyTarget: 'worker',
+  },
+  'talos-templates': {
+    fixture: () => copyFixture('talos-templates'),
+    talosVersion: 'v1.12',
+    anyTarget: 'worker',
+  },
+  'talos-templates-clusters': {
+    fixture: () => copyFixture('talos-templates-clusters'),
+    talosVersion: 'v1.13',
+    anyTarget: 'w0',
+    flags: { cluster: 'main' },
+  },
+  'talos-talhelper-setup': {
+    fixture: () => copyFixture('talos-talhelper-setup'),
+    talosVersion: 'v1.12',
+    wiring: 'setup/talos/talconfig.yaml',
+    anyTarget: 'worker',
+  },
+  'talos-talhelper-clusters': {
+    fixture: () => copyFixture('talos-talhelper-clusters'),
+    talosVersion: 'v1.13',
+    wiring: 'talos/lab/talconfig.yaml',
+    anyTarget: 'worker',
+    flags: { cluster: 'lab' },
+  },
 };
 
 /** Golden cases: layout, then the flags. */
@@ -63,6 +106,28 @@ const CASES: [string, Record<string, string>][] = [
   ['argocd-mise', { patch: 'host-dns', target: 'all' }],
   ['argocd-mise', { patch: 'kernel-modules', target: 'urd', modules: 'nct6775' }],
   ['argocd-mise-1.12', { patch: 'time-servers', target: 'all' }],
+  // topf: a numbered file in the folder topf merges for the target (control-plane is an alias)
+  ['talos-topf', { patch: 'host-dns', target: 'all' }],
+  ['talos-topf', { patch: 'kubeprism', target: 'control-plane' }],
+  ['talos-topf', { patch: 'nvidia', target: 'k8s-3' }],
+  // per-node templates: merged into the template that reaches the target
+  ['talos-templates', { patch: 'kernel-modules', target: 'worker', modules: 'br_netfilter' }],
+  [
+    'talos-templates',
+    {
+      patch: 'registry-mirror',
+      target: 'all',
+      mirror: 'https://zot.lan',
+      registries: 'docker.io,ghcr.io',
+    },
+  ],
+  ['talos-templates', { patch: 'nvidia', target: 'k8s-3' }],
+  [
+    'talos-templates-clusters',
+    { cluster: 'edge', patch: 'sysctls', target: 'all', sysctls: 'vm.max_map_count=262144' },
+  ],
+  ['talos-talhelper-setup', { patch: 'kubeprism', target: 'controlplane' }],
+  ['talos-talhelper-clusters', { cluster: 'lab', patch: 'nvidia', target: 'lab-gpu' }],
 ];
 
 /** Values for the catalog inputs without a default. */
@@ -78,7 +143,7 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     homeops('patch', '--dest', repo, ...flags(given), ...extra);
   const name = `${layout}/${given['patch']}-${given['target']}`;
 
-  it('writes the patch file and its reference (golden files), adding lines only', async () => {
+  it('writes the patch in the repo shape (golden files, exactly the changed files), adding lines only', async () => {
     const repo = l.fixture();
     const before = snapshotFiles(repo);
     const result = await run(repo);
@@ -86,11 +151,21 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     expect(result.code).toBe(0);
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
-    expect(changed).toContain(l.wiring);
-    expect(changed).toHaveLength(2);
-    for (const file of changed)
-      await expect(after[file]).toMatchFileSnapshot(`golden/patch/${name}/${file}`);
-    expect(addedLines(before[l.wiring]!, after[l.wiring]!)).toBeDefined();
+    expectGoldenFiles(`patch/${name}`, after, changed);
+    for (const file of changed.filter((f) => before[f] !== undefined))
+      expect(
+        addedLines(before[file] ?? '', after[file] ?? ''),
+        `${file} keeps every line`,
+      ).toBeDefined();
+  });
+
+  it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {
+    const repo = l.fixture();
+    const before = snapshotFiles(repo);
+    expect((await run(repo)).code).toBe(0);
+    const after = snapshotFiles(repo);
+    for (const file of changedFiles(before, after))
+      expect(validateTalosFile(file, after[file] ?? '', l.talosVersion), file).toEqual([]);
   });
 
   it('changes nothing on a second run, and writes nothing with --dry-run', async () => {
@@ -98,7 +173,7 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const untouched = snapshotFiles(dry);
     const preview = await run(dry, '--dry-run');
     expect(preview.code).toBe(0);
-    expect(preview.stdout).toContain(`+++ b/${l.wiring}`);
+    expect(preview.stdout).toMatch(/^\+\+\+ b\//m);
     expect(snapshotFiles(dry)).toEqual(untouched);
     const repo = l.fixture();
     await run(repo);
@@ -118,13 +193,11 @@ describe.skipIf(!hasSchemas)(
       const repo = l.fixture();
       for (const def of PATCH_CATALOG) {
         const before = snapshotFiles(repo);
-        // (the mise fixture has a cilium.yaml of its own: one node's patches get files of their own)
-        const target = l.wiring === '.mise.toml' ? 'urd' : 'worker';
         const result = await homeops(
           'patch',
           '--dest',
           repo,
-          ...flags({ patch: def.id, target, ...REQUIRED[def.id] }),
+          ...flags({ ...l.flags, patch: def.id, target: l.anyTarget, ...REQUIRED[def.id] }),
         );
         if (result.code === 1 && /already sets/.test(result.stderr)) {
           // the repo sets it already (refused): check the text it would have written
@@ -141,13 +214,11 @@ describe.skipIf(!hasSchemas)(
         }
         expect(result.stderr, `${def.id} on ${layout}`).toBe('');
         const after = snapshotFiles(repo);
-        for (const file of changedFiles(before, after)) {
-          if (file.endsWith('talconfig.yaml')) expect(validateTalconfig(after[file]!)).toEqual([]);
-          else if (file.endsWith('.yaml'))
-            expect(validateTalosPatch(after[file]!, l.talosVersion), `${file} (${def.id})`).toEqual(
-              [],
-            );
-        }
+        for (const file of changedFiles(before, after))
+          expect(
+            validateTalosFile(file, after[file] ?? '', l.talosVersion),
+            `${file} (${def.id})`,
+          ).toEqual([]);
       }
     });
   },
@@ -248,7 +319,12 @@ describe('homeops patch: version awareness and placement', () => {
       'patch',
       'target',
     ]);
-    expect(patchInputs.map((i) => i.name)).toEqual(['patch', 'target', ...byName.keys()]);
+    expect(patchInputs.map((i) => i.name)).toEqual([
+      'cluster',
+      'patch',
+      'target',
+      ...byName.keys(),
+    ]);
   });
 });
 
@@ -297,10 +373,10 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       /--mirror: registry-mirror: give a mirror URL, or enable spegel/,
     ],
     [
-      'an existing file with other content',
-      'argocd-mise',
-      { patch: 'cilium', target: 'all' },
-      /src\/talos\/patches\/cilium\.yaml: --patch: src\/talos\/patches\/cilium\.yaml already exists with other content/,
+      'a setting the file of that name has with another value',
+      'flux-operator',
+      { patch: 'host-dns', target: 'all', forwardKubeDNSToHost: 'true' },
+      /--patch: talos\/patches\/global\/machine-features\.yaml already sets machine\.features\.hostDNS\.enabled; the host-dns patch would set it a second time/,
     ],
     // settings a patch reaching the same nodes sets already
     [
@@ -356,6 +432,60 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       'flux',
       { patch: 'cilium', target: 'k8s-1' },
       /already sets/,
+    ],
+    [
+      'max pods a topf patch sets as a kubelet extra argument',
+      'talos-topf',
+      { patch: 'max-pods', target: 'all' },
+      /--patch: talos\/all\/02-kubelet\.yaml already sets machine\.kubelet\.extraArgs\.max-pods; the max-pods patch would set machine\.kubelet\.extraConfig\.maxPods a second time for the same nodes\n {2}fix: change the setting in talos\/all\/02-kubelet\.yaml instead/,
+    ],
+    [
+      'max pods an inline talhelper patch sets as a kubelet extra argument',
+      'talos-talhelper-setup',
+      { patch: 'max-pods', target: 'worker', maxPods: '250' },
+      /--patch: the inline patch of patches in setup\/talos\/talconfig\.yaml already sets machine\.kubelet\.extraArgs\.max-pods/,
+    ],
+    [
+      'time servers next to a topf TimeSyncConfig',
+      'talos-topf',
+      { patch: 'time-servers', target: 'k8s-3' },
+      /talos\/all\/04-time\.yaml already sets TimeSyncConfig; the time-servers patch would set it a second time/,
+    ],
+    [
+      'max pods the shared template of per-node templates sets',
+      'talos-templates',
+      { patch: 'max-pods', target: 'k8s-3' },
+      /talos\/machineconfig\.yaml\.j2 already sets machine\.kubelet\.extraConfig\.maxPods/,
+    ],
+    [
+      'time servers next to a TimeSyncConfig of the shared template',
+      'talos-templates',
+      { patch: 'time-servers', target: 'all' },
+      /talos\/machineconfig\.yaml\.j2 already sets TimeSyncConfig/,
+    ],
+    [
+      'a control-plane patch where the templates have no control-plane template',
+      'talos-templates-clusters',
+      { cluster: 'main', patch: 'kubeprism', target: 'controlplane' },
+      /--target: talos\/main\/ has no template for the control planes alone\n {2}fix: add the settings to the control-plane part of talos\/main\/machineconfig\.yaml\.j2 by hand/,
+    ],
+    [
+      'no --cluster in a repo of several clusters',
+      'talos-talhelper-clusters',
+      { patch: 'max-pods', target: 'all' },
+      /missing required input: --cluster/,
+    ],
+    [
+      'an unknown cluster',
+      'talos-talhelper-clusters',
+      { cluster: 'staging', patch: 'max-pods', target: 'all' },
+      /--cluster: "staging" is not one of lab, prod\n {2}fix: pass one of: lab, prod/,
+    ],
+    [
+      'a node of another cluster',
+      'talos-talhelper-clusters',
+      { cluster: 'prod', patch: 'nvidia', target: 'lab-gpu' },
+      /--target: "lab-gpu" is not one of all, controlplane, worker, prod-1, prod-2, prod-3/,
     ],
   ];
   it.each(cases)('%s', async (_what, layout, given, message) => {
@@ -415,6 +545,58 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(
       /src\/talos\/patches\/image\.yaml already sets machine\.time\.servers; the time-servers patch would set TimeSyncConfig a second time/,
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses a RegistryMirrorConfig (Talos 1.12) while a shared patch still sets machine.registries', async () => {
+    const repo = copyMise112();
+    const image = join(repo, 'src/talos/patches/image.yaml');
+    writeFileSync(
+      image,
+      readFileSync(image, 'utf8').replace(
+        'machine:\n',
+        'machine:\n  registries:\n    mirrors:\n      docker.io:\n        endpoints:\n          - https://mirror.lan\n',
+      ),
+    );
+    const before = snapshotFiles(repo);
+    const result = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--patch=registry-mirror',
+      '--target=all',
+      '--mirror=https://zot.lan',
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      /src\/talos\/patches\/image\.yaml already sets machine\.registries\.mirrors\.docker\.io\.endpoints; the registry-mirror patch would set RegistryMirrorConfig docker\.io a second time/,
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('adds nothing where a file of the repo has every setting of the patch already (and wires nothing: the repo applies it its own way)', async () => {
+    const repo = copyFixture('argocd-mise');
+    const before = snapshotFiles(repo);
+    const result = await homeops('patch', '--dest', repo, '--patch=cilium', '--target=all');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'nothing to change: src/talos/patches/cilium.yaml has every setting of the cilium patch for all nodes already\n',
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses a file of that name it cannot add to line by line', async () => {
+    const repo = copyFixture('argocd-mise');
+    writeFileSync(
+      join(repo, 'src/talos/patches/host-dns.yaml'),
+      '- op: add\n  path: /machine/env\n  value:\n    TZ: Europe/Oslo\n',
+    );
+    const before = snapshotFiles(repo);
+    const result = await homeops('patch', '--dest', repo, '--patch=host-dns', '--target=all');
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      'error: src/talos/patches/host-dns.yaml: --patch: src/talos/patches/host-dns.yaml already exists, and the patch cannot be added to it without changing its other lines\n  fix: add the settings to src/talos/patches/host-dns.yaml by hand: homeops never rewrites a patch',
     );
     expect(snapshotFiles(repo)).toEqual(before);
   });

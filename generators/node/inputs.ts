@@ -1,23 +1,15 @@
+import { HomeopsError } from '../../src/errors.ts';
 import type { Answers, InputSpec, Problem } from '../../src/inputs/input-spec.ts';
+import { clusterInput } from '../../src/talos/cluster-input.ts';
 import {
   checkDisk,
   checkHostname,
   checkIp,
   checkMac,
+  checkRole,
   checkSchematic,
 } from '../../src/talos/node-input.ts';
-import type { NodeRole } from '../../src/talos/node-input.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
-import { HomeopsError } from '../../src/errors.ts';
-
-export interface NodeAnswers {
-  hostname: string;
-  ip: string;
-  role: NodeRole;
-  disk: string;
-  mac: string;
-  schematic?: string;
-}
 
 /** A library check's refusal as a prompt/flag problem; anything else is fine. */
 const problem = (result: unknown): Problem | undefined =>
@@ -25,13 +17,19 @@ const problem = (result: unknown): Problem | undefined =>
     ? { message: result.message, ...(result.fix !== undefined && { fix: result.fix }) }
     : undefined;
 
+/** A check of the chosen cluster's facts; nothing to check before the cluster is known. */
+const inCluster =
+  <V>(check: (v: V, a: Answers, ctx: TalosContext) => Problem | undefined) =>
+  (v: V, a: Answers, ctx: TalosContext): Problem | undefined =>
+    ctx.known(a) ? check(v, a, ctx) : undefined;
+
 /** The other nodes: a run for a hostname that exists compares the node instead (see the plans). */
-const others = (ctx: TalosContext, a: Answers) => ctx.factsWithout(a['hostname']);
+const others = (ctx: TalosContext, a: Answers) => ctx.factsWithout(a, a['hostname']);
 
 function ipProblem(value: string, a: Answers, ctx: TalosContext): Problem | undefined {
   const refused = problem(checkIp(value, others(ctx, a)));
   if (refused) return refused;
-  const pinned = ctx.loadBalancerAddress(value);
+  const pinned = ctx.loadBalancerAddress(a, value);
   if (!pinned) return undefined;
   return {
     message: `${value.trim()} is a load-balancer address (${pinned.key} in ${pinned.file})`,
@@ -39,26 +37,16 @@ function ipProblem(value: string, a: Answers, ctx: TalosContext): Problem | unde
   };
 }
 
-/** The 64-hex schematic ID of the existing nodes' installer image, when they share one. */
-function existingSchematic(ctx: TalosContext): string | undefined {
-  const image =
-    ctx.kind === 'talhelper'
-      ? ctx.facts().image.style === 'talosImageURL'
-        ? ctx.facts().image.talosImageURL
-        : undefined
-      : ctx.mise().install.image;
-  return /\/([0-9a-f]{64})(:[^/]*)?$/.exec(image ?? '')?.[1];
-}
-
 /** The `node` inputs, in prompt order. Their names are the flags. */
 export const nodeInputs: InputSpec<TalosContext>[] = [
+  clusterInput,
   {
     name: 'hostname',
     message: 'Node hostname',
     help: 'hostname: the new node, a DNS label such as k8s-3',
     type: 'string',
     required: true,
-    validate: (v: string, _a, ctx) => problem(checkHostname(v, ctx.factsWithout(v))),
+    validate: inCluster((v: string, a, ctx) => problem(checkHostname(v, ctx.factsWithout(a, v)))),
   },
   {
     name: 'ip',
@@ -66,15 +54,18 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     help: "ip: the node's IPv4 address, in the nodes' subnet (the prefix comes from it)",
     type: 'string',
     required: true,
-    validate: (v: string, a, ctx) => ipProblem(v, a, ctx),
+    validate: inCluster(ipProblem),
   },
   {
     name: 'role',
     message: 'Role',
-    help: 'role: controlplane | worker',
+    help: 'role: controlplane | worker (cp, control-plane and controller mean controlplane)',
     type: 'choice',
     required: true,
     choices: () => ['controlplane', 'worker'].map((r) => ({ name: r, value: r })),
+    // the aliases are typed, not listed
+    open: true,
+    validate: (v: string) => problem(checkRole(v)),
   },
   {
     name: 'disk',
@@ -90,14 +81,14 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     help: 'mac: the hardware address of its network card, e.g. bc:24:11:3a:5f:04',
     type: 'string',
     required: true,
-    validate: (v: string, a, ctx) => problem(checkMac(v, others(ctx, a))),
+    validate: inCluster((v: string, a, ctx) => problem(checkMac(v, others(ctx, a)))),
   },
   {
     name: 'schematic',
     message: 'Image Factory schematic ID (or installer image name)',
     help: 'schematic: a factory.talos.dev schematic ID; default the one the other nodes use',
     type: 'string',
-    default: (ctx) => existingSchematic(ctx),
+    default: (ctx, a) => (ctx.known(a) ? ctx.backend(a).defaultSchematic() : undefined),
     validate: (v: string) => problem(checkSchematic(v)),
   },
 ];

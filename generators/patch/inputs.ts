@@ -4,8 +4,11 @@ import {
   type InputSpec,
   type InputType,
 } from '../../src/inputs/input-spec.ts';
+import { HomeopsError } from '../../src/errors.ts';
+import { clusterInput } from '../../src/talos/cluster-input.ts';
 import { allowedFix, PATCH_CATALOG } from '../../src/talos/patch-catalog.ts';
 import type { PatchInput, PatchValue, TalosPatchDef } from '../../src/talos/patch-catalog.ts';
+import { parsePatchTarget } from '../../src/talos/patch-refs.ts';
 import type { TalosContext } from '../../src/talos/talos-context.ts';
 
 export interface PatchAnswers extends Answers {
@@ -29,7 +32,7 @@ const TYPES: Record<PatchInput['type'], InputType> = {
 };
 
 /** The names of the generator's own inputs, which no catalog input may take. */
-const OWN = ['patch', 'target'];
+const OWN = ['cluster', 'patch', 'target'];
 
 /** A catalog input name with the patches that declare it, in catalog order. */
 export interface SharedInput {
@@ -58,7 +61,7 @@ export function sharedInputs(catalog: readonly TalosPatchDef[]): SharedInput[] {
           JSON.stringify(first.default) !== JSON.stringify(input.default))
       ) {
         throw new Error(
-          `patch catalog: ${def.id} and ${shared.uses[0]!.def.id} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
+          `patch catalog: ${def.id} and ${shared.uses[0]?.def.id ?? ''} both declare "${input.name}" with another type or default: one flag has one meaning, so give them the same type and default, or rename one`,
         );
       }
       shared.uses.push({ def, input });
@@ -77,9 +80,8 @@ const chosen = (shared: SharedInput, answers: Answers): PatchInput | undefined =
  * answers-file key are the catalog name (`--maxPods`, `--servers`, `--enabled`), declared once
  * however many patches use it. Checks and defaults are the chosen patch's own.
  */
-function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
+function patchInputSpec(shared: SharedInput, first: PatchInput): InputSpec<TalosContext> {
   const { name, uses } = shared;
-  const first = uses[0]!.input;
   const meaning = uses.map((u) => `(${u.def.id}) ${u.input.message}`);
   const spec: InputSpec<TalosContext> = {
     name,
@@ -107,6 +109,7 @@ function patchInputSpec(shared: SharedInput): InputSpec<TalosContext> {
 
 /** The `patch` inputs, in prompt order: the patch, where it goes, then the chosen patch's own values. */
 export const patchInputs: InputSpec<TalosContext>[] = [
+  clusterInput,
   {
     name: 'patch',
     message: 'Patch',
@@ -118,15 +121,33 @@ export const patchInputs: InputSpec<TalosContext>[] = [
   {
     name: 'target',
     message: 'Apply it to',
-    help: "target: all | controlplane | worker | a node's hostname",
+    help: "target: all | controlplane | worker | a node's hostname (global, control-plane, workers also do)",
     type: 'choice',
     required: true,
-    choices: (ctx) =>
-      ['all', 'controlplane', 'worker', ...ctx.nodeNames()].map((t) => ({ name: t, value: t })),
+    choices: (ctx, a) =>
+      ['all', 'controlplane', 'worker', ...(ctx.known(a) ? ctx.nodeNames(a) : [])].map((t) => ({
+        name: t,
+        value: t,
+      })),
+    // the aliases (global, control-plane, controller, workers) are typed, not listed
+    open: true,
+    validate: (v: string, a, ctx) => {
+      if (!ctx.known(a)) return undefined;
+      try {
+        parsePatchTarget(v, ctx.backend(a).facts());
+        return undefined;
+      } catch (error) {
+        if (!(error instanceof HomeopsError)) throw error;
+        return { message: error.message, ...(error.fix !== undefined && { fix: error.fix }) };
+      }
+    },
     default: (_ctx, a) =>
       String(a['patch']) in DEFAULT_TARGET ? DEFAULT_TARGET[String(a['patch'])] : 'all',
   },
-  ...sharedInputs(PATCH_CATALOG).map(patchInputSpec),
+  // every shared input has at least the declaration it was found by
+  ...sharedInputs(PATCH_CATALOG).flatMap((s) =>
+    s.uses[0] ? [patchInputSpec(s, s.uses[0].input)] : [],
+  ),
 ];
 
 /** The chosen patch's values from the answers (absent ones take the catalog defaults). */

@@ -1,9 +1,8 @@
 import type { Generator } from '../../src/engine/generator.ts';
 import { getPatch } from '../../src/talos/patch-catalog.ts';
+import { parsePatchTarget } from '../../src/talos/patch-refs.ts';
 import { TalosContext } from '../../src/talos/talos-context.ts';
-import { patchInputs, patchValues, type PatchAnswers } from './inputs.ts';
-import { planMisePatch } from './plan-mise.ts';
-import { planTalhelperPatch } from './plan-talhelper.ts';
+import { patchInputs, patchValues } from './inputs.ts';
 
 export const patchGenerator: Generator<TalosContext> = {
   name: 'patch',
@@ -12,13 +11,14 @@ export const patchGenerator: Generator<TalosContext> = {
   inputs: patchInputs,
   context: (repo) => new TalosContext(repo),
   plan(ctx, answers) {
-    const a = answers as PatchAnswers;
-    const def = getPatch(a.patch);
-    return (ctx.kind === 'talhelper' ? planTalhelperPatch : planMisePatch)(
-      ctx,
+    const def = getPatch(String(answers['patch']));
+    const backend = ctx.backend(answers);
+    const targetName = String(answers['target']);
+    return backend.planPatch(ctx.repo.tree, {
       def,
-      patchValues(def, a),
-      a.target,
-    );
+      values: patchValues(def, answers),
+      target: parsePatchTarget(targetName, backend.facts()),
+      targetName,
+    });
   },
 };

@@ -9,29 +9,9 @@ export const LAYOUT_IDS: readonly LayoutId[] = [
   'argocd-mise',
 ];
 
-/** Where and how a layout keeps its Talos configuration. */
-export type TalosLayout =
-  | {
-      /** talhelper: nodes in talconfig.yaml, patches referenced from it as `@./patches/...`. */
-      kind: 'talhelper';
-      /** The folder of talconfig.yaml; patch references resolve against it. */
-      dir: string;
-      /** Where `${VAR}` values and talosVersion may come from (talenv.yaml, clusterenv.yaml). */
-      envFile: string;
-      /** `folders`: patches/{global,controller,worker,<node>}/x.yaml; `files`: patches/{all,controlplane,worker}.yaml. */
-      patchStyle: 'folders' | 'files';
-    }
-  | {
-      /** talosctl + mise: per-node network patches and tasks in .mise.toml. */
-      kind: 'talosctl-mise';
-      patchesDir: string;
-      miseFile: string;
-    };
-
 interface LayoutBase {
   id: LayoutId;
   title: string;
-  talos: TalosLayout | null;
 }
 
 export interface FluxLayout extends LayoutBase {
@@ -59,13 +39,6 @@ export interface OtherLayout extends LayoutBase {
 
 export type Layout = FluxLayout | OtherLayout;
 
-const TALHELPER_FLUX: TalosLayout = {
-  kind: 'talhelper',
-  dir: 'talos',
-  envFile: 'talos/talenv.yaml',
-  patchStyle: 'folders',
-};
-
 export const LAYOUTS: Record<LayoutId, Layout> = {
   flux: {
     id: 'flux',
@@ -73,7 +46,6 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     title: 'Flux, cluster-template style',
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
-    talos: TALHELPER_FLUX,
     defaults: {
       routeIn: 'values',
       storageIn: 'values',
@@ -90,7 +62,6 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     title: 'Flux Operator, home-operations style',
     appsDir: 'kubernetes/apps',
     componentsDir: 'kubernetes/components',
-    talos: TALHELPER_FLUX,
     defaults: {
       routeIn: 'file',
       storageIn: 'file',
@@ -105,18 +76,11 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     id: 'clustertool',
     family: 'clustertool',
     title: 'TrueCharts ClusterTool',
-    talos: {
-      kind: 'talhelper',
-      dir: 'clusters/main/talos',
-      envFile: 'clusters/main/clusterenv.yaml',
-      patchStyle: 'files',
-    },
   },
-  argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps', talos: null },
+  argocd: { id: 'argocd', family: 'argocd', title: 'Argo CD app of apps' },
   'argocd-mise': {
     id: 'argocd-mise',
     family: 'argocd-mise',
     title: 'talosctl + mise + Argo CD',
-    talos: { kind: 'talosctl-mise', patchesDir: 'src/talos/patches', miseFile: '.mise.toml' },
   },
 };

@@ -1,6 +1,7 @@
 import { isMap, isScalar, type Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import { LAYOUT_IDS, type LayoutId } from '../layouts/layout.ts';
+import { readTalosPin, type TalosPin } from '../talos/talos-pin.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { lineOf, parseYaml } from '../yaml/parse-yaml.ts';
 
@@ -25,6 +26,8 @@ export interface RepoConfig {
   /** Input defaults per generator: `defaults.app.route: internal`. */
   defaults: Record<string, Record<string, unknown>>;
   conventions: ConventionOverrides;
+  /** Where the Talos nodes are, when detection needs help. */
+  talos?: TalosPin;
   /** The line of a key of the file (`['defaults', 'app', 'route']`), for errors; 1 when absent. */
   lineOf(path: string[]): number;
 }
@@ -155,13 +158,17 @@ export function readConfig(tree: RepoTree): RepoConfig {
       }
       // a plain copy: the conventions are read by name, and no key may reach a prototype
       config.conventions = Object.fromEntries(Object.entries(value ?? {})) as ConventionOverrides;
+    } else if (key === 'talos') {
+      config.talos = readTalosPin(value, (path, message, fix) =>
+        configError(doc, text, ['talos', ...path], message, fix),
+      );
     } else {
       throw configError(
         doc,
         text,
         [key],
         `unknown key "${key}"`,
-        'known keys: layout, defaults, conventions',
+        'known keys: layout, defaults, conventions, talos',
       );
     }
   }

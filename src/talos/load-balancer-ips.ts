@@ -4,12 +4,12 @@
  * Service or Gateway (`lbipam.cilium.io/ips`, `io.cilium/lb-ipam-ips`, MetalLB
  * `loadBalancerIPs`, `loadBalancerIP`). A new node must not take one of them.
  */
-import { isMap, isSeq, parseAllDocuments, visit } from 'yaml';
-import type { LayoutId } from '../layouts/layout.ts';
+import { isMap, isSeq, visit } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseIpv4 } from './net.ts';
 import { resolvePlaceholders } from './vars.ts';
 import type { Vars } from './vars.ts';
+import { documentsOf } from './yaml-documents.ts';
 
 export interface LoadBalancerPool {
   /** `a-b`, `a/prefix` or one address, as parseIpv4Range reads it. */
@@ -29,14 +29,17 @@ export interface LoadBalancerFacts {
   addresses: LoadBalancerAddress[];
 }
 
-/** Where each layout keeps its Kubernetes manifests. */
-const MANIFEST_ROOTS: Record<LayoutId, string[]> = {
-  flux: ['kubernetes'],
-  'flux-operator': ['kubernetes'],
-  clustertool: ['clusters/main/kubernetes'],
-  argocd: ['kubernetes'],
-  'argocd-mise': ['src/apps', 'src/bootstrap'],
-};
+/** Folders that hold no manifests of this repo's cluster. */
+const SKIP = (name: string): boolean =>
+  name.startsWith('.') ||
+  ['node_modules', 'vendor', 'dist', 'clusterconfig', 'generated'].includes(name);
+
+export interface ScanScope {
+  /** Talos folders (patches are no manifests). */
+  skipDirs: readonly string[];
+  /** The other clusters of a multi-cluster repo: folders of those names hold their manifests. */
+  otherClusters: readonly string[];
+}
 
 const MENTIONS =
   /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
@@ -52,10 +55,7 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
     const range = typeof value === 'string' ? resolved(value, vars) : undefined;
     if (range) pools.push({ range, file });
   };
-  for (const doc of parseAllDocuments(text) as unknown as {
-    errors: unknown[];
-    toJS(): unknown;
-  }[]) {
+  for (const doc of documentsOf(text)) {
     if (doc.errors.length > 0) continue;
     const data = doc.toJS() as {
       kind?: string;
@@ -77,7 +77,7 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
     }
   }
   // chart values (MetalLB config charts): ipAddressPools: [{addresses: [...]}]
-  for (const doc of parseAllDocuments(text) as unknown as Parameters<typeof visit>[0][]) {
+  for (const doc of documentsOf(text)) {
     visit(doc, {
       Pair(_k, pair) {
         if (
@@ -107,21 +107,22 @@ function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddres
   return out;
 }
 
-/** Scans the layout's manifests (only files that mention a pool or an address are parsed). */
+/** Scans the repo's manifests, wherever they are (only files that mention a pool or an address are parsed). */
 export function scanLoadBalancers(
   tree: RepoTree,
-  layout: LayoutId,
+  scope: ScanScope,
   vars: Vars = {},
 ): LoadBalancerFacts {
   const facts: LoadBalancerFacts = { pools: [], addresses: [] };
-  for (const root of MANIFEST_ROOTS[layout]) {
-    if (!tree.isDirectory(root)) continue;
-    for (const file of tree.yamlFilesUnder(root)) {
-      const text = tree.read(file) ?? '';
-      if (!MENTIONS.test(text)) continue;
-      facts.pools.push(...poolsOf(text, file, vars));
-      facts.addresses.push(...addressesOf(text, file, vars));
-    }
+  const skipped = (file: string): boolean =>
+    scope.skipDirs.some((d) => d !== '' && file.startsWith(`${d}/`)) ||
+    file.split('/').some((seg) => scope.otherClusters.includes(seg));
+  for (const file of tree.yamlFilesUnder('', SKIP)) {
+    if (skipped(file)) continue;
+    const text = tree.read(file) ?? '';
+    if (!MENTIONS.test(text)) continue;
+    facts.pools.push(...poolsOf(text, file, vars));
+    facts.addresses.push(...addressesOf(text, file, vars));
   }
   return facts;
 }

@@ -2,7 +2,7 @@
  * Checks the inputs of a new Talos node against a talconfig's facts. Each check returns the
  * normalized value or a HomeopsError naming its field; checkNodeInput gathers them all.
  */
-import { HomeopsError } from '../errors.ts';
+import { HomeopsError, HomeopsErrors } from '../errors.ts';
 import {
   formatIpv4,
   formatNetwork,
@@ -247,7 +247,11 @@ export function checkRole(value: string): NodeRole | HomeopsError {
   const r = value.trim().toLowerCase();
   if (['controlplane', 'control-plane', 'controller', 'cp'].includes(r)) return 'controlplane';
   if (r === 'worker') return 'worker';
-  return bad('role', `"${value}" is not a node role`, 'use controlplane or worker');
+  return bad(
+    'role',
+    `"${value}" is not a node role`,
+    'use controlplane or worker (cp, control-plane and controller mean controlplane)',
+  );
 }
 
 /** Every input checked at once: the normalized input, or all the refusals. */
@@ -274,4 +278,12 @@ export function checkNodeInput(
   };
   if (schematic) value.schematic = schematic as CheckedNodeInput['schematic'] & object;
   return { value };
+}
+
+/** The checked input, or the refusal thrown (one HomeopsError, or HomeopsErrors for several). */
+export function checkedOrThrow(facts: TalconfigFacts, input: NodeInput): CheckedNodeInput {
+  const checked = checkNodeInput(facts, input);
+  if ('value' in checked) return checked.value;
+  const [first, ...more] = checked.errors;
+  throw more.length === 0 && first ? first : new HomeopsErrors(checked.errors);
 }

@@ -37,10 +37,10 @@ export function parsePatchTarget(text: string, facts?: TalconfigFacts): PatchTar
     return { scope: 'controlPlane' };
   if (['worker', 'workers'].includes(lower)) return { scope: 'worker' };
   if (facts && !facts.nodes.some((n) => n.hostname === t || n.hostnameResolved === t)) {
-    const names = facts.nodes.map((n) => n.hostnameResolved).join(', ');
-    throw new HomeopsError('INVALID_INPUT', `"${t}" is neither a patch scope nor a node`, {
+    const names = ['all', 'controlplane', 'worker', ...facts.nodes.map((n) => n.hostnameResolved)];
+    throw new HomeopsError('INVALID_INPUT', `"${t}" is not one of ${names.join(', ')}`, {
       field: 'target',
-      fix: `use global, controlplane, worker or a node (${names})`,
+      fix: `pass one of: ${names.join(', ')} (global, control-plane and workers also do)`,
     });
   }
   return { scope: 'node', hostname: t };

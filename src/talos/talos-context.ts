@@ -1,147 +1,127 @@
 /**
- * What the Talos generators (node, patch) know about a repo: its Talos layout, its files (talhelper
- * or talosctl + mise), the nodes' facts and the load-balancer addresses its manifests name. Each
- * is read once, when first needed.
+ * What the Talos generators (node, patch) know about a repo: its Talos back ends (one per
+ * cluster, whatever tool each uses), the chosen cluster's node facts, and the load-balancer
+ * addresses its manifests name. Read from the repo's files only (never its apps layout), each
+ * once, when first needed.
  */
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
-import type { TalosLayout } from '../layouts/layout.ts';
+import type { Answers } from '../inputs/input-spec.ts';
+import type { TalosBackend } from './backend.ts';
 import { scanLoadBalancers } from './load-balancer-ips.ts';
 import type { LoadBalancerAddress, LoadBalancerFacts } from './load-balancer-ips.ts';
-import { readMiseRepo, nodeVarName } from './mise-repo.ts';
-import type { MiseRepo } from './mise-repo.ts';
-import { parseIpv4, parseIpv4Range, inRange } from './net.ts';
-import type { Ipv4Range } from './net.ts';
-import { readTalhelperRepo } from './talhelper-repo.ts';
-import type { TalhelperRepo } from './talhelper-repo.ts';
+import { inRange, parseIpv4, parseIpv4Range } from './net.ts';
+import { openTalos } from './open-talos.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
-import type { TalosVersion } from './talos-version.ts';
+
+interface ClusterState {
+  backend: TalosBackend;
+  loadBalancers?: LoadBalancerFacts;
+  nodeFacts?: TalconfigFacts;
+}
 
 export class TalosContext {
-  readonly talos: TalosLayout;
-  private talhelperRepo: TalhelperRepo | undefined;
-  private miseRepo: MiseRepo | undefined;
-  private loadBalancers: LoadBalancerFacts | undefined;
-  private poolsAdded = false;
+  private readonly states: ClusterState[];
 
   constructor(readonly repo: RepoContext) {
-    const { layout } = repo;
-    if (!layout.talos) {
-      throw new HomeopsError(
-        'LAYOUT',
-        `no Talos configuration in this repo: the ${layout.id} layout (${layout.title}) provisions its nodes elsewhere`,
-        {
-          fix: 'run it in a repo with talos/talconfig.yaml (talhelper), clusters/main/talos/talconfig.yaml (ClusterTool) or src/talos/patches + .mise.toml; or set "layout:" in .homeops.yaml if the detection is wrong',
-        },
-      );
-    }
-    this.talos = layout.talos;
+    this.states = openTalos(repo.tree, repo.config.talos).map((backend) => ({ backend }));
   }
 
-  get kind(): TalosLayout['kind'] {
-    return this.talos.kind;
+  /** The clusters' names, as `--cluster` takes them. */
+  clusters(): string[] {
+    return this.states.map((s) => s.backend.cluster);
   }
 
-  talhelper(): TalhelperRepo {
-    if (this.talos.kind !== 'talhelper') throw new Error('not a talhelper layout');
-    return (this.talhelperRepo ??= readTalhelperRepo(this.repo.tree, this.talos));
+  /** Whether the answers say which cluster (or the repo has one): the other inputs can be checked. */
+  known(answers: Answers): boolean {
+    const name = answers['cluster'];
+    return this.states.length === 1 || this.states.some((s) => s.backend.cluster === name);
   }
 
-  mise(): MiseRepo {
-    if (this.talos.kind !== 'talosctl-mise') throw new Error('not a talosctl + mise layout');
-    return (this.miseRepo ??= readMiseRepo(this.repo.tree, this.talos));
+  /** The back end of the cluster the answers chose (or of the only cluster). */
+  backend(answers: Answers): TalosBackend {
+    return this.state(answers).backend;
   }
 
-  facts(): TalconfigFacts {
-    return this.kind === 'talhelper' ? this.talhelper().facts : this.mise().facts;
-  }
-
-  /** The facts with the load-balancer pools of the manifests among the ranges nodes must stay out of. */
-  nodeFacts(): TalconfigFacts {
-    const facts = this.facts();
-    if (!this.poolsAdded) {
-      this.poolsAdded = true;
-      this.addPools(facts);
-    }
-    return facts;
+  /** The chosen cluster's node facts, with its load-balancer pools among the ranges nodes must stay out of. */
+  nodeFacts(answers: Answers): TalconfigFacts {
+    const state = this.state(answers);
+    return (state.nodeFacts ??= this.withPools(state));
   }
 
   /**
    * The facts without the node named `hostname` (and its address variable): running again for a
    * node that exists compares it with the inputs instead of refusing its own address and MAC.
    */
-  factsWithout(hostname: unknown): TalconfigFacts {
-    const facts = this.nodeFacts();
-    if (typeof hostname !== 'string' || hostname === '') return facts;
+  factsWithout(answers: Answers, hostname: unknown): TalconfigFacts {
+    const facts = this.nodeFacts(answers);
+    if (typeof hostname !== 'string' || hostname.trim() === '') return facts;
     const h = hostname.trim();
+    const own = this.backend(answers).varsOf(h);
     return {
       ...facts,
       nodes: facts.nodes.filter((n) => n.hostname !== h && n.hostnameResolved !== h),
-      reservedIps: facts.reservedIps.filter(
-        (r) => !(this.kind === 'talosctl-mise' && r.name === nodeVarName(h)),
-      ),
+      reservedIps: facts.reservedIps.filter((r) => !own.includes(r.name)),
     };
   }
 
   /** Node hostnames, as patch targets. */
-  nodeNames(): string[] {
-    return this.kind === 'talhelper'
-      ? this.talhelper().facts.nodes.map((n) => n.hostnameResolved)
-      : this.mise().nodes.map((n) => n.name);
+  nodeNames(answers: Answers): string[] {
+    return this.backend(answers)
+      .facts()
+      .nodes.map((n) => n.hostnameResolved);
   }
 
   /** The load-balancer address a manifest pins to `ip`, if any. */
-  loadBalancerAddress(ip: string): LoadBalancerAddress | undefined {
-    return this.scanned().addresses.find((a) => a.ip === ip.trim());
+  loadBalancerAddress(answers: Answers, ip: string): LoadBalancerAddress | undefined {
+    return this.scanned(this.state(answers)).addresses.find((a) => a.ip === ip.trim());
   }
 
-  /** The repo's Talos version; a LAYOUT error when the repo does not say. */
-  talosVersion(): TalosVersion {
-    if (this.kind === 'talhelper') {
-      const { facts, file, envFile } = this.talhelper();
-      if (facts.talosVersion?.version) return facts.talosVersion.version;
-      const raw = facts.talosVersion?.raw;
-      throw new HomeopsError(
-        'LAYOUT',
-        raw
-          ? `talosVersion is "${raw}" in ${file} and ${envFile} gives it no value`
-          : `${file} has no talosVersion`,
-        {
-          file,
-          fix: `set talosVersion (e.g. v1.12.0) in ${file}${raw ? ` or ${envFile}` : ''}: patches are written for that version`,
-        },
-      );
-    }
-    const { version, miseFile, patchesDir } = this.mise();
-    if (version) return version.version;
+  private state(answers: Answers): ClusterState {
+    const name = answers['cluster'];
+    const chosen =
+      typeof name === 'string' ? this.states.find((s) => s.backend.cluster === name) : undefined;
+    const only = this.states.length === 1 ? this.states[0] : undefined;
+    const state = chosen ?? only;
+    if (state) return state;
     throw new HomeopsError(
-      'LAYOUT',
-      `could not tell the Talos version: no talos tool in ${miseFile} [tools] and no installer image tag in ${patchesDir}`,
-      {
-        file: miseFile,
-        fix: `add "aqua:siderolabs/talos" = "1.11.5" (your version) to [tools] in ${miseFile}: patches are written for that version`,
-      },
+      'MISSING_INPUT',
+      typeof name === 'string'
+        ? `no cluster "${name}" in this repo`
+        : 'the repo has several clusters: say which one',
+      { field: 'cluster', fix: `pass --cluster=<${this.clusters().join(' | ')}>` },
     );
   }
 
-  private scanned(): LoadBalancerFacts {
-    const vars = this.kind === 'talhelper' ? this.talhelper().vars : this.mise().env;
-    return (this.loadBalancers ??= scanLoadBalancers(this.repo.tree, this.repo.layout.id, vars));
+  private scanned(state: ClusterState): LoadBalancerFacts {
+    const { backend } = state;
+    return (state.loadBalancers ??= scanLoadBalancers(
+      this.repo.tree,
+      {
+        skipDirs: this.states.flatMap((s) => s.backend.dirs),
+        otherClusters: this.clusters().filter(
+          (c) => c !== backend.cluster && this.states.length > 1,
+        ),
+      },
+      backend.vars(),
+    ));
   }
 
   /**
    * Pools become ranges node addresses must stay out of, except a pool that holds a node already
    * (cluster-template announces the whole node subnet and pins each address by annotation).
    */
-  private addPools(facts: TalconfigFacts): void {
+  private withPools(state: ClusterState): TalconfigFacts {
+    const facts = state.backend.facts();
     const nodeIps = facts.nodes
-      .map((n) => n.ipAddress)
-      .filter((ip): ip is string => ip !== undefined)
-      .map((ip) => parseIpv4(ip)!);
-    for (const pool of this.scanned().pools) {
+      .map((n) => (n.ipAddress === undefined ? undefined : parseIpv4(n.ipAddress)))
+      .filter((ip): ip is number => ip !== undefined);
+    const ranges = [...facts.loadBalancerRanges];
+    for (const pool of this.scanned(state).pools) {
       const range = parseIpv4Range(pool.range);
       if (range && !nodeIps.some((ip) => inRange(ip, range)))
-        facts.loadBalancerRanges.push({ ...range, text: pool.range } satisfies Ipv4Range);
+        ranges.push({ ...range, text: pool.range });
     }
+    return { ...facts, loadBalancerRanges: ranges };
   }
 }

@@ -32,13 +32,13 @@ cluster:
     ]);
   });
 
-  it('names typed documents by kind (and name); those replacing a v1alpha1 section stand for it', () => {
+  it('names typed documents by kind (and name); those replacing a v1alpha1 section or field stand for it', () => {
     const text =
       '---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp:\n  servers: [a]\n---\napiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: docker.io\nendpoints: [{ url: "https://m" }]\n---\napiVersion: v1alpha1\nkind: ResolverConfig\nnameservers: [{ address: 1.1.1.1 }]\n';
     expect(patchSettings(text).map((s) => s.path.join(' '))).toEqual([
       'machine time',
       'machine registries mirrors docker.io',
-      'ResolverConfig nameservers',
+      'machine network nameservers',
     ]);
   });
 
@@ -101,5 +101,75 @@ describe('findClash', () => {
         sources,
       ),
     ).toMatchObject({ existing: { label: 'machine.registries.mirrors.docker.io.endpoints' } });
+  });
+});
+
+describe('patchSettings: one setting written in two forms is one path', () => {
+  const path = (text: string) => patchSettings(text).map((s) => s.path.join('.'));
+
+  it('kubelet flags are their KubeletConfiguration fields (max-pods is maxPods)', () => {
+    expect(
+      path(
+        'machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n      rotate-server-certificates: "true"\n',
+      ),
+    ).toEqual([
+      'machine.kubelet.extraConfig.maxPods',
+      'machine.kubelet.extraConfig.serverTLSBootstrap',
+    ]);
+    const clash = findClash(
+      patchSettings('machine:\n  kubelet:\n    extraConfig:\n      maxPods: 250\n'),
+      [
+        {
+          file: 'kubelet.yaml',
+          settings: patchSettings('machine:\n  kubelet:\n    extraArgs:\n      max-pods: "300"\n'),
+        },
+      ],
+    );
+    expect(clash?.existing.label).toBe('machine.kubelet.extraArgs.max-pods');
+    expect(clash?.added.label).toBe('machine.kubelet.extraConfig.maxPods');
+  });
+
+  it('typed documents stand for the v1alpha1 sections they replace', () => {
+    const typed = patchSettings(
+      'apiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: ghcr.io\nendpoints: [{url: "https://m"}]\n---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp: {servers: [a]}\n',
+    );
+    const legacy = [
+      {
+        file: 'registries.yaml',
+        settings: patchSettings(
+          'machine:\n  registries:\n    mirrors:\n      ghcr.io:\n        endpoints: [https://m]\n',
+        ),
+      },
+    ];
+    expect(findClash(typed, legacy)?.existing.label).toBe(
+      'machine.registries.mirrors.ghcr.io.endpoints',
+    );
+    expect(
+      findClash(typed, [
+        { file: 't.yaml', settings: patchSettings('machine:\n  time:\n    disabled: false\n') },
+      ])?.added.label,
+    ).toBe('TimeSyncConfig');
+  });
+
+  it('reads JSON 6902 patches: what they add or replace, list items by path or name', () => {
+    expect(
+      labels(
+        '- op: add\n  path: /machine/kubelet/extraArgs\n  value:\n    max-pods: "300"\n- op: add\n  path: /machine/files/-\n  value:\n    op: create\n    path: /etc/cri/conf.d/20-customization.part\n    content: x\n- op: remove\n  path: /cluster/apiServer/admissionControl\n',
+      ),
+    ).toEqual([
+      'machine.kubelet.extraArgs.max-pods',
+      'machine.files[/etc/cri/conf.d/20-customization.part]',
+    ]);
+    expect(
+      path('- op: replace\n  path: /machine/kubelet/extraArgs/max-pods\n  value: "300"\n'),
+    ).toEqual(['machine.kubelet.extraConfig.maxPods']);
+  });
+
+  it('reads template patches with their syntax masked (topf Go templates, minijinja)', () => {
+    expect(
+      labels(
+        '---\nmachine:\n  install:\n{{- if .Node.Data.installDisk }}\n    disk: {{ .Node.Data.installDisk }}\n{{- end }}\n  kubelet:\n    {% if ENV.X %}\n    extraArgs:\n      max-pods: "{{ .Data.maxPods }}"\n    {% endif %}\n',
+      ),
+    ).toEqual(['machine.install.disk', 'machine.kubelet.extraArgs.max-pods']);
   });
 });

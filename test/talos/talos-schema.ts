@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { isMasked, maskTemplate } from '../../src/talos/template-mask.ts';
 
 export const SCHEMAS_DIR =
   process.env['HOMEOPS_SCHEMAS_DIR'] ??
@@ -91,4 +92,58 @@ export function validateTalosPatch(text: string, version: TalosSchemaVersion): s
       errors.push(...format(validate).map((e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`));
   });
   return errors;
+}
+
+/** The value an ajv instancePath (`/machine/install/disk`) points at. */
+function valueAt(data: unknown, pointer: string): unknown {
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce<unknown>(
+      (v, key) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+      data,
+    );
+}
+
+/**
+ * Errors of a template (minijinja, Go template) for one Talos version, its template syntax masked:
+ * statements become comments (so every branch is checked) and a value that is a template span
+ * (`mtu: {{ .Node.Data.mtu }}`) is taken as unknown, never as a type error.
+ */
+export function validateTalosTemplate(text: string, version: TalosSchemaVersion): string[] {
+  const { validators } = talosSchema(version);
+  const errors: string[] = [];
+  parseAllDocuments(maskTemplate(text).text).forEach((doc, i) => {
+    if ('errors' in doc && doc.errors.length > 0)
+      return void errors.push(`doc ${i}: ${doc.errors[0]!.message}`);
+    const value = stripPatchKeys(doc.toJS()) as Record<string, unknown> | null;
+    if (value === null) return;
+    const kind = typeof value['kind'] === 'string' ? value['kind'] : '';
+    const validate = validators.get(kind);
+    if (!validate) return void errors.push(`doc ${i}: unknown kind "${kind}" for Talos ${version}`);
+    if (validate(value)) return;
+    const real = (validate.errors ?? []).filter((e) => !isMasked(valueAt(value, e.instancePath)));
+    if (real.length === 0) return;
+    errors.push(
+      ...format({ ...validate, errors: real } as ValidateFunction).map(
+        (e) => `doc ${i} (${kind || 'v1alpha1'}): ${e}`,
+      ),
+    );
+  });
+  return errors;
+}
+
+/** The check a generated file needs: talconfig.json, the Talos schema (templates masked), or none. */
+export function validateTalosFile(
+  file: string,
+  text: string,
+  version: TalosSchemaVersion,
+): string[] {
+  const name = file.split('/').at(-1) ?? file;
+  if (file.startsWith('.github/')) return []; // CI workflows, not Talos documents
+  if (/^talconfig\.ya?ml$/.test(name)) return validateTalconfig(text);
+  if (/^topf\.ya?ml$/.test(name) || !/\.ya?ml(\.j2|\.tpl)?$/.test(name)) return [];
+  if (/\.(j2|tpl)$/.test(name)) return validateTalosTemplate(text, version);
+  return validateTalosPatch(text, version);
 }

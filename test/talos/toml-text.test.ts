@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addConfigPatch } from '../../generators/patch/mise-config-patch.ts';
-import { addApplyTask, addEnvVar } from '../../generators/node/mise-node-edits.ts';
+import { addConfigPatch } from '../../src/talos/mise/config-patch.ts';
+import { addApplyTask, addEnvVar } from '../../src/talos/mise/node-edits.ts';
 import {
   lastContentLine,
   linesInString,
