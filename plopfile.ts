@@ -2,8 +2,8 @@
  * `npx plop <generator>`: the interactive shell over the same generators as `homeops`. Each
  * generator's inputs are asked one by one (the same questions, defaults, choices and validation
  * as the `homeops` prompts), less those given up front (`plop app whoami`, `plop app --
- * --name=whoami`); one custom action runs the same engine (plan on the in-memory repo, validate,
- * write all files or none).
+ * --name=whoami`); the plan is shown and confirmed (`Write these N files? (Y/n/d)`) before plop
+ * runs the one custom action, which writes all files or none.
  *
  * Installed, this is `dist/plopfile.mjs` (the package's main export: `plop.load('homeops-scaffold')`
  * or `export { default } from 'homeops-scaffold'`), plain JavaScript on every Node. In this
@@ -12,61 +12,84 @@
 import type { NodePlopAPI } from 'plop';
 import { GENERATORS } from './generators/index.ts';
 import { variantFor } from './src/engine/by-layout.ts';
-import type { AnyGenerator, RepoContext } from './src/engine/generator.ts';
 import { openRepo } from './src/engine/open-repo.ts';
-import { runGenerator } from './src/engine/run-generator.ts';
+import { finishRun, planRun, type PlannedRun } from './src/engine/run-generator.ts';
 import { errorsOf } from './src/errors.ts';
+import { prompterOf, promptVoice } from './src/cli/ask-with-inquirer.ts';
+import { cancelOnInterrupt } from './src/cli/cancel-on-interrupt.ts';
+import { confirmWrite } from './src/cli/confirm-write.ts';
+import { paintFor, wantsColour } from './src/cli/paint.ts';
 import { plopBypass } from './src/cli/plop-bypass.ts';
-import { askInput, type PromptFn } from './src/inputs/ask-input.ts';
-import { resolveInputs } from './src/inputs/resolve-inputs.ts';
+import type { Printer } from './src/cli/print-result.ts';
+import { createAsker } from './src/inputs/ask-input.ts';
 
 export default async function plopfile(plop: NodePlopAPI): Promise<void> {
   for (const [name, load] of Object.entries(GENERATORS)) {
     const entry = await load();
-    // the repo, the layout's variant and the context the prompts used; the action reuses them
-    // (1Password is asked once)
-    let session: { repo: RepoContext; generator: AnyGenerator; ctx: unknown } | undefined;
+    // what the prompts planned (and the person confirmed, or declined): the action writes it
+    let session: { planned: PlannedRun; declined: boolean; previewed: boolean } | undefined;
     plop.setGenerator(name, {
       description: entry.description,
       prompts: async (inquirer) => {
-        const repo = guard(() => openRepo(plop.getDestBasePath(), true));
-        const generator = await guardAsync(() => variantFor(entry, repo));
-        const ctx = guard(() => generator.context(repo));
-        session = { repo, generator, ctx };
-        const given = guard(() => plopBypass(process.argv.slice(2), name, generator.inputs));
-        const prompt = inquirer.prompt as unknown as PromptFn;
-        const warn = (text: string) => process.stderr.write(`warning: ${text}\n`);
-        return guardAsync(() =>
-          resolveInputs(generator.inputs, ctx, {
-            given,
-            configDefaults: repo.config.defaults[name],
-            ask: (spec, answers, c, fallback) => askInput(prompt, spec, answers, c, fallback, warn),
-          }),
-        );
+        const io = terminal();
+        const atTerminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+        const release = atTerminal ? cancelOnInterrupt((text) => io.err(text)) : () => {};
+        try {
+          const repo = guard(() => openRepo(plop.getDestBasePath(), true));
+          const generator = await guardAsync(() => variantFor(entry, repo));
+          const given = guard(() => plopBypass(process.argv.slice(2), name, generator.inputs));
+          const prompter = prompterOf(inquirer);
+          const planned = await guardAsync(() =>
+            planRun(generator, {
+              dest: plop.getDestBasePath(),
+              given,
+              repo,
+              ask: createAsker(prompter, promptVoice(io)),
+            }),
+          );
+          const previewed = atTerminal && planned.changes.length > 0;
+          const declined = previewed && !(await confirmWrite(prompter.prompt, planned, io));
+          if (declined) io.out(`nothing written (you answered no): ${planned.summary}\n`);
+          session = { planned, declined, previewed };
+          return planned.answers;
+        } finally {
+          release(); // from here on the commit handles a signal: it finishes, or undoes what it wrote
+        }
       },
-      actions: [{ type: `homeops-${name}` }],
+      actions: () => (session?.declined ? [] : [{ type: `homeops-${name}` }]),
     });
-    plop.setActionType(`homeops-${name}`, (answers) =>
+    plop.setActionType(`homeops-${name}`, () =>
       guardAsync(async () => {
         if (!session) throw new Error(`the ${name} action ran before its prompts`);
-        const { repo, generator, ctx } = session;
-        const result = await runGenerator(generator, {
-          dest: plop.getDestBasePath(),
-          given: answers as Record<string, unknown>,
-          dryRun: false,
-          repo,
-          ctx,
-        });
+        const result = await finishRun(session.planned, { write: true });
         if (result.changes.length === 0) return `nothing to change: ${result.summary}`;
+        const paint = terminal().paint.out;
         const files = result.changes
-          .map((c) => `${c.type === 'create' ? 'created' : 'updated'} ${c.path}`)
+          .map(
+            (c) =>
+              `${c.type === 'create' ? paint.green('created') : paint.yellow('updated')} ${c.path}`,
+          )
           .join('\n    ');
         const next = result.nextSteps.map((s) => `\n  next: ${s}`).join('');
-        const warnings = result.warnings.map((w) => `\n  warning: ${w}`).join('');
+        const warnings = session.previewed
+          ? ''
+          : result.warnings.map((w) => `\n  ${paint.yellow('warning:')} ${w}`).join('');
         return `${result.summary}\n    ${files}${warnings}${next}`;
       }),
     );
   }
+}
+
+/** plop's terminal: the process's streams, in colour where they are terminals. */
+function terminal(): Printer & { paint: NonNullable<Printer['paint']> } {
+  return {
+    out: (text) => void process.stdout.write(text),
+    err: (text) => void process.stderr.write(text),
+    paint: {
+      out: paintFor(wantsColour(process.stdout)),
+      err: paintFor(wantsColour(process.stderr)),
+    },
+  };
 }
 
 /** Plop prints thrown errors as they are: give them the same readable form as `homeops`. */

@@ -12,6 +12,7 @@ import type { FluxContext } from '../../src/flux/flux-context.ts';
 import * as check from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { secretInputs, type SecretAnswers } from '../secret/secret-inputs.ts';
+import { appNameTakenIn } from './name-taken.ts';
 
 /** app-template's version when the repo has no app of its own to learn it from. */
 export const APP_TEMPLATE_FALLBACK_VERSION = '4.4.0';
@@ -66,6 +67,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     choices: (ctx) => ctx.index.namespaces().map((ns) => ({ name: ns, value: ns })),
     default: (ctx) => (ctx.index.hasNamespace('default') ? 'default' : undefined),
     validate: (v: string) => check.dnsLabel(v, 'namespace name'),
+    taken: (v: string, a, ctx) => appNameTakenIn(ctx, a, v),
   },
   {
     name: 'createNamespace',
@@ -80,6 +82,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
         : {
             field: 'namespace',
             message: `namespace "${String(a.namespace)}" does not exist`,
+            prompt: 'not created: choose a namespace that exists, or type another',
             fix: `pass --createNamespace=true to create it${ctx.index.namespaces().length ? `, or use one of: ${ctx.index.namespaces().join(', ')}` : ''}`,
           },
   },
@@ -88,6 +91,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     message: 'Helm chart (OCI URL)',
     help: `chart: an OCI chart URL; default ${APP_TEMPLATE_URL}`,
     type: 'string',
+    advanced: true,
     default: () => APP_TEMPLATE_URL,
     validate: (v: string) => check.ociUrl(v),
   },
@@ -153,6 +157,7 @@ export const appInputs: InputSpec<FluxContext>[] = [
     help: 'chartVersion: default the version the repo uses most for that chart',
     type: 'string',
     required: true,
+    advanced: true,
     default: async (ctx, a) =>
       (await ctx.chartVersion(a.chart as string)) ??
       (isAppTemplate(a) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),

@@ -47,6 +47,10 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
     type: 'string',
     required: true,
     validate: inCluster((v: string, a, ctx) => problem(checkHostname(v, ctx.factsWithout(a, v)))),
+    // typed at the prompt, a hostname that exists is a mistake (from a flag it re-runs that node)
+    taken: inCluster((v: string, a, ctx) =>
+      problem(checkHostname(v, ctx.factsWithout(a, undefined))),
+    ),
   },
   {
     name: 'ip',

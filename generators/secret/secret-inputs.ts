@@ -8,6 +8,7 @@ import {
   fieldsProblem,
   lookupProblem,
   noFieldsProblem,
+  offlineNote,
   secretKeysProblem,
   sourceInput,
   unanswered,
@@ -29,6 +30,7 @@ const kind = (a: Answers) => a.source as SourceKind;
 const store = (ctx: HasSecrets, a: Answers) =>
   pickStore(ctx.secrets.stores(), a.store as string | undefined);
 const offline = (ctx: HasSecrets, a: Answers) => ctx.secrets.onePassword.isOffline(kind(a));
+const typedWhy = (ctx: HasSecrets, a: Answers) => offlineNote(ctx.secrets.onePassword, a);
 
 /**
  * The inputs that pick 1Password references for an ExternalSecret: the `secret` generator's, and
@@ -58,6 +60,7 @@ export function secretInputs<C extends HasSecrets>(
     sourceInput<C>((ctx) => ctx.secrets.onePassword, when),
     {
       name: 'vault',
+      offline: typedWhy,
       message: '1Password vault',
       help: "vault: the vault holding the item; default: the store's (first) vault",
       type: 'choice',
@@ -101,6 +104,7 @@ export function secretInputs<C extends HasSecrets>(
     },
     {
       name: 'item',
+      offline: typedWhy,
       message: '1Password item',
       help: 'item: the item title (or ID)',
       type: 'string',
@@ -128,6 +132,7 @@ export function secretInputs<C extends HasSecrets>(
     },
     {
       name: 'fields',
+      offline: typedWhy,
       message: 'Fields (or * for the whole item)',
       help: 'fields: comma list of field labels, or * for every field of the item',
       type: 'list',

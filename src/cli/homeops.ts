@@ -21,9 +21,17 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const { main } = await import('./main.ts');
+const { paintFor, wantsColour } = await import('./paint.ts');
 const code = await main({
   argv,
-  io: { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) },
+  io: {
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+    paint: {
+      out: paintFor(wantsColour(process.stdout)),
+      err: paintFor(wantsColour(process.stderr)),
+    },
+  },
   interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !process.env.CI,
 });
 process.exitCode = code;

@@ -5,11 +5,15 @@ import type { RepoContext } from '../engine/generator.ts';
 import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
+import { createAsker } from '../inputs/ask-input.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
 import { echo } from '../inputs/value-text.ts';
 import { ownPackage } from '../init/own-package.ts';
 import { InterruptedError } from '../tree/commit-signals.ts';
+import { cancelOnInterrupt } from './cancel-on-interrupt.ts';
+import { confirmWrite } from './confirm-write.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { NO_PAINT } from './paint.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
 import { readAnswersFile } from './read-answers-file.ts';
@@ -28,6 +32,27 @@ export interface CliEnv {
   interactive: boolean;
 }
 
+/**
+ * An interactive run: its questions, the preview and `Write these files?` before the commit, and
+ * Ctrl-C (until the person says yes) ending it with nothing written.
+ */
+async function personAtTerminal<C>(io: Printer, dryRun: boolean) {
+  const { inquirerPrompter, promptVoice } = await import('./ask-with-inquirer.ts');
+  const { cancel, release } = cancelOnInterrupt((text) => io.err(text));
+  const prompter = await inquirerPrompter(cancel);
+  return {
+    ask: createAsker<C>(prompter, promptVoice(io)),
+    confirm: dryRun
+      ? undefined
+      : async (planned: Parameters<typeof confirmWrite>[1]) => {
+          const write = await confirmWrite(prompter.prompt, planned, io);
+          release(); // from here on the commit handles a signal: it finishes, or undoes what it wrote
+          return write;
+        },
+    release,
+  };
+}
+
 async function usage(): Promise<string> {
   const lines = await Promise.all(
     Object.entries(COMMANDS).map(
@@ -43,8 +68,8 @@ ${lines.join('\n')}
   homeops --version            prints the version of homeops-scaffold
 
 Without --dest, the repo is the git repo of the current folder (its root, as git finds it).
-exit codes: 0 written or nothing to do, 1 invalid input, conflict or failed validation (nothing written), 2 usage error,
-  130 or 143 interrupted by Ctrl-C or SIGTERM (what was written is undone)
+exit codes: 0 written, nothing to do or answered no, 1 invalid input, conflict or failed validation (nothing written),
+  2 usage error, 130 or 143 interrupted by Ctrl-C or SIGTERM (nothing written, or what was written is undone)
 `;
 }
 
@@ -98,9 +123,13 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       (key) => !generator.inputs.some((spec) => spec.name === key),
     );
     if (strays.length) {
+      const near = didYouMean(
+        strays[0] ?? '',
+        generator.inputs.map((spec) => spec.name),
+      );
       throw new HomeopsError(
         'USAGE',
-        `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.map(echo).join(', ')}, which ${name} does not take`,
+        `the answers file ${options.answers} has key${strays.length > 1 ? 's' : ''} ${strays.map(echo).join(', ')}, which ${name} does not take${near ? `; did you mean ${near}?` : ''}`,
         {
           field: 'answers',
           file: options.answers,
@@ -109,19 +138,23 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
       );
     }
     const given = { ...fromFile, ...options.given };
-    const ask = interactiveRun
-      ? await (await import('./ask-with-inquirer.ts')).inquirerAsk((t) => io.err(`warning: ${t}\n`))
-      : undefined;
-    const result = await runGenerator(generator, {
-      dest,
-      repo,
-      given,
-      ask,
-      dryRun: options.dryRun,
-    });
-    if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
-    else printResult(result, options.dryRun, io);
-    return 0;
+    const person = interactiveRun ? await personAtTerminal(io, options.dryRun) : undefined;
+    try {
+      const result = await runGenerator(generator, {
+        dest,
+        repo,
+        given,
+        ask: person?.ask,
+        confirm: person?.confirm,
+        dryRun: options.dryRun,
+      });
+      if (json) io.out(`${JSON.stringify(jsonResult(result, options.dryRun), null, 2)}\n`);
+      else
+        printResult(result, options.dryRun, io, Boolean(person?.confirm && result.changes.length));
+      return 0;
+    } finally {
+      person?.release();
+    }
   } catch (error) {
     return reportError(error, json, io);
   }
@@ -145,7 +178,8 @@ function reportError(error: unknown, json: boolean, io: Printer): number {
   if (json)
     io.out(`${JSON.stringify({ ok: false, errors: errors.map((e) => e.toJSON()) }, null, 2)}\n`);
   else {
-    for (const e of errors) io.err(`error: ${e.format()}\n`);
+    const red = (io.paint?.err ?? NO_PAINT).red;
+    for (const e of errors) io.err(`${red('error:')} ${e.format()}\n`);
     io.err('nothing was written\n');
   }
   // stopped by a signal (its changes undone): exit as a process ended by that signal would

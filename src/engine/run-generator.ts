@@ -2,7 +2,7 @@ import { HomeopsError } from '../errors.ts';
 import { CONFIG_FILE } from '../repo/config.ts';
 import { commit } from '../tree/commit.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
-import { resolveInputs, type AskFn } from '../inputs/resolve-inputs.ts';
+import { resolveInputs, type Asker } from '../inputs/resolve-inputs.ts';
 import type { Answers } from '../inputs/input-spec.ts';
 import { preloadValidators } from '../validate/kind-validators.ts';
 import { validateChanges } from '../validate/validate-changes.ts';
@@ -15,33 +15,57 @@ export interface RunOptions<C> {
   /** Inputs from flags or an answers file. */
   given: Answers;
   /** Ask for missing inputs (interactive runs only). */
-  ask?: AskFn<C> | undefined;
+  ask?: Asker<C> | undefined;
   dryRun: boolean;
   /** The repo, already open (the CLI opens it to pick the layout's variant). */
   repo?: RepoContext | undefined;
   /** The context the prompts already used (plop), so lookups are not repeated. */
   ctx?: C | undefined;
+  /**
+   * Asked between the plan and the commit, when there is something to write (not for a dry run):
+   * false writes nothing. Interactive runs show the files and ask; scripts pass none.
+   */
+  confirm?: ((planned: PlannedRun) => Promise<boolean>) | undefined;
 }
 
-export interface RunResult extends PlanResult {
+/** A run planned and validated, not yet written. */
+export interface PlannedRun extends PlanResult {
   generator: string;
   /** The repo's apps layout, for generators whose variants depend on it. */
   layout: string | undefined;
   answers: Answers;
   changes: FileChange[];
-  /** Whether files were written (false for a dry run or when nothing changed). */
-  written: boolean;
   validatedDocuments: number;
+  /** The repo folder the changes are relative to. */
+  root: string;
+}
+
+export interface RunResult extends PlannedRun {
+  /** Whether files were written (false for a dry run, when nothing changed, or when declined). */
+  written: boolean;
+  /** The person answered no at "Write these files?": nothing was written. */
+  declined: boolean;
 }
 
 /**
  * One way through: inputs -> layout -> plan on the in-memory tree -> validate every changed
- * document -> commit all files at once (or, for a dry run, nothing).
+ * document -> confirm (interactive) -> commit all files at once (or, for a dry run, nothing).
  */
 export async function runGenerator<C>(
   generator: Generator<C>,
   options: RunOptions<C>,
 ): Promise<RunResult> {
+  const planned = await planRun(generator, options);
+  if (options.dryRun || planned.changes.length === 0) return finishRun(planned, { write: false });
+  const write = options.confirm ? await options.confirm(planned) : true;
+  return finishRun(planned, { write, declined: !write });
+}
+
+/** Inputs, plan and validation: everything before the commit, which writes nothing. */
+export async function planRun<C>(
+  generator: Generator<C>,
+  options: Omit<RunOptions<C>, 'dryRun' | 'confirm'>,
+): Promise<PlannedRun> {
   const repo = options.repo ?? openRepo(options.dest, options.ask !== undefined);
   const ctx = options.ctx ?? generator.context(repo);
   if (generator.writes) preloadValidators(generator.writes);
@@ -68,17 +92,29 @@ export async function runGenerator<C>(
   const plan = await generator.plan(ctx, answers);
   const changes = repo.tree.changes();
   const validatedDocuments = await validateChanges(changes);
-  const written = !options.dryRun && changes.length > 0;
-  // the leftovers of an interrupted earlier run that the commit removed are reported as warnings
-  const recovered = written ? (await commit(repo.tree.root, changes)).recovered : [];
   return {
     generator: generator.name,
     layout: repo.layoutIfRead()?.id,
     answers,
     changes,
-    written,
     validatedDocuments,
+    root: repo.tree.root,
     ...plan,
-    warnings: [...plan.warnings, ...recovered],
+  };
+}
+
+/** The commit step: write every planned change or none (nothing when `write` is false). */
+export async function finishRun(
+  planned: PlannedRun,
+  options: { write: boolean; declined?: boolean },
+): Promise<RunResult> {
+  const written = options.write && planned.changes.length > 0;
+  // the leftovers of an interrupted earlier run that the commit removed are reported as warnings
+  const recovered = written ? (await commit(planned.root, planned.changes)).recovered : [];
+  return {
+    ...planned,
+    written,
+    declined: options.declined ?? false,
+    warnings: [...planned.warnings, ...recovered],
   };
 }

@@ -88,6 +88,7 @@ export function port(value: number): Problem | undefined {
     : {
         message: `${value} is not a port number (1-65535)`,
         fix: 'pass the port the container listens on, e.g. --port=8080',
+        prompt: `${value} is not a port number: type one from 1 to 65535, e.g. 8080`,
       };
 }
 
@@ -118,10 +119,11 @@ export function hostname(value: string): Problem | undefined {
       };
 }
 
-export function absolutePath(value: string): Problem | undefined {
+/** An absolute path; `example` is one that fits the input (a health path is no mount path). */
+export function absolutePath(value: string, example: string): Problem | undefined {
   return /^\/[A-Za-z0-9._/-]*$/.test(value) && !value.split('/').includes('..')
     ? undefined
-    : { message: `"${value}" is not an absolute path`, fix: 'pass a path such as /config' };
+    : { message: `"${value}" is not an absolute path`, fix: `pass a path such as ${example}` };
 }
 
 /** Where the generated containers already mount a volume: the scratch emptyDir. */

@@ -39,8 +39,9 @@ export const healthPathInput = <C>(when: When<C>): InputSpec<C> => ({
   message: 'HTTP health check path (empty: TCP check on the port)',
   help: 'healthPath: e.g. /healthz; default: a TCP probe on the port',
   type: 'string',
+  advanced: true,
   when,
-  validate: (v: string) => check.absolutePath(v),
+  validate: (v: string) => check.absolutePath(v, '/healthz'),
 });
 
 export const storageInput = <C>(
@@ -65,6 +66,7 @@ export const storageClassInput = <C>(
   message: 'StorageClass (empty: the cluster default)',
   help,
   type: 'string',
+  advanced: true,
   when,
   default: fallback,
   validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
@@ -75,7 +77,8 @@ export const mountPathInput = <C>(when: When<C>, fallback = '/config'): InputSpe
   message: 'Mount path of the volume',
   help: `mountPath: where the volume is mounted; default ${fallback}; not / or /tmp`,
   type: 'string',
+  advanced: true,
   when,
   default: () => fallback,
-  validate: (v: string) => check.absolutePath(v) ?? check.volumeMountPath(v, fallback),
+  validate: (v: string) => check.absolutePath(v, fallback) ?? check.volumeMountPath(v, fallback),
 });

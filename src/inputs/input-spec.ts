@@ -10,6 +10,11 @@ export interface Problem {
   fix?: string;
   /** The input at fault when it is another than the one being checked. */
   field?: string;
+  /**
+   * The refusal as said at a prompt, where `message` and `fix` speak of flags. Without it the
+   * prompt words them itself (see prompt-wording.ts).
+   */
+  prompt?: string;
 }
 
 /** A `when` that says in words when it holds ("with --route=internal or external"), for messages. */
@@ -42,6 +47,16 @@ export interface InputSpec<C> {
   choices?: (ctx: C, answers: Answers, query?: string) => Choice[] | Promise<Choice[]>;
   /** Prompt for a part of the name first, then offer the matching choices. */
   search?: boolean;
+  /**
+   * Why its choices cannot be looked up now (1Password offline), or undefined when they can. The
+   * reason is said once a run, and the name is asked once, typed exactly.
+   */
+  offline?: (ctx: C, answers: Answers) => string | undefined;
+  /**
+   * Rarely changed (a chart, a mount path): a prompt takes its default and asks it only when the
+   * person answers yes to "More options?". Flags and answers files set it as any other input.
+   */
+  advanced?: boolean;
   /** False: a flag or answers-file input only, never prompted (e.g. the 1Password source). */
   prompt?: false;
   /** Whether a choice input accepts a value outside `choices` (e.g. a new namespace). */
@@ -58,6 +73,13 @@ export interface InputSpec<C> {
     answers: Answers,
     ctx: C,
   ) => Problem | undefined | Promise<Problem | undefined>;
+  /**
+   * A refusal made only at a prompt: the answer names something the repo has already (an app in
+   * that namespace, a node's hostname). A person typing it means a new one and is told at once;
+   * the same value from a flag is a second run, which changes nothing (or is refused by the plan
+   * when it would change something). `field` names the earlier input to go back to, if another.
+   */
+  taken?: (value: never, answers: Answers, ctx: C) => Problem | undefined;
 }
 
 /**
@@ -101,6 +123,7 @@ export function parseInputValue(
           problem: {
             message: `"${text}" is not a whole number (decimal digits only)`,
             fix: `pass --${spec.name}=<number>, e.g. --${spec.name}=8080`,
+            prompt: `"${text}" is not a whole number: type decimal digits only`,
           },
         };
       return { value: n };

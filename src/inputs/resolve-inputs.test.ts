@@ -1,7 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { HomeopsErrors } from '../errors.ts';
-import type { InputSpec } from './input-spec.ts';
-import { resolveInputs } from './resolve-inputs.ts';
+import type { Answers, InputSpec } from './input-spec.ts';
+import { resolveInputs, type Asker } from './resolve-inputs.ts';
+
+/** A person who answers from a script: the next answer for each input, in turn; records what happens. */
+function scriptedPerson<C>(
+  script: Record<string, unknown[]>,
+  more = false,
+): Asker<C> & { asked: string[]; told: string[]; offered: string[] } {
+  const left = Object.fromEntries(Object.entries(script).map(([k, v]) => [k, [...v]]));
+  const person = {
+    asked: [] as string[],
+    told: [] as string[],
+    offered: [] as string[],
+    ask: async (spec: InputSpec<C>, _a: Answers, _c: C, fallback: unknown) => {
+      person.asked.push(spec.name);
+      const next = left[spec.name]?.shift();
+      return next === undefined ? fallback : next;
+    },
+    moreOptions: async (defaulted: readonly { spec: InputSpec<C>; value: unknown }[]) => {
+      person.offered.push(...defaulted.map((d) => `${d.spec.name}=${String(d.value)}`));
+      return more;
+    },
+    refused: (problem: { message: string; prompt?: string }, at: InputSpec<C>, to: InputSpec<C>) =>
+      void person.told.push(`${at.name}->${to.name}: ${problem.prompt ?? problem.message}`),
+  };
+  return person;
+}
 
 type Ctx = { domain: string };
 const ctx: Ctx = { domain: 'example.com' };
@@ -84,9 +109,12 @@ describe('resolveInputs', () => {
 
   it('asks only for what is missing, offering the default, and never after a refusal', async () => {
     const asked: [string, unknown][] = [];
-    const ask = async (spec: InputSpec<Ctx>, _a: unknown, _c: Ctx, fallback: unknown) => {
-      asked.push([spec.name, fallback]);
-      return spec.name === 'port' ? '8080' : fallback;
+    const ask = {
+      ...scriptedPerson<Ctx>({}),
+      ask: async (spec: InputSpec<Ctx>, _a: unknown, _c: Ctx, fallback: unknown) => {
+        asked.push([spec.name, fallback]);
+        return spec.name === 'port' ? '8080' : fallback;
+      },
     };
     await resolveInputs(specs, ctx, { given: { name: 'echo', route: 'internal' }, ask });
     expect(asked).toEqual([
@@ -99,6 +127,184 @@ describe('resolveInputs', () => {
       field: 'name',
     }); // missing inputs are not reported after a refusal
     expect(asked).toEqual([]);
+  });
+});
+
+describe('resolveInputs with a person at the prompts', () => {
+  const app: InputSpec<Ctx>[] = [
+    { name: 'name', message: 'Name', help: 'name: n', type: 'string', required: true },
+    {
+      name: 'namespace',
+      message: 'Namespace',
+      help: 'namespace: ns',
+      type: 'choice',
+      open: true,
+      required: true,
+      choices: () => [{ name: 'default', value: 'default' }],
+      default: () => 'default',
+      taken: (v: string, a) =>
+        v === 'default' && a.name === 'echo'
+          ? { field: 'name', message: 'echo exists', prompt: 'echo is there already' }
+          : undefined,
+    },
+    {
+      name: 'createNamespace',
+      message: 'Create it?',
+      help: 'createNamespace: c',
+      type: 'boolean',
+      askWhen: (a) => a.namespace !== 'default',
+      default: () => false,
+      validate: (v: boolean, a) =>
+        v || a.namespace === 'default'
+          ? undefined
+          : { field: 'namespace', message: 'no such namespace', prompt: 'not created' },
+    },
+    {
+      name: 'chart',
+      message: 'Chart',
+      help: 'chart: c',
+      type: 'string',
+      advanced: true,
+      default: () => 'app-template',
+    },
+    {
+      name: 'image',
+      message: 'Image',
+      help: 'image: i',
+      type: 'string',
+      required: true,
+      when: (a) => a.chart === 'app-template',
+    },
+    {
+      name: 'values',
+      message: 'Values',
+      help: 'values: v',
+      type: 'string',
+      when: (a) => a.chart !== 'app-template',
+    },
+    {
+      name: 'version',
+      message: 'Version',
+      help: 'version: v',
+      type: 'string',
+      required: true,
+      advanced: true,
+      default: (_c, a) => (a.chart === 'app-template' ? '4.4.0' : undefined),
+    },
+    {
+      name: 'port',
+      message: 'Port',
+      help: 'port: p',
+      type: 'number',
+      validate: (v: number) =>
+        v < 65536 ? undefined : { message: 'too big', fix: 'pass --port=80' },
+    },
+  ];
+
+  it('takes the defaults of advanced inputs unless the person wants more options', async () => {
+    const person = scriptedPerson<Ctx>({ name: ['web'], image: ['nginx:1'], port: ['80'] });
+    const answers = await resolveInputs(app, ctx, { given: {}, ask: person });
+    expect(person.asked).toEqual(['name', 'namespace', 'image', 'port']);
+    expect(person.offered).toEqual(['chart=app-template', 'version=4.4.0']);
+    expect(answers).toMatchObject({ chart: 'app-template', version: '4.4.0', port: 80 });
+  });
+
+  it('asks the advanced inputs on "More options?", keeps the answers given, asks what applies only now', async () => {
+    const person = scriptedPerson<Ctx>(
+      {
+        name: ['web'],
+        image: ['nginx:1'],
+        port: ['80'],
+        chart: ['podinfo'],
+        values: ['x'],
+        version: ['6.0.0'],
+      },
+      true,
+    );
+    const answers = await resolveInputs(app, ctx, { given: {}, ask: person });
+    expect(person.asked).toEqual([
+      'name',
+      'namespace',
+      'image',
+      'port',
+      'chart',
+      'values',
+      'version',
+    ]);
+    expect(answers).toEqual({
+      name: 'web',
+      namespace: 'default',
+      createNamespace: false,
+      chart: 'podinfo',
+      values: 'x',
+      version: '6.0.0',
+      port: 80,
+    }); // the image no longer applies
+  });
+
+  it('asks an advanced input that has no default, as any other', async () => {
+    const person = scriptedPerson<Ctx>({ name: ['web'], values: ['x'], version: ['1.0.0'] });
+    const answers = await resolveInputs(app, ctx, {
+      given: { chart: 'podinfo', port: '80' },
+      ask: person,
+    });
+    expect(person.asked).toEqual(['name', 'namespace', 'values', 'version']);
+    expect(answers.version).toBe('1.0.0');
+  });
+
+  it('goes back to the namespace when the person will not create the one typed', async () => {
+    const person = scriptedPerson<Ctx>({
+      name: ['web'],
+      namespace: ['media', 'default'],
+      createNamespace: [false],
+      image: ['nginx:1'],
+    });
+    const answers = await resolveInputs(app, ctx, { given: {}, ask: person });
+    expect(person.asked.slice(0, 4)).toEqual(['name', 'namespace', 'createNamespace', 'namespace']);
+    expect(person.told).toEqual(['createNamespace->namespace: not created']);
+    expect(answers.namespace).toBe('default');
+  });
+
+  it('says at the namespace prompt that the name is taken there, and goes back to the name', async () => {
+    const person = scriptedPerson<Ctx>({ name: ['echo', 'echo2'], image: ['nginx:1'] });
+    const answers = await resolveInputs(app, ctx, { given: {}, ask: person });
+    expect(person.asked.slice(0, 4)).toEqual(['name', 'namespace', 'name', 'namespace']);
+    expect(person.told).toEqual(['namespace->name: echo is there already']);
+    expect(answers.name).toBe('echo2');
+  });
+
+  it('refuses a taken value only when it was typed: from a flag it is a second run', async () => {
+    const answers = await resolveInputs(app, ctx, {
+      given: { name: 'echo', namespace: 'default', image: 'nginx:1' },
+      ask: scriptedPerson<Ctx>({}),
+    });
+    expect(answers.name).toBe('echo');
+  });
+
+  it('asks again where a picked answer is refused; a refusal of a flag stays an error', async () => {
+    const person = scriptedPerson<Ctx>({
+      name: ['web'],
+      image: ['nginx:1'],
+      port: ['70000', '80'],
+    });
+    const answers = await resolveInputs(app, ctx, { given: {}, ask: person });
+    expect(person.told).toEqual(['port->port: too big']);
+    expect(answers.port).toBe(80);
+    await expect(
+      resolveInputs(app, ctx, {
+        given: { port: '70000', image: 'nginx:1' },
+        ask: scriptedPerson<Ctx>({ name: ['web'] }),
+      }),
+    ).rejects.toMatchObject({ field: 'port', message: 'too big' });
+  });
+
+  it('does not go back to an input given as a flag: answering No is then an error', async () => {
+    await expect(
+      resolveInputs(app, ctx, {
+        given: { name: 'web', namespace: 'media' },
+        ask: scriptedPerson<Ctx>({ createNamespace: [false] }),
+      }),
+    ).rejects.toMatchObject({ field: 'namespace', message: 'no such namespace' });
   });
 });
 

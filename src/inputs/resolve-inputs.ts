@@ -1,5 +1,5 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
-import { CONFIG_FILE } from '../repo/config.ts';
+import { missingInputs, notApplying, refusal } from './input-problems.ts';
 import { parseInputValue, type Answers, type InputSpec, type Problem } from './input-spec.ts';
 import { echo, shortenValues } from './value-text.ts';
 
@@ -14,21 +14,38 @@ export type AskFn<C> = (
   fallback: unknown,
 ) => Promise<unknown>;
 
+/** An `advanced` input that took its default without being asked, and that default. */
+export interface Defaulted<C> {
+  spec: InputSpec<C>;
+  value: unknown;
+}
+
+/** A person at a terminal, as resolving inputs needs one. */
+export interface Asker<C> {
+  ask: AskFn<C>;
+  /** "More options?": whether to ask the advanced inputs too, given the defaults they took. */
+  moreOptions(defaulted: readonly Defaulted<C>[]): Promise<boolean>;
+  /** An answer to `at` was refused: `to` (that input, or the earlier one at fault) is asked again. */
+  refused(problem: Problem, at: InputSpec<C>, to: InputSpec<C>): void;
+}
+
 export interface ResolveOptions<C> {
   /** Values from flags and the answers file, by input name. */
   given: Answers;
   /** Defaults from the repo's config file (`defaults.<generator>`), by input name. */
-  configDefaults?: Answers;
+  configDefaults?: Answers | undefined;
   /** The line of a config default in .homeops.yaml, to point at when it is refused. */
   configDefaultLine?: (input: string) => number;
   /** Ask for what is missing; undefined: never ask (no terminal, or --yes). */
-  ask?: AskFn<C> | undefined;
+  ask?: Asker<C> | undefined;
 }
 
 /**
  * Resolve every input in declaration order: the given value, else (when asking) the answer to the
- * prompt, else the default. All refusals are reported together (nothing is asked after one), so a
- * script sees every problem of its command line at once. Prompts validate their own answers.
+ * prompt, else the default. Without a person, all refusals are reported together (nothing is
+ * asked after one), so a script sees every problem of its command line at once. A person is told
+ * at the prompt that caused a refusal and asked again there, or at the earlier prompt at fault;
+ * advanced inputs take their defaults unless the person wants "More options?".
  */
 export async function resolveInputs<C>(
   specs: readonly InputSpec<C>[],
@@ -46,69 +63,99 @@ export async function resolveInputs<C>(
       },
     );
   }
+  let walk = await walkInputs(specs, ctx, options, undefined);
+  if (
+    options.ask &&
+    walk.errors.length === 0 &&
+    walk.defaulted.length > 0 &&
+    (await options.ask.moreOptions(walk.defaulted))
+  )
+    walk = await walkInputs(specs, ctx, options, walk.prompted);
+  if (walk.errors.length === 1) throw walk.errors[0];
+  if (walk.errors.length > 1) throw new HomeopsErrors(walk.errors);
+  return walk.answers;
+}
+
+interface Walk<C> {
+  answers: Answers;
+  errors: HomeopsError[];
+  /** Advanced inputs that took their defaults unasked. */
+  defaulted: Defaulted<C>[];
+  /** The answers that came from a prompt. */
+  prompted: Answers;
+}
+
+/**
+ * One pass over the inputs. `previous`: the prompts' answers of a first pass, taken again without
+ * asking (re-checked, as what comes before them may have changed); then only the advanced inputs,
+ * and those that apply only now, are asked.
+ */
+async function walkInputs<C>(
+  specs: readonly InputSpec<C>[],
+  ctx: C,
+  options: ResolveOptions<C>,
+  previous: Answers | undefined,
+): Promise<Walk<C>> {
+  const { given, ask } = options;
   const answers: Answers = {};
-  const problems: HomeopsError[] = [];
+  const prompted: Answers = {};
+  const reusable: Answers = { ...previous };
+  const errors: HomeopsError[] = [];
   const missing: InputSpec<C>[] = [];
+  let defaulted: Defaulted<C>[] = [];
   let refused = false; // a given value was refused: what applies after it may hang on that answer
-  for (const spec of specs) {
+  for (let i = 0; i < specs.length; i++) {
+    const spec = specs[i] as InputSpec<C>;
     if (spec.when && !spec.when(answers, ctx)) {
       // after a refusal, whether an input applies may hang on the refused answer: say nothing more
-      if (options.given[spec.name] !== undefined && !refused) {
-        problems.push(
-          new HomeopsError(
-            'INVALID_INPUT',
-            `does not apply with the other inputs given${whenText(spec) ? `: it applies only ${whenText(spec)}` : ''}`,
-            {
-              field: spec.name,
-              fix: whenText(spec)
-                ? `remove --${spec.name}, or use it ${whenText(spec)}`
-                : `remove --${spec.name}, or give the input it depends on (see --help: ${spec.help.slice(spec.help.indexOf(':') + 1).trim()})`,
-            },
-          ),
-        );
-      }
+      if (given[spec.name] !== undefined && !refused) errors.push(notApplying(spec));
       continue;
     }
-    let raw = options.given[spec.name];
+    let raw = given[spec.name];
+    let atPrompt = false;
     if (raw === undefined) {
       const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
-      const asking =
-        options.ask &&
-        spec.prompt !== false &&
-        (spec.askWhen?.(answers, ctx) ?? true) &&
-        problems.length === 0;
-      raw = asking ? await options.ask!(spec, answers, ctx, fallback) : fallback;
+      const asker =
+        ask && spec.prompt !== false && (spec.askWhen?.(answers, ctx) ?? true) && !errors.length
+          ? ask
+          : undefined;
+      if (!asker) raw = fallback;
+      else if (spec.advanced && previous === undefined && !(spec.required && noValue(fallback))) {
+        raw = fallback;
+        defaulted.push({ spec, value: fallback });
+      } else {
+        atPrompt = true;
+        raw =
+          !spec.advanced && spec.name in reusable
+            ? reusable[spec.name]
+            : await asker.ask(spec, answers, ctx, fallback);
+      }
     }
     const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
-    const found =
+    const value = 'value' in parsed ? parsed.value : undefined;
+    let found =
       'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
+    if (!found && atPrompt && !noValue(value)) found = spec.taken?.(value as never, answers, ctx);
     // a check quotes the value: a long one is cut, so a 60 MB value is never printed
     const problem =
       found && shortenValues(found, Array.isArray(raw) ? raw.map(String) : [String(raw)]);
+    const to = problem && atPrompt && ask ? backTo(specs, i, problem, prompted) : undefined;
+    if (problem && ask && to !== undefined) {
+      ask.refused(problem, spec, specs[to] as InputSpec<C>);
+      for (const { name } of specs.slice(to, i + 1)) {
+        delete answers[name];
+        delete prompted[name];
+        delete reusable[name];
+      }
+      defaulted = defaulted.filter((d) => specs.indexOf(d.spec) < to);
+      i = to - 1;
+      continue;
+    }
     if (problem) {
-      // the input at fault may be another (a namespace refused through createNamespace): its value's origin counts
-      const field = problem.field ?? spec.name;
-      const fromConfig =
-        options.given[field] === undefined &&
-        options.configDefaults?.[field] !== undefined &&
-        (field !== spec.name || raw === options.configDefaults[field]);
-      problems.push(
-        fromConfig
-          ? new HomeopsError(
-              'INVALID_INPUT',
-              `${field} (this repo's default): ${problem.message}`,
-              {
-                file: CONFIG_FILE,
-                line: options.configDefaultLine?.(field),
-                fix: `change it in ${CONFIG_FILE} (${problem.fix})`,
-              },
-            )
-          : new HomeopsError('INVALID_INPUT', problem.message, { field, fix: problem.fix }),
-      );
+      errors.push(refusal(problem, spec as InputSpec<unknown>, raw, options));
       refused = true;
       continue;
     }
-    const value = 'value' in parsed ? parsed.value : undefined;
     // an empty list (`--modules=''`, `modules: []`) is no value, as an empty text is
     const empty = Array.isArray(value) && value.length === 0 && spec.required;
     if (value === undefined || value === '' || empty) {
@@ -116,22 +163,30 @@ export async function resolveInputs<C>(
       continue;
     }
     answers[spec.name] = value;
+    if (atPrompt) prompted[spec.name] = value;
   }
-  if (missing.length) {
-    problems.push(
-      new HomeopsError(
-        'MISSING_INPUT',
-        `missing required input${missing.length > 1 ? 's' : ''}: ${missing.map((s) => `--${s.name}`).join(', ')}`,
-        {
-          fix: `pass ${missing.map((s) => `--${s.name}=<${s.help.split(':')[0]}>`).join(' ')}, or run in a terminal to be asked`,
-        },
-      ),
-    );
-  }
-  if (problems.length === 1) throw problems[0];
-  if (problems.length > 1) throw new HomeopsErrors(problems);
-  return answers;
+  if (missing.length) errors.push(missingInputs(missing));
+  return { answers, errors, defaulted, prompted };
 }
+
+/**
+ * The input a refusal at a prompt sends the person back to: the input at fault when it was asked
+ * too (answering No to "create it?" goes back to the namespace), else the one just answered;
+ * undefined when the input at fault came from a flag (then it is an error, as without a person).
+ */
+function backTo<C>(
+  specs: readonly InputSpec<C>[],
+  at: number,
+  problem: Problem,
+  prompted: Answers,
+): number | undefined {
+  if (problem.field === undefined || problem.field === specs[at]?.name) return at;
+  const to = specs.findIndex((s) => s.name === problem.field);
+  return to >= 0 && to < at && problem.field in prompted ? to : undefined;
+}
+
+/** No answer: nothing, or empty text (an empty list is an answer: "none"). */
+const noValue = (value: unknown) => value === undefined || value === null || value === '';
 
 /** Validate one parsed value against its spec (choices, then the spec's own check). */
 export async function checkValue<C>(
@@ -152,9 +207,4 @@ export async function checkValue<C>(
       };
   }
   return spec.validate?.(value as never, answers, ctx);
-}
-
-/** What a `when` made with `applies` says about when its input applies. */
-function whenText<C>(spec: InputSpec<C>): string | undefined {
-  return (spec.when as { text?: string } | undefined)?.text;
 }

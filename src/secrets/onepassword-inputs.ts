@@ -113,3 +113,19 @@ export function secretKeysProblem(
     return { message: 'a key is used twice', fix: 'give each field its own key' };
   return undefined;
 }
+
+/**
+ * Why 1Password names are typed, not looked up, in this run (said once at the first of its
+ * prompts), or undefined when they are looked up. Not before the source is known.
+ */
+export function offlineNote(lookup: OnePasswordLookup, a: Answers): string | undefined {
+  const kind = a.source as SourceKind | undefined;
+  if (kind === undefined || !lookup.isOffline(kind)) return undefined;
+  const why =
+    kind !== 'offline'
+      ? '1Password could not be reached'
+      : lookup.defaultKind() === 'offline'
+        ? '1Password is offline (neither OP_SERVICE_ACCOUNT_TOKEN nor OP_CONNECT_HOST and OP_CONNECT_TOKEN is set)'
+        : '1Password is offline (source offline)';
+  return `${why}: names are not looked up; type the vault, item and field names exactly as they are in 1Password`;
+}

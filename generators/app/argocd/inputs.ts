@@ -160,7 +160,7 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
             message: 'the path "/" would take every path of the hostname',
             fix: 'pass --route=host for that, or a path such as /echo',
           }
-        : (check.absolutePath(v) ??
+        : (check.absolutePath(v, `/${String(a.name)}`) ??
           routeProblem(ctx, a, a.hostname as string, v.replace(/\/+$/, ''))),
   },
   {

@@ -1,4 +1,5 @@
 import {
+  offlineNote,
   asProblem,
   lookupProblem,
   sourceInput,
@@ -55,6 +56,7 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
   sourceInput<ArgocdMiseContext>((ctx) => ctx.onePassword),
   {
     name: 'vault',
+    offline: (ctx, a) => offlineNote(ctx.onePassword, a),
     message: '1Password vault',
     help: "vault: the vault holding the item (title or ID); default the vault of the repo's other OnePasswordItems",
     type: 'choice',
@@ -74,6 +76,7 @@ export const miseSecretInputs: InputSpec<ArgocdMiseContext>[] = [
   },
   {
     name: 'item',
+    offline: (ctx, a) => offlineNote(ctx.onePassword, a),
     message: '1Password item',
     help: 'item: the item title (or ID); the operator copies all its fields. Offline default: <app>-secret',
     type: 'string',

@@ -1,4 +1,5 @@
 import {
+  offlineNote,
   fieldsProblem,
   lookupProblem,
   noFieldsProblem,
@@ -56,6 +57,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
   sourceInput<ArgocdContext>((ctx) => ctx.onePassword),
   {
     name: 'vault',
+    offline: (ctx, a) => offlineNote(ctx.onePassword, a),
     message: '1Password vault',
     help: 'vault: the vault the bootstrap script reads (its OP_VAULT); default: that one',
     type: 'string',
@@ -75,6 +77,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
   },
   {
     name: 'item',
+    offline: (ctx, a) => offlineNote(ctx.onePassword, a),
     message: '1Password item',
     help: 'item: the item title',
     type: 'string',
@@ -95,6 +98,7 @@ export const argocdSecretInputs: InputSpec<ArgocdContext>[] = [
   },
   {
     name: 'fields',
+    offline: (ctx, a) => offlineNote(ctx.onePassword, a),
     message: 'Fields (one Secret each)',
     help: 'fields: comma list of field labels; each becomes a Secret <app>-<key> with one key',
     type: 'list',
