@@ -50,8 +50,11 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       const flag = runBin(['app', '--colour=blue']);
       expect(flag.code).toBe(2);
       expect(flag.stderr).toMatch(
-        /Unknown option '--colour'[\s\S]*fix: the inputs of this generator are: --name/,
+        /unknown flag --colour\n[\s\S]*fix: the inputs of this generator are: --name/,
       );
+      const typo = runBin(['app', '--namspace=default']);
+      expect(typo.code).toBe(2);
+      expect(typo.stderr).toContain('unknown flag --namspace; did you mean --namespace?');
     });
 
     it('exits 1 naming the missing inputs when there is no terminal', () => {

@@ -139,7 +139,7 @@ describe('homeops patch: one flag per input name, listed once', () => {
       '--dry-run',
       ...flags({ patch: id, target: 'worker', ...REQUIRED[id], [name]: value }),
     );
-    expect(run.stderr).not.toMatch(/does not apply|Unknown option|unknown input/);
+    expect(run.stderr).not.toMatch(/does not apply|unknown flag|unknown input/);
   });
 });
 

@@ -44,7 +44,12 @@ const ANSWERS = /^(y|yes|n|no|d|diff)?$/i;
 /** The summary, each file with what happens to it, and the plan's warnings. */
 export function previewText(planned: PlannedRun, io: Pick<Printer, 'paint'>): string {
   const paint = io.paint?.out ?? NO_PAINT;
-  const files = planned.changes.map((c) =>
+  // new files first, then the files it edits: what the person reads is what is added, then where
+  const ordered = [
+    ...planned.changes.filter((c) => c.type === 'create'),
+    ...planned.changes.filter((c) => c.type !== 'create'),
+  ];
+  const files = ordered.map((c) =>
     c.type === 'create'
       ? `  ${paint.green('create')}  ${c.path}`
       : `  ${paint.yellow('update')}  ${c.path}`,

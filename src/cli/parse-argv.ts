@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { HomeopsError } from '../errors.ts';
+import { didYouMean } from './did-you-mean.ts';
 import type { Answers, InputSpec } from '../inputs/input-spec.ts';
 
 export interface CliOptions {
@@ -59,6 +60,20 @@ export function parseGeneratorArgv(
         field: flag,
         fix: `write it as --${flag}=<value>`,
       });
+    }
+    const unknown = /^Unknown option '(--?[^']+)'/.exec(message)?.[1];
+    if (unknown) {
+      const near = didYouMean(unknown.replace(/^-+/, '').split('=')[0] ?? '', [
+        ...Object.keys(GLOBAL),
+        ...inputs.map((i) => i.name),
+      ]);
+      throw new HomeopsError(
+        'USAGE',
+        `unknown flag ${unknown}${near ? `; did you mean --${near}?` : ''}`,
+        {
+          fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,
+        },
+      );
     }
     if (flag && /does not take an argument/.test(message)) {
       throw new HomeopsError('USAGE', `--${flag} takes no value`, {

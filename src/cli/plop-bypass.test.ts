@@ -62,8 +62,11 @@ describe("plop's bypass for our generators", () => {
     });
     expect(refusal(() => plopBypass(['app', '--', '--nmae=x'], 'app', inputs))).toMatchObject({
       field: 'nmae',
-      message: '"nmae" is not an input of app',
+      message: '"nmae" is not an input of app; did you mean --name?',
     });
+    expect(refusal(() => plopBypass(['app', '--', '--colour=x'], 'app', inputs))?.message).toBe(
+      '"colour" is not an input of app',
+    );
     expect(refusal(() => plopBypass(['app', '--', '--port'], 'app', inputs))).toMatchObject({
       field: 'port',
       fix: 'write it as --port=<value>',

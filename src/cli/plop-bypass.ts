@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { HomeopsError } from '../errors.ts';
+import { didYouMean } from './did-you-mean.ts';
 import type { Answers, InputSpec } from '../inputs/input-spec.ts';
 
 /**
@@ -38,10 +39,14 @@ export function plopBypass(
   for (const [name, value] of Object.entries(named)) {
     const spec = byName.get(name);
     if (!spec)
-      throw new HomeopsError('USAGE', `"${name}" is not an input of ${generator}`, {
-        field: name,
-        fix: `the inputs of ${generator} here are: ${ordered.map((s) => `--${s.name}`).join(', ')}`,
-      });
+      throw new HomeopsError(
+        'USAGE',
+        `"${name}" is not an input of ${generator}${nearName(name, ordered)}`,
+        {
+          field: name,
+          fix: `the inputs of ${generator} here are: ${ordered.map((s) => `--${s.name}`).join(', ')}`,
+        },
+      );
     // `--createNamespace` alone is yes; for any other input a value is needed
     if (value === true && spec.type !== 'boolean')
       throw new HomeopsError('USAGE', 'is given without a value', {
@@ -51,6 +56,15 @@ export function plopBypass(
     given[name] = value;
   }
   return given;
+}
+
+/** "; did you mean --name?" when a known input is an edit or two away. */
+function nearName(typed: string, inputs: readonly InputSpec<never>[]): string {
+  const near = didYouMean(
+    typed,
+    inputs.map((spec) => spec.name),
+  );
+  return near ? `; did you mean --${near}?` : '';
 }
 
 /** plop's own options (bin/plop.js, src/args.js): their values are not answers. */
