@@ -35,6 +35,7 @@ describe('npx plop secret, answered at a real terminal, names from 1Password Con
       await session.answer(/postgres db/, '');
       await session.answer(/Fields[\s\S]*api key/, `${DOWN} ${DOWN}${DOWN} `); // username, api key
       await session.answer(/Kubernetes Secret keys[\s\S]*USERNAME,API_KEY/, '');
+      await session.answer(/Write these 4 files\? \(Y\/n\/d\)/, '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
@@ -61,15 +62,18 @@ describe('npx plop secret, answered at a real terminal, names from 1Password Con
       await session.answer(/App[\s\S]*echo/, '');
       await session.answer('1Password ClusterSecretStore', '');
       await session.answer(/continuing with names typed by hand[\s\S]*1Password vault/, '');
-      await session.answer('type part of the name', '');
+      // offline now: the exact title is asked once, with no search first
       await session.answer('1Password item', 'grafana admin');
       await session.answer('Fields', 'username,password');
       await session.answer('Kubernetes Secret keys', '');
+      await session.answer(/Write these 4 files\? \(Y\/n\/d\)/, '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
     }
     expect(session.screen).not.toContain(WRONG_TOKEN);
+    expect(session.screen).not.toContain('type part of the name');
+    expect(session.screen.split('continuing with names typed by hand').length).toBe(2); // said once
     const written = readFileSync(
       join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'),
       'utf8',

@@ -26,6 +26,7 @@ describe('npx plop node / patch, answered at a real terminal', () => {
         /schematic ID.*\(ce4c980550dd2ab1b17bbf2b08801c7eb59418eafe8f279833297925d67c7515\)/,
         '',
       );
+      await session.answer('Write this file? (Y/n/d)', '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
@@ -54,6 +55,7 @@ describe('npx plop node / patch, answered at a real terminal', () => {
       await session.answer('Patch', DOWN); // cilium -> max-pods
       await session.answer('Apply it to', DOWN); // all -> controlplane
       await session.answer(/Maximum pods per node \(200\)/, '250');
+      await session.answer(/Write these \d+ files\? \(Y\/n\/d\)/, '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
