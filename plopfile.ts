@@ -33,12 +33,14 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
       prompts: async (inquirer) => {
         const io = terminal();
         const atTerminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
-        const release = atTerminal ? cancelOnInterrupt((text) => io.err(text)) : () => {};
+        const { cancel, release } = atTerminal
+          ? cancelOnInterrupt((text) => io.err(text))
+          : { cancel: () => {}, release: () => {} };
         try {
           const repo = guard(() => openRepo(plop.getDestBasePath(), true));
           const generator = await guardAsync(() => variantFor(entry, repo));
           const given = guard(() => plopBypass(process.argv.slice(2), name, generator.inputs));
-          const prompter = prompterOf(inquirer);
+          const prompter = prompterOf(inquirer, cancel);
           const planned = await guardAsync(() =>
             planRun(generator, {
               dest: plop.getDestBasePath(),

@@ -10,22 +10,31 @@ export interface InquirerLike {
 }
 
 /** inquirer, loaded only for interactive runs (`homeops app --yes` never loads it). */
-export async function inquirerPrompter(): Promise<Prompter> {
+export async function inquirerPrompter(onCtrlC: () => void): Promise<Prompter> {
   const { default: inquirer } = await import('inquirer');
-  return prompterOf(inquirer);
+  return prompterOf(inquirer, onCtrlC);
 }
 
 /**
  * What asking needs of an inquirer: its prompt, and the autocomplete prompt for long lists,
  * loaded and registered the first time a list is long (a run with short lists never loads it).
+ * Ctrl-C at a prompt calls `onCtrlC`: inquirer itself closes the prompt and signals the process,
+ * which then often just ends (nothing left to run) with exit code 0, saying nothing.
  */
-export function prompterOf(inquirer: InquirerLike): Prompter {
+export function prompterOf(inquirer: InquirerLike, onCtrlC: () => void): Prompter {
   let registered: Promise<string> | undefined;
+  const prompt = inquirer.prompt as PromptFn;
   return {
-    prompt: inquirer.prompt as PromptFn,
+    prompt: (questions, answers) => {
+      const asking = prompt(questions, answers) as ReturnType<PromptFn> & {
+        ui?: { rl?: { on(event: 'SIGINT', listener: () => void): void } };
+      };
+      asking.ui?.rl?.on('SIGINT', onCtrlC);
+      return asking;
+    },
     filterable: () =>
-      (registered ??= import('inquirer-autocomplete-prompt').then(({ default: prompt }) => {
-        inquirer.registerPrompt('autocomplete', prompt as never);
+      (registered ??= import('inquirer-autocomplete-prompt').then(({ default: plugin }) => {
+        inquirer.registerPrompt('autocomplete', plugin as never);
         return 'autocomplete';
       })),
   };

@@ -40,12 +40,38 @@ export class PtySession {
     }
   }
 
+  /** Wait until one of `texts` appears after what was already answered; the first on screen. */
+  async waitForAny(texts: readonly string[], timeoutMs = 20_000): Promise<string> {
+    const start = Date.now();
+    for (;;) {
+      const fresh = plain(this.output.slice(this.seen));
+      const found = texts
+        .map((text) => ({ text, at: fresh.indexOf(text) }))
+        .filter((f) => f.at >= 0)
+        .sort((a, b) => a.at - b.at)[0];
+      if (found) {
+        this.seen = this.output.length;
+        return found.text;
+      }
+      if (Date.now() - start > timeoutMs)
+        throw new Error(
+          `timed out waiting for any of ${texts.join(' | ')}; screen so far:\n${plain(this.output)}`,
+        );
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+
   /** Answer the prompt on screen (wait for it first) with keys followed by Enter. */
   async answer(prompt: string | RegExp, keys: string): Promise<void> {
     await this.waitFor(prompt);
     this.pty.write(keys);
     await new Promise((r) => setTimeout(r, 50));
     this.pty.write('\r');
+  }
+
+  /** Keys as they are, without Enter (Ctrl-C, a single letter). */
+  write(keys: string): void {
+    this.pty.write(keys);
   }
 
   get screen(): string {
