@@ -3,6 +3,7 @@ import { APP_TEMPLATE_URL } from '../flux/app-template.ts';
 import { prefetchChartTag } from '../flux/chart-prefetch.ts';
 import { peekOption } from './parse-argv.ts';
 import { findRepoRoot } from './repo-root.ts';
+import { paintFor, wantsColour } from './paint.ts';
 
 // `homeops app` defaults the chart version to the one the repo uses most: start counting on the
 // other core now, while the rest of the CLI loads (see chart-prefetch.ts).
@@ -21,7 +22,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 });
 
 const { main } = await import('./main.ts');
-const { paintFor, wantsColour } = await import('./paint.ts');
+
 const code = await main({
   argv,
   io: {
