@@ -72,6 +72,15 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
       }
       return undefined;
     },
+    taken: (v: string, _a, ctx) => {
+      const file = ctx.applicationNames().get(v);
+      return file === undefined
+        ? undefined
+        : {
+            message: `an Application named ${v} already exists (${file})`,
+            prompt: `an Application named ${v} already exists (${file}): type another name`,
+          };
+    },
   },
   {
     name: 'tier',

@@ -68,6 +68,16 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
     type: 'string',
     required: true,
     validate: (v: string) => check.appName(v),
+    // Application names are unique in Argo CD: known to conflict as soon as it is typed
+    taken: (v: string, _a, ctx) => {
+      const app = ctx.index.everyApplication().find((found) => found.name === v);
+      return app
+        ? {
+            message: `an Application named ${v} already exists (${app.file})`,
+            prompt: `an Application named ${v} already exists (${app.file}): type another name`,
+          }
+        : undefined;
+    },
   },
   {
     name: 'namespace',

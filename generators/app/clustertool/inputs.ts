@@ -66,6 +66,16 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
             fix: 'choose another --name',
           }
         : undefined),
+    // every ks.yaml is a Kustomization in flux-system: the name conflicts in every layer
+    taken: (v: string, _a, ctx) => {
+      const layers = ctx.index.layersOf(v);
+      return layers.length
+        ? {
+            message: `app ${v} already exists in layer ${layers.join(', ')}`,
+            prompt: `an app named ${v} already exists (layer ${layers.join(', ')}): type another name`,
+          }
+        : undefined;
+    },
   },
   {
     name: 'layer',
