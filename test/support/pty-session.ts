@@ -74,6 +74,11 @@ export class PtySession {
     this.pty.write(keys);
   }
 
+  /** What the program wrote, escape sequences (colours) included. */
+  get raw(): string {
+    return this.output;
+  }
+
   get screen(): string {
     return plain(this.output);
   }
