@@ -82,9 +82,11 @@ export function checkIp(value: string, facts: TalconfigFacts): string | HomeopsE
   const text = value.trim();
   const ip = parseIpv4(text);
   if (ip === undefined) {
-    const fix = text.includes('/')
-      ? `give the address alone (e.g. ${text.split('/')[0]}); the prefix comes from the nodes' subnet`
-      : 'give an IPv4 address like 192.168.1.14';
+    const bare = text.split('/')[0] ?? '';
+    const fix =
+      text.includes('/') && parseIpv4(bare) !== undefined
+        ? `give the address alone (e.g. ${bare}); the prefix comes from the nodes' subnet`
+        : 'give an IPv4 address like 192.168.1.14';
     return bad('ip', `"${value}" is not an IPv4 address`, fix);
   }
   const owner = facts.nodes.find(
