@@ -7,7 +7,7 @@ const runs = Number(process.argv[2] ?? 15);
 const probe = (imports) =>
   `const t = performance.now(); ${imports}; process.stdout.write(String(performance.now() - t));`;
 const cases = {
-  'inquirer': probe("await import('inquirer')"),
+  inquirer: probe("await import('inquirer')"),
   'inquirer + autocomplete': probe(
     "await import('inquirer'); await import('inquirer-autocomplete-prompt')",
   ),
