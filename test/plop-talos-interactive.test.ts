@@ -87,6 +87,7 @@ describe('npx plop node / patch, answered at a real terminal', () => {
         /schematic ID.*\(376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba\)/,
         '',
       );
+      await session.answer(/Write (this file|these \d+ files)\? \(Y\/n\/d\)/, '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
@@ -112,6 +113,7 @@ describe('npx plop node / patch, answered at a real terminal', () => {
       await session.answer('Patch', `${DOWN}${DOWN}`); // cilium -> max-pods -> sysctls
       await session.answer(/Apply it to[\s\S]*prod-3/, `${DOWN}${DOWN}${DOWN}`); // all -> controlplane -> worker -> prod-1
       await session.answer(/Sysctls as key=value/, '');
+      await session.answer(/Write (this file|these \d+ files)\? \(Y\/n\/d\)/, '');
       expect(await session.exited, session.screen).toBe(0);
     } finally {
       session.kill();

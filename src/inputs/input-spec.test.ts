@@ -17,6 +17,7 @@ describe('parseInputValue', () => {
         problem: {
           message: `"${raw}" is not a whole number (decimal digits only)`,
           fix: 'pass --port=<number>, e.g. --port=8080',
+          prompt: `"${raw}" is not a whole number: type decimal digits only`,
         },
       });
   });

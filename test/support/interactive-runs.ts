@@ -9,7 +9,15 @@ export const KEY = { down: '\u001b[B', clearLine: '\u0015', ctrlC: '\u0003' } as
 export function homeopsAtTerminal(args: string[], cwd: string): PtySession {
   return new PtySession(process.execPath, [join(ROOT, 'bin/homeops.mjs'), ...args], {
     cwd,
-    env: { CI: '', NODE_OPTIONS: '', NO_COLOR: '' },
+    // no 1Password token (tests that want one start their own session)
+    env: {
+      CI: '',
+      NODE_OPTIONS: '',
+      NO_COLOR: '',
+      OP_SERVICE_ACCOUNT_TOKEN: '',
+      OP_CONNECT_HOST: '',
+      OP_CONNECT_TOKEN: '',
+    },
   });
 }
 
