@@ -8,13 +8,24 @@ import { resolveInputs, type Asker } from '../src/inputs/resolve-inputs.ts';
 import { copyFixture } from './support/temp-repo.ts';
 
 /** A person who types `typed[input]` in turn (then takes the defaults), and what they were told. */
-function person(typed: Record<string, string[]>): Asker<unknown> & { told: string[] } {
+function person(
+  typed: Record<string, string[]>,
+): Asker<unknown> & { told: string[]; asked: string[]; offered: string[] } {
   const told: string[] = [];
+  const asked: string[] = [];
+  const offered: string[] = [];
   return {
     told,
-    ask: async (spec: InputSpec<unknown>, _a: Answers, _c: unknown, fallback: unknown) =>
-      typed[spec.name]?.shift() ?? fallback,
-    moreOptions: async () => false,
+    asked,
+    offered,
+    ask: async (spec: InputSpec<unknown>, _a: Answers, _c: unknown, fallback: unknown) => {
+      asked.push(spec.name);
+      return typed[spec.name]?.shift() ?? fallback;
+    },
+    moreOptions: async (defaulted) => {
+      offered.push(...defaulted.map((d) => `${d.spec.name} ${String(d.value)}`));
+      return false;
+    },
     refused: (problem, at, to) =>
       void told.push(`${at.name}->${to.name}: ${promptWording(problem, at as InputSpec<never>)}`),
   };
@@ -34,7 +45,7 @@ async function resolveAtPrompts(
     given: {},
     ask: asker,
   });
-  return { answers, told: asker.told };
+  return { answers, told: asker.told, asked: asker.asked, offered: asker.offered };
 }
 
 describe('a name the repo has already is refused at the prompt that makes it conflict', () => {
@@ -87,5 +98,28 @@ describe('a name the repo has already is refused at the prompt that makes it con
       'hostname->hostname: hostname "k8s-2" is already used by nodes[1]: pick a hostname no other node has',
     ]);
     expect(run.answers.hostname).toBe('k8s-4');
+  });
+});
+
+describe('a chart version the repo has already is taken, not asked', () => {
+  it('argocd: the version of a chart an app uses is offered under More options; a new chart asks it', async () => {
+    const known = await resolveAtPrompts('argocd', 'app', {
+      name: ['dashboard'],
+      kind: ['helm'],
+      chart: ['homarr'],
+      repoURL: ['https://homarr-labs.github.io/charts'],
+    });
+    expect(known.asked).not.toContain('chartVersion');
+    expect(known.offered).toContain('chartVersion 5.8.0');
+    expect(known.answers.chartVersion).toBe('5.8.0');
+    const fresh = await resolveAtPrompts('argocd', 'app', {
+      name: ['dashboard'],
+      kind: ['helm'],
+      chart: ['podinfo'],
+      repoURL: ['https://stefanprodan.github.io/podinfo'],
+      chartVersion: ['6.7.0'],
+    });
+    expect(fresh.asked).toContain('chartVersion');
+    expect(fresh.answers.chartVersion).toBe('6.7.0');
   });
 });

@@ -134,6 +134,8 @@ export const miseAppInputs: InputSpec<ArgocdMiseContext>[] = [
     help: 'chartVersion: the chart version; default the one the repo already uses for that chart',
     type: 'string',
     required: true,
+    // the repo's version when it uses that chart already; asked when it does not
+    advanced: true,
     when: isHelm,
     default: (ctx, a) =>
       a.chart && a.repoURL ? ctx.chartVersion(a.chart as string, a.repoURL as string) : undefined,

@@ -130,6 +130,8 @@ export const argocdAppInputs: InputSpec<ArgocdContext>[] = [
     help: 'chartVersion: default the version the repo already uses for that chart',
     type: 'string',
     required: true,
+    // the repo's version when it uses that chart already; asked when it does not
+    advanced: true,
     when: helm,
     default: (ctx, a) => chartVersionInUse(ctx, a.chart as string, a.repoURL as string),
     validate: (v: string) => check.version(v),

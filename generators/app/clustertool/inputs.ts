@@ -173,6 +173,8 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     help: 'chartVersion: default the version the repo uses most for that chart',
     type: 'string',
     required: true,
+    // the repo's version when it uses that chart already; asked when it does not
+    advanced: true,
     default: (ctx, a) => {
       const repo = repositoryOf(ctx, a);
       return repo ? ctx.chartVersion(repo.name, a.chart as string) : undefined;
