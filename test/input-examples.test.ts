@@ -5,7 +5,7 @@ import type { AnyGenerator } from '../src/engine/generator.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { parseInputValue, type InputSpec, type Problem } from '../src/inputs/input-spec.ts';
 import { promptWording } from '../src/inputs/prompt-wording.ts';
-import { checkValue } from '../src/inputs/resolve-inputs.ts';
+import { checkValue } from '../src/inputs/check-value.ts';
 import { copyFixture } from './support/temp-repo.ts';
 
 const FIXTURES = ['flux', 'flux-operator', 'argocd', 'argocd-mise', 'clustertool'];

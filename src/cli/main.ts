@@ -5,16 +5,14 @@ import type { RepoContext } from '../engine/generator.ts';
 import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
-import { createAsker } from '../inputs/ask-input.ts';
 import type { InputSpec } from '../inputs/input-spec.ts';
 import { echo } from '../inputs/value-text.ts';
 import { ownPackage } from '../init/own-package.ts';
 import { InterruptedError } from '../tree/commit-signals.ts';
-import { cancelOnInterrupt } from './cancel-on-interrupt.ts';
-import { confirmWrite } from './confirm-write.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { NO_PAINT } from './paint.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
+import { personAtTerminal } from './person-at-terminal.ts';
 import { jsonResult, printResult, type Printer } from './print-result.ts';
 import { readAnswersFile } from './read-answers-file.ts';
 import { findRepoRoot } from './repo-root.ts';
@@ -30,27 +28,6 @@ export interface CliEnv {
   io: Printer;
   /** Whether a person is at a terminal to answer prompts. */
   interactive: boolean;
-}
-
-/**
- * An interactive run: its questions, the preview and `Write these files?` before the commit, and
- * Ctrl-C (until the person says yes) ending it with nothing written.
- */
-async function personAtTerminal<C>(io: Printer, dryRun: boolean) {
-  const { inquirerPrompter, promptVoice } = await import('./ask-with-inquirer.ts');
-  const { cancel, release } = cancelOnInterrupt((text) => io.err(text));
-  const prompter = await inquirerPrompter(cancel);
-  return {
-    ask: createAsker<C>(prompter, promptVoice(io)),
-    confirm: dryRun
-      ? undefined
-      : async (planned: Parameters<typeof confirmWrite>[1]) => {
-          const write = await confirmWrite(prompter.prompt, planned, io);
-          release(); // from here on the commit handles a signal: it finishes, or undoes what it wrote
-          return write;
-        },
-    release,
-  };
 }
 
 async function usage(): Promise<string> {

@@ -2,7 +2,8 @@ import { isHomeopsError } from '../errors.ts';
 import { LONG_LIST, pickFiltered, pickManyFiltered, type PromptFn } from './ask-filtered.ts';
 import { parseInputValue, type Answers, type Choice, type InputSpec } from './input-spec.ts';
 import { promptWording, words } from './prompt-wording.ts';
-import { checkValue, type Asker, type Defaulted } from './resolve-inputs.ts';
+import { checkValue } from './check-value.ts';
+import type { Asker, Defaulted } from './resolve-inputs.ts';
 
 export type { PromptFn } from './ask-filtered.ts';
 

@@ -1,4 +1,5 @@
 import { HomeopsError, HomeopsErrors } from '../errors.ts';
+import { checkValue, noValue } from './check-value.ts';
 import { missingInputs, notApplying, refusal } from './input-problems.ts';
 import { parseInputValue, type Answers, type InputSpec, type Problem } from './input-spec.ts';
 import { echo, shortenValues } from './value-text.ts';
@@ -183,28 +184,4 @@ function backTo<C>(
   if (problem.field === undefined || problem.field === specs[at]?.name) return at;
   const to = specs.findIndex((s) => s.name === problem.field);
   return to >= 0 && to < at && problem.field in prompted ? to : undefined;
-}
-
-/** No answer: nothing, or empty text (an empty list is an answer: "none"). */
-const noValue = (value: unknown) => value === undefined || value === null || value === '';
-
-/** Validate one parsed value against its spec (choices, then the spec's own check). */
-export async function checkValue<C>(
-  spec: InputSpec<C>,
-  value: unknown,
-  answers: Answers,
-  ctx: C,
-): Promise<Problem | undefined> {
-  if (value === undefined || value === '') return undefined;
-  if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
-    const allowed = (await spec.choices(ctx, answers)).map((c) => c.value);
-    const values = Array.isArray(value) ? value : [value];
-    const bad = values.find((v) => !allowed.includes(String(v)));
-    if (bad !== undefined)
-      return {
-        message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`,
-        fix: `pass one of: ${allowed.join(', ')}`,
-      };
-  }
-  return spec.validate?.(value as never, answers, ctx);
 }
