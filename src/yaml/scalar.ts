@@ -15,12 +15,22 @@ export function doubleQuoted(value: string): string {
   return JSON.stringify(value);
 }
 
-function isPlainSafe(value: string): boolean {
+const plainSafe = new Map<string, boolean>();
+
+/** Whether a string may be written unquoted: every YAML reader reads it back as that string. */
+export function isPlainSafe(value: string): boolean {
+  let safe = plainSafe.get(value);
+  if (safe === undefined) plainSafe.set(value, (safe = checkPlainSafe(value)));
+  return safe;
+}
+
+function checkPlainSafe(value: string): boolean {
   // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (value === '' || value.trim() !== value || /[\n\r\t\u0000-\u001f\u007f]/.test(value))
     return false;
   if (
-    /^[-?:,[\]{}#&*!|>'"%@`]/.test(value) ||
+    /^[,[\]{}#&*!|>'"%@`]/.test(value) ||
+    /^[-?:](\s|$)/.test(value) ||
     value.includes(': ') ||
     value.includes(' #') ||
     value.endsWith(':')

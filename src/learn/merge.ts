@@ -1,0 +1,420 @@
+import { orderKeys } from './key-order.ts';
+import { type CompiledRole, type FeatureSet, type Slot, under } from './role.ts';
+import { resolveAliases } from './resolve-aliases.ts';
+import {
+  DEFAULT_LAYOUT,
+  fingerprint,
+  type DocLayout,
+  type DocShape,
+  type MapEntry,
+  type MapNode,
+  type Node,
+  type ScalarNode,
+  type SeqNode,
+} from './tree.ts';
+
+/** A sibling's document of the role, with the features its app has. */
+export interface Example {
+  shape: DocShape;
+  features: FeatureSet;
+}
+
+/** A node of an example at some path, with its app's features. */
+interface At<N extends Node = Node> {
+  node: N;
+  features: FeatureSet;
+}
+
+/** Keys a sibling may have that the template does not: taken only when this many siblings agree. */
+const QUORUM = 2;
+
+/**
+ * The new app's document: the template where the inputs decide or nothing can be learned, the
+ * siblings' majority everywhere else (keys, values, key order, quoting, flow or block, anchors,
+ * blank lines, the header and the file's layout). Works on abstract documents: the template is
+ * read with the new app's vocabulary, the examples with their own, so names line up.
+ */
+export function mergeDocument(
+  template: DocShape,
+  examples: readonly Example[],
+  role: CompiledRole,
+  features: FeatureSet,
+): DocShape {
+  const m = new Merger(role, features, examples.length);
+  const at = examples.map((e) => ({ node: e.shape.root, features: e.features }));
+  const root = resolveAliases(m.value('', template.root, at) ?? template.root);
+  return {
+    header: headerOf(examples) ?? template.header,
+    root,
+    layout: examples.length ? layoutOf(examples.map((e) => e.shape.layout)) : template.layout,
+  };
+}
+
+function headerOf(examples: readonly Example[]): string[] | undefined {
+  const winner = majorityOf(examples, (e) => e.shape.header.join('\n'));
+  return examples.find((e) => e.shape.header.join('\n') === winner)?.shape.header;
+}
+
+function layoutOf(layouts: readonly DocLayout[]): DocLayout {
+  const pick = (key: keyof DocLayout) => {
+    const yes = layouts.filter((l) => l[key]).length;
+    return yes * 2 === layouts.length ? DEFAULT_LAYOUT[key] : yes * 2 > layouts.length;
+  };
+  return {
+    indentSeq: pick('indentSeq'),
+    flowMapPadding: pick('flowMapPadding'),
+    flowSeqPadding: pick('flowSeqPadding'),
+  };
+}
+
+class Merger {
+  constructor(
+    private readonly role: CompiledRole,
+    private readonly features: FeatureSet,
+    /** How many siblings there are: with several, one alone does not outweigh the template. */
+    private readonly population: number,
+  ) {}
+
+  private isCore(path: string): boolean {
+    return under(path, this.role.core);
+  }
+
+  /** Whether a template subtree holds what the inputs decide (core paths, features the app has). */
+  private holdsInputs(path: string, node: Node): boolean {
+    for (const core of this.role.core)
+      if (core.startsWith(`${path}.`) && this.templateHas(path, node, core)) return true;
+    for (const [root, feature] of this.role.features)
+      if (
+        root.startsWith(`${path}.`) &&
+        this.features[feature] === true &&
+        !this.role.softFeatures.has(feature) &&
+        this.templateHas(path, node, root)
+      )
+        return true;
+    return false;
+  }
+
+  /** Whether the template node at `path` holds the canonical path `target` below it. */
+  private templateHas(path: string, node: Node, target: string): boolean {
+    let cur: Node | undefined = node;
+    let at = path;
+    for (const step of target.slice(path.length + 1).split('.')) {
+      if (!cur) return false;
+      if (step === '[]') {
+        cur = cur.kind === 'seq' ? cur.items[0] : undefined;
+      } else {
+        if (cur.kind !== 'map') return false;
+        cur = canonical(cur, this.role.slots.get(at) ?? []).get(step)?.value;
+      }
+      at = `${at}.${step}`;
+    }
+    return cur !== undefined;
+  }
+
+  /** Siblings alike to the new app in the features this path depends on. */
+  private alike<T extends { features: FeatureSet }>(path: string, xs: readonly T[]): T[] {
+    let out = [...xs];
+    for (const [root, deps] of this.role.alike) {
+      if (path !== root && !path.startsWith(`${root}.`)) continue;
+      out = out.filter((x) =>
+        deps.every((d) => (x.features[d] ?? false) === (this.features[d] ?? false)),
+      );
+    }
+    return out;
+  }
+
+  /**
+   * The siblings alike to the new app in the features a key goes with: a feature goes with a key
+   * when siblings with it and without it differ in having the key by half or more (apps with
+   * storage carry the backup component, `strategy: Recreate`, `postBuild.substitute`).
+   */
+  private likeFor<T extends { features: FeatureSet; entries: Map<string, MapEntry> }>(
+    key: string,
+    xs: readonly T[],
+  ): T[] {
+    let out = [...xs];
+    for (const [feature, wanted] of Object.entries(this.features)) {
+      const yes = xs.filter((x) => x.features[feature] === true);
+      const no = xs.filter((x) => x.features[feature] !== true);
+      if (yes.length < 3 || no.length < 3) continue; // too few to tell a pattern from chance
+      const rate = (g: readonly T[]) => g.filter((x) => x.entries.has(key)).length / g.length;
+      if (Math.abs(rate(yes) - rate(no)) < 0.5) continue;
+      const alike = out.filter((x) => (x.features[feature] === true) === wanted);
+      if (alike.length > 0) out = alike;
+    }
+    return out;
+  }
+
+  value(path: string, t: Node | undefined, s: readonly At[]): Node | undefined {
+    const inputDecides = t !== undefined && (this.isCore(path) || this.role.inputValues.has(path));
+    if (s.length === 0) return t;
+    const aliases = s.filter((x) => x.node.kind === 'alias');
+    if (aliases.length * 2 > s.length) {
+      const name = majorityOf(aliases, (x) => (x.node.kind === 'alias' ? x.node.name : '')) ?? '';
+      // the inputs' value stays the fallback: the alias holds only if its anchor has that value
+      return inputDecides || t ? { kind: 'alias', name, fallback: t } : { kind: 'alias', name };
+    }
+    const kind = inputDecides && t ? t.kind : majorityOf(s, (x) => x.node.kind);
+    const same = <K extends Node['kind']>(k: K) =>
+      s.filter((x): x is At<Extract<Node, { kind: K }>> => x.node.kind === k);
+    if (kind === 'map') return this.map(path, t?.kind === 'map' ? t : undefined, same('map'));
+    if (kind === 'seq') return this.seq(path, t?.kind === 'seq' ? t : undefined, same('seq'));
+    return this.scalar(t?.kind === 'scalar' ? t : undefined, same('scalar'), inputDecides);
+  }
+
+  private scalar(
+    t: ScalarNode | undefined,
+    s: readonly At<ScalarNode>[],
+    inputDecides: boolean,
+  ): Node | undefined {
+    const anchor = anchorOf(t, s);
+    if (inputDecides && t) {
+      const like = s.filter((x) => typeof x.node.value === typeof t.value);
+      const style = majorityOf(like, (x) => x.node.style) ?? t.style;
+      // the siblings write the app's name as Helm's `{{ .Release.Name }}` here: so does the new app
+      const asRelease = like.filter(
+        (x) =>
+          typeof x.node.value === 'string' &&
+          x.node.value.includes('⟪release⟫') &&
+          x.node.value.replaceAll('⟪release⟫', '⟪app⟫') === t.value,
+      );
+      if (asRelease.length * 2 > like.length && asRelease[0]?.node.kind === 'scalar')
+        return withAnchor({ ...t, value: asRelease[0].node.value, style }, anchor);
+      return withAnchor({ ...t, style, ...(style === 'PLAIN' ? {} : { trusted: false }) }, anchor);
+    }
+    let winner = majorityOf(s, (x) => JSON.stringify(x.node.value), true);
+    // one sibling's value does not outweigh the template's where there are several siblings
+    if (
+      winner !== undefined &&
+      t &&
+      s.filter((x) => JSON.stringify(x.node.value) === winner).length <
+        Math.min(QUORUM, this.population)
+    )
+      winner = undefined;
+    if (winner === undefined && t) {
+      const like = s.filter((x) => typeof x.node.value === typeof t.value);
+      return withAnchor({ ...t, style: majorityOf(like, (x) => x.node.style) ?? t.style }, anchor);
+    }
+    const pool =
+      winner === undefined ? s : s.filter((x) => JSON.stringify(x.node.value) === winner);
+    const first = pluralityOf(pool, (x) => JSON.stringify(x.node.value));
+    if (!first) return t;
+    const style = majorityOf(pool, (x) => x.node.style) ?? first.node.style;
+    const { anchor: _drop, ...node } = first.node;
+    return withAnchor({ ...node, style }, anchor);
+  }
+
+  private seq(path: string, t: SeqNode | undefined, s: readonly At<SeqNode>[]): Node | undefined {
+    const flow =
+      majorityOf(s, (x) => String(x.node.flow)) === 'true' || (s.length === 0 && t?.flow === true);
+    const anchor = anchorOf(t, s);
+    const itemPath = `${path}.[]`;
+    const pooled = s.flatMap((x) => x.node.items.map((node) => ({ node, features: x.features })));
+    let items: Node[];
+    const decided = [...this.role.inputValues, ...this.role.core].some((p) =>
+      p.startsWith(`${path}.`),
+    );
+    if (
+      t &&
+      (this.isCore(path) ||
+        this.role.inputValues.has(path) ||
+        this.role.features.has(path) ||
+        decided)
+    ) {
+      items = t.items.flatMap((item) => this.value(itemPath, item, pooled) ?? []);
+    } else {
+      let whole = majorityOf(s, (x) => fingerprint({ ...x.node, flow: false }), true);
+      const agreeing = s.filter((x) => fingerprint({ ...x.node, flow: false }) === whole).length;
+      if (t && agreeing < Math.min(QUORUM, this.population)) whole = undefined;
+      const chosen =
+        whole !== undefined
+          ? s.find((x) => fingerprint({ ...x.node, flow: false }) === whole)
+          : undefined;
+      if (chosen)
+        items = chosen.node.items.map((item) => this.value(itemPath, item, pooled) ?? item);
+      else if (t) items = t.items.map((item) => this.value(itemPath, item, pooled) ?? item);
+      else items = setMajority(s);
+    }
+    const blank = s.length
+      ? majorityOf(s, (x) => JSON.stringify(x.node.blankBefore ?? []))
+      : undefined;
+    const blankBefore = blank ? (JSON.parse(blank) as number[]) : (t?.blankBefore ?? []);
+    return withAnchor(
+      { kind: 'seq', flow, items, ...(blankBefore.length ? { blankBefore } : {}) },
+      anchor,
+    );
+  }
+
+  private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
+    const slots = this.role.slots.get(path) ?? [];
+    const tEntries = canonical(t, slots);
+    const sEntries = s.map((x) => ({ features: x.features, entries: canonical(x.node, slots) }));
+    const keys = [
+      ...new Set([...tEntries.keys(), ...sEntries.flatMap((x) => [...x.entries.keys()])]),
+    ];
+    const out: MapEntry[] = [];
+    for (const key of keys) {
+      const childPath = path === '' ? key : `${path}.${key}`;
+      const pop = this.alike(childPath, this.likeFor(key, sEntries));
+      const have = pop.filter((x) => x.entries.has(key));
+      const te = tEntries.get(key);
+      const feature = this.role.features.get(childPath);
+      let present: boolean;
+      if (feature !== undefined)
+        present = this.features[feature] === true && (te !== undefined || have.length > 0);
+      else if (
+        this.isCore(childPath) ||
+        (te !== undefined && this.holdsInputs(childPath, te.value))
+      )
+        present = te !== undefined;
+      else if (this.role.optional.has(childPath))
+        present = pop.length > 0 && have.length * 2 > pop.length;
+      else if (have.length * 2 === pop.length && pop.length < sEntries.length) {
+        // a tie among the alike siblings: the wider circle decides
+        const wide = this.alike(childPath, sEntries);
+        present = decide(
+          wide.length,
+          wide.filter((x) => x.entries.has(key)).length,
+          te !== undefined,
+        );
+      } else present = decide(pop.length, have.length, te !== undefined);
+      if (process.env.HOMEOPS_MERGE_DEBUG && childPath.includes(process.env.HOMEOPS_MERGE_DEBUG))
+        console.error('merge', childPath, {
+          present,
+          pop: pop.length,
+          have: have.length,
+          known: te !== undefined,
+          all: sEntries.length,
+        });
+      if (!present) continue;
+      const children = have.flatMap((x) => {
+        const e = x.entries.get(key);
+        return e ? [{ node: e.value, features: x.features, entry: e }] : [];
+      });
+      const value = this.value(childPath, te?.value, children);
+      if (!value) continue;
+      // a map the siblings fill with keys of their own (env) is left out rather than written empty
+      if (
+        value.kind === 'map' &&
+        value.entries.length === 0 &&
+        !value.flow &&
+        !this.isCore(childPath)
+      ) {
+        if (children.every((c) => c.node.kind === 'map' && c.node.entries.length > 0)) continue;
+      }
+      let named = majorityOf(children, (c) => c.entry.key);
+      // a slot's name from one sibling does not outweigh the template's where there are several
+      if (
+        te &&
+        children.filter((c) => c.entry.key === named).length < Math.min(QUORUM, this.population)
+      )
+        named = te.key;
+      const keyStyle = majorityOf(children, (c) => c.entry.keyStyle) ?? te?.keyStyle ?? 'PLAIN';
+      const blank = children.length
+        ? majorityOf(children, (c) => String(c.entry.blankBefore === true)) === 'true'
+        : te?.blankBefore === true;
+      out.push({
+        key: key.startsWith('<') ? (named ?? te?.key ?? key) : key,
+        keyStyle,
+        value,
+        ...(blank ? { blankBefore: true } : {}),
+        // the canonical key, to order by (a slot's name differs between siblings)
+        ...({ canon: key } as object),
+      });
+    }
+    const canonOf = (e: MapEntry) => (e as MapEntry & { canon: string }).canon;
+    // the keys of a map the inputs decide keep the template's order where siblings say nothing
+    const order = orderKeys(
+      out.map(canonOf),
+      [...tEntries.keys()],
+      sEntries.map((x) => [...x.entries.keys()]),
+      !this.isCore(path),
+    );
+    const entries = order.map((k) => {
+      const e = out.find((o) => canonOf(o) === k) as MapEntry & { canon?: string };
+      const { canon: _c, ...entry } = e;
+      return entry;
+    });
+    const flow = s.length ? majorityOf(s, (x) => String(x.node.flow)) === 'true' : t?.flow === true;
+    return withAnchor({ kind: 'map', flow, entries }, anchorOf(t, s));
+  }
+}
+
+/** A key the template has is written when at least half the siblings have it; another, by quorum. */
+function decide(population: number, having: number, known: boolean): boolean {
+  if (population === 0) return known;
+  if (known) return having * 2 >= population;
+  return population >= QUORUM && having * 2 > population;
+}
+
+/** A map's entries by canonical key: slots by their `<name>`, other keys as written. */
+function canonical(map: MapNode | undefined, slots: readonly Slot[]): Map<string, MapEntry> {
+  const out = new Map<string, MapEntry>();
+  if (!map) return out;
+  const slotOf = new Map<MapEntry, string>();
+  for (const slot of slots) {
+    const free = map.entries.filter((e) => !slotOf.has(e));
+    const found = slot.match
+      ? free.find((e) => slot.match?.(e.value))
+      : (free.find((e) => e.key === slot.key) ?? (free.length === 1 ? free[0] : undefined));
+    if (found) slotOf.set(found, slot.name);
+  }
+  // in the map's own order: the order of keys is learned from it
+  for (const e of map.entries) {
+    const key = slotOf.get(e) ?? e.key;
+    if (!out.has(key)) out.set(key, e);
+  }
+  return out;
+}
+
+function anchorOf(t: Node | undefined, s: readonly At[]): string | undefined {
+  if (s.length === 0) return t && t.kind !== 'alias' ? t.anchor : undefined;
+  const name = majorityOf(s, (x) => (x.node.kind !== 'alias' ? (x.node.anchor ?? '') : ''), true);
+  return name || undefined;
+}
+
+function withAnchor<N extends Exclude<Node, { kind: 'alias' }>>(
+  node: N,
+  anchor: string | undefined,
+): N {
+  const { anchor: _a, ...rest } = node;
+  return (anchor ? { ...rest, anchor } : rest) as N;
+}
+
+/** Scalar items that more than half of the sequences hold, in the order the first holder has them. */
+function setMajority(s: readonly At<SeqNode>[]): Node[] {
+  const counts = new Map<string, { node: Node; n: number }>();
+  for (const x of s) {
+    for (const item of new Map(x.node.items.map((i) => [fingerprint(i), i])).values()) {
+      const f = fingerprint(item);
+      const c = counts.get(f) ?? { node: item, n: 0 };
+      c.n++;
+      counts.set(f, c);
+    }
+  }
+  return [...counts.values()].filter((c) => c.n * 2 > s.length).map((c) => c.node);
+}
+
+/**
+ * The key most of `xs` share: with `strict`, only a key more than half have; else the most common
+ * (the first seen on a tie).
+ */
+export function majorityOf<T, K extends string>(
+  xs: readonly T[],
+  key: (x: T) => K,
+  strict = false,
+): K | undefined {
+  if (xs.length === 0) return undefined;
+  const counts = new Map<K, number>();
+  for (const x of xs) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
+  let best: K | undefined;
+  let bestN = 0;
+  for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];
+  if (strict && bestN * 2 <= xs.length) return undefined;
+  return best;
+}
+
+function pluralityOf<T>(xs: readonly T[], key: (x: T) => string): T | undefined {
+  const best = majorityOf(xs, key);
+  return xs.find((x) => key(x) === best);
+}

@@ -1,0 +1,103 @@
+/**
+ * The names an app's files are written from: its own name, its namespace, its cluster. A sibling's
+ * text is abstracted by replacing them with placeholders (`gatus-secret` -> `⟪app⟫-secret`,
+ * `./kubernetes/apps/media/gatus/app` -> `./kubernetes/apps/⟪ns⟫/⟪app⟫/app`), so that what many
+ * apps write the same way counts as one convention; a new app's text is made by filling them in.
+ */
+export type Token = 'app' | 'ns' | 'cluster' | 'group' | 'port' | 'release';
+
+/** Helm's name for the release: in app-template values, the app's own name written as a template. */
+const RELEASE_NAME = /\{\{\s*\.Release\.Name\s*\}\}/g;
+const RELEASE_TEXT = '{{ .Release.Name }}';
+
+export type Vocabulary = Partial<Record<Token, string>>;
+
+const OPEN = '⟪';
+const CLOSE = '⟫';
+
+export const placeholder = (token: Token): string => `${OPEN}${token}${CLOSE}`;
+
+const PLACEHOLDER = /⟪([a-z]+)⟫/g;
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const cache = new Map<string, RegExp | null>();
+
+/** One regular expression for the vocabulary's words, longest first, at word boundaries. */
+function wordsOf(vocab: Vocabulary): RegExp | null {
+  const entries = (Object.entries(vocab) as [Token, string | undefined][]).filter(
+    (e): e is [Token, string] => typeof e[1] === 'string' && e[1] !== '',
+  );
+  const key = entries.map(([t, w]) => `${t}=${w}`).join('\0');
+  let re = cache.get(key);
+  if (re === undefined) {
+    const words = [...new Set(entries.map(([, w]) => w))].sort((a, b) => b.length - a.length);
+    re = words.length
+      ? new RegExp(`(?<![A-Za-z0-9])(${words.map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
+      : null;
+    cache.set(key, re);
+  }
+  return re;
+}
+
+/**
+ * Whether two of the vocabulary's words are the same (an app named like its namespace): its text
+ * cannot tell which one a word stands for, so it is a poor example to learn names from.
+ */
+export function isAmbiguous(vocab: Vocabulary): boolean {
+  const words = Object.values(vocab).filter((w): w is string => !!w);
+  return new Set(words).size < words.length;
+}
+
+/**
+ * Words that name folders (a cluster, a group) are common words (`home`, `lab`, `apps`): they
+ * count as the word only as a whole path segment (`kubernetes/home/apps`), never inside a name
+ * (`home-operations.com`).
+ */
+const SEGMENT_TOKENS: readonly Token[] = ['cluster', 'group'];
+
+/** `gatus-secret` -> `⟪app⟫-secret` for `{ app: 'gatus' }`. */
+export function abstractText(text: string, vocab: Vocabulary): string {
+  if (text.includes('{{')) text = text.replace(RELEASE_NAME, placeholder('release'));
+  const words: Vocabulary = {};
+  const segments: Vocabulary = {};
+  for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][])
+    (SEGMENT_TOKENS.includes(token) ? segments : words)[token] = word;
+  if (text.includes('/')) {
+    for (const [token, word] of Object.entries(segments) as [Token, string | undefined][]) {
+      if (!word) continue;
+      text = text.replace(new RegExp(`(?<=^|/)${escape(word)}(?=/|$)`, 'g'), placeholder(token));
+    }
+  }
+  const re = wordsOf(words);
+  if (!re) return text;
+  const tokenOf = new Map<string, Token>();
+  for (const [token, word] of Object.entries(words) as [Token, string | undefined][]) {
+    if (word && !tokenOf.has(word)) tokenOf.set(word, token);
+  }
+  return text.replace(re, (word) => placeholder(tokenOf.get(word) ?? 'app'));
+}
+
+/** Whether a text holds placeholders. */
+export const hasPlaceholder = (text: string): boolean => text.includes(OPEN);
+
+/** The placeholders a text holds. */
+export function placeholdersOf(text: string): Token[] {
+  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as Token);
+}
+
+/**
+ * `⟪app⟫-secret` -> `whoami-secret`. Returns undefined when the vocabulary lacks a word the text
+ * needs (the text then cannot be written for this app).
+ */
+export function fillText(text: string, vocab: Vocabulary): string | undefined {
+  if (!hasPlaceholder(text)) return text;
+  let missing = false;
+  const filled = text.replace(PLACEHOLDER, (_, token: string) => {
+    if (token === 'release') return RELEASE_TEXT;
+    const word = vocab[token as Token];
+    if (word === undefined) missing = true;
+    return word ?? '';
+  });
+  return missing ? undefined : filled;
+}
