@@ -9,13 +9,15 @@ export class SecretsContext {
 
   constructor(
     private readonly repo: RepoContext,
-    private readonly searchDirs: readonly string[],
+    /** Where stores may be: folders, or (read only when stores are asked for) a way to list them. */
+    private readonly searchDirs: readonly string[] | (() => readonly string[]),
   ) {
     this.onePassword = new OnePasswordLookup(process.env, repo.interactive);
   }
 
   stores(): OnePasswordStore[] {
-    return (this.found ??= findOnePasswordStores(this.repo.tree, this.searchDirs));
+    const dirs = typeof this.searchDirs === 'function' ? this.searchDirs() : this.searchDirs;
+    return (this.found ??= findOnePasswordStores(this.repo.tree, dirs));
   }
 }
 

@@ -1,0 +1,80 @@
+import { posix } from 'node:path';
+import type { RepoTree } from '../tree/repo-tree.ts';
+import { clusterNames } from './graph/clusters.ts';
+import { FluxGraph, type FluxApp, type FluxKs, type Group } from './graph/flux-graph.ts';
+import { ObjectReader } from './graph/objects.ts';
+
+/** One cluster of a Flux repo: the roots whose trees deploy its apps. */
+export interface FluxCluster {
+  /** Undefined in a repo of one cluster. */
+  name: string | undefined;
+  roots: FluxKs[];
+}
+
+/**
+ * A Flux repo as homeops reads it: clusters, the groups (namespace folders, or ClusterTool-style
+ * layers) of each, and their apps; read from the repo's own Flux Kustomizations, lazily.
+ */
+export class FluxModel {
+  readonly reader: ObjectReader;
+  readonly graph: FluxGraph;
+  private clusterList: FluxCluster[] | undefined;
+
+  constructor(readonly tree: RepoTree) {
+    this.reader = new ObjectReader(tree);
+    this.graph = new FluxGraph(this.reader);
+  }
+
+  /** Whether the repo has Flux Kustomizations at all. */
+  get isFlux(): boolean {
+    return this.graph.roots.length > 0;
+  }
+
+  clusters(): FluxCluster[] {
+    if (this.clusterList) return this.clusterList;
+    const appRoots = this.graph.roots.filter((r) =>
+      this.graph.groups(r).some((g) => this.graph.registersApps(g)),
+    );
+    const roots = appRoots.length ? appRoots : this.graph.roots;
+    const names = clusterNames(roots.map((r) => r.object.file));
+    const byName = new Map<string | undefined, FluxKs[]>();
+    for (const r of roots) {
+      const name = names.get(r.object.file);
+      byName.set(name, [...(byName.get(name) ?? []), r]);
+    }
+    this.clusterList = [...byName].map(([name, rs]) => ({ name, roots: rs }));
+    return this.clusterList;
+  }
+
+  cluster(name: string | undefined): FluxCluster | undefined {
+    return this.clusters().find((c) => c.name === name);
+  }
+
+  groups(cluster: FluxCluster): Group[] {
+    return cluster.roots.flatMap((r) => this.graph.groups(r));
+  }
+
+  apps(group: Group): FluxApp[] {
+    return this.graph.apps(group);
+  }
+
+  registersApps(group: Group): boolean {
+    return this.graph.registersApps(group);
+  }
+
+  /** A group's namespace: what its kustomization sets, else its folder's name. */
+  groupNamespace(group: Group): string | undefined {
+    return group.unit.namespace;
+  }
+
+  /** The group's folder name: a namespace folder's is its namespace; a layer's, the layer. */
+  groupName(group: Group): string {
+    return posix.basename(group.unit.dir);
+  }
+
+  /** Whether the repo's groups are namespace folders (their kustomization sets `namespace:`). */
+  groupsAreNamespaces(cluster: FluxCluster): boolean {
+    const groups = this.groups(cluster).filter((g) => this.apps(g).length > 0);
+    return groups.filter((g) => g.unit.namespace !== undefined).length * 2 >= groups.length;
+  }
+}

@@ -1,0 +1,185 @@
+import { posix } from 'node:path';
+import { discover, fluxPath, isFluxKustomization } from './discover.ts';
+import { readUnit, type KustomizeUnit, type UnitResource } from './kustomize-unit.ts';
+import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
+
+/** A Flux Kustomization of the repo. */
+export interface FluxKs {
+  object: RepoObject;
+  name: string;
+  /** Where it lives: `metadata.namespace`, else the namespace of the folder that builds it. */
+  namespace: string | undefined;
+  /** `spec.path`, repo-relative. */
+  path: string | undefined;
+}
+
+/** A folder one level below a root's tree: a namespace folder, or a group (ClusterTool layer). */
+export interface Group {
+  root: FluxKs;
+  unit: KustomizeUnit;
+  /** How the root's unit lists it (`./media`), or undefined where Flux generates the list. */
+  registration: { file: string; entry: string } | undefined;
+}
+
+/** An app: a Flux Kustomization registered in a group, and the folder it deploys. */
+export interface FluxApp {
+  ks: FluxKs;
+  group: Group;
+  /** The entry of the group's `resources` that includes the file (`./echo/ks.yaml`). */
+  registration: UnitResource;
+  /** The namespace its workloads run in: `targetNamespace`, else the group's, else its own. */
+  namespace: string | undefined;
+}
+
+const FLUX_KUSTOMIZATION = /kustomize\.toolkit\.fluxcd\.io\//;
+
+/**
+ * The repo as Flux deploys it: its root Kustomizations (found by discover), the folders their
+ * trees hold, and the apps registered there. Read lazily: listing a group reads its
+ * kustomization.yaml; its apps are parsed only when asked for.
+ */
+export class FluxGraph {
+  readonly roots: FluxKs[];
+  private readonly units = new Map<string, KustomizeUnit>();
+  private readonly groupsOf = new Map<FluxKs, Group[]>();
+  private readonly appsOf = new Map<Group, FluxApp[]>();
+
+  constructor(readonly reader: ObjectReader) {
+    const found = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
+    // a root is what no other found Kustomization deploys (ClusterTool's deploys itself) ...
+    const candidates = found.filter(
+      (ks) =>
+        !found.some(
+          (other) =>
+            other !== ks && other.path !== undefined && deploys(other.path, ks.object.file),
+        ),
+    );
+    // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its tree
+    const listedBy = new Map<string, FluxKs>();
+    for (const root of candidates) {
+      for (const group of this.groups(root)) {
+        for (const r of group.unit.resources) if (r.kind === 'file') listedBy.set(r.path, root);
+      }
+    }
+    this.roots = candidates.filter((ks) => {
+      const by = listedBy.get(ks.object.file);
+      return by === undefined || by === ks;
+    });
+    for (const dropped of candidates.filter((ks) => !this.roots.includes(ks)))
+      this.groupsOf.delete(dropped);
+  }
+
+  unit(dir: string): KustomizeUnit {
+    let unit = this.units.get(dir);
+    if (!unit) this.units.set(dir, (unit = readUnit(this.reader, dir)));
+    return unit;
+  }
+
+  /** The folders directly in a root's tree that hold apps (namespace folders or groups). */
+  groups(root: FluxKs): Group[] {
+    let groups = this.groupsOf.get(root);
+    if (groups) return groups;
+    groups = [];
+    if (root.path !== undefined && this.reader.tree.isDirectory(root.path)) {
+      const top = this.unit(root.path);
+      // the root's own folder lists entry files directly (no namespace folders): it is the group
+      if (top.resources.some((r) => r.kind === 'file' && this.holdsKustomization(r.path, root)))
+        groups.push({ root, unit: top, registration: undefined });
+      for (const r of top.resources) {
+        if (r.kind !== 'dir') continue;
+        groups.push({
+          root,
+          unit: this.unit(r.path),
+          registration: top.file ? { file: top.file, entry: r.entry } : undefined,
+        });
+      }
+    }
+    this.groupsOf.set(root, groups);
+    return groups;
+  }
+
+  /** The apps a group registers, in the order it lists them. */
+  apps(group: Group): FluxApp[] {
+    let apps = this.appsOf.get(group);
+    if (!apps) {
+      apps = group.unit.resources.flatMap((r) => this.appsIn(group, r));
+      this.appsOf.set(group, apps);
+    }
+    return apps;
+  }
+
+  /** The first apps a group registers, reading only as many files as it takes. */
+  firstApps(group: Group, limit: number): FluxApp[] {
+    const all = this.appsOf.get(group);
+    if (all) return all.slice(0, limit);
+    const out: FluxApp[] = [];
+    for (const r of group.unit.resources) {
+      if (out.length >= limit) break;
+      out.push(...this.appsIn(group, r));
+    }
+    return out.slice(0, limit);
+  }
+
+  /** The apps of a group named `name`: only the files that mention the name are read. */
+  appsNamed(group: Group, name: string): FluxApp[] {
+    const all = this.appsOf.get(group);
+    if (all) return all.filter((a) => a.ks.name === name);
+    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const mentions = new RegExp(`name:\\s*["']?${escaped}["']?\\s*$`, 'm');
+    return group.unit.resources
+      .flatMap((r) =>
+        r.kind === 'file' && mentions.test(this.reader.tree.read(r.path) ?? '')
+          ? this.appsIn(group, r)
+          : [],
+      )
+      .filter((a) => a.ks.name === name);
+  }
+
+  private appsIn(group: Group, r: UnitResource): FluxApp[] {
+    if (r.kind !== 'file') return [];
+    const apps: FluxApp[] = [];
+    for (const o of this.reader.objectsIf(r.path, [FLUX_KUSTOMIZATION])) {
+      if (!isFluxKustomization(o) || o.file === group.root.object.file) continue;
+      const ks = toKs(o, group.unit.namespace);
+      if (ks.name === group.root.name && ks.namespace === group.root.namespace) continue;
+      const target = str(dig(o.data, 'spec', 'targetNamespace'));
+      apps.push({
+        ks,
+        group,
+        registration: r,
+        namespace: target ?? group.unit.namespace ?? ks.namespace,
+      });
+    }
+    return apps;
+  }
+
+  /** Whether a group registers at least one app (reads its files only until one does). */
+  registersApps(group: Group): boolean {
+    if (this.appsOf.has(group)) return (this.appsOf.get(group)?.length ?? 0) > 0;
+    return group.unit.resources.some(
+      (r) => r.kind === 'file' && this.holdsKustomization(r.path, group.root),
+    );
+  }
+
+  /** Whether a file of the tree holds a Flux Kustomization other than the root itself. */
+  private holdsKustomization(file: string, root: FluxKs): boolean {
+    return this.reader
+      .objectsIf(file, [FLUX_KUSTOMIZATION])
+      .some((o) => isFluxKustomization(o) && o !== root.object);
+  }
+}
+
+function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
+  return {
+    object: o,
+    name: o.name ?? '',
+    namespace: unitNamespace ?? o.namespace,
+    path: fluxPath(o),
+  };
+}
+
+/** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
+function deploys(path: string, file: string): boolean {
+  const dir = posix.dirname(file);
+  return path === '' || dir === path || dir.startsWith(`${path}/`);
+}

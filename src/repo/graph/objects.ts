@@ -1,0 +1,106 @@
+import { isMap, parseAllDocuments } from 'yaml';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+
+/** One Kubernetes object of a repo file: where it is, what it is, and its data. */
+export interface RepoObject {
+  file: string;
+  /** Its place among the file's documents. */
+  index: number;
+  apiVersion: string;
+  kind: string;
+  name: string | undefined;
+  /** `metadata.namespace` as written (the kustomization around it may set another). */
+  namespace: string | undefined;
+  data: Record<string, unknown>;
+}
+
+export const isYamlFile = (name: string): boolean => /\.ya?ml$/.test(name);
+
+/**
+ * The objects of the repo's YAML files, each file parsed once. Reads go through the RepoTree, so
+ * a file planned in this run is read as planned.
+ */
+export class ObjectReader {
+  private readonly parsed = new Map<string, RepoObject[]>();
+
+  constructor(readonly tree: RepoTree) {}
+
+  /** Every object (a mapping with a kind) of a file; [] for a missing or unreadable file. */
+  objects(file: string): RepoObject[] {
+    let found = this.parsed.get(file);
+    if (!found) {
+      found = parseObjects(file, this.tree.read(file));
+      this.parsed.set(file, found);
+    }
+    return found;
+  }
+
+  /** The objects of a file whose text may hold one of `needles` (cheap: no parse otherwise). */
+  objectsIf(file: string, needles: readonly RegExp[]): RepoObject[] {
+    if (this.parsed.has(file)) return this.objects(file);
+    const text = this.tree.read(file);
+    if (text === undefined || !needles.some((n) => n.test(text))) return [];
+    return this.objects(file);
+  }
+
+  /** The first document of a file as data (a kustomization.yaml), or undefined. */
+  data(file: string): Record<string, unknown> | undefined {
+    const text = this.tree.read(file);
+    if (text === undefined) return undefined;
+    const first = this.objects(file)[0];
+    if (first) return first.data;
+    return parseFirst(text);
+  }
+}
+
+function parseObjects(file: string, text: string | undefined): RepoObject[] {
+  if (text === undefined) return [];
+  let docs;
+  try {
+    docs = parseAllDocuments(text);
+  } catch {
+    return [];
+  }
+  if ('empty' in docs) return [];
+  const out: RepoObject[] = [];
+  docs.forEach((doc, index) => {
+    if (doc.errors.length > 0 || !isMap(doc.contents)) return;
+    const data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+    if (typeof data.kind !== 'string') return;
+    const metadata = (data.metadata ?? {}) as Record<string, unknown>;
+    out.push({
+      file,
+      index,
+      apiVersion: typeof data.apiVersion === 'string' ? data.apiVersion : '',
+      kind: data.kind,
+      name: typeof metadata.name === 'string' ? metadata.name : undefined,
+      namespace: typeof metadata.namespace === 'string' ? metadata.namespace : undefined,
+      data,
+    });
+  });
+  return out;
+}
+
+function parseFirst(text: string): Record<string, unknown> | undefined {
+  try {
+    const docs = parseAllDocuments(text);
+    if ('empty' in docs) return undefined;
+    const first = docs[0];
+    if (!first || first.errors.length > 0 || !isMap(first.contents)) return undefined;
+    return first.toJS() as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Safe property walk over parsed YAML data. */
+export function dig(data: unknown, ...path: (string | number)[]): unknown {
+  let cur: unknown = data;
+  for (const key of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[key];
+  }
+  return cur;
+}
+
+export const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
