@@ -72,19 +72,6 @@ await build({
   },
   logLevel: 'warning',
 });
-// the chart-count worker as one CommonJS file: a worker that loads no ES module starts ~10 ms sooner
-await build({
-  entryPoints: { 'chart-scan-worker': join(root, 'src/flux/chart-scan-worker.ts') },
-  outdir: next,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minify: !process.env.HOMEOPS_NO_MINIFY,
-  sourcemap,
-  logLevel: 'warning',
-});
 rmSync(join(root, 'dist.old'), { recursive: true, force: true });
 if (existsSync(join(root, 'dist'))) renameSync(join(root, 'dist'), join(root, 'dist.old'));
 renameSync(next, join(root, 'dist'));

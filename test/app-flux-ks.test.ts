@@ -34,6 +34,11 @@ function addApp(
   const doc = (name: string) =>
     `---\napiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: ${name}\n${namespace ? `  namespace: ${namespace}\n` : ''}spec:\n  interval: 1h\n  path: ./${APPS}/${ns}/${folder}/app\n  prune: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n    namespace: flux-system\n`;
   writeFileSync(join(dir, 'ks.yaml'), names.map(doc).join(''));
+  // Flux deploys only what the namespace folder lists
+  const list = join(repo, APPS, ns, 'kustomization.yaml');
+  const text = readFileSync(list, 'utf8');
+  if (!text.includes(`./${folder}/ks.yaml`))
+    writeFileSync(list, text.replace(/resources:\n/, `resources:\n  - ./${folder}/ks.yaml\n`));
 }
 
 describe('homeops app --dependsOn names Flux Kustomizations as the repo does', () => {
@@ -194,8 +199,8 @@ describe('homeops app: security style learned from the app-template apps only', 
     );
     expect(run.stderr).toBe('');
     const hr = readFileSync(join(repo, APPS, 'kube-system/whoami/app/helmrelease.yaml'), 'utf8');
-    expect(hr).toContain('capabilities: { drop: ["ALL"] }');
-    expect(hr).toContain('seccompProfile: { type: RuntimeDefault }');
+    // all three app-template apps write capabilities in flow style; kube-system's cilium (another chart) in block
+    expect(hr).toContain('              capabilities: { drop: ["ALL"] }\n');
   });
 });
 

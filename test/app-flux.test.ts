@@ -321,16 +321,19 @@ describe('homeops app: conventions when the repo gives little to learn from', ()
     );
   });
 
-  it('keeps optional: true of a learned substituteFrom entry', async () => {
+  it('keeps optional: true of a substituteFrom entry most apps have', async () => {
     const repo = copyFixture('flux');
-    const ks = join(repo, 'kubernetes/apps/default/echo/ks.yaml');
-    writeFileSync(
-      ks,
-      readFileSync(ks, 'utf8').replace(
-        '        kind: Secret\n',
-        '        kind: Secret\n        optional: true\n',
-      ),
-    );
+    // every app's Kustomization marks cluster-secrets optional: the new one does too
+    for (const ks of Object.keys(snapshotFiles(repo)).filter((f) => f.endsWith('/ks.yaml'))) {
+      const path = join(repo, ks);
+      writeFileSync(
+        path,
+        readFileSync(path, 'utf8').replace(
+          '        kind: Secret\n',
+          '        kind: Secret\n        optional: true\n',
+        ),
+      );
+    }
     await homeops('app', '--dest', repo, ...whoami);
     expect(readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8')).toContain(
       '        kind: Secret\n        optional: true\n',

@@ -1,5 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, symlinkSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdtempSync,
+  readFileSync,
+  symlinkSync,
+  unlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -198,6 +205,12 @@ describe('files that gave internal errors or wrong advice', () => {
     const repo = copyFixture('flux');
     symlinkSync('loop-b', join(repo, 'kubernetes/apps/default/loop-a'));
     symlinkSync('loop-a', join(repo, 'kubernetes/apps/default/loop-b'));
+    // listed where Flux reads: homeops reads it too (a loop nothing lists is never touched)
+    const list = join(repo, 'kubernetes/apps/default/kustomization.yaml');
+    writeFileSync(
+      list,
+      readFileSync(list, 'utf8').replace('resources:\n', 'resources:\n  - ./loop-a\n'),
+    );
     const run = await homeops('app', '--dest', repo, '--name=echo2', ...flux);
     expect(run.stderr).toMatch(
       /^error: kubernetes\/apps\/default\/loop-[ab]: kubernetes\/apps\/default\/loop-[ab] is a symbolic link loop\n {2}fix: remove the link \(rm kubernetes\/apps\/default\/loop-[ab]\) or point it at a real file or folder, and run again\nnothing was written\n$/,

@@ -74,7 +74,7 @@ describe('the examples an input offers', () => {
     const fixOf = async (input: string) =>
       (await refusalOf(cases.find((c) => c.where === `flux app ${input}`) as Case, 'relative/path'))
         ?.fix;
-    expect(await fixOf('healthPath')).toBe('pass a path such as /healthz');
+    expect(await fixOf('healthPath')).toBe('pass a path such as /healthz or /api?mode=version');
     expect(await fixOf('mountPath')).toBe('pass a path such as /config');
   });
 });

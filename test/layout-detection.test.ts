@@ -23,13 +23,17 @@ describe('layout detection', () => {
     expect(() => detectLayout(new RepoTree(empty))).toThrow(/no known repo layout/);
   });
 
-  it('refuses a repo that matches several layouts, naming the config setting', () => {
+  it('refuses a repo with both Flux and Argo CD objects, naming the config setting', () => {
     const repo = copyFixture('flux');
-    mkdirSync(join(repo, 'clusters/main/kubernetes'), { recursive: true });
+    mkdirSync(join(repo, 'argocd'), { recursive: true });
+    writeFileSync(
+      join(repo, 'argocd/root.yaml'),
+      '---\napiVersion: argoproj.io/v1alpha1\nkind: Application\nmetadata:\n  name: root\n  namespace: argocd\nspec:\n  project: default\n  source:\n    repoURL: https://example.com/repo.git\n    path: apps\n  destination:\n    server: https://kubernetes.default.svc\n',
+    );
     expect(() => detectLayout(new RepoTree(repo))).toThrow(
       expect.objectContaining({
         code: 'LAYOUT',
-        fix: expect.stringContaining('layout: flux-operator'),
+        fix: expect.stringContaining('layout: flux'),
       }),
     );
   });

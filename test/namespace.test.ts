@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
@@ -38,15 +38,17 @@ describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (
 });
 
 describe('homeops namespace: the spacing of the model namespace', () => {
-  it('keeps a blank line before components: and resources: where the model namespace has them', async () => {
+  it('keeps a blank line before components: and resources: where the other namespaces have them', async () => {
     const repo = copyFixture('flux');
-    const model = join(repo, 'kubernetes/apps/default/kustomization.yaml');
-    writeFileSync(
-      model,
-      readFileSync(model, 'utf8')
-        .replace('components:', '\ncomponents:')
-        .replace('resources:', '\nresources:'),
-    );
+    for (const ns of readdirSync(join(repo, 'kubernetes/apps'))) {
+      const model = join(repo, 'kubernetes/apps', ns, 'kustomization.yaml');
+      writeFileSync(
+        model,
+        readFileSync(model, 'utf8')
+          .replace('components:', '\ncomponents:')
+          .replace('resources:', '\nresources:'),
+      );
+    }
     await homeops('namespace', '--dest', repo, '--name=media');
     expect(readFileSync(join(repo, 'kubernetes/apps/media/kustomization.yaml'), 'utf8')).toMatch(
       /namespace: media\n\ncomponents:\n {2}- \.\.\/\.\.\/components\/sops\n\nresources:\n/,

@@ -19,9 +19,9 @@ describe('npx plop app, answered at a real terminal', () => {
       await session.answer('Container image', 'ghcr.io/traefik/whoami:latest');
       await session.waitFor('"latest" tag');
       await session.answer('', '\u0015ghcr.io/traefik/whoami:v1.10.4'); // Ctrl-U clears the line, then type again
+      await session.answer('Container port', '80');
       await session.answer('Route', DOWN);
       await session.answer(/Hostname \(whoami\.\$\{SECRET_DOMAIN\}\)/, '');
-      await session.answer('Container port', '80');
       await session.answer('Persistent storage size', '2Gi');
       await session.answer('Depends on', '');
       await session.answer('Secrets from 1Password?', '');
@@ -30,12 +30,12 @@ describe('npx plop app, answered at a real terminal', () => {
         /defaults taken: chart oci:\/\/ghcr\.io\/bjw-s-labs\/helm\/app-template, health path \(none\), storage class rook-ceph-block, mount path \/config, chart version 4\.4\.0[\s\S]*More options\?/,
         'y',
       );
-      await session.answer('Helm chart (OCI URL)', '');
+      await session.answer('Helm chart (OCI URL, or a chart source of the repo)', '');
       await session.answer('HTTP health check path', '/health');
       await session.answer(/StorageClass .*\(rook-ceph-block\)/, '');
       await session.answer('Mount path', '');
       await session.answer(/Chart version \(4\.4\.0\)/, '');
-      await session.answer('Write these 7 files? (Y/n/d)', '');
+      await session.answer('Write these 6 files? (Y/n/d)', '');
       expect(await session.exited).toBe(0);
     } finally {
       session.kill();
@@ -47,7 +47,8 @@ describe('npx plop app, answered at a real terminal', () => {
     expect(readFileSync(join(app, 'app/httproute.yaml'), 'utf8')).toContain(
       '- name: envoy-internal',
     );
-    expect(readFileSync(join(app, 'app/pvc.yaml'), 'utf8')).toContain('storage: 2Gi');
+    // the repo's apps with storage take their claim from the volsync component: so does this one
+    expect(readFileSync(join(app, 'ks.yaml'), 'utf8')).toContain('VOLSYNC_CAPACITY: 2Gi');
     expect(readFileSync(join(app, 'app/helmrelease.yaml'), 'utf8')).toContain('path: /health');
     expect(
       readFileSync(join(repo, 'kubernetes/apps/default/kustomization.yaml'), 'utf8'),

@@ -1,16 +1,16 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
 import type { Generator } from '../../src/engine/generator.ts';
-import { FluxContext } from '../../src/flux/flux-context.ts';
-import { appInputs, type AppAnswers } from './inputs.ts';
-import { planFluxApp } from './plan-flux-app.ts';
+import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
+import { planFluxAppRun } from './plan-flux-app.ts';
+import { appInputs } from './inputs.ts';
 
-const fluxAppGenerator: Generator<FluxContext> = {
+const fluxAppGenerator: Generator<FluxAppContext> = {
   name: 'app',
   description:
     'a new service: Flux Kustomization, HelmRelease, chart source, route, storage, registration',
   inputs: appInputs,
-  context: (repo) => new FluxContext(repo),
-  plan: (ctx, answers) => planFluxApp(ctx, answers as unknown as AppAnswers),
+  context: (repo) => new FluxAppContext(repo),
+  plan: (ctx, answers) => planFluxAppRun(ctx, answers),
   writes: ['kustomize.toolkit.fluxcd.io/v1/Kustomization', 'helm.toolkit.fluxcd.io/v2/HelmRelease'],
 };
 

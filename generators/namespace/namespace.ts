@@ -1,15 +1,12 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
 import type { Generator } from '../../src/engine/generator.ts';
-import { FluxContext } from '../../src/flux/flux-context.ts';
-import { planFluxNamespace } from '../../src/flux/plan-namespace.ts';
+import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
+import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
-import type { InputSpec } from '../../src/inputs/input-spec.ts';
+import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
+import { list, requiredText } from '../../src/inputs/read-answers.ts';
 
-export interface NamespaceAnswers {
-  name: string;
-}
-
-export const namespaceInputs: InputSpec<FluxContext>[] = [
+export const namespaceInputs: InputSpec<FluxAppContext>[] = [
   {
     name: 'name',
     message: 'Namespace name',
@@ -18,21 +15,43 @@ export const namespaceInputs: InputSpec<FluxContext>[] = [
     required: true,
     validate: (value: string) => dnsLabel(value, 'namespace name'),
   },
+  {
+    name: 'cluster',
+    message: 'Cluster',
+    help: 'cluster: the cluster(s) the namespace goes to; default the only one',
+    type: 'list',
+    when: applies(
+      'in a repo with several clusters',
+      (_a: Answers, ctx: FluxAppContext) => ctx.clusterNames().length > 1,
+    ),
+    required: true,
+    choices: (ctx) => ctx.clusterNames().map((c) => ({ name: c, value: c })),
+  },
 ];
 
-const fluxNamespaceGenerator: Generator<FluxContext> = {
+const fluxNamespaceGenerator: Generator<FluxAppContext> = {
   name: 'namespace',
   description: 'a namespace folder, shaped like the existing ones',
   inputs: namespaceInputs,
-  context: (repo) => new FluxContext(repo),
+  context: (repo) => new FluxAppContext(repo),
   plan(ctx, answers) {
-    const { name } = answers as unknown as NamespaceAnswers;
-    const dir = `${ctx.index.appsDir}/${name}`;
-    if (!planFluxNamespace(ctx, name)) {
-      return { summary: `namespace ${name} already exists in ${dir}`, nextSteps: [], warnings: [] };
+    const name = requiredText(answers, 'name');
+    const clusters = list(answers, 'cluster');
+    const dirs: string[] = [];
+    let existed = 0;
+    for (const clusterName of clusters.length ? clusters : [undefined]) {
+      const cluster = ctx.cluster(clusterName);
+      if (ctx.namespaces(cluster).includes(name)) existed++;
+      dirs.push(planFluxNamespace(ctx, cluster, name).unit.dir);
     }
+    if (existed === dirs.length)
+      return {
+        summary: `namespace ${name} already exists in ${dirs.join(', ')}`,
+        nextSteps: [],
+        warnings: [],
+      };
     return {
-      summary: `added namespace ${name} in ${dir}/`,
+      summary: `added namespace ${name} in ${dirs.map((d) => `${d}/`).join(', ')}`,
       nextSteps: [
         `add apps to it: homeops app --namespace=${name} ...`,
         'commit and push; Flux picks up the new folder by itself',

@@ -102,7 +102,7 @@ export function quantity(value: string): Problem | undefined {
       };
 }
 
-const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\})`;
+const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\}|\{\{ ?\.Release\.Name ?\}\})`;
 const HOSTNAME = new RegExp(`^(?:\\*\\.)?${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 
 /**
@@ -115,7 +115,7 @@ export function hostname(value: string): Problem | undefined {
     ? undefined
     : {
         message: `"${value}" is not a valid hostname`,
-        fix: 'pass a name such as app.example.com or app.${SECRET_DOMAIN}',
+        fix: 'pass a name such as app.example.com, app.${SECRET_DOMAIN} or "{{ .Release.Name }}.example.com"',
       };
 }
 
@@ -149,6 +149,20 @@ export function volumeMountPath(value: string, fallback: string): Problem | unde
       fix: `pass another folder, e.g. --mountPath=${fallback}`,
     };
   return undefined;
+}
+
+/** An HTTP path a probe may request: absolute, with a query string if need be (`/api?mode=version`). */
+export function httpPath(value: string): Problem | undefined {
+  const [path = '', query] = value.split('?', 2);
+  const ok =
+    absolutePath(path, '/healthz') === undefined &&
+    (query === undefined || /^[A-Za-z0-9._~=&%+-]*$/.test(query));
+  return ok
+    ? undefined
+    : {
+        message: `"${value}" is not an HTTP path`,
+        fix: 'pass a path such as /healthz or /api?mode=version',
+      };
 }
 
 export function ociUrl(value: string): Problem | undefined {

@@ -41,7 +41,7 @@ export const healthPathInput = <C>(when: When<C>): InputSpec<C> => ({
   type: 'string',
   advanced: true,
   when,
-  validate: (v: string) => check.absolutePath(v, '/healthz'),
+  validate: (v: string) => check.httpPath(v),
 });
 
 export const storageInput = <C>(

@@ -1,0 +1,73 @@
+import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
+import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
+import type { KustomizeUnit } from '../../repo/graph/kustomize-unit.ts';
+
+/** A chart source the repo defines: an OCIRepository or a HelmRepository. */
+export interface ChartSource {
+  kind: 'OCIRepository' | 'HelmRepository';
+  name: string;
+  namespace: string | undefined;
+  url: string;
+  /** An OCIRepository's `ref.tag`: the chart version every app of a shared source gets. */
+  version: string | undefined;
+  file: string;
+  /** Where it is: a tree of its own (shared), a component every namespace takes, or one app's folder. */
+  where: 'shared' | 'component';
+}
+
+const KINDS = new Set(['OCIRepository', 'HelmRepository']);
+
+/**
+ * The chart sources apps share: those in the trees of the roots that deploy no apps (a
+ * `flux-repositories` Kustomization), and those the groups' components provide. An app's own
+ * OCIRepository is not among them.
+ */
+export function sharedChartSources(model: FluxModel, cluster: FluxCluster): ChartSource[] {
+  const out: ChartSource[] = [];
+  const seen = new Set<string>();
+  const add = (o: RepoObject, where: ChartSource['where'], namespace: string | undefined) => {
+    if (!KINDS.has(o.kind) || !o.apiVersion.startsWith('source.toolkit.fluxcd.io/') || !o.name)
+      return;
+    const url = str(dig(o.data, 'spec', 'url'));
+    if (!url || seen.has(`${o.file}#${o.index}`)) return;
+    seen.add(`${o.file}#${o.index}`);
+    out.push({
+      kind: o.kind === 'OCIRepository' ? 'OCIRepository' : 'HelmRepository',
+      name: o.name,
+      namespace: namespace ?? o.namespace,
+      url,
+      version: str(dig(o.data, 'spec', 'ref', 'tag')),
+      file: o.file,
+      where,
+    });
+  };
+  const walk = (
+    unit: KustomizeUnit,
+    where: ChartSource['where'],
+    namespace: string | undefined,
+    depth: number,
+  ) => {
+    for (const r of unit.resources) {
+      if (r.kind === 'file')
+        for (const o of model.reader.objects(r.path))
+          add(o, where, o.namespace ?? unit.namespace ?? namespace);
+      else if (r.kind === 'dir' && depth < 4)
+        walk(model.graph.unit(r.path), where, unit.namespace ?? namespace, depth + 1);
+    }
+    if (depth < 4)
+      for (const c of unit.components) walk(model.graph.unit(c), where, namespace, depth + 1);
+  };
+  for (const root of model.graph.roots) {
+    if (root.path === undefined || model.graph.groups(root).some((g) => model.registersApps(g)))
+      continue;
+    walk(
+      model.graph.unit(root.path),
+      'shared',
+      str(dig(root.object.data, 'spec', 'targetNamespace')),
+      0,
+    );
+  }
+  const components = new Set(model.groups(cluster).flatMap((g) => g.unit.components));
+  for (const dir of components) walk(model.graph.unit(dir), 'component', undefined, 0);
+  return out;
+}

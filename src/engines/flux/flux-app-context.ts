@@ -1,0 +1,365 @@
+import type { RepoContext } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import { majorityOf } from '../../learn/merge.ts';
+import { abstractText } from '../../learn/vocabulary.ts';
+import { FluxModel, type FluxCluster } from '../../repo/flux-model.ts';
+import {
+  gatewayObjectsIn,
+  learnGateways,
+  parentRefsOf,
+  type Gateways,
+} from '../../repo/gateways.ts';
+import { chartOf } from '../../repo/graph/app-files.ts';
+import type { Group } from '../../repo/graph/flux-graph.ts';
+import { dig, str } from '../../repo/graph/objects.ts';
+import { SecretsContext } from '../../secrets/secrets-context.ts';
+import { examplesFor, type AppExample } from './examples.ts';
+import { flatApps, flatExample, isFlat } from './flat-apps.ts';
+import { sharedChartSources, type ChartSource } from './chart-sources.ts';
+import type { ChartRef } from '../../model/app-spec.ts';
+import { learnFolderConventions, type FolderConventions } from './folder-conventions.ts';
+
+/** Where a new app goes: its cluster and group (existing, or a new namespace folder). */
+export interface Placement {
+  cluster: FluxCluster;
+  /** The group the app is registered in; undefined for a namespace folder still to be made. */
+  group: Group | undefined;
+  /** The app itself, never one of its own examples (a second run must write what the first did). */
+  app?: { name: string; namespace: string } | undefined;
+}
+
+/**
+ * What the Flux generators know about a repo, learned from its own Flux objects when first
+ * needed: clusters, groups and apps (the graph), and by counting over the apps, how a new app is
+ * written (examples, folder conventions, gateways, chart versions).
+ */
+export class FluxAppContext {
+  readonly model: FluxModel;
+  private readonly learned = new Map<
+    string,
+    { examples: AppExample[]; conventions: FolderConventions }
+  >();
+  private gatewayCache: Gateways | undefined;
+  private secretsContext: SecretsContext | undefined;
+  private readonly sources = new Map<FluxCluster, ChartSource[]>();
+  private readonly flatness = new Map<FluxCluster, boolean>();
+
+  constructor(readonly repo: RepoContext) {
+    this.model = new FluxModel(repo.tree);
+    if (!this.model.isFlux) {
+      throw new HomeopsError(
+        'LAYOUT',
+        `no Flux Kustomization (kustomize.toolkit.fluxcd.io) found in ${repo.tree.root}`,
+        {
+          fix: 'run it in a Flux repo, or pass --dest with the path of one',
+        },
+      );
+    }
+  }
+
+  clusterNames(): string[] {
+    return this.model.clusters().flatMap((c) => (c.name ? [c.name] : []));
+  }
+
+  /** The cluster of this name, or the only one; several and none named is an error. */
+  cluster(name: string | undefined): FluxCluster {
+    const clusters = this.model.clusters();
+    const found =
+      name === undefined
+        ? clusters.length === 1
+          ? clusters[0]
+          : undefined
+        : this.model.cluster(name);
+    if (found) return found;
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      name === undefined ? 'this repo has several clusters' : `no cluster "${name}" in this repo`,
+      {
+        field: 'cluster',
+        fix: `pass --cluster=<one of: ${this.clusterNames().join(', ')}>`,
+      },
+    );
+  }
+
+  /** Whether the repo's groups are namespace folders (else layers the user picks with --group). */
+  groupsAreNamespaces(cluster: FluxCluster): boolean {
+    return this.flat(cluster) || this.model.groupsAreNamespaces(cluster);
+  }
+
+  /** Whether the cluster's apps are loose folders of manifests (a flat repo), memoized. */
+  flat(cluster: FluxCluster): boolean {
+    let found = this.flatness.get(cluster);
+    if (found === undefined) this.flatness.set(cluster, (found = isFlat(this.model, cluster)));
+    return found;
+  }
+
+  /** The namespaces that have a folder (a group that sets `namespace:`), in the cluster. */
+  namespaces(cluster: FluxCluster): string[] {
+    if (this.flat(cluster)) {
+      const root = cluster.roots[0]?.path ?? '';
+      const folders = this.repo.tree.subfolders(root);
+      return folders.filter((f) => flatApps(this.model, cluster).some((a) => a.namespace === f));
+    }
+    return [
+      ...new Set(
+        this.model.groups(cluster).flatMap((g) => (g.unit.namespace ? [g.unit.namespace] : [])),
+      ),
+    ].sort();
+  }
+
+  /** The layers (groups that are not namespace folders) of the cluster, by folder name. */
+  groupNames(cluster: FluxCluster): string[] {
+    return this.model
+      .groups(cluster)
+      .filter((g) => this.model.registersApps(g) && g.unit.namespace === undefined)
+      .map((g) => this.model.groupName(g));
+  }
+
+  /** The group an app of this namespace (or layer) goes to in the cluster, if it exists. */
+  place(
+    cluster: FluxCluster,
+    namespace: string,
+    group: string | undefined,
+    name?: string,
+  ): Placement {
+    const root = cluster.roots[0];
+    if (this.flat(cluster) && root?.path !== undefined) {
+      // a flat repo has no groups: the root's own folder takes the app in
+      const unit = this.model.graph.unit(root.path);
+      return {
+        cluster,
+        group: { root, unit, registration: undefined },
+        app: name === undefined ? undefined : { name, namespace },
+      };
+    }
+    const groups = this.model.groups(cluster);
+    const app = name === undefined ? undefined : { name, namespace };
+    if (!this.groupsAreNamespaces(cluster)) {
+      const named = groups.filter(
+        (g) => g.unit.namespace === undefined && this.model.registersApps(g),
+      );
+      const found =
+        group === undefined
+          ? named.length === 1
+            ? named[0]
+            : undefined
+          : named.find((g) => this.model.groupName(g) === group);
+      return { cluster, group: found ?? (groups.length === 1 ? groups[0] : undefined), app };
+    }
+    return { cluster, group: groups.find((g) => g.unit.namespace === namespace), app };
+  }
+
+  /** The apps a new app is learned from and what they do, for its placement (memoized). */
+  learn(
+    placement: Placement,
+    chartUrl: string | undefined,
+  ): { examples: AppExample[]; conventions: FolderConventions } {
+    const app = placement.app;
+    const key = `${placement.cluster.name ?? ''}\n${placement.group?.unit.dir ?? ''}\n${chartUrl ?? ''}\n${app?.namespace}/${app?.name}`;
+    let found = this.learned.get(key);
+    if (!found) {
+      const flat = this.flat(placement.cluster);
+      const found_ = flat
+        ? flatApps(this.model, placement.cluster).map((a) =>
+            flatExample(this.model, a, app?.namespace),
+          )
+        : examplesFor(this.model, placement.cluster, placement.group);
+      const examples = found_.filter(
+        (e) => !(app && e.app.ks.name === app.name && e.vocab.ns === app.namespace),
+      );
+      const learned = learnFolderConventions(examples, chartUrl);
+      const pins = this.repo.config.conventions;
+      found = {
+        examples,
+        conventions: {
+          ...learned,
+          routeIn: pins.routeIn ?? learned.routeIn,
+          storage: pins.storageIn ? { kind: pins.storageIn } : learned.storage,
+        },
+      };
+      this.learned.set(key, found);
+    }
+    return found;
+  }
+
+  /** The gateways routes attach to, learned from the apps' routes and the Gateway objects. */
+  gateways(placement: Placement): Gateways {
+    if (this.gatewayCache) return this.gatewayCache;
+    const { examples } = this.learn(placement, undefined);
+    const refs = examples.flatMap((e) => {
+      const ns = e.vocab.ns;
+      const values = Object.values(
+        (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
+      );
+      const files = e.docs
+        .filter((d) => d.role === 'route')
+        .map((d) => dig(d.object?.data, 'spec'));
+      return [...values, ...files].flatMap((r) => parentRefsOf(r, ns));
+    });
+    const gatewayNamespaces = new Set(refs.map((r) => r.namespace));
+    const objects = this.model
+      .groups(placement.cluster)
+      .filter((g) => g.unit.namespace !== undefined && gatewayNamespaces.has(g.unit.namespace))
+      .flatMap((g) =>
+        this.model.apps(g).flatMap((app) => {
+          const dir = app.ks.path;
+          if (dir === undefined) return [];
+          // a Gateway's namespace is its group's where the object does not say
+          return gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder(dir)).map(
+            (o) => ({
+              ...o,
+              namespace: o.namespace ?? g.unit.namespace,
+            }),
+          );
+        }),
+      );
+    const o = this.repo.config.conventions;
+    const learned = learnGateways(refs, objects);
+    const sectionName = majorityOf(refs, (r) => r.sectionName ?? '') || undefined;
+    const pin = (name: string | undefined, fallback: typeof learned.internal) =>
+      name
+        ? {
+            name,
+            namespace: o.gatewayNamespace ?? fallback?.namespace ?? 'network',
+            sectionName: fallback?.sectionName,
+          }
+        : fallback;
+    const withSection = (g: typeof learned.internal) =>
+      g && {
+        ...g,
+        sectionName:
+          o.gatewaySectionName !== undefined
+            ? (o.gatewaySectionName ?? undefined)
+            : (g.sectionName ?? sectionName),
+      };
+    this.gatewayCache = {
+      internal: withSection(pin(o.gatewayInternal, learned.internal)),
+      external: withSection(pin(o.gatewayExternal, learned.external)),
+      all: learned.all,
+    };
+    return this.gatewayCache;
+  }
+
+  /** The hostname siblings would give an app, abstract (`⟪app⟫.${SECRET_DOMAIN}`), if they agree. */
+  hostnamePattern(placement: Placement): string | undefined {
+    const { examples } = this.learn(placement, undefined);
+    const hostnames = examples.flatMap((e) => {
+      const values = Object.values(
+        (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
+      );
+      const files = e.docs
+        .filter((d) => d.role === 'route')
+        .map((d) => dig(d.object?.data, 'spec'));
+      return [...values, ...files].flatMap((r) => {
+        const hs = dig(r, 'hostnames');
+        return Array.isArray(hs)
+          ? hs
+              .filter((h): h is string => typeof h === 'string')
+              .map((h) => abstractText(h, e.vocab))
+          : [];
+      });
+    });
+    const domain = this.repo.config.conventions.domain;
+    if (domain) return `⟪app⟫.${domain}`;
+    return majorityOf(
+      hostnames.filter((h) => h.includes('⟪app⟫') || h.includes('{{ .Release.Name }}')),
+      (h) => h,
+    );
+  }
+
+  /** The storage class the siblings' claims name most, if any. */
+  storageClass(placement: Placement): string | undefined {
+    if (this.repo.config.conventions.storageClass) return this.repo.config.conventions.storageClass;
+    const { examples } = this.learn(placement, undefined);
+    const classes = examples.flatMap((e) => {
+      const fromFile = e.docs
+        .filter((d) => d.role === 'claim')
+        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
+      const persistence = Object.values(
+        (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ?? {}) as Record<
+          string,
+          unknown
+        >,
+      );
+      return [...fromFile, ...persistence.map((p) => str(dig(p, 'storageClass')))].filter(
+        (c): c is string => !!c,
+      );
+    });
+    return majorityOf(classes, (c) => c);
+  }
+
+  /** The version of a chart most of the sampled apps use. */
+  chartVersion(placement: Placement, chartUrl: string): string | undefined {
+    const { examples } = this.learn(placement, chartUrl);
+    const versions = examples.flatMap((e) =>
+      e.docs.flatMap((d) => {
+        if (d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === chartUrl)
+          return [str(dig(d.object?.data, 'spec', 'ref', 'tag'))];
+        if (d.role === 'helmrelease' && d.object && chartOf(d.object).ref !== undefined)
+          return [str(dig(d.object.data, 'spec', 'chart', 'spec', 'version'))];
+        return [];
+      }),
+    );
+    return majorityOf(
+      versions.filter((v): v is string => !!v),
+      (v) => v,
+    );
+  }
+
+  /** The chart sources apps share (a tree of their own, or a component), for the cluster. */
+  chartSources(cluster: FluxCluster): ChartSource[] {
+    let found = this.sources.get(cluster);
+    if (!found) this.sources.set(cluster, (found = sharedChartSources(this.model, cluster)));
+    return found;
+  }
+
+  /**
+   * The chart an app installs and the shared source it comes from, if any: a source named by the
+   * user, or for an OCI URL, the shared source of that URL the siblings use (unless the app asks
+   * for another version than the source's).
+   */
+  resolveChart(
+    placement: Placement,
+    chart: ChartRef,
+    version?: string,
+  ): { url: string | undefined; source: ChartSource | undefined } {
+    const sources = this.chartSources(placement.cluster);
+    if (chart.kind === 'source') {
+      const source = sources.find((s) => s.name === chart.name);
+      return { url: source?.url, source };
+    }
+    if (chart.kind === 'helm') {
+      const repo = sources.find((s) => s.kind === 'HelmRepository' && s.name === chart.repository);
+      return { url: repo?.url, source: repo };
+    }
+    if (chart.kind === 'none') return { url: undefined, source: undefined };
+    const { conventions } = this.learn(placement, chart.url);
+    const learned = conventions.chartSource;
+    const shared =
+      learned && (learned.kind === 'shared' || learned.kind === 'component')
+        ? sources.find((s) => s.name === learned.name && s.url === chart.url)
+        : undefined;
+    // another version than the shared source's: the app pins it with a source of its own
+    if (shared?.version && version !== undefined && version !== shared.version)
+      return { url: chart.url, source: undefined };
+    return { url: chart.url, source: shared };
+  }
+
+  /** The repo's 1Password stores and a 1Password lookup, made on first use. */
+  get secrets(): SecretsContext {
+    // the roots' trees, and app folders outside them (apps/base/... deployed by per-cluster entries)
+    const dirs = () => {
+      const trees = [
+        ...new Set(this.model.graph.roots.flatMap((r) => (r.path === undefined ? [] : [r.path]))),
+      ];
+      const inTree = (d: string) => trees.some((t) => t === '' || d === t || d.startsWith(`${t}/`));
+      const outside = this.model
+        .clusters()
+        .flatMap((c) => this.model.groups(c))
+        .flatMap((g) => this.model.apps(g))
+        .flatMap((a) => (a.ks.path !== undefined && !inTree(a.ks.path) ? [a.ks.path] : []));
+      return [...trees, ...new Set(outside)];
+    };
+    return (this.secretsContext ??= new SecretsContext(this.repo, dirs));
+  }
+}

@@ -1,0 +1,116 @@
+import { posix } from 'node:path';
+import { majorityOf, type Example } from '../../learn/merge.ts';
+import { learnDocument } from '../../learn/learn-document.ts';
+import { readShapes } from '../../learn/read-shape.ts';
+import { abstractText, fillText } from '../../learn/vocabulary.ts';
+import type { FluxCluster } from '../../repo/flux-model.ts';
+import type { Group } from '../../repo/graph/flux-graph.ts';
+import { render } from '../../render/templates.ts';
+import { insertSorted } from '../../yaml/insert-sorted.ts';
+import type { FluxAppContext } from './flux-app-context.ts';
+import * as roles from './roles.ts';
+import { schemasOf } from './app-view.ts';
+
+/** The namespace folders of a cluster, with what each is learned from. */
+interface NamespaceExample {
+  group: Group;
+  namespace: string;
+  /** The file its Namespace object is in, if the folder lists one. */
+  namespaceFile: string | undefined;
+}
+
+/**
+ * A new namespace folder shaped like the cluster's others: where they are, the kustomization.yaml
+ * they have (components, key order, spacing), a Namespace file only where most of them list one
+ * (where a component provides the Namespace, there is none), and a line in the tree's
+ * kustomization where the tree lists its folders. Returns the new group, for the app that goes in.
+ */
+export function planFluxNamespace(
+  ctx: FluxAppContext,
+  cluster: FluxCluster,
+  namespace: string,
+): Group {
+  const existing = ctx.model.groups(cluster).find((g) => g.unit.namespace === namespace);
+  if (existing) return existing;
+  const examples: NamespaceExample[] = ctx.model.groups(cluster).flatMap((group) => {
+    const ns = group.unit.namespace;
+    if (!ns) return [];
+    const namespaceFile = group.unit.resources.find(
+      (r) =>
+        r.kind === 'file' && ctx.model.reader.objects(r.path).some((o) => o.kind === 'Namespace'),
+    )?.path;
+    return [{ group, namespace: ns, namespaceFile }];
+  });
+  const root = examples[0]?.group.root ?? cluster.roots[0];
+  if (!root?.path) throw new Error('a Flux cluster has a root with a path');
+  const vocab = { ns: namespace, ...(cluster.name ? { cluster: cluster.name } : {}) };
+  const vocabOf = (e: NamespaceExample) => ({
+    ns: e.namespace,
+    ...(cluster.name ? { cluster: cluster.name } : {}),
+  });
+  const dirPattern =
+    majorityOf(examples, (e) => abstractText(e.group.unit.dir, vocabOf(e))) ?? `${root.path}/⟪ns⟫`;
+  const dir = fillText(dirPattern, vocab) ?? `${root.path}/${namespace}`;
+  const withNamespaceFile =
+    examples.filter((e) => e.namespaceFile).length * 2 > examples.length || examples.length === 0;
+  const nsFileName =
+    majorityOf(
+      examples.filter((e) => e.namespaceFile),
+      (e) => abstractText(posix.relative(e.group.unit.dir, e.namespaceFile ?? ''), vocabOf(e)),
+    ) ?? 'namespace.yaml';
+  const nsFile = fillText(nsFileName, vocab) ?? 'namespace.yaml';
+  const shapes = (file: string | undefined, e: NamespaceExample): Example[] => {
+    const shape = file ? readShapes(ctx.repo.tree.read(file) ?? '', vocabOf(e))[0] : undefined;
+    return shape ? [{ shape, features: {} }] : [];
+  };
+  const schemas = schemasOf(ctx);
+  const kustomization = learnDocument(
+    render('flux/namespace/kustomization.yaml', {
+      namespace,
+      schemas,
+      components: [],
+      spaced: false,
+      resources: withNamespaceFile ? [`./${nsFile}`] : [],
+    }),
+    vocab,
+    examples.flatMap((e) => shapes(e.group.unit.file, e)),
+    roles.NAMESPACE_KUSTOMIZATION,
+    {},
+  );
+  const kustomizationFile = `${dir}/kustomization.yaml`;
+  ctx.repo.tree.create(kustomizationFile, kustomization, `the folder of namespace ${namespace}`);
+  if (withNamespaceFile) {
+    const text = learnDocument(
+      render('flux/namespace/namespace.yaml', {
+        resourceName: namespace,
+        annotations: [],
+        labels: [],
+      }),
+      vocab,
+      examples.flatMap((e) => shapes(e.namespaceFile, e)),
+      roles.NAMESPACE,
+      {},
+    );
+    ctx.repo.tree.create(`${dir}/${nsFile}`, text, `the Namespace of ${namespace}`);
+  }
+  const top = ctx.model.graph.unit(root.path);
+  const entry = `./${posix.relative(root.path, dir)}`;
+  if (top.file)
+    ctx.repo.tree.write(
+      top.file,
+      insertSorted(ctx.repo.tree.read(top.file) ?? '', top.file, 'resources', entry).text,
+    );
+  return {
+    root,
+    unit: {
+      dir,
+      file: kustomizationFile,
+      namespace,
+      resources: withNamespaceFile
+        ? [{ entry: `./${nsFile}`, path: `${dir}/${nsFile}`, kind: 'file' }]
+        : [],
+      components: [],
+    },
+    registration: top.file ? { file: top.file, entry } : undefined,
+  };
+}
