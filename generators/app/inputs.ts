@@ -245,5 +245,5 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
 
 function needsNamespace(ctx: FluxAppContext, a: Answers): boolean {
   const cluster = ctx.cluster(firstCluster(a));
-  return ctx.groupsAreNamespaces(cluster) && !ctx.namespaces(cluster).includes(String(a.namespace));
+  return ctx.groupsAreNamespaces(cluster) && !ctx.hasNamespace(cluster, String(a.namespace));
 }
