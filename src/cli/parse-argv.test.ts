@@ -27,4 +27,19 @@ describe('parseGeneratorArgv', () => {
     const options = parseGeneratorArgv(['--name=aa', '--createNamespace'], inputs);
     expect(options.given).toEqual({ name: 'aa', createNamespace: 'true' });
   });
+
+  it('takes an input of two words in kebab case too, as flux and kubectl users type it', () => {
+    expect(parseGeneratorArgv(['--create-namespace'], inputs).given).toEqual({
+      createNamespace: 'true',
+    });
+    expect(parseGeneratorArgv(['--create-namespace=false'], inputs).given).toEqual({
+      createNamespace: 'false',
+    });
+    // both spellings are one flag: given twice
+    expect(() => parseGeneratorArgv(['--createNamespace', '--create-namespace'], inputs)).toThrow(
+      expect.objectContaining({ code: 'USAGE', field: 'createNamespace' }),
+    );
+    // the global --dry-run stays itself
+    expect(parseGeneratorArgv(['--dry-run'], inputs).dryRun).toBe(true);
+  });
 });

@@ -25,12 +25,15 @@ const GLOBAL = {
 
 /**
  * Parse a generator's command line once. Every input is a flag of its own name, given as
- * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`).
+ * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`). An
+ * input of two words takes its kebab-case spelling too (`--create-namespace`, `--health-path`), as
+ * flux and kubectl users type flags.
  */
 export function parseGeneratorArgv(
-  argv: readonly string[],
+  typed: readonly string[],
   inputs: readonly InputSpec<never>[],
 ): CliOptions {
+  const argv = camelCaseFlags(typed, inputs);
   const booleans = new Set(inputs.filter((i) => i.type === 'boolean').map((i) => i.name));
   const args = argv.map((arg, i) => {
     const name = arg.startsWith('--') ? arg.slice(2) : '';
@@ -98,6 +101,20 @@ export function parseGeneratorArgv(
     help: values.help === true,
     given,
   };
+}
+
+/** `--create-namespace[=v]` as `--createNamespace[=v]`, for the inputs of two or more words. */
+function camelCaseFlags(argv: readonly string[], inputs: readonly InputSpec<never>[]): string[] {
+  const byKebab = new Map(
+    inputs
+      .filter((i) => /[A-Z]/.test(i.name))
+      .map((i) => [i.name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), i.name] as const),
+  );
+  return argv.map((arg) => {
+    const match = /^--([a-z0-9]+(?:-[a-z0-9]+)+)(=.*)?$/s.exec(arg);
+    const input = match && byKebab.get(match[1] ?? '');
+    return input ? `--${input}${match[2] ?? ''}` : arg;
+  });
 }
 
 /** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */
