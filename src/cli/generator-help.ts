@@ -14,7 +14,8 @@ export function generatorHelp(
     (input, at) => inputs.findIndex((other) => other.name === input.name) === at,
   ); // inputs shared by variants (patch values)
   const lines = once.map((i) => {
-    const rule = i.help.slice(i.help.indexOf(':') + 1).trim();
+    const also = i.aliases?.length ? ` (also ${i.aliases.map((a) => `--${a}`).join(', ')})` : '';
+    const rule = `${i.help.slice(i.help.indexOf(':') + 1).trim()}${also}`;
     const here = learned.get(i.name);
     return `  --${i.name.padEnd(16)} ${rule}${i.required ? ' (required)' : ''}${here === undefined ? '' : ` [here: ${here}]`}`;
   });

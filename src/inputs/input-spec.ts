@@ -33,6 +33,11 @@ export interface Choice {
 export interface InputSpec<C> {
   /** The answer key and the flag (`--name=value`). */
   name: string;
+  /**
+   * Other flags for the same input, where a layout's own word and the shared one both are in use
+   * (ClusterTool's `--layer` is the `--group` of the other layouts).
+   */
+  aliases?: readonly string[];
   /** The prompt's question. */
   message: string;
   /** One line for --help. */
