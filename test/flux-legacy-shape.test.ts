@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
@@ -51,6 +51,20 @@ describe('homeops in a repo whose Kustomizations live in flux-system', () => {
     expect(run.stderr).toBe('');
     const release = readFileSync(join(repo, A, 'media/lidarr/app/helmrelease.yaml'), 'utf8');
     expect(release).toMatch(/parentRefs:\n\s+- name: external\n\s+namespace: networking\n/);
+  });
+
+  it("writes the hostname in the siblings' form, with Helm's name for the app and their variable", async () => {
+    const repo = copyFixture('flux-legacy');
+    // the siblings' domain variable is this repo's own, not the fallback ${SECRET_DOMAIN}
+    for (const app of ['bazarr', 'prowlarr', 'radarr', 'sonarr']) {
+      const file = join(repo, A, `media/${app}/app/helmrelease.yaml`);
+      writeFileSync(file, readFileSync(file, 'utf8').replaceAll('SECRET_DOMAIN', 'LAB_DOMAIN'));
+    }
+    const help = await homeops('app', '--dest', repo, '--help');
+    expect(help.stdout).toContain('[here: {{ .Release.Name }}.${LAB_DOMAIN}]');
+    await homeops('app', '--dest', repo, '--yes', ...lidarr, '--route=internal');
+    const release = readFileSync(join(repo, A, 'media/lidarr/app/helmrelease.yaml'), 'utf8');
+    expect(release).toContain('hostnames: ["{{ .Release.Name }}.${LAB_DOMAIN}"]');
   });
 
   it('writes a namespace folder like its siblings: no namespace: line, their Namespace labels', async () => {

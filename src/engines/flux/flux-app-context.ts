@@ -253,7 +253,7 @@ export class FluxAppContext {
   /** The hostname siblings would give an app, abstract (`⟪app⟫.${SECRET_DOMAIN}`), if they agree. */
   hostnamePattern(placement: Placement): string | undefined {
     const { examples } = this.learn(placement, undefined);
-    const hostnames = examples.flatMap((e) => {
+    const hostnamesOf = (e: AppExample) => {
       const values = Object.values(
         (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
       );
@@ -268,13 +268,18 @@ export class FluxAppContext {
               .map((h) => abstractText(h, e.vocab))
           : [];
       });
-    });
+    };
     const domain = this.repo.config.conventions.domain;
     if (domain) return `⟪app⟫.${domain}`;
-    return majorityOf(
-      hostnames.filter((h) => h.includes('⟪app⟫') || h.includes('{{ .Release.Name }}')),
-      (h) => h,
-    );
+    // the app's own name, or Helm's for it (`{{ .Release.Name }}`), in the siblings' form: those of
+    // the app's own folder first, as a cluster may use its own domain variable
+    const ownName = (h: string) => h.includes('⟪app⟫') || h.includes('⟪release⟫');
+    const local = examples
+      .filter((e) => e.local)
+      .flatMap(hostnamesOf)
+      .filter(ownName);
+    const all = local.length ? local : examples.flatMap(hostnamesOf).filter(ownName);
+    return majorityOf(all, (h) => h);
   }
 
   /** The storage class the siblings' claims name most, if any. */
