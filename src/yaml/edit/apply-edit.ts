@@ -13,10 +13,7 @@ import { renderBlock, renderFlow, toNode } from './render-value.ts';
 
 /** What an edit did: the index the new entry has in its collection's data, no change, or why it could not be made. */
 export type Applied =
-  | { index: number }
-  | { filled: true }
-  | { unchanged: true }
-  | { refused: string; at?: number };
+  { index: number } | { filled: true } | { unchanged: true } | { refused: string; at?: number };
 
 export function applyEdit(
   file: CstFile,
@@ -50,8 +47,23 @@ export function applyEdit(
   if (found && list === undefined && holder === undefined && typeof last === 'string') {
     // no such key: the list is added with its first item
     const value = [toNode(edit.value)];
-    const made = applyEdit(file, text, { ...edit, kind: 'key', path: edit.path.slice(0, -1), key: last, value, place: 'end' }, indentSeq);
+    const made = applyEdit(
+      file,
+      text,
+      { ...edit, kind: 'key', path: edit.path.slice(0, -1), key: last, value, place: 'end' },
+      indentSeq,
+    );
     return 'index' in made ? { filled: true } : made;
+  }
+  if (
+    isFlowSeq(list) &&
+    list.items.every((item) => item.value === undefined) &&
+    edit.emptyFlow === 'flow'
+  ) {
+    const token = flowValueToken(renderFlow(edit.value, true));
+    if (!token) return { refused: 'the item does not render in flow style' };
+    list.items = [{ start: [], value: token }]; // `[ ]` too
+    return { index: 0 };
   }
   if (holder !== undefined && isEmptyValue(list)) {
     const why = unfillable(holder);

@@ -3,13 +3,7 @@
  * lines above it, then the indent of its own line; a new item goes in before one of those lines.
  */
 import { CST, Parser } from 'yaml';
-import {
-  isBlankLine,
-  isCommentLine,
-  lineIndent,
-  newlineToken,
-  splitLines,
-} from './token-lines.ts';
+import { isBlankLine, isCommentLine, lineIndent, newlineToken, splitLines } from './token-lines.ts';
 import { isEntry } from './cst-file.ts';
 
 export type BlockCollection = CST.BlockMap | CST.BlockSequence;
@@ -25,7 +19,10 @@ export interface Slot {
  * separator (`resources:\n  # first\n  - a`) into the item, as every other item holds them. False
  * when the first item shares a line with what is before it (`- name: a`): nothing goes before it.
  */
-export function ownFirstLine(coll: BlockCollection, holder: CST.CollectionItem | undefined): boolean {
+export function ownFirstLine(
+  coll: BlockCollection,
+  holder: CST.CollectionItem | undefined,
+): boolean {
   const first = coll.items[0];
   if (first === undefined) return false;
   if (holder === undefined) return coll.indent === 0;
@@ -41,7 +38,9 @@ export function headLine(item: CST.CollectionItem): number {
   const lines = splitLines(item.start);
   const dash = lines.findIndex((line) => line.some((t) => t.type === 'seq-item-ind'));
   if (dash >= 0) return dash;
-  return lines.length > 0 && lines.at(-1)!.at(-1)?.type !== 'newline' ? lines.length - 1 : lines.length;
+  return lines.length > 0 && lines.at(-1)!.at(-1)?.type !== 'newline'
+    ? lines.length - 1
+    : lines.length;
 }
 
 /** Right above item `index`'s comment lines at the collection's indent: comments above an entry belong to it. */
@@ -49,7 +48,11 @@ export function aboveComments(coll: BlockCollection, index: number): Slot {
   const item = coll.items[index]!;
   const lines = splitLines(item.start);
   let line = headLine(item);
-  while (line > 0 && isCommentLine(lines[line - 1]!) && lineIndent(lines[line - 1]!) === coll.indent)
+  while (
+    line > 0 &&
+    isCommentLine(lines[line - 1]!) &&
+    lineIndent(lines[line - 1]!) === coll.indent
+  )
     line--;
   return { index, line };
 }
@@ -78,11 +81,7 @@ export const entriesBefore = (coll: BlockCollection, slot: Slot): number =>
   coll.items.slice(0, slot.index).filter((item) => isEntry(coll, item)).length;
 
 /** Puts new items in at a slot: they take the lines above it, the item there keeps the rest. */
-export function insertAtSlot(
-  coll: BlockCollection,
-  slot: Slot,
-  fresh: CST.CollectionItem[],
-): void {
+export function insertAtSlot(coll: BlockCollection, slot: Slot, fresh: CST.CollectionItem[]): void {
   const first = fresh[0]!;
   // a block map's and a block list's items are both lines of tokens here
   const items = coll.items as CST.CollectionItem[];

@@ -32,8 +32,7 @@ export const isCollection = (token: CST.Token | undefined | null): token is Coll
 export const isFlowSeq = (token: CST.Token | undefined | null): token is CST.FlowCollection =>
   token?.type === 'flow-collection' && token.start.type === 'flow-seq-start';
 
-const isSeqLike = (token: Collection): boolean =>
-  token.type === 'block-seq' || isFlowSeq(token);
+const isSeqLike = (token: Collection): boolean => token.type === 'block-seq' || isFlowSeq(token);
 
 /** An item that holds a value (a pair, or a list item); the others only carry trailing comments or commas. */
 export function isEntry(coll: Collection, item: CST.CollectionItem): boolean {

@@ -19,7 +19,14 @@ export type ItemPlace =
 export type KeyPlace = 'end' | 'sorted' | { before: string } | { after: string };
 
 export type YamlEdit =
-  | { kind: 'item'; path: YamlPath; value: unknown; place?: ItemPlace }
+  | {
+      kind: 'item';
+      path: YamlPath;
+      value: unknown;
+      place?: ItemPlace;
+      /** An empty `[]` becomes a block list (the default, as other lists are) or stays a flow list. */
+      emptyFlow?: 'block' | 'flow';
+    }
   | { kind: 'key'; path: YamlPath; key: string; value: unknown; place?: KeyPlace }
   | { kind: 'scalar'; path: YamlPath; value: string | number | boolean };
 

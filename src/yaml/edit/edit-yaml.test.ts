@@ -67,8 +67,16 @@ describe('addToYaml', () => {
     ]);
     expect(r.exact).toBe(false);
     expect(r.doc.toJS()).toEqual({ nodes: [['a', 'b']] });
-    expect(() => editYaml(source, 'f.yaml', [{ kind: 'item', path: ['nodes', 0], value: 'a', place: { sorted: true } }])).toThrow(
-      expect.objectContaining({ code: 'YAML', file: 'f.yaml', message: expect.stringContaining('nodes.0') }),
+    expect(() =>
+      editYaml(source, 'f.yaml', [
+        { kind: 'item', path: ['nodes', 0], value: 'a', place: { sorted: true } },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'YAML',
+        file: 'f.yaml',
+        message: expect.stringContaining('nodes.0'),
+      }),
     );
   });
 

@@ -135,7 +135,8 @@ function rerender(text: string, edits: readonly YamlEdit[]): string {
   return doc.toString({ lineWidth: 0, flowCollectionPadding: padded });
 }
 
-const where = (edit: YamlEdit): string => (edit.path.length ? edit.path.join('.') : 'the top level');
+const where = (edit: YamlEdit): string =>
+  edit.path.length ? edit.path.join('.') : 'the top level';
 
 function describe(edit: YamlEdit): string {
   if (edit.kind === 'key') return `add ${edit.key} to ${where(edit)}`;

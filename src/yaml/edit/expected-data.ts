@@ -11,7 +11,8 @@ export function applyWithApi(doc: Document, edit: YamlEdit, index?: number): voi
   if (edit.kind === 'scalar') {
     doc.setIn(edit.path, edit.value);
   } else if (edit.kind === 'item') {
-    if (isSeq(target)) target.items.splice(index ?? apiPlace(target.items, edit), 0, node(edit.value));
+    if (isSeq(target))
+      target.items.splice(index ?? apiPlace(target.items, edit), 0, node(edit.value));
     else doc.setIn(edit.path, doc.createNode([toNode(edit.value)]));
   } else if (isMap(target)) {
     const keys = target.items.map((p) => (isScalar(p.key) ? String(p.key.value) : undefined));

@@ -47,7 +47,11 @@ export function insertFlowItem(
     const props = item.start.findIndex(isProp);
     const cut = props < 0 ? item.start.length : props;
     const fresh: Item = { start: item.start.slice(0, cut), value };
-    item.start = [commaToken(), ...lineBreakBefore(text, open, itemOffset(item)), ...item.start.slice(cut)];
+    item.start = [
+      commaToken(),
+      ...lineBreakBefore(text, open, itemOffset(item)),
+      ...item.start.slice(cut),
+    ];
     list.items.splice(list.items.indexOf(item), 0, fresh);
     return true;
   }

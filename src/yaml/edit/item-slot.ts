@@ -7,7 +7,11 @@ import { commentOf, splitLines } from './token-lines.ts';
 
 const COMMENTED_ITEM = /^# *- (\S+)\s*$/;
 
-export function itemSlot(seq: CST.BlockSequence, entry: string | undefined, place: ItemPlace): Slot | undefined {
+export function itemSlot(
+  seq: CST.BlockSequence,
+  entry: string | undefined,
+  place: ItemPlace,
+): Slot | undefined {
   const values = seq.items.map((item) =>
     item.start.some((t) => t.type === 'seq-item-ind') ? scalarValue(item.value) : undefined,
   );
@@ -54,7 +58,12 @@ function commentedSlot(
     lines.forEach((line, k) => {
       const path = COMMENTED_ITEM.exec(commentOf(line) ?? '')?.[1];
       if (path !== undefined && among(path))
-        places.push({ path, before: { index, line: k }, after: { index, line: k + 1 }, commented: true });
+        places.push({
+          path,
+          before: { index, line: k },
+          after: { index, line: k + 1 },
+          commented: true,
+        });
     });
     const value = values[index];
     if (value !== undefined && among(value))

@@ -28,7 +28,9 @@ export function readsBack(
   // the lines of `before` that are not in `after`: none, or only the edited entry's
   const removedFrom = head;
   const removedTo = a.length - tail; // exclusive
-  return removedTo <= removedFrom || (removedFrom >= changeable[0] && removedTo - 1 <= changeable[1]);
+  return (
+    removedTo <= removedFrom || (removedFrom >= changeable[0] && removedTo - 1 <= changeable[1])
+  );
 }
 
 /** The 0-based lines an edit at `path` may change: those of the collection or scalar it edits, and its key's. */
