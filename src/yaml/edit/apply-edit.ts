@@ -95,11 +95,10 @@ export function applyEdit(
     insertAtSlot(list, slot, fresh.items);
     return { index };
   }
-  return flowItem(file, text, list, edit.value, entry, place);
+  return flowItem(text, list, edit.value, entry, place);
 }
 
 function flowItem(
-  _file: CstFile,
   text: string,
   list: CST.FlowCollection,
   value: unknown,
@@ -109,10 +108,10 @@ function flowItem(
   const entries = list.items.filter((item) => item.value !== undefined);
   const values = entries.map((item) => scalarValue(item.value));
   let before = -1;
-  if (place !== 'end' && 'before' in place) before = values.indexOf(place.before);
-  else if (place !== 'end' && 'after' in place) {
-    const at = values.indexOf(place.after);
-    before = at < 0 || at === values.length - 1 ? -1 : at + 1;
+  if (place !== 'end' && ('before' in place || 'after' in place)) {
+    const at = values.indexOf('before' in place ? place.before : place.after);
+    if (at < 0) return { refused: 'the item to place it by is not there' };
+    before = 'before' in place ? at : at === values.length - 1 ? -1 : at + 1;
   } else if (place !== 'end' && entry !== undefined) {
     const among = place.among ?? (() => true);
     before = values.findIndex((v) => v !== undefined && among(v) && v > entry);
