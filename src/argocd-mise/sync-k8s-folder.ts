@@ -1,6 +1,6 @@
 import { parseDocument } from 'yaml';
 import { HomeopsError } from '../errors.ts';
-import { addToYaml } from '../yaml/splice.ts';
+import { addItem } from '../yaml/edit/edit-yaml.ts';
 import { yamlScalar } from '../yaml/scalar.ts';
 import { dig, sourcesOf } from './apps-index.ts';
 
@@ -30,9 +30,9 @@ export function syncK8sFolder(
       fix: `add a source {repoURL: ${gitRepoURL}, targetRevision: HEAD, path: ${k8sPath}} to it by hand, then run this again`,
     });
   if (Array.isArray(dig(data, 'spec', 'sources'))) {
-    const edited = addToYaml(text, doc, [
-      { kind: 'item', path: ['spec', 'sources'], value: doc.createNode(gitSource) },
-    ]);
+    const edited = addItem(text, file, ['spec', 'sources'], doc.createNode(gitSource), 'end', {
+      rerender: true,
+    });
     if (!edited.exact)
       throw byHand('its sources list is laid out in a way homeops cannot extend byte for byte');
     return { text: edited.text, did: 'added-source' };

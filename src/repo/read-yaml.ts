@@ -1,14 +1,11 @@
 import { isMap, type Document } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseYaml, parseYamlDocuments } from '../yaml/parse-yaml.ts';
-import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
 
 /** A repo file's first YAML document as plain data, or undefined if missing or unreadable. */
 export function readYamlData(tree: RepoTree, path: string): Record<string, unknown> | undefined {
   const text = tree.read(path);
   if (text === undefined) return undefined;
-  const plain = readPlainYaml(text);
-  if (plain) return plain.data;
   try {
     const doc = parseYaml(text, path);
     return isMap(doc.contents) ? (doc.toJS() as Record<string, unknown>) : undefined;
@@ -21,8 +18,6 @@ export function readYamlData(tree: RepoTree, path: string): Record<string, unkno
 export function readYamlAll(tree: RepoTree, path: string): Record<string, unknown>[] {
   const text = tree.read(path);
   if (text === undefined) return [];
-  const plain = readPlainYaml(text);
-  if (plain) return [plain.data];
   try {
     return parseYamlDocuments(text, path)
       .filter((doc: Document.Parsed) => isMap(doc.contents))

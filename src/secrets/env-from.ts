@@ -1,7 +1,7 @@
 import { isMap, isSeq, parseAllDocuments, parseDocument, type Document } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
-import { addToYaml, type YamlPath } from '../yaml/splice.ts';
-import { appendToFlowList } from './append-to-flow-list.ts';
+import { editYaml } from '../yaml/edit/edit-yaml.ts';
+import type { YamlPath } from '../yaml/edit/edit-types.ts';
 
 /** Where the container to wire is in a document, or undefined when it has none. */
 export type ContainerAt = (doc: Document.Parsed) => YamlPath | undefined;
@@ -39,15 +39,11 @@ export function wireEnvFrom(
         kind: 'item' as const,
         path: [...container, 'envFrom'],
         value: doc.createNode(entry),
+        emptyFlow: 'flow' as const,
       }))
     : [{ kind: 'key' as const, path: container, key: 'envFrom', value: doc.createNode(missing) }];
-  const edit = addToYaml(source, doc, additions);
-  // addToYaml splices block lists and new keys; a flow list of mappings it would re-render whole
-  const flow =
-    !edit.exact && isSeq(envFrom) && envFrom.flow
-      ? appendToFlowList(source, [...container, 'envFrom'], missing)
-      : undefined;
-  tree.write(path, flow ?? edit.text);
+  // a flow-style `envFrom: [...]` takes the entries in its own style, a block list as lines
+  tree.write(path, editYaml(source, path, additions, { rerender: true }).text);
   return true;
 }
 

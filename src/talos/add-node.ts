@@ -10,7 +10,7 @@ import { checkNodeInput } from './node-input.ts';
 import type { CheckedNodeInput, NodeInput } from './node-input.ts';
 import { renderEmptyPatch } from './patches/render.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
-import { addToYaml } from '../yaml/splice.ts';
+import { editYaml } from '../yaml/edit/edit-yaml.ts';
 
 export interface AddNodeOptions {
   /**
@@ -61,13 +61,15 @@ export function addNode(
   const base = options.source === undefined ? parseDocument(source) : doc;
   const entry = buildNodeEntry(base, facts, value);
   const hasNodes = base.has('nodes');
-  const edit = addToYaml(
+  const edited = editYaml(
     source,
-    base,
+    'talconfig.yaml',
     hasNodes
       ? [{ kind: 'item', path: ['nodes'], value: entry.node }]
       : [{ kind: 'key', path: [], key: 'nodes', value: base.createNode([entry.node]) }],
+    { rerender: true },
   );
+  const edit = { ...edited, doc: parseDocument(edited.text) };
   if (edit.doc.errors.length > 0) {
     throw new HomeopsError(
       'YAML',

@@ -7,8 +7,8 @@
  */
 import { isMap, isSeq, parseAllDocuments, parseDocument } from 'yaml';
 import type { Document } from 'yaml';
-import { addToYaml } from '../yaml/splice.ts';
-import type { YamlAddition } from '../yaml/splice.ts';
+import { editYaml } from '../yaml/edit/edit-yaml.ts';
+import type { YamlEdit } from '../yaml/edit/edit-types.ts';
 import { maskTemplate } from './template-mask.ts';
 import { documentsOf } from './yaml-documents.ts';
 
@@ -17,8 +17,8 @@ const isObject = (v: unknown): v is Data =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The additions that bring `value` into `doc` at `path`, or undefined on a clash with an existing value. */
-function additions(doc: Document, value: Data, path: string[]): YamlAddition[] | undefined {
-  const out: YamlAddition[] = [];
+function additions(doc: Document, value: Data, path: string[]): YamlEdit[] | undefined {
+  const out: YamlEdit[] = [];
   for (const [key, v] of Object.entries(value)) {
     const at = [...path, key];
     const node = doc.getIn(at, true);
@@ -85,10 +85,11 @@ export function mergePatchInto(fileText: string, patchText: string): string | un
     const parsed = parseDocument(body);
     const adds = additions(parsed, value, []);
     if (!adds) return undefined;
-    const edit = addToYaml(
+    const edit = editYaml(
       body.endsWith('\n') || body === '' ? body : `${body}\n`,
-      parseDocument(body.endsWith('\n') ? body : `${body}\n`),
+      'the patch file',
       adds,
+      { rerender: true },
     );
     if (!edit.exact) return undefined;
     parts[at] = marker + (body.endsWith('\n') ? edit.text : edit.text.replace(/\n$/, ''));

@@ -9,8 +9,8 @@ import type { TalconfigFacts } from './talconfig-facts.ts';
 import { scalarText } from './talconfig-node.ts';
 import { resolveOrKeep } from './vars.ts';
 import type { Vars } from './vars.ts';
-import { addToYaml } from '../yaml/splice.ts';
-import type { YamlAddition } from '../yaml/splice.ts';
+import { editYaml } from '../yaml/edit/edit-yaml.ts';
+import type { YamlEdit } from '../yaml/edit/edit-types.ts';
 
 export type PatchTarget =
   | { scope: 'global' }
@@ -170,8 +170,9 @@ export function addPatchRef(
   const like = isSeq(list) ? list.items[0] : undefined;
   value.type = isScalar(like) && like.type === 'QUOTE_SINGLE' ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE';
   const parentPath = path.slice(0, -1);
-  let addition: YamlAddition;
-  if (isSeq(list)) addition = { kind: 'item', path, value };
+  let addition: YamlEdit;
+  // `patches: []` stays a flow list: a ref is one short string
+  if (isSeq(list)) addition = { kind: 'item', path, value, emptyFlow: 'flow' };
   else if (parentPath.length === 0 || isMap(base.getIn(parentPath, true)))
     addition = { kind: 'key', path: parentPath, key: 'patches', value: base.createNode([value]) };
   else
@@ -181,7 +182,8 @@ export function addPatchRef(
       key: String(parentPath[0]),
       value: base.createNode({ patches: [value] }),
     };
-  const edit = addToYaml(source, base, [addition]);
+  const edited = editYaml(source, 'talconfig.yaml', [addition], { rerender: true });
+  const edit = { ...edited, doc: parseDocument(edited.text) };
   const text =
     addition.kind === 'key' && addition.path.length === 0
       ? spacedLikeOthers(source, edit.text, addition.key)

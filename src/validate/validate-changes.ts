@@ -1,7 +1,6 @@
 import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
-import { readPlainYaml } from '../yaml/read-plain-yaml.ts';
 import { preloadValidators, validatorFor } from './kind-validators.ts';
 
 interface AjvError {
@@ -14,7 +13,7 @@ interface AjvError {
  * The first failure is thrown with its file and line; nothing has been written at that point.
  */
 export async function validateChanges(changes: readonly FileChange[]): Promise<number> {
-  const files = changes.filter((change) => /\.ya?ml$/.test(change.path)).map(readDocuments);
+  const files = changes.filter((change) => /\.ya?ml$/.test(change.path)).map(parseFull);
   // the validators of every kind written load side by side, not one after the other
   preloadValidators(files.flatMap((file) => file.documents.map(kindOf)));
   let validated = 0;
@@ -23,8 +22,7 @@ export async function validateChanges(changes: readonly FileChange[]): Promise<n
       const outcome = await validateData(data);
       if (outcome === 'valid') validated++;
       if (typeof outcome === 'string') continue;
-      // plain files were read without positions: parse this one in full, for the line to point at
-      const { doc, lineCounter } = parsed ?? parseFull(change).parsed!;
+      const { doc, lineCounter } = parsed;
       const path = (outcome.instancePath ?? '').split('/').filter(Boolean);
       throw invalid(
         change.path,
@@ -40,13 +38,7 @@ interface FileDocuments {
   change: FileChange;
   /** The data of each mapping document (others are left out, and so are their indexes). */
   documents: Record<string, unknown>[];
-  parsed?: { doc: Document.Parsed[]; lineCounter: LineCounter };
-}
-
-/** Plain block files (long kustomizations) are read without the slow full parser. */
-function readDocuments(change: FileChange): FileDocuments {
-  const plain = readPlainYaml(change.after);
-  return plain ? { change, documents: [plain.data] } : parseFull(change);
+  parsed: { doc: Document.Parsed[]; lineCounter: LineCounter };
 }
 
 function parseFull(change: FileChange): FileDocuments {

@@ -1,6 +1,5 @@
 import type { ClustertoolContext } from '../../../src/clustertool/clustertool-context.ts';
 import { clusterenvStep, ipVariable, variablesIn } from '../../../src/clustertool/clusterenv.ts';
-import { registerSorted } from '../../../src/clustertool/register-sorted.ts';
 import {
   CLUSTERENV,
   HELM_REPOSITORIES_DIR,
@@ -10,7 +9,7 @@ import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { parseImage, type ImageRef } from '../../../src/inputs/checks.ts';
 import { render } from '../../../src/render/templates.ts';
-import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
+import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 import { isAppTemplate, isTruecharts, repositoryOf } from './chart-kind.ts';
 import type { ClustertoolAppAnswers } from './inputs.ts';
 import { refuseEntryName } from './refuse-entry-name.ts';
@@ -52,8 +51,18 @@ export function planClustertoolApp(ctx: ClustertoolContext, a: ClustertoolAppAns
   const layerKustomization = index.layerKustomization(layer);
   repo.tree.write(
     layerKustomization,
-    registerSorted(repo.tree.read(layerKustomization)!, layerKustomization, `./${app}/ks.yaml`)
-      .text,
+    // commented-out entries (disabled apps) count as places: ./whoami/ks.yaml goes after # - ./sonarr/ks.yaml
+    addItem(
+      repo.tree.read(layerKustomization)!,
+      layerKustomization,
+      ['resources'],
+      `./${app}/ks.yaml`,
+      {
+        sorted: true,
+        among: (item) => item.endsWith('/ks.yaml'),
+        commented: true,
+      },
+    ).text,
   );
 
   const known = new Set(ctx.clusterenvKeys());
@@ -116,7 +125,7 @@ function planRepository(
   }
   ctx.repo.tree.write(
     kustomization,
-    insertSorted(text, kustomization, 'resources', `./${name}.yaml`).text,
+    addItem(text, kustomization, ['resources'], `./${name}.yaml`, { sorted: true }).text,
   );
   return { ref, created: true };
 }

@@ -1,7 +1,7 @@
 import type { ClustertoolContext } from '../../../src/clustertool/clustertool-context.ts';
 import { schemaLine } from '../../../src/repo/read-yaml.ts';
 import { render } from '../../../src/render/templates.ts';
-import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
+import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 
 /**
  * A new layer: `clusters/main/kubernetes/<layer>/kustomization.yaml` (no apps yet), listed last in
@@ -28,13 +28,7 @@ export function planLayer(
     );
   }
   const root = index.rootKustomization();
-  const registered = insertSorted(
-    repo.tree.read(root)!,
-    root,
-    'resources',
-    `./${layer}`,
-    () => false,
-  );
+  const registered = addItem(repo.tree.read(root)!, root, ['resources'], `./${layer}`);
   repo.tree.write(root, registered.text);
   return { created, registered: registered.changed };
 }

@@ -4,7 +4,7 @@ import { HomeopsError } from '../../../src/errors.ts';
 import { dig, readYamlData } from '../../../src/repo/read-yaml.ts';
 import { render } from '../../../src/render/templates.ts';
 import { pickStore } from '../../../src/secrets/secret-stores.ts';
-import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
+import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 import {
   externalSecretReferences,
   isWholeItem,
@@ -56,13 +56,8 @@ export async function planClustertoolSecret(
   const kustomization = `${dir}/kustomization.yaml`;
   repo.tree.write(
     kustomization,
-    insertSorted(
-      repo.tree.read(kustomization)!,
-      kustomization,
-      'resources',
-      './external-secret.yaml',
-      () => false,
-    ).text,
+    addItem(repo.tree.read(kustomization)!, kustomization, ['resources'], './external-secret.yaml')
+      .text,
   );
   const hrPath = `${dir}/helm-release.yaml`;
   const wired = wireClustertoolEnvFrom(

@@ -5,7 +5,7 @@ import {
   type ContainerAt,
 } from '../../../src/secrets/env-from.ts';
 import type { RepoTree } from '../../../src/tree/repo-tree.ts';
-import { addToYaml } from '../../../src/yaml/splice.ts';
+import { addKey } from '../../../src/yaml/edit/edit-yaml.ts';
 
 const TRUECHARTS_MAIN = ['spec', 'values', 'workload', 'main', 'podSpec', 'containers', 'main'];
 
@@ -43,9 +43,7 @@ export function wireClustertoolEnvFrom(
   };
   tree.write(
     path,
-    addToYaml(source, doc, [
-      { kind: 'key', path: ['spec', 'values'], key: 'workload', value: doc.createNode(workload) },
-    ]).text,
+    addKey(source, path, ['spec', 'values'], 'workload', workload, 'end', { rerender: true }).text,
   );
   return true;
 }

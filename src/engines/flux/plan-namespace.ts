@@ -6,7 +6,7 @@ import { abstractText, fillText } from '../../learn/vocabulary.ts';
 import type { FluxCluster } from '../../repo/flux-model.ts';
 import type { Group } from '../../repo/graph/flux-graph.ts';
 import { render } from '../../render/templates.ts';
-import { insertSorted } from '../../yaml/insert-sorted.ts';
+import { addItem } from '../../yaml/edit/edit-yaml.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import * as roles from './roles.ts';
 import { schemasOf } from './app-view.ts';
@@ -103,7 +103,8 @@ export function planFluxNamespace(
   if (top.file)
     ctx.repo.tree.write(
       top.file,
-      insertSorted(ctx.repo.tree.read(top.file) ?? '', top.file, 'resources', entry).text,
+      addItem(ctx.repo.tree.read(top.file) ?? '', top.file, ['resources'], entry, { sorted: true })
+        .text,
     );
   return {
     root,

@@ -11,7 +11,7 @@ import { appDocs } from '../../repo/graph/app-files.ts';
 import type { FluxApp } from '../../repo/graph/flux-graph.ts';
 import { dig } from '../../repo/graph/objects.ts';
 import { appTemplateContainer, wireEnvFrom } from '../../secrets/env-from.ts';
-import { addToYaml } from '../../yaml/splice.ts';
+import { editYaml } from '../../yaml/edit/edit-yaml.ts';
 import { shapeOf, type AppExample } from './examples.ts';
 import { describesWholeItem, externalSecretTemplate, storeDependency } from './external-secret.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
@@ -179,17 +179,22 @@ function dependOnStore(
     (list !== undefined && (!isSeq(list) || list.flow))
   )
     return step;
-  const edit = addToYaml(source, doc, [
-    list
-      ? { kind: 'item', path: ['spec', 'dependsOn'], value: doc.createNode(entry) }
-      : {
-          kind: 'key',
-          path: ['spec'],
-          key: 'dependsOn',
-          value: doc.createNode([entry]),
-          sorted: true,
-        },
-  ]);
+  const edit = editYaml(
+    source,
+    path,
+    [
+      list
+        ? { kind: 'item', path: ['spec', 'dependsOn'], value: doc.createNode(entry) }
+        : {
+            kind: 'key',
+            path: ['spec'],
+            key: 'dependsOn',
+            value: doc.createNode([entry]),
+            place: 'sorted',
+          },
+    ],
+    { rerender: true },
+  );
   if (!edit.exact) return step;
   ctx.repo.tree.write(path, edit.text);
   return undefined;

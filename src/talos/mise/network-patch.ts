@@ -4,7 +4,7 @@
  * typed documents (HostnameConfig, LinkAliasConfig, LinkConfig, Layer2VIPConfig, ResolverConfig).
  */
 import { Document, isMap, YAMLMap } from 'yaml';
-import { detectIndentSeq } from '../../yaml/block-text.ts';
+import { detectIndentSeq } from '../../yaml/edit/render-value.ts';
 import type { CheckedNodeInput } from '../node-input.ts';
 import { buildLevel, prefixFor } from '../node-interface.ts';
 import { renderDocuments } from '../patches/render.ts';

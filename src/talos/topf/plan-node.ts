@@ -6,7 +6,7 @@
 import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
-import { addToYaml } from '../../yaml/splice.ts';
+import { addItem } from '../../yaml/edit/edit-yaml.ts';
 import type { NodeRequest } from '../backend.ts';
 import { justCommand } from '../just-recipes.ts';
 import { normalizeMac } from '../net.ts';
@@ -68,9 +68,7 @@ export function planTopfNode(tree: RepoTree, repo: TopfRepo, request: NodeReques
   }
   const node = checkedOrThrow(request.facts, request.input);
   const entry = buildTopfEntry(repo, node);
-  const edit = addToYaml(repo.text, repo.doc, [
-    { kind: 'item', path: ['nodes'], value: entry.node },
-  ]);
+  const edit = addItem(repo.text, repo.file, ['nodes'], entry.node, 'end', { rerender: true });
   tree.update(repo.file, spacedLikeSiblings(repo, edit.text, node.hostname));
 
   const warnings = [

@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { parseDocument, Scalar } from 'yaml';
-import { HomeopsError } from '../errors.ts';
-import { detectIndentSeq } from './block-text.ts';
-import { parseYaml } from './parse-yaml.ts';
-import { addToYaml } from './splice.ts';
+import { HomeopsError } from '../../errors.ts';
+import { parseYaml } from '../parse-yaml.ts';
+import type { YamlEdit } from './edit-types.ts';
+import { editYaml } from './edit-yaml.ts';
+import { detectIndentSeq } from './render-value.ts';
+
+/** Edits that may fall back to the Document API, as the Talos and secret edits allow. */
+const addToYaml = (source: string, _doc: unknown, edits: YamlEdit[]) => {
+  const r = editYaml(source, 'f.yaml', edits, { rerender: true });
+  return { ...r, doc: parseDocument(r.text) };
+};
 
 const quoted = (v: string): Scalar =>
   Object.assign(new Scalar(v), { type: 'QUOTE_DOUBLE' as const });
@@ -43,14 +50,34 @@ describe('addToYaml', () => {
     );
   });
 
-  it('falls back to the Document API for layouts it cannot splice', () => {
+  it('adds a mapping to a flow list in the style of its items', () => {
     const source = 'nodes: [{hostname: a}]\n';
     const doc = parseDocument(source);
     const r = addToYaml(source, doc, [
       { kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'b' }) },
     ]);
+    expect(r).toMatchObject({ exact: true, text: 'nodes: [{hostname: a}, {hostname: b}]\n' });
+  });
+
+  it('falls back to the Document API for layouts it cannot splice', () => {
+    // the list's first item shares the line of its parent's dash: nothing can go before it
+    const source = 'nodes:\n  - - b\n';
+    const r = addToYaml(source, undefined, [
+      { kind: 'item', path: ['nodes', 0], value: 'a', place: { sorted: true } },
+    ]);
     expect(r.exact).toBe(false);
-    expect(r.doc.toJS()).toEqual({ nodes: [{ hostname: 'a' }, { hostname: 'b' }] });
+    expect(r.doc.toJS()).toEqual({ nodes: [['a', 'b']] });
+    expect(() =>
+      editYaml(source, 'f.yaml', [
+        { kind: 'item', path: ['nodes', 0], value: 'a', place: { sorted: true } },
+      ]),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'YAML',
+        file: 'f.yaml',
+        message: expect.stringContaining('nodes.0'),
+      }),
+    );
   });
 
   it('adds keys at the end of a map and at the end of a file without a final newline', () => {
@@ -100,14 +127,13 @@ describe('addToYaml on empty flow lists', () => {
       text: 'clusterName: x\nnodes:\n  - hostname: a\n    ipAddress: 10.0.0.1\nworker: {}\n',
     });
   });
-  it('falls back when a comment follows the brackets', () => {
+  it('keeps the comment that follows the brackets on the key line', () => {
     const source = 'nodes: [] # none yet\n';
     const doc = parseDocument(source);
     const r = addToYaml(source, doc, [
       { kind: 'item', path: ['nodes'], value: doc.createNode({ hostname: 'a' }) },
     ]);
-    expect(r.exact).toBe(false);
-    expect(r.doc.toJS()).toEqual({ nodes: [{ hostname: 'a' }] });
+    expect(r).toMatchObject({ exact: true, text: 'nodes: # none yet\n  - hostname: a\n' });
   });
 });
 

@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { insertSorted } from './insert-sorted.ts';
+import type { EditResult } from './edit-types.ts';
+import { addItem } from './edit-yaml.ts';
+
+/** An item in sorted place among those `among` accepts, as a kustomization's resources take it. */
+const insertSorted = (
+  text: string,
+  file: string,
+  key: string,
+  entry: string,
+  among?: (item: string) => boolean,
+): Omit<EditResult, 'exact'> => {
+  const { text: out, changed } = addItem(text, file, [key], entry, { sorted: true, among });
+  return { text: out, changed };
+};
 
 const isKs = (item: string) => item.endsWith('/ks.yaml');
 
@@ -20,7 +33,7 @@ resources:
   # - ./disabled/ks.yaml
 `;
 
-describe('insertSorted', () => {
+describe('addItem in sorted place', () => {
   it('inserts in sorted place above the comment of the next entry, changing no other byte', () => {
     const { text, changed } = insertSorted(
       kustomization,
