@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
@@ -146,6 +147,37 @@ describe('1Password names in a folder Flux substitutes', () => {
     const hr = readFileSync(join(dir, 'helmrelease.yaml'), 'utf8');
     expect(hr).toContain('hostnames: ["{{ .Release.Name }}.${SECRET_DOMAIN}"]');
     expect(fluxSubstitute(hr, VARS)).toContain('hostnames: ["{{ .Release.Name }}.example.com"]');
+  });
+
+  it('templated style (siblings template the Secret from the whole item): the label in the template too', async () => {
+    const repo = mkdtempSync(join(tmpdir(), 'homeops-flux-components-'));
+    cpSync(join(ROOT, 'test/fixtures/shapes/flux-components'), repo, { recursive: true });
+    // the shape's store, made a Connect one (an SDK reference cannot hold "$": that is refused)
+    cpSync(
+      join(
+        ROOT,
+        'test/fixtures/flux/kubernetes/apps/security/onepassword-connect/app/clustersecretstore.yaml',
+      ),
+      join(repo, 'kubernetes/apps/external-secrets/external-secrets/store/clustersecretstore.yaml'),
+    );
+    const run = await homeops(
+      ...secretArgs(repo, '--namespace=media', '--app=prowlarr', `--fields=${LABELS[0]}`),
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const dir = join(repo, 'kubernetes/apps/media/prowlarr/app');
+    const written = readFileSync(join(dir, 'externalsecret.yaml'), 'utf8');
+    expect(written).toContain('{{ index . \\"api $${key}\\" }}');
+    const applied = parseAllDocuments(fluxSubstitute(written, VARS)).map((d) => d.toJS()) as {
+      spec: {
+        target: { template: { data: Record<string, string> } };
+        dataFrom: { extract: Ref }[];
+      };
+    }[];
+    expect(applied[0]?.spec.dataFrom).toEqual([{ extract: { key: TITLE } }]);
+    expect(Object.values(applied[0]?.spec.target.template.data ?? {})).toEqual([
+      `{{ index . "${LABELS[0]}" }}`,
+    ]);
   });
 
   it('a folder Flux does not substitute gets the names as typed', async () => {
