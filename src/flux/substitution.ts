@@ -66,9 +66,6 @@ export function escapeForFlux(value: string): string {
   return value.replace(/\$(?=[{$])/g, '$$$$');
 }
 
-/** Whether a value holds something Flux's substitution would change. */
-export const needsFluxEscape = (value: string): boolean => /\$[{$]/.test(value);
-
 /**
  * Whether Flux substitutes variables in a folder that `deployer` (a Kustomization) deploys:
  * through its own postBuild, or one that a Kustomization `above` it patches in.
