@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../src/inputs/input-spec.ts';
 import { commit, type CommitStep } from '../src/tree/commit.ts';
+import { InterruptedError } from '../src/tree/commit-signals.ts';
 import type { FileChange } from '../src/tree/repo-tree.ts';
 import {
   allFolders,
@@ -170,6 +171,10 @@ async function runCase(o: CaseOptions): Promise<void> {
   expect(whole || none, `${label}: ${String(outcome)}`).toBe(true);
   if (outcome === 'written') expect(whole, label).toBe(true);
   else expect(none, `${label}: ${String(outcome)}`).toBe(true);
+  // a signal at any step is a rollback, never a change that went on; a full disk stops the run
+  // unless nothing is left to write (the finish step only removes files)
+  if (c.kind === 'signal') expect(outcome, label).toBeInstanceOf(InterruptedError);
+  if (c.kind === 'enospc' && c.step.kind !== 'finish') expect(outcome, label).not.toBe('written');
   for (const [path, text] of touched) expect(after[path], label).toBe(text); // never lost
   const planned = new Set(changes.map((ch) => ch.path));
   for (const [path, text] of Object.entries(before))
