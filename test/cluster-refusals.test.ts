@@ -79,6 +79,27 @@ describe('values the cluster would refuse', () => {
       );
   });
 
+  it('--mountPath where a volume the app has from its siblings is mounted already', async () => {
+    const repo = copyFixture('flux');
+    // both app-template apps of the namespace mount a logs emptyDir: the new app has it too
+    const echo = join(repo, 'kubernetes/apps/default/echo/app/helmrelease.yaml');
+    writeFileSync(
+      echo,
+      `${readFileSync(echo, 'utf8')}    persistence:\n      logs:\n        type: emptyDir\n        globalMounts:\n          - path: /app/config/logs\n`,
+    );
+    const args = ['app', '--dest', repo, '--name=echo2', ...flux, '--storage=1Gi'];
+    const elsewhere = await homeops(...args, '--mountPath=/config', '--dry-run');
+    expect(elsewhere.code, elsewhere.stderr).toBe(0);
+    expect(elsewhere.stdout).toContain('+          - path: /app/config/logs\n');
+    const before = snapshotFiles(repo);
+    const run = await homeops(...args, '--mountPath=/app/config/logs/');
+    expect(run.stderr).toBe(
+      'error: --mountPath: "/app/config/logs/" is already a mount of the container (persistence logs, as this repo\'s other apps have it)\n  fix: pass another folder, e.g. --mountPath=/data\nnothing was written\n',
+    );
+    expect(run.code).toBe(1);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
   it.each(['0x50', '1e3', '80.5', '+80'])('--port=%s: decimal digits only', async (port) => {
     await refused('flux', ['app', '--name=echo2', ...flux.slice(0, 2), `--port=${port}`], {
       stderr: `error: --port: "${port}" is not a whole number (decimal digits only)\n  fix: pass --port=<number>, e.g. --port=8080\nnothing was written\n`,

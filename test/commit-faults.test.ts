@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answers } from '../src/inputs/input-spec.ts';
 import { commit, type CommitStep } from '../src/tree/commit.ts';
+import { InterruptedError } from '../src/tree/commit-signals.ts';
 import type { FileChange } from '../src/tree/repo-tree.ts';
 import {
   allFolders,
@@ -21,7 +22,8 @@ import {
   random,
   stepsOf,
 } from './support/commit-plans.ts';
-import { copyFixture, snapshotFiles } from './support/temp-repo.ts';
+import { kustomizeRepo, planKustomize } from './support/kustomize-plans.ts';
+import { copyFixture, hasKubectl, kustomize, snapshotFiles } from './support/temp-repo.ts';
 
 /**
  * The commit's promise, as a property: for random plans and a failure injected before a random
@@ -40,10 +42,14 @@ interface Case {
 }
 
 interface CaseOptions {
-  fixture: string;
+  /** A fixture to copy, or a function that makes the repo. */
+  fixture: string | (() => string);
   seed: number;
-  /** A Flux app through the generator (whose kustomizations are built), or random files. */
-  flux: boolean;
+  /**
+   * The plan: a Flux app through the generator, random kustomizations and the files they list
+   * (both built), or random files in any folder.
+   */
+  plan: 'app' | 'kustomize' | 'files';
   /** The failure and its step; random when absent. */
   force?: { kind: Kind; at: number };
   /** Build only after a kill (the exhaustive run), or whenever the repo changed. */
@@ -53,17 +59,30 @@ interface CaseOptions {
 }
 
 async function runCase(o: CaseOptions): Promise<void> {
-  const { fixture, seed, flux, force } = o;
+  const { fixture, seed, plan, force } = o;
+  const flux = plan === 'app';
   const rnd = random(seed);
-  const root = copyFixture(fixture);
+  const makeRepo = typeof fixture === 'string' ? () => copyFixture(fixture) : fixture;
+  const root = makeRepo();
   const inputs = o.planned?.inputs ?? appInputs(rnd, seed);
-  const changes = o.planned?.changes ?? (flux ? await planApp(root, inputs) : planFiles(root, rnd));
-  const steps = o.planned?.steps ?? (await stepsOf(fixture, changes));
+  const changes =
+    o.planned?.changes ??
+    (flux
+      ? await planApp(root, inputs)
+      : plan === 'kustomize'
+        ? planKustomize(root, rnd, seed)
+        : planFiles(root, rnd));
+  const steps = o.planned?.steps ?? (await stepsOf(makeRepo(), changes));
   const at = force?.at ?? Math.floor(rnd() * steps.length);
   const kind = force?.kind ?? pick(rnd, KINDS);
   const c: Case = { seed, kind, at, step: steps[at] as CommitStep };
-  const build = flux && (o.builds === 'changed' || kind === 'kill');
+  const build = plan !== 'files' && (o.builds === 'changed' || kind === 'kill');
   const label = `seed ${seed}: ${c.kind} before step ${at} (${JSON.stringify(c.step)})`;
+  // a kustomize plan's repo is one tree: its top builds whenever every folder it lists does
+  const expectBuilt = (theirs?: Map<string, string>) =>
+    plan === 'kustomize'
+      ? hasKubectl && kustomize(join(root, 'kubernetes/apps'))
+      : expectBuilds(root, changes, theirs);
   const before = snapshotFiles(root);
   const foldersBefore = allFolders(root);
 
@@ -126,7 +145,7 @@ async function runCase(o: CaseOptions): Promise<void> {
   const after = snapshotFiles(root);
   if (outcome === 'killed') {
     // a run killed outright: what it left builds, and the next run cleans up and completes it
-    if (build) expectBuilds(root, changes);
+    if (build) expectBuilt();
     const debris = leftovers(root);
     for (const file of debris)
       expect(file, label).toMatch(new RegExp(`${DEAD_PID}|^.homeops.lock$`));
@@ -152,6 +171,10 @@ async function runCase(o: CaseOptions): Promise<void> {
   expect(whole || none, `${label}: ${String(outcome)}`).toBe(true);
   if (outcome === 'written') expect(whole, label).toBe(true);
   else expect(none, `${label}: ${String(outcome)}`).toBe(true);
+  // a signal at any step is a rollback, never a change that went on; a full disk stops the run
+  // unless nothing is left to write (the finish step only removes files)
+  if (c.kind === 'signal') expect(outcome, label).toBeInstanceOf(InterruptedError);
+  if (c.kind === 'enospc' && c.step.kind !== 'finish') expect(outcome, label).not.toBe('written');
   for (const [path, text] of touched) expect(after[path], label).toBe(text); // never lost
   const planned = new Set(changes.map((ch) => ch.path));
   for (const [path, text] of Object.entries(before))
@@ -161,19 +184,26 @@ async function runCase(o: CaseOptions): Promise<void> {
     expect(allFolders(root), label).toEqual(foldersBefore);
   }
   if (c.kind === 'writer' && c.step.kind !== 'lock') expect(otherRefused, label).toBe(true);
-  if (build && !(none && touched.size === 0)) expectBuilds(root, changes, touched);
+  if (build && !(none && touched.size === 0)) expectBuilt(touched);
 }
 
 describe('commit under injected failures (property)', () => {
   it('Flux apps into a namespace: all or nothing, builds, no temporary file', async () => {
     for (let seed = 1; seed <= 20; seed++)
-      await runCase({ fixture: 'flux', seed, flux: true, builds: 'changed' });
+      await runCase({ fixture: 'flux', seed, plan: 'app', builds: 'changed' });
   }, 120_000);
 
   it('random creates and edits: all or nothing, no temporary file', async () => {
     for (let seed = 101; seed <= 130; seed++)
-      await runCase({ fixture: 'flux-operator', seed, flux: false, builds: 'changed' });
+      await runCase({ fixture: 'flux-operator', seed, plan: 'files', builds: 'changed' });
   }, 120_000);
+
+  it('random kustomizations and the files they list (200 plans): all or nothing, builds, no temporary file', async () => {
+    const base = kustomizeRepo();
+    if (hasKubectl) kustomize(join(base, 'kubernetes/apps')); // it builds before any plan
+    for (let seed = 201; seed <= 400; seed++)
+      await runCase({ fixture: kustomizeRepo, seed, plan: 'kustomize', builds: 'changed' });
+  }, 240_000);
 
   it('every kind of failure before every step of one plan', async () => {
     const fixture = 'flux';
@@ -188,13 +218,13 @@ describe('commit under injected failures (property)', () => {
       storage: '1Gi',
     };
     const changes = await planApp(root, inputs);
-    const steps = await stepsOf(fixture, changes);
+    const steps = await stepsOf(copyFixture(fixture), changes);
     for (const kind of KINDS)
       for (let at = 0; at < steps.length; at++)
         await runCase({
           fixture,
           seed: 7,
-          flux: true,
+          plan: 'app',
           force: { kind, at },
           builds: 'kill',
           planned: { inputs, changes, steps },

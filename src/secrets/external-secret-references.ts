@@ -65,3 +65,19 @@ export async function externalSecretReferences(
   });
   return { wholeItem: false, itemKey, data, duplicates: [] };
 }
+
+/** The references with each 1Password name (item, field) as it must be written in the file. */
+export function literalReferences(
+  refs: ExternalSecretReferences,
+  literal: (value: string) => string,
+): ExternalSecretReferences {
+  return {
+    ...refs,
+    itemKey: literal(refs.itemKey),
+    data: refs.data.map((d) => ({
+      ...d,
+      key: literal(d.key),
+      property: d.property === null ? null : literal(d.property),
+    })),
+  };
+}

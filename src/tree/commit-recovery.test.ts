@@ -2,7 +2,13 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allFolders, DEAD_PID, FakeSignals, leftovers } from '../../test/support/commit-faults.ts';
+import {
+  allFolders,
+  DEAD_PID,
+  FakeSignals,
+  leftovers,
+  spyFs,
+} from '../../test/support/commit-faults.ts';
 import { failure, plan, repo } from '../../test/support/commit-repo.ts';
 import { snapshotFiles } from '../../test/support/temp-repo.ts';
 import { commit, type CommitStep } from './commit.ts';
@@ -25,6 +31,22 @@ describe('commit: signals, the lock, and what interrupted runs left', () => {
       expect(signals.listening()).toBe(0);
       expect(signals.raised).toEqual([]);
     }
+  });
+
+  it('a signal after the last check: the change is complete, and the signal is sent again to end the run', async () => {
+    const root = repo();
+    const changes = plan(root);
+    const signals = new FakeSignals();
+    // the signal comes while the lock is being released, after the last step's check
+    const disk = spyFs(root, (call, path) => {
+      if (call === 'unlinkSync' && path === '.homeops.lock') signals.send('SIGTERM');
+    });
+    await commit(root, changes, { fs: disk, signals });
+    for (const change of changes)
+      expect(readFileSync(join(root, change.path), 'utf8')).toBe(change.after);
+    expect(leftovers(root)).toEqual([]);
+    expect(signals.listening()).toBe(0);
+    expect(signals.raised).toEqual(['SIGTERM']);
   });
 
   it('another run holding the lock: a clear refusal after the wait, nothing written', async () => {

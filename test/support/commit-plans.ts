@@ -7,7 +7,7 @@ import { runGenerator } from '../../src/engine/run-generator.ts';
 import type { Answers } from '../../src/inputs/input-spec.ts';
 import { commit, type CommitStep } from '../../src/tree/commit.ts';
 import type { FileChange } from '../../src/tree/repo-tree.ts';
-import { copyFixture, hasKubectl, kustomize, snapshotFiles } from './temp-repo.ts';
+import { hasKubectl, kustomize, snapshotFiles } from './temp-repo.ts';
 
 /** Plans for the property test of the commit: random, reproducible from a seed. */
 
@@ -64,9 +64,8 @@ export function planFiles(root: string, rnd: () => number): FileChange[] {
   return [...changes.values()];
 }
 
-/** The steps a commit of these changes goes through, from a run on a copy. */
-export async function stepsOf(fixture: string, changes: FileChange[]): Promise<CommitStep[]> {
-  const scratch = copyFixture(fixture);
+/** The steps a commit of these changes goes through, from a run on a copy (`scratch`). */
+export async function stepsOf(scratch: string, changes: FileChange[]): Promise<CommitStep[]> {
   const steps: CommitStep[] = [];
   await commit(scratch, changes, { beforeStep: (s) => void steps.push(s) });
   return steps;

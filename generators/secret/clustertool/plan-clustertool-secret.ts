@@ -8,7 +8,10 @@ import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 import {
   externalSecretReferences,
   isWholeItem,
+  literalReferences,
 } from '../../../src/secrets/external-secret-references.ts';
+import { clustertoolAppSubstituted } from '../../../src/clustertool/substituted-app.ts';
+import { escapeForFlux } from '../../../src/flux/substitution.ts';
 import type { SecretAnswers } from '../secret-inputs.ts';
 import { wireClustertoolEnvFrom } from './wire-env-from.ts';
 
@@ -32,7 +35,10 @@ export async function planClustertoolSecret(
   const namespace = index.appNamespace(layer, app);
   const store = pickStore(ctx.secrets.stores(), answers.store);
   const secretName = `${app}-secret`;
-  const refs = await externalSecretReferences(ctx.secrets, store, answers);
+  const found = await externalSecretReferences(ctx.secrets, store, answers);
+  // Flux substitutes `${...}` in the app's folder: 1Password names are written escaped
+  const substituted = clustertoolAppSubstituted(index, layer, app);
+  const refs = substituted ? literalReferences(found, escapeForFlux) : found;
   const view = {
     app,
     namespace,

@@ -3,31 +3,42 @@ import type { SourceKind } from '../../onepassword/types.ts';
 import type { FluxCluster } from '../../repo/flux-model.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { render } from '../../render/templates.ts';
-import { externalSecretReferences, isWholeItem } from '../../secrets/external-secret-references.ts';
+import {
+  externalSecretReferences,
+  isWholeItem,
+  literalReferences,
+} from '../../secrets/external-secret-references.ts';
 import { pickStore, type OnePasswordStore } from '../../secrets/secret-stores.ts';
 import type { KsRef } from './dependencies.ts';
 import type { AppExample } from './examples.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import { schemasOf } from './app-view.ts';
+import { escapeForFlux } from '../../flux/substitution.ts';
 
 const SOURCES: readonly SourceKind[] = ['sdk', 'connect', 'offline'];
 
-/** The template of an app's ExternalSecret (its default where no sibling has one), and what to say. */
+/**
+ * The template of an app's ExternalSecret (its default where no sibling has one), and what to say.
+ * `substituted`: Flux substitutes variables in the file, so 1Password names are escaped for it.
+ */
 export async function externalSecretTemplate(
   ctx: FluxAppContext,
   app: string,
   secret: SecretSpec,
   examples: readonly AppExample[],
+  substituted: boolean,
 ): Promise<{ template: string; store: OnePasswordStore; secretName: string; warnings: string[] }> {
   const store = pickStore(ctx.secrets.stores(), secret.store);
   const source = SOURCES.find((s) => s === secret.source) ?? 'offline';
-  const references = await externalSecretReferences(ctx.secrets, store, {
+  const found = await externalSecretReferences(ctx.secrets, store, {
     source,
     vault: secret.vault ?? '',
     item: secret.item,
     fields: secret.fields,
     keys: secret.keys,
   });
+  const literal = substituted ? escapeForFlux : (v: string) => v;
+  const references = literalReferences(found, literal);
   const secretName = `${app}-secret`;
   const templated = !references.wholeItem && learnsTemplatedStyle(examples);
   const template = render('flux/secret/externalsecret.yaml', {
@@ -40,7 +51,7 @@ export async function externalSecretTemplate(
     templated,
     data: references.data.map((d, i) => ({
       ...d,
-      template: goTemplateOf(secret.fields[i] ?? d.secretKey),
+      template: literal(goTemplateOf(secret.fields[i] ?? d.secretKey)),
     })),
   });
   const warnings =

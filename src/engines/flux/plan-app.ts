@@ -22,6 +22,7 @@ import { appView } from './app-view.ts';
 import { plannedDocs } from './planned-docs.ts';
 import { vocabularyOf } from './vocabulary-of.ts';
 import { describesWholeItem, externalSecretTemplate } from './external-secret.ts';
+import { newAppSubstituted } from './substituted-folder.ts';
 
 /** File names of a role where the siblings tell none. */
 const DEFAULT_FILES: Partial<Record<FileRole, string>> = {
@@ -64,9 +65,22 @@ export async function planFluxApp(
     healthPath: spec.healthPath !== undefined,
     tcpProbe: spec.healthPath === undefined,
   };
+  const pin = (doc: DocShape) => applyPins(doc, ctx.repo.config.conventions);
+  // a flat repo's root takes the folder in as it is: no entry, nothing to register
+  const flat = ctx.flat(primary.cluster);
+  // the entry Kustomization of each cluster, learned from that cluster's entries
+  const entries = new Map(
+    (flat ? [] : placements).map((placement) => {
+      const examples = examplesOf(ctx, ctx.learn(placement, chartUrl).examples, 'entry');
+      const template = render('flux/app/ks.yaml', view);
+      const entryVocab = vocabularyOf(spec, ctx, placement);
+      return [placement, learnDocument(template, entryVocab, examples, roles.ENTRY, features, pin)];
+    }),
+  );
   const docs = plannedDocs(spec, conventions, view, examples);
+  const substituted = newAppSubstituted(ctx, primary, entries.get(primary));
   const secret = spec.secret
-    ? await externalSecretTemplate(ctx, spec.name, spec.secret, examples)
+    ? await externalSecretTemplate(ctx, spec.name, spec.secret, examples, substituted)
     : undefined;
   if (secret)
     docs.push({
@@ -74,7 +88,6 @@ export async function planFluxApp(
       template: secret.template,
       compiled: roles.EXTERNAL_SECRET,
     });
-  const pin = (doc: DocShape) => applyPins(doc, ctx.repo.config.conventions);
   // the HelmRelease: the claim mounted where the input says, as app-template reads it
   const pinHelmRelease = (doc: DocShape) =>
     pin(view.storage ? ensureClaimMount(doc, view.storage.claimName, view.storage.mountPath) : doc);
@@ -131,12 +144,8 @@ export async function planFluxApp(
     const ordered = docOrder(parts, examples);
     ctx.repo.tree.create(path, ordered.map((p) => p.text).join(''), conflict(path));
   }
-  // a flat repo's root takes the folder in as it is: no entry, nothing to register
-  const flat = ctx.flat(primary.cluster);
   // the entry Kustomization, in each cluster's group
-  for (const placement of flat ? [] : placements) {
-    // each cluster's entries are learned from that cluster's first
-    const entryExamples = examplesOf(ctx, ctx.learn(placement, chartUrl).examples, 'entry');
+  for (const [placement, entry] of entries) {
     const group = placement.group;
     if (!group) throw new Error('the namespace folder is made before the app');
     const entryVocab = vocabularyOf(spec, ctx, placement);
@@ -156,15 +165,6 @@ export async function planFluxApp(
         },
       );
     }
-    const entryTemplate = render('flux/app/ks.yaml', view);
-    const entry = learnDocument(
-      entryTemplate,
-      entryVocab,
-      entryExamples,
-      roles.ENTRY,
-      features,
-      pin,
-    );
     const inAppDir = posix.dirname(entryPath) === appDir && byFile.has(posix.basename(entryPath));
     if (inAppDir)
       throw new HomeopsError('CONFLICT', `the entry ${entryPath} would be one of the app's files`, {

@@ -16,6 +16,7 @@ import { shapeOf, type AppExample } from './examples.ts';
 import { describesWholeItem, externalSecretTemplate, storeDependency } from './external-secret.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import { registerEntry } from './register-entry.ts';
+import { appSubstituted } from './substituted-folder.ts';
 import * as roles from './roles.ts';
 
 /** The app a secret is for: registered in the cluster, living in that namespace. */
@@ -68,6 +69,7 @@ export async function planFluxSecret(
     app.ks.name,
     secret,
     examples,
+    appSubstituted(app),
   );
   const withSecret = examples.flatMap((e) => {
     const doc = e.docs.find((d) => d.role === 'externalsecret');
