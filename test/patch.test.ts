@@ -470,6 +470,18 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       /--target: talos\/main\/ has no template for the control planes alone\n {2}fix: add the settings to the control-plane part of talos\/main\/machineconfig\.yaml\.j2 by hand/,
     ],
     [
+      'an install disk for a talhelper node that picks its disk by selector',
+      'talos-talhelper-clusters',
+      { cluster: 'lab', patch: 'install-disk', target: 'lab-1', disk: '/dev/sdb' },
+      /--patch: talos\/lab\/talconfig\.yaml already sets nodes\[lab-1\]\.installDiskSelector\.model; the install-disk patch would set machine\.install\.disk a second time/,
+    ],
+    [
+      'an install disk for a node template that picks its disk by selector',
+      'talos-templates',
+      { patch: 'install-disk', target: 'k8s-0', disk: '/dev/sdb' },
+      /talos\/nodes\/controlplane\/k8s-0\.yaml\.j2 already sets machine\.install\.diskSelector\.serial; the install-disk patch would set machine\.install\.disk a second time/,
+    ],
+    [
       'no --cluster in a repo of several clusters',
       'talos-talhelper-clusters',
       { patch: 'max-pods', target: 'all' },
