@@ -147,5 +147,14 @@ function findElsewhere(tree: RepoTree): ElsewherePlace[] {
       }
     }
   });
-  return [...out.values()];
+  // one OpenTofu/Terraform root: its modules' folders are part of it
+  const places = [...out.values()];
+  return places.filter(
+    (p) =>
+      !p.what.startsWith('OpenTofu') ||
+      !places.some(
+        (q) =>
+          q !== p && q.what === p.what && (q.where === '.' || p.where.startsWith(`${q.where}/`)),
+      ),
+  );
 }

@@ -90,6 +90,21 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     );
   });
 
+  it('names an OpenTofu/Terraform root once, not again for each module folder under it', () => {
+    const tofu = refusal(() =>
+      openTalos(
+        withFiles('talos-tofu', {
+          'tofu/talos/modules/node/main.tf':
+            'resource "talos_machine_configuration_apply" "this" {\n  node = var.ip\n}\n',
+        }),
+        undefined,
+      ),
+    );
+    expect(tofu.message).toBe(
+      'this repo keeps its Talos machines in OpenTofu/Terraform (the siderolabs/talos provider) (tofu/talos): homeops does not edit those',
+    );
+  });
+
   it('says nothing was found, and how to pin a path, in a repo without Talos (never "talconfig.yaml does not exist")', () => {
     const none = refusal(() => openTalos(tree('argocd'), undefined));
     expect(none.message).toMatch(
