@@ -1,0 +1,189 @@
+/**
+ * node and patch in repos shaped unlike the fixtures, as a new user brings them: topf in one folder
+ * per cluster with patches numbered in tens, a commented topf.yaml, talhelper under
+ * kubernetes/<cluster>/talos/ with one-line settings at the top. Each case is a fix found that way.
+ */
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addedLines, changedFiles, flags } from './support/talos-repos.ts';
+import { homeops, snapshotFiles } from './support/temp-repo.ts';
+
+const SCHEMATIC = '376567988ad370138ad8b2698212367b8edcb69b5fd68c80be1f2ec7d603b4ba';
+
+function writeRepo(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'homeops-new-shape-'));
+  for (const [path, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+const topfNode = (host: string, ip: string, role: string, mac: string) =>
+  `  - host: ${host}\n    ip: ${ip}\n    role: ${role}\n    schematicId: ${SCHEMATIC}\n    data:\n      installDisk: /dev/sda\n      macAddr: "${mac}"\n`;
+
+/** topf in clusters/<cluster>/talos/, its patches numbered 10-, 20-, 30-. */
+const topfClusters = (): Record<string, string> => ({
+  'clusters/home/talos/topf.yaml': `clusterName: home\nclusterEndpoint: https://10.1.0.5:6443\nkubernetesVersion: v1.34.1\ntalosVersion: v1.12.3\nnodes:\n${topfNode('atlas', '10.1.0.11', 'control-plane', 'aa:bb:cc:00:00:11')}${topfNode('boreas', '10.1.0.12', 'worker', 'aa:bb:cc:00:00:12')}`,
+  'clusters/home/talos/all/10-network.yaml.tpl':
+    '---\napiVersion: v1alpha1\nkind: LinkConfig\nname: eth0\naddresses:\n  - address: "{{ .Node.IP }}/24"\nroutes:\n  - gateway: 10.1.0.1\n',
+  'clusters/home/talos/all/20-kubelet.yaml':
+    '---\nmachine:\n  kubelet:\n    extraConfig:\n      maxPods: 250\n',
+  'clusters/home/talos/all/30-install.yaml.tpl':
+    '---\nmachine:\n  install:\n    disk: {{ .Node.Data.installDisk }}\n',
+  'clusters/home/talos/control-plane/10-vip.yaml':
+    '---\napiVersion: v1alpha1\nkind: Layer2VIPConfig\nname: 10.1.0.5\nlink: eth0\n',
+  'clusters/lab/talos/topf.yaml':
+    'clusterName: lab\nclusterEndpoint: https://lab.internal:6443\nkubernetesVersion: v1.34.1\ntalosVersion: v1.11.5\nnodes:\n  - host: lab-cp1\n    ip: 172.16.5.20\n    role: control-plane\n    data:\n      installDisk: /dev/vda\n',
+});
+
+describe('topf in one folder per cluster, patches numbered in tens', () => {
+  it('node: the entry goes into the chosen cluster only; a DHCP cluster says what it could not check', async () => {
+    const repo = writeRepo(topfClusters());
+    const before = snapshotFiles(repo);
+    const node = { hostname: 'dione', ip: '10.1.0.14', role: 'worker', disk: '/dev/nvme0n1' };
+    const home = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=home',
+      ...flags(node),
+      '--mac=aa:bb:cc:00:00:14',
+    );
+    expect(home.code, home.stderr).toBe(0);
+    const after = snapshotFiles(repo);
+    expect(changedFiles(before, after)).toEqual(['clusters/home/talos/topf.yaml']);
+    expect(
+      addedLines(
+        before['clusters/home/talos/topf.yaml'] ?? '',
+        after['clusters/home/talos/topf.yaml'] ?? '',
+      ),
+    ).toEqual([
+      '  - host: dione',
+      '    ip: 10.1.0.14',
+      '    role: worker',
+      `    schematicId: ${SCHEMATIC}`,
+      '    data:',
+      '      installDisk: /dev/nvme0n1',
+      '      macAddr: "aa:bb:cc:00:00:14"',
+    ]);
+    const outside = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=home',
+      ...flags({ ...node, hostname: 'eos', ip: '172.16.5.21' }),
+      '--mac=aa:bb:cc:00:00:15',
+    );
+    expect(outside.stderr).toMatch(
+      /--ip: 172\.16\.5\.21 is outside the nodes' subnet 10\.1\.0\.0\/24/,
+    );
+    const lab = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=lab',
+      '--dry-run',
+      ...flags({ ...node, hostname: 'lab-w1', ip: '172.16.5.21' }),
+      '--mac=aa:bb:cc:00:05:21',
+    );
+    expect(lab.code, lab.stderr).toBe(0);
+    expect(lab.stderr).toMatch(
+      /writes no subnet for its nodes \(DHCP\): 172\.16\.5\.21 was checked against the other nodes.*not against a subnet or gateway/,
+    );
+  });
+
+  it('patch: the next file is 40- after 10-, 20-, 30-, and 20- in a folder that has 10-', async () => {
+    const repo = writeRepo(topfClusters());
+    const all = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--cluster=home',
+      '--patch=sysctls',
+      '--target=all',
+      '--sysctls=vm.max_map_count=262144',
+    );
+    expect(all.code, all.stderr).toBe(0);
+    expect(all.stdout).toContain('clusters/home/talos/all/40-sysctls.yaml');
+    const cp = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--cluster=home',
+      '--patch=kubeprism',
+      '--target=controlplane',
+      '--yes',
+    );
+    expect(cp.code, cp.stderr).toBe(0);
+    expect(cp.stdout).toContain('clusters/home/talos/control-plane/20-kubeprism.yaml');
+    const pods = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--cluster=home',
+      '--patch=max-pods',
+      '--target=boreas',
+      '--maxPods=300',
+    );
+    expect(pods.stderr).toMatch(
+      /all\/20-kubelet\.yaml already sets machine\.kubelet\.extraConfig\.maxPods/,
+    );
+  });
+});
+
+describe('a topf.yaml with comments and quoted values', () => {
+  it('keeps the blank line between entries where a comment heads each entry', async () => {
+    const text = [
+      '---',
+      'clusterName: "k8s"   # the cluster',
+      'clusterEndpoint: "https://k8s.home.arpa:6443"',
+      'talosVersion: "v1.13.1"',
+      '',
+      'nodes:',
+      '  # control planes',
+      '  - host: "cp-a"',
+      '    ip: "192.168.50.10"',
+      '    role: "control-plane"',
+      '    data:',
+      '      installDiskSerial: "S6PN1"   # samsung',
+      '',
+      '  # workers',
+      '  - host: "wk-a"',
+      '    ip: "192.168.50.20"',
+      '    role: "worker"',
+      '    data:',
+      '      installDiskSerial: "S6PN2"',
+      '# end of nodes',
+      '',
+      'secretsPath: secrets.sops.yaml',
+      '',
+    ].join('\n');
+    const repo = writeRepo({
+      'talos/topf.yaml': text,
+      'talos/all/00-network.yaml.tpl':
+        '---\napiVersion: v1alpha1\nkind: LinkConfig\nname: net0\naddresses:\n  - address: "{{ .Node.IP }}/24"\n',
+    });
+    const run = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        hostname: 'wk-b',
+        ip: '192.168.50.21',
+        role: 'worker',
+        disk: 'S6PN3',
+        mac: 'bc:24:11:00:50:21',
+      }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(snapshotFiles(repo)['talos/topf.yaml']).toBe(
+      text.replace(
+        '# end of nodes',
+        '\n  - host: "wk-b"\n    ip: "192.168.50.21"\n    role: "worker"\n    data:\n      installDiskSerial: "S6PN3"\n# end of nodes',
+      ),
+    );
+  });
+});
