@@ -187,3 +187,63 @@ describe('a topf.yaml with comments and quoted values', () => {
     );
   });
 });
+
+/** Per-node templates in one flat folder, Talos 1.11 legacy network, no machine.type: the VIP says who is a control plane. */
+function flatTemplates(): Record<string, string> {
+  const files: Record<string, string> = {
+    'kubernetes/bootstrap/talos/machineconfig.yaml.j2':
+      '---\nversion: v1alpha1\nmachine:\n  install:\n    image: factory.talos.dev/installer/{{ ENV.SCHEMATIC_ID }}:v1.11.5\ncluster:\n  controlPlane:\n    endpoint: https://10.9.0.50:6443\n',
+    'Taskfile.yaml':
+      'version: "3"\ntasks:\n  upgrade-all:\n    cmds:\n      - for: [alpha, beta, gamma, delta]\n        cmd: talosctl -n {{.ITEM}} upgrade\n',
+  };
+  for (const [host, octet, cp] of [
+    ['alpha', 11, true],
+    ['beta', 12, true],
+    ['gamma', 13, true],
+    ['delta', 21, false],
+  ] as const)
+    files[`kubernetes/bootstrap/talos/nodes/${host}.yaml.j2`] =
+      `---\nmachine:\n  install:\n    disk: /dev/sda\n  network:\n    hostname: ${host}\n    interfaces:\n      - deviceSelector:\n          hardwareAddr: "de:ad:be:ef:00:${octet}"\n        addresses:\n          - 10.9.0.${octet}/24\n        routes:\n          - network: 0.0.0.0/0\n            gateway: 10.9.0.1\n${cp ? '        vip:\n          ip: 10.9.0.50\n' : ''}`;
+  return files;
+}
+
+describe('per-node templates in one flat folder, without machine.type', () => {
+  const node = (hostname: string, ip: string, role: string, mac?: string) =>
+    homeops(
+      'node',
+      '--dest',
+      writeRepo(flatTemplates()),
+      '--dry-run',
+      ...flags({
+        hostname,
+        ip,
+        role,
+        disk: '/dev/nvme0n1',
+        mac: mac ?? `de:ad:be:ef:01:${ip.split('.')[3] ?? ''}`,
+      }),
+    );
+
+  it('takes the nodes with the VIP for the control planes: a control plane copies one, a worker copies the worker', async () => {
+    const cp = await node('zeta', '10.9.0.14', 'controlplane');
+    expect(cp.code, cp.stderr).toBe(0);
+    expect(cp.stdout).toContain('copied from kubernetes/bootstrap/talos/nodes/alpha.yaml.j2');
+    expect(cp.stdout).toContain('+          ip: 10.9.0.50');
+    expect(cp.stderr).toContain('the cluster will have 4 control planes');
+    expect(cp.stderr).not.toContain('no other controlplane to copy');
+    const worker = await node('eta', '10.9.0.24', 'worker');
+    expect(worker.stdout).toContain('copied from kubernetes/bootstrap/talos/nodes/delta.yaml.j2');
+    expect(worker.stdout).not.toContain('10.9.0.50');
+    expect(worker.stdout).toContain('add eta where line 5 of Taskfile.yaml lists the other nodes');
+  });
+
+  it('refuses the VIP, the gateway and a taken MAC, as for talconfig nodes', async () => {
+    expect((await node('eta', '10.9.0.50', 'worker')).stderr).toMatch(
+      /--ip: 10\.9\.0\.50 is the control-plane VIP/,
+    );
+    expect((await node('eta', '10.9.0.1', 'worker')).stderr).toMatch(
+      /--ip: 10\.9\.0\.1 is the default gateway/,
+    );
+    const mac = await node('eta', '10.9.0.24', 'worker', 'de:ad:be:ef:00:21');
+    expect(mac.stderr).toMatch(/--mac: de:ad:be:ef:00:21 is already used by node delta/);
+  });
+});
