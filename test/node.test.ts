@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { expectGoldenFiles } from './talos/golden.ts';
-import { hasSchemas, validateTalosFile } from './talos/talos-schema.ts';
+import { hasSchemas, repoSchemaVersion, validateTalosFile } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Case {
@@ -172,6 +172,9 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     'writes documents valid for the official schemas (talconfig.json, Talos of the repo version)',
     async () => {
       const repo = c.fixture();
+      expect(repoSchemaVersion(repo, c.inputs['cluster']), 'the repo Talos version').toBe(
+        c.talosVersion,
+      );
       const before = snapshotFiles(repo);
       expect((await run(repo)).code).toBe(0);
       const after = snapshotFiles(repo);

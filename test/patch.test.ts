@@ -7,7 +7,12 @@ import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { expectGoldenFiles } from './talos/golden.ts';
-import { hasSchemas, validateTalosFile, validateTalosPatch } from './talos/talos-schema.ts';
+import {
+  hasSchemas,
+  repoSchemaVersion,
+  validateTalosFile,
+  validateTalosPatch,
+} from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Layout {
@@ -161,6 +166,7 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
 
   it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {
     const repo = l.fixture();
+    expect(repoSchemaVersion(repo, l.flags?.['cluster'] ?? given['cluster'])).toBe(l.talosVersion);
     const before = snapshotFiles(repo);
     expect((await run(repo)).code).toBe(0);
     const after = snapshotFiles(repo);
