@@ -712,6 +712,32 @@ describe('homeops node: what each Talos tool gets', () => {
     );
   });
 
+  it("per-node templates: the new file is the sibling's with the node's values, its template syntax kept, never rendered", async () => {
+    const repo = copyFixture('talos-templates');
+    const result = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        hostname: 'k8s-5',
+        ip: '192.168.42.15',
+        role: 'worker',
+        disk: '/dev/nvme0n1',
+        mac: 'bc:24:11:42:00:06',
+      }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const sibling = readFileSync(join(repo, 'talos/nodes/worker/k8s-3.yaml.j2'), 'utf8');
+    expect(sibling).toContain('{% if ENV.WITH_LOCAL_STORAGE %}');
+    expect(readFileSync(join(repo, 'talos/nodes/worker/k8s-5.yaml.j2'), 'utf8')).toBe(
+      sibling
+        .replace('disk: /dev/sda', 'disk: /dev/nvme0n1')
+        .replace('hostname: k8s-3', 'hostname: k8s-5')
+        .replace('"bc:24:11:42:00:04"', '"bc:24:11:42:00:06"')
+        .replace('192.168.42.13/24', '192.168.42.15/24'),
+    );
+  });
+
   it('per-node templates: a one-line list of the nodes is a next step (its line would change), a DHCP cluster says what it could not check', async () => {
     const one = await homeops(
       'node',
