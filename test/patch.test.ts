@@ -525,6 +525,10 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       '--target=all',
       '--spegel=true',
     );
+    // the error is located at the file that sets it, and names it
+    expect(repeated.stderr).toContain(
+      'error: talos/patches/global/machine-files.yaml: --patch: talos/patches/global/machine-files.yaml already sets machine.files[/etc/cri/conf.d/20-customization.part]; the registry-mirror patch would set it a second time for the same nodes\n',
+    );
     expect(repeated.stderr).toContain(
       "fix: change the setting in talos/patches/global/machine-files.yaml instead, or remove it there (or that file's reference) first and run again",
     );

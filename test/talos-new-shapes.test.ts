@@ -80,6 +80,16 @@ describe('topf in one folder per cluster, patches numbered in tens', () => {
     expect(outside.stderr).toMatch(
       /--ip: 172\.16\.5\.21 is outside the nodes' subnet 10\.1\.0\.0\/24/,
     );
+    // the MAC is only in data.macAddr here (no patch names it)
+    const mac = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=home',
+      ...flags({ ...node, hostname: 'eos', ip: '10.1.0.15' }),
+      '--mac=AA:BB:CC:00:00:12',
+    );
+    expect(mac.stderr).toMatch(/--mac: aa:bb:cc:00:00:12 is already used by node boreas/);
     const lab = await homeops(
       'node',
       '--dest',
