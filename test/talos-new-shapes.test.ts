@@ -257,3 +257,27 @@ describe('per-node templates in one flat folder, without machine.type', () => {
     expect(mac.stderr).toMatch(/--mac: de:ad:be:ef:00:21 is already used by node delta/);
   });
 });
+
+describe('per-node templates with their tasks in .taskfiles/', () => {
+  it('adds the node to a list of a task file kept in a folder of its own', async () => {
+    const list =
+      'version: "3"\nvars:\n  NODES:\n    - alpha\n    - beta\n    - gamma\n    - delta\ntasks: {}\n';
+    const repo = writeRepo({ ...flatTemplates(), '.taskfiles/talos/Taskfile.yaml': list });
+    const run = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        hostname: 'eta',
+        ip: '10.9.0.24',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: 'de:ad:be:ef:01:24',
+      }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(snapshotFiles(repo)['.taskfiles/talos/Taskfile.yaml']).toBe(
+      list.replace('    - delta\n', '    - delta\n    - eta\n'),
+    );
+  });
+});
