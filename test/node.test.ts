@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { expectGoldenFiles } from './talos/golden.ts';
-import { hasSchemas, validateTalosFile } from './talos/talos-schema.ts';
+import { hasSchemas, repoSchemaVersion, validateTalosFile } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Case {
@@ -172,6 +172,9 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     'writes documents valid for the official schemas (talconfig.json, Talos of the repo version)',
     async () => {
       const repo = c.fixture();
+      expect(repoSchemaVersion(repo, c.inputs['cluster']), 'the repo Talos version').toBe(
+        c.talosVersion,
+      );
       const before = snapshotFiles(repo);
       expect((await run(repo)).code).toBe(0);
       const after = snapshotFiles(repo);
@@ -706,6 +709,32 @@ describe('homeops node: what each Talos tool gets', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toContain(
       'error: talos/topf.yaml: --hostname: host "k8s-4" is already in talos/topf.yaml (its ip is 192.168.20.15, not 192.168.20.16)',
+    );
+  });
+
+  it("per-node templates: the new file is the sibling's with the node's values, its template syntax kept, never rendered", async () => {
+    const repo = copyFixture('talos-templates');
+    const result = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        hostname: 'k8s-5',
+        ip: '192.168.42.15',
+        role: 'worker',
+        disk: '/dev/nvme0n1',
+        mac: 'bc:24:11:42:00:06',
+      }),
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const sibling = readFileSync(join(repo, 'talos/nodes/worker/k8s-3.yaml.j2'), 'utf8');
+    expect(sibling).toContain('{% if ENV.WITH_LOCAL_STORAGE %}');
+    expect(readFileSync(join(repo, 'talos/nodes/worker/k8s-5.yaml.j2'), 'utf8')).toBe(
+      sibling
+        .replace('disk: /dev/sda', 'disk: /dev/nvme0n1')
+        .replace('hostname: k8s-3', 'hostname: k8s-5')
+        .replace('"bc:24:11:42:00:04"', '"bc:24:11:42:00:06"')
+        .replace('192.168.42.13/24', '192.168.42.15/24'),
     );
   });
 

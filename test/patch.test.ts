@@ -7,7 +7,12 @@ import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { expectGoldenFiles } from './talos/golden.ts';
-import { hasSchemas, validateTalosFile, validateTalosPatch } from './talos/talos-schema.ts';
+import {
+  hasSchemas,
+  repoSchemaVersion,
+  validateTalosFile,
+  validateTalosPatch,
+} from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
 interface Layout {
@@ -161,6 +166,7 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
 
   it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {
     const repo = l.fixture();
+    expect(repoSchemaVersion(repo, l.flags?.['cluster'] ?? given['cluster'])).toBe(l.talosVersion);
     const before = snapshotFiles(repo);
     expect((await run(repo)).code).toBe(0);
     const after = snapshotFiles(repo);
@@ -470,6 +476,18 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       /--target: talos\/main\/ has no template for the control planes alone\n {2}fix: add the settings to the control-plane part of talos\/main\/machineconfig\.yaml\.j2 by hand/,
     ],
     [
+      'an install disk for a talhelper node that picks its disk by selector',
+      'talos-talhelper-clusters',
+      { cluster: 'lab', patch: 'install-disk', target: 'lab-1', disk: '/dev/sdb' },
+      /--patch: talos\/lab\/talconfig\.yaml already sets nodes\[lab-1\]\.installDiskSelector\.model; the install-disk patch would set machine\.install\.disk a second time/,
+    ],
+    [
+      'an install disk for a node template that picks its disk by selector',
+      'talos-templates',
+      { patch: 'install-disk', target: 'k8s-0', disk: '/dev/sdb' },
+      /talos\/nodes\/controlplane\/k8s-0\.yaml\.j2 already sets machine\.install\.diskSelector\.serial; the install-disk patch would set machine\.install\.disk a second time/,
+    ],
+    [
       'no --cluster in a repo of several clusters',
       'talos-talhelper-clusters',
       { patch: 'max-pods', target: 'all' },
@@ -506,6 +524,10 @@ describe('homeops patch: refusals exit 1, name the field, write nothing', () => 
       '--patch=registry-mirror',
       '--target=all',
       '--spegel=true',
+    );
+    // the error is located at the file that sets it, and names it
+    expect(repeated.stderr).toContain(
+      'error: talos/patches/global/machine-files.yaml: --patch: talos/patches/global/machine-files.yaml already sets machine.files[/etc/cri/conf.d/20-customization.part]; the registry-mirror patch would set it a second time for the same nodes\n',
     );
     expect(repeated.stderr).toContain(
       "fix: change the setting in talos/patches/global/machine-files.yaml instead, or remove it there (or that file's reference) first and run again",

@@ -119,9 +119,18 @@ export function findTalosFiles(tree: RepoTree): RepoTalosFiles {
   return { places, elsewhere: () => findElsewhere(tree) };
 }
 
-/** Omni cluster templates and OpenTofu/Terraform Talos definitions. */
+/** A Talos machine config or patch at the top level: `machine:`, or a typed v1alpha1 document. */
+const isMachineConfig = (text: string): boolean =>
+  /^machine:[ \t]*$/m.test(text) ||
+  (/^apiVersion:[ \t]*v1alpha1[ \t]*$/m.test(text) && /^kind:[ \t]*\w+Config[ \t]*$/m.test(text));
+
+/**
+ * Omni cluster templates and OpenTofu/Terraform Talos definitions; without those, the folders of
+ * plain Talos machine configs and patches (talosctl with envsubst, `talosctl gen config` output).
+ */
 function findElsewhere(tree: RepoTree): ElsewherePlace[] {
   const out = new Map<string, ElsewherePlace>();
+  const configs = new Set<string>();
   walk(tree, '', 0, (dir, names) => {
     for (const name of names) {
       const path = join(dir, name);
@@ -144,8 +153,29 @@ function findElsewhere(tree: RepoTree): ElsewherePlace[] {
           /^kind:\s*(ControlPlane|Workers|Machine)\s*$/m.test(text)
         )
           out.set(`omni:${dir}`, { what: 'Omni cluster templates', where: path });
-      }
+        else if (isMachineConfig(text)) configs.add(dir);
+      } else if (
+        /\.ya?ml\.(j2|jinja2?|tmpl|tpl)$/.test(name) &&
+        isMachineConfig(tree.read(path) ?? '')
+      )
+        configs.add(dir);
     }
   });
-  return [...out.values()];
+  if (out.size === 0)
+    for (const dir of configs)
+      if (![...configs].some((d) => d !== dir && (d === '' || dir.startsWith(`${d}/`))))
+        out.set(`configs:${dir}`, {
+          what: 'plain talosctl machine configs and patches',
+          where: dir || '.',
+        });
+  // one OpenTofu/Terraform root: its modules' folders are part of it
+  const places = [...out.values()];
+  return places.filter(
+    (p) =>
+      !p.what.startsWith('OpenTofu') ||
+      !places.some(
+        (q) =>
+          q !== p && q.what === p.what && (q.where === '.' || p.where.startsWith(`${q.where}/`)),
+      ),
+  );
 }

@@ -62,6 +62,15 @@ function matchesPin(place: TalosPlace, path: string): boolean {
   );
 }
 
+/** How to add a node where homeops does not. */
+function howByHand(place: ElsewherePlace): string {
+  if (place.what.startsWith('Omni'))
+    return `add the machine to the cluster template in ${place.where} by hand and sync it (omnictl cluster template sync -f ${place.where})`;
+  if (place.what.startsWith('OpenTofu'))
+    return `add the node where ${place.where} declares the others and run tofu/terraform apply`;
+  return `add the node's config to ${place.where} by hand, as the other nodes have theirs (or, if they are talhelper, topf or per-node template files under other names, pin them in ${PIN_EXAMPLE})`;
+}
+
 function notHere(elsewhere: readonly ElsewherePlace[]): HomeopsError {
   const first = elsewhere[0];
   if (first) {
@@ -71,9 +80,7 @@ function notHere(elsewhere: readonly ElsewherePlace[]): HomeopsError {
       `this repo keeps its Talos machines in ${all}: homeops does not edit those`,
       {
         file: first.where,
-        fix: first.what.startsWith('Omni')
-          ? `add the machine to the cluster template in ${first.where} by hand and sync it (omnictl cluster template sync -f ${first.where}); homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches`
-          : `add the node where ${first.where} declares the others and run tofu/terraform apply; homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches`,
+        fix: `${howByHand(first)}; homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches`,
       },
     );
   }

@@ -1,7 +1,7 @@
 /**
  * The name of a new patch file in a folder, the way the repo names its patches:
  * - `NN-<name>.yaml` after the highest number when the folder's files are numbered (the number
- *   sets topf's merge order);
+ *   sets topf's merge order), one step on: `40-` after `10-`, `20-`, `30-` when the repo counts in tens;
  * - `<section>-<area>.yaml` (`machine-kubelet.yaml`, `machine-sysctls.yaml`) when the repo names
  *   its patches by the part of the config they set, as cluster-template does;
  * - `<name>.yaml` otherwise.
@@ -42,6 +42,18 @@ export function patchArea(text: string): string | undefined {
   return section && area ? `${section}-${area.toLowerCase()}` : undefined;
 }
 
+const gcd = (a: number, b: number): number => (b === 0 ? a : gcd(b, a % b));
+
+/** The step the repo numbers its patch files by: 10 for `10-`, `20-`, `30-`; else 1. */
+function numberStep(files: readonly string[]): number {
+  const numbers = files.flatMap((f) => {
+    const m = NUMBERED.exec(f);
+    return m ? [Number(m[1])] : [];
+  });
+  const step = numbers.reduce(gcd, 0);
+  return numbers.filter((n) => n > 0).length >= 2 && step > 1 ? step : 1;
+}
+
 export function patchFileName(
   tree: RepoTree,
   dir: string,
@@ -70,6 +82,7 @@ export function patchFileName(
       .sort()[0];
     return posix.join(dir, `${start ?? '01'.padStart(width, '0')}-${name}.yaml`);
   }
-  const next = Math.max(...numbers(here).map(Number)) + 1;
+  const step = numberStep([...here, ...otherDirs.flatMap((d) => patchFiles(tree, d))]);
+  const next = (Math.floor(Math.max(...numbers(here).map(Number)) / step) + 1) * step;
   return posix.join(dir, `${String(next).padStart(width, '0')}-${name}.yaml`);
 }

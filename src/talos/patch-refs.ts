@@ -193,10 +193,14 @@ export function addPatchRef(
 
 /**
  * A new top-level key, appended last, gets a blank line before it when the file's other top-level
- * sections have one (`patches:`, `controlPlane:` ... each after an empty line).
+ * sections have one (`patches:`, `controlPlane:` ... each after an empty line). Sections are the
+ * keys that open a block; the one-line settings at the top (`clusterName: home`) are not counted.
  */
 function spacedLikeOthers(source: string, text: string, key: string): string {
-  const sections = [...source.matchAll(/^([A-Za-z][\w-]*):/gm)].slice(1);
+  const first = /^[A-Za-z][\w-]*:/m.exec(source)?.index;
+  const sections = [
+    ...source.matchAll(/^([A-Za-z][\w-]*):[ \t]*(?:&[^\s#]+[ \t]*)?(?:#[^\n]*)?$/gm),
+  ].filter((m) => m.index !== first);
   const spaced = sections.filter((m) =>
     /\n\s*\n(?:#[^\n]*\n)*$/.test(source.slice(0, m.index)),
   ).length;

@@ -58,11 +58,17 @@ const KUBELET_FIELD: Record<string, string> = {
 const camel = (flag: string): string =>
   flag.replace(/-([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-/** The one path of a setting however it is written (kubelet flags as their config fields). */
+/**
+ * The one path of a setting however it is written: kubelet flags as their config fields, an install
+ * disk selector as the install disk it picks (`install.disk` and `install.diskSelector` together
+ * leave Talos one of them to ignore).
+ */
 export function canonicalPath(path: readonly string[]): string[] {
   const [a, b, c, flag, ...rest] = path;
   if (a === 'machine' && b === 'kubelet' && c === 'extraArgs' && flag !== undefined)
     return ['machine', 'kubelet', 'extraConfig', KUBELET_FIELD[flag] ?? camel(flag), ...rest];
+  if (a === 'machine' && b === 'install' && c === 'diskSelector')
+    return ['machine', 'install', 'disk'];
   return [...path];
 }
 

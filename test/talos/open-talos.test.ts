@@ -90,6 +90,45 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     );
   });
 
+  it('names an OpenTofu/Terraform root once, not again for each module folder under it', () => {
+    const tofu = refusal(() =>
+      openTalos(
+        withFiles('talos-tofu', {
+          'tofu/talos/modules/node/main.tf':
+            'resource "talos_machine_configuration_apply" "this" {\n  node = var.ip\n}\n',
+        }),
+        undefined,
+      ),
+    );
+    expect(tofu.message).toBe(
+      'this repo keeps its Talos machines in OpenTofu/Terraform (the siderolabs/talos provider) (tofu/talos): homeops does not edit those',
+    );
+  });
+
+  it('names the folder of plain talosctl configs (envsubst, gen config output) it does not add nodes to, never "no Talos configuration"', () => {
+    const plain = refusal(() =>
+      openTalos(
+        withFiles('argocd', {
+          'infra/talos/controlplane.yaml':
+            '---\nmachine:\n  type: controlplane\n  install:\n    disk: ${INSTALL_DISK}\ncluster:\n  controlPlane:\n    endpoint: https://${VIP}:6443\n',
+          'infra/talos/patches/k8s-0.yaml':
+            '---\napiVersion: v1alpha1\nkind: HostnameConfig\nauto: off\nhostname: k8s-0\n',
+          'infra/talos/Taskfile.yaml':
+            'version: "3"\ntasks:\n  apply:\n    cmds:\n      - envsubst < controlplane.yaml | talosctl apply-config -f /dev/stdin\n',
+        }),
+        undefined,
+      ),
+    );
+    expect(plain.code).toBe('LAYOUT');
+    expect(plain.message).toBe(
+      'this repo keeps its Talos machines in plain talosctl machine configs and patches (infra/talos): homeops does not edit those',
+    );
+    expect(plain.fix).toMatch(
+      /^add the node's config to infra\/talos by hand, as the other nodes have theirs \(or, if they are talhelper, topf or per-node template files under other names, pin them in \.homeops\.yaml/,
+    );
+    expect(plain.message).not.toContain('no Talos configuration');
+  });
+
   it('says nothing was found, and how to pin a path, in a repo without Talos (never "talconfig.yaml does not exist")', () => {
     const none = refusal(() => openTalos(tree('argocd'), undefined));
     expect(none.message).toMatch(

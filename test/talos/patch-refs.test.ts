@@ -70,6 +70,34 @@ describe('addPatchRef', () => {
     );
   });
 
+  it('counts the sections that open a block, not the one-line settings above them', () => {
+    const source = [
+      '---',
+      'clusterName: home',
+      'talosVersion: v1.11.6',
+      'kubernetesVersion: v1.34.1',
+      'endpoint: https://192.168.7.5:6443',
+      'additionalApiServerCertSans: &sans',
+      '  - "192.168.7.5"',
+      'additionalMachineCertSans: *sans',
+      '',
+      'nodes:',
+      '  - hostname: home-1',
+      '    ipAddress: 192.168.7.11',
+      '',
+      'patches:',
+      '  - "@./patches/global/machine-time.yaml"',
+      '',
+      'controlPlane:',
+      '  patches:',
+      '    - "@./patches/controller/cluster.yaml"',
+      '',
+    ].join('\n');
+    expect(add(source, { scope: 'worker' }, '@./patches/worker/gpu.yaml').text).toBe(
+      `${source}\nworker:\n  patches:\n    - "@./patches/worker/gpu.yaml"\n`,
+    );
+  });
+
   it("appends to a node's patches, found by hostname", () => {
     const r = add(CT.talconfig, { scope: 'node', hostname: 'k8s-1' }, '@./patches/k8s-1/gpu.yaml');
     expect(r.text).toBe(

@@ -129,6 +129,22 @@ describe('patchSettings: one setting written in two forms is one path', () => {
     expect(clash?.added.label).toBe('machine.kubelet.extraConfig.maxPods');
   });
 
+  it('an install disk selector and an install disk are one setting: the disk Talos installs to', () => {
+    expect(path('machine:\n  install:\n    diskSelector:\n      model: "Samsung*"\n')).toEqual([
+      'machine.install.disk',
+    ]);
+    const clash = findClash(patchSettings('machine:\n  install:\n    disk: /dev/sdb\n'), [
+      {
+        file: 'k8s-0.yaml.j2',
+        settings: patchSettings('machine:\n  install:\n    diskSelector:\n      serial: S1\n'),
+      },
+    ]);
+    expect(clash?.existing.label).toBe('machine.install.diskSelector.serial');
+    expect(clash?.added.label).toBe('machine.install.disk');
+    // other install settings stay their own
+    expect(path('machine:\n  install:\n    wipe: false\n')).toEqual(['machine.install.wipe']);
+  });
+
   it('typed documents stand for the v1alpha1 sections they replace', () => {
     const typed = patchSettings(
       'apiVersion: v1alpha1\nkind: RegistryMirrorConfig\nname: ghcr.io\nendpoints: [{url: "https://m"}]\n---\napiVersion: v1alpha1\nkind: TimeSyncConfig\nntp: {servers: [a]}\n',

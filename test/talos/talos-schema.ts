@@ -8,7 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import type { ValidateFunction } from 'ajv';
 import { parseAllDocuments, parseDocument } from 'yaml';
+import { readConfig } from '../../src/repo/config.ts';
+import { openTalos } from '../../src/talos/open-talos.ts';
 import { isMasked, maskTemplate } from '../../src/talos/template-mask.ts';
+import { RepoTree } from '../../src/tree/repo-tree.ts';
 
 export const SCHEMAS_DIR =
   process.env['HOMEOPS_SCHEMAS_DIR'] ??
@@ -146,4 +149,17 @@ export function validateTalosFile(
   if (/^topf\.ya?ml$/.test(name) || !/\.ya?ml(\.j2|\.tpl)?$/.test(name)) return [];
   if (/\.(j2|tpl)$/.test(name)) return validateTalosTemplate(text, version);
   return validateTalosPatch(text, version);
+}
+
+/**
+ * The schema folder for the Talos version homeops reads from the repo (talosVersion, an installer
+ * tag, the mise talos tool), so a test validates against the repo's version, not one it assumes.
+ */
+export function repoSchemaVersion(repo: string, cluster?: string): string {
+  const tree = new RepoTree(repo);
+  const backends = openTalos(tree, readConfig(tree).talos);
+  const backend = backends.find((b) => cluster === undefined || b.cluster === cluster);
+  if (!backend) throw new Error(`no Talos cluster ${cluster ?? ''} in ${repo}`);
+  const { major, minor } = backend.talosVersion();
+  return `v${major}.${minor}`;
 }

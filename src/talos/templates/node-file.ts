@@ -179,7 +179,7 @@ export function buildNodeFile(repo: TemplatesRepo, node: CheckedNodeInput): Node
 
   if (t.controlPlane !== cp)
     warnings.push(
-      `no other ${node.role} to copy: ${node.hostname}'s file is ${t.hostname}'s (a ${t.controlPlane ? 'control plane' : 'worker'}) with its values; remove what only ${t.controlPlane ? 'control planes' : 'workers'} have (a VIP, labels)`,
+      `no other ${node.role} to copy: ${node.hostname}'s file is ${t.hostname}'s (a ${t.controlPlane ? 'control plane' : 'worker'}) with its values; ${t.controlPlane ? 'remove what only control planes have (a VIP, labels)' : 'add what control planes have (the VIP, labels) by hand'}`,
     );
   if (t.network.macs.length === 0)
     warnings.push(`${t.path} selects its network link without a MAC: ${node.mac} is written nowhere; check how ${node.hostname}'s link is matched`);

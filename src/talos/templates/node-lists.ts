@@ -3,7 +3,8 @@
  * loop of a justfile, a node-to-hardware map): the new node is added where the list has one item
  * per line, each line the same but for the node (a new line in the list's form, nothing else
  * changed); anywhere else (one-line lists, maps with values) a next step names the file and line.
- * Only the Talos folder, the repo's task files and its CI workflows are looked at.
+ * Only the Talos folder, the repo's task files (at the root or in `.taskfiles/`, `.just/`) and its CI
+ * workflows are looked at.
  */
 import { posix } from 'node:path';
 import { parseAllDocuments } from 'yaml';
@@ -22,6 +23,7 @@ export interface ListEdits {
 }
 
 const TASK_FILES = ['.justfile', 'justfile', 'Justfile', 'Taskfile.yaml', 'Taskfile.yml', '.mise.toml', 'mise.toml'];
+const TASK_DIRS = ['.taskfiles', '.just', 'just', 'taskfiles'];
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const word = (name: string): RegExp => new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-]|\\.\\w)`, 'g');
 
@@ -32,7 +34,16 @@ function candidates(tree: RepoTree, dir: string, skip: ReadonlySet<string>): str
       .map((n) => posix.join(folder, n))
       .filter((p) => tree.isFile(p) && !skip.has(p) && /(\.just|justfile|Justfile|\.ya?ml|\.toml)$/.test(p));
   const workflows = files('.github/workflows');
-  return [...new Set([...files(dir), ...TASK_FILES.filter((f) => tree.isFile(f)), ...workflows])];
+  // task files kept in a folder of their own (`.taskfiles/talos/Taskfile.yaml`, `.just/talos.just`)
+  const taskDirs = TASK_DIRS.flatMap((d) => [d, ...tree.subfolders(d).map((s) => posix.join(d, s))]);
+  return [
+    ...new Set([
+      ...files(dir),
+      ...TASK_FILES.filter((f) => tree.isFile(f)),
+      ...taskDirs.flatMap(files),
+      ...workflows,
+    ]),
+  ];
 }
 
 /** The first name of `node` found in `line` as a whole word, with its position. */

@@ -98,9 +98,12 @@ function readNode(tree: RepoTree, nodesDir: string, path: string): TemplateNode 
     const t = doc.getIn(['machine', 'type']);
     if (typeof t === 'string') type = t;
   }
+  // the role folder, else machine.type, else the VIP: only control planes carry one
   const controlPlane = folder
     ? CP_FOLDERS.includes(folder)
-    : type === 'controlplane' || type === 'init';
+    : type !== undefined
+      ? type === 'controlplane' || type === 'init'
+      : network.vips.length > 0;
   const hostnameText = network.hostname;
   const hostname = hostnameText?.split('.')[0] ?? stem;
   const ip = parseIpv4(stem) !== undefined ? stem : network.addresses[0]?.split('/')[0];

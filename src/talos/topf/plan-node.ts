@@ -16,14 +16,18 @@ import { controlPlaneWarnings, uncheckedWarnings } from '../node-warnings.ts';
 import { buildTopfEntry } from './topf-node-entry.ts';
 import type { TopfNode, TopfRepo } from './topf-repo.ts';
 
-/** Blank lines between the entries of `nodes:` when the siblings have them. */
+/** The line of the entry `- host: <host>` (its first key), as a pattern. */
+const hostLine = (host: string): RegExp =>
+  new RegExp(`^[ \\t]*- host: ["']?${host.replace(/\./g, '\\.')}["']?[ \\t]*(?:#.*)?$`, 'm');
+
+/** Blank lines between the entries of `nodes:` when the siblings have them (a comment may follow). */
 function spacedLikeSiblings(repo: TopfRepo, text: string, host: string): string {
   const spaced = repo.nodes.slice(1).filter((n) => {
-    const at = repo.text.search(new RegExp(`^\\s*- host: ["']?${n.host}["']?\\s*$`, 'm'));
-    return at > 0 && /\n[ \t]*\n(?:[ \t]*#[^\n]*\n)*$/.test(repo.text.slice(0, at + 1));
+    const at = repo.text.search(hostLine(n.host));
+    return at > 0 && /\n[ \t]*\n(?:[ \t]*#[^\n]*\n)*$/.test(repo.text.slice(0, at));
   }).length;
   if (repo.nodes.length < 2 || spaced * 2 < repo.nodes.length - 1) return text;
-  const at = text.search(new RegExp(`^\\s*- host: ["']?${host}["']?\\s*$`, 'm'));
+  const at = text.search(hostLine(host));
   if (at <= 0 || text.slice(0, at).endsWith('\n\n')) return text;
   return `${text.slice(0, at)}\n${text.slice(at)}`;
 }
