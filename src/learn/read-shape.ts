@@ -139,6 +139,9 @@ function toNode(
     else if (keyColumn !== null && node.range) {
       const dash = columnOf(text, node.range[0]);
       votes.indentSeq[dash > keyColumn ? 0 : 1]++;
+      // a list indented under its key steps in as far as the file's mappings do
+      const step = dash - keyColumn;
+      if (step > 0) votes.indents.set(step, (votes.indents.get(step) ?? 0) + 1);
     }
     const blankBefore = node.items.flatMap((item, at) =>
       at > 0 && (item as YamlNode | null)?.spaceBefore ? [at] : [],
