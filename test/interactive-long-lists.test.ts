@@ -70,5 +70,46 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       },
       60_000,
     );
+
+    it.each(FRONT_ENDS)(
+      '$name app: Enter typed together with the filter (a paste, a fast typist) picks the match',
+      async ({ start }) => {
+        const repo = repoWithManyApps();
+        const session = start('app', repo);
+        try {
+          await session.answer('App name', 'whoami');
+          await session.answer('Namespace', '');
+          await answerEach(
+            session,
+            {
+              'Container image': 'ghcr.io/traefik/whoami:v1.10.4',
+              Route: '',
+              'Container port': '80',
+              'Persistent storage size': '',
+            },
+            'Depends on (existing apps) (type to filter)',
+          );
+          // the filter and Enter in one write: Enter comes while the filter is still running
+          await session.waitFor('');
+          session.write('app-42\r');
+          await session.answer(
+            'Depends on (existing apps): media/media-app-42; another? (type to filter)',
+            '',
+          );
+          await answerEach(
+            session,
+            { 'Secrets from 1Password?': '', 'More options?': '' },
+            'Write these 5 files? (Y/n/d)',
+          );
+          await session.answer('', 'y');
+          expect(await session.exited).toBe(0);
+        } finally {
+          session.kill();
+        }
+        const ks = readFileSync(join(repo, 'kubernetes/apps/default/whoami/ks.yaml'), 'utf8');
+        expect(ks).toContain('name: media-app-42');
+      },
+      60_000,
+    );
   },
 );

@@ -198,7 +198,9 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   },
   storageInput<FluxAppContext>(isAppTemplate),
   storageClassInput<FluxAppContext>(hasStorage, (ctx, a) => ctx.storageClass(placementOf(ctx, a))),
-  mountPathInput<FluxAppContext>(hasStorage),
+  mountPathInput<FluxAppContext>(hasStorage, '/config', (ctx, a) =>
+    ctx.mountPath(placementOf(ctx, a)),
+  ),
   {
     name: 'dependsOn',
     message: 'Depends on (existing apps)',

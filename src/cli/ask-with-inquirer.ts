@@ -33,8 +33,8 @@ export function prompterOf(inquirer: InquirerLike, onCtrlC: () => void): Prompte
       return asking;
     },
     filterable: () =>
-      (registered ??= import('inquirer-autocomplete-prompt').then(({ default: plugin }) => {
-        inquirer.registerPrompt('autocomplete', plugin as never);
+      (registered ??= import('./steady-autocomplete.ts').then(({ SteadyAutocomplete }) => {
+        inquirer.registerPrompt('autocomplete', SteadyAutocomplete as never);
         return 'autocomplete';
       })),
   };

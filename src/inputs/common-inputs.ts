@@ -72,13 +72,18 @@ export const storageClassInput = <C>(
   validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
 });
 
-export const mountPathInput = <C>(when: When<C>, fallback = '/config'): InputSpec<C> => ({
+/** `learned`: the mount path the repo's apps use, where it tells one. */
+export const mountPathInput = <C>(
+  when: When<C>,
+  fallback = '/config',
+  learned?: (ctx: C, answers: Answers) => string | undefined,
+): InputSpec<C> => ({
   name: 'mountPath',
   message: 'Mount path of the volume',
-  help: `mountPath: where the volume is mounted; default ${fallback}; not / or /tmp`,
+  help: `mountPath: where the volume is mounted; default ${learned ? `the one the repo's apps use, else ${fallback}` : fallback}; not / or /tmp`,
   type: 'string',
   advanced: true,
   when,
-  default: () => fallback,
+  default: (ctx, a) => learned?.(ctx, a) ?? fallback,
   validate: (v: string) => check.absolutePath(v, fallback) ?? check.volumeMountPath(v, fallback),
 });

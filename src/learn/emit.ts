@@ -2,7 +2,7 @@ import { isPlainSafe } from '../yaml/scalar.ts';
 import type { DocLayout, DocShape, MapEntry, Node, ScalarNode } from './tree.ts';
 
 /**
- * Write documents as a person writes them: two-space indentation, block or flow as each node
+ * Write documents as a person writes them: the file's indentation (two spaces, or four), block or flow as each node
  * says, sequences indented under their key or not and flow collections padded or not as the
  * file's layout says, each scalar in its style when that style reads back as the same value.
  */
@@ -48,13 +48,15 @@ class Writer {
     const anchor = v.kind !== 'alias' && v.anchor ? ` &${v.anchor}` : '';
     if (v.kind === 'map' && !v.flow && v.entries.length > 0) {
       out.push(`${key}${anchor}`);
-      this.map(v.entries, indent + 2, out);
+      this.map(v.entries, indent + this.layout.indent, out);
     } else if (v.kind === 'seq' && !v.flow && v.items.length > 0) {
       out.push(`${key}${anchor}`);
-      this.seq(v.items, this.layout.indentSeq ? indent + 2 : indent, out, v.blankBefore);
+      const at = this.layout.indentSeq ? indent + this.layout.indent : indent;
+      this.seq(v.items, at, out, v.blankBefore);
     } else if (v.kind === 'scalar' && isBlockScalar(v)) {
       out.push(`${key}${anchor} ${blockHeader(v)}`);
-      for (const line of blockLines(v)) out.push(line === '' ? '' : `${pad(indent + 2)}${line}`);
+      const at = pad(indent + this.layout.indent);
+      for (const line of blockLines(v)) out.push(line === '' ? '' : `${at}${line}`);
     } else if (v.kind === 'scalar' && v.value === null && v.style === 'PLAIN' && !v.anchor) {
       out.push(key);
     } else {

@@ -56,11 +56,12 @@ function headerOf(examples: readonly Example[]): string[] | undefined {
 }
 
 function layoutOf(layouts: readonly DocLayout[]): DocLayout {
-  const pick = (key: keyof DocLayout) => {
+  const pick = (key: 'indentSeq' | 'flowMapPadding' | 'flowSeqPadding') => {
     const yes = layouts.filter((l) => l[key]).length;
     return yes * 2 === layouts.length ? DEFAULT_LAYOUT[key] : yes * 2 > layouts.length;
   };
   return {
+    indent: Number(majorityOf(layouts, (l) => String(l.indent), true) ?? DEFAULT_LAYOUT.indent),
     indentSeq: pick('indentSeq'),
     flowMapPadding: pick('flowMapPadding'),
     flowSeqPadding: pick('flowSeqPadding'),

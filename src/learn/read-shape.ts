@@ -12,6 +12,8 @@ import { abstractText, type Vocabulary } from './vocabulary.ts';
 
 /** Layout evidence counted over a file: how many sequences were indented, flows padded. */
 interface LayoutVotes {
+  /** How many nested mappings stepped in by each number of spaces. */
+  indents: Map<number, number>;
   indentSeq: [number, number];
   flowMapPadding: [number, number];
   flowSeqPadding: [number, number];
@@ -35,6 +37,7 @@ export function readShapes(
       continue;
     }
     const votes: LayoutVotes = {
+      indents: new Map(),
       indentSeq: [0, 0],
       flowMapPadding: [0, 0],
       flowSeqPadding: [0, 0],
@@ -70,7 +73,9 @@ function headerLines(text: string, vocab: Vocabulary): string[] {
 function decide(votes: LayoutVotes): DocLayout {
   const pick = ([yes, no]: [number, number], fallback: boolean) =>
     yes + no === 0 ? fallback : yes >= no;
+  const [indent] = [...votes.indents].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0] ?? [2];
   return {
+    indent,
     indentSeq: pick(votes.indentSeq, true),
     flowMapPadding: pick(votes.flowMapPadding, true),
     flowSeqPadding: pick(votes.flowSeqPadding, false),
@@ -134,6 +139,9 @@ function toNode(
     else if (keyColumn !== null && node.range) {
       const dash = columnOf(text, node.range[0]);
       votes.indentSeq[dash > keyColumn ? 0 : 1]++;
+      // a list indented under its key steps in as far as the file's mappings do
+      const step = dash - keyColumn;
+      if (step > 0) votes.indents.set(step, (votes.indents.get(step) ?? 0) + 1);
     }
     const blankBefore = node.items.flatMap((item, at) =>
       at > 0 && (item as YamlNode | null)?.spaceBefore ? [at] : [],
@@ -149,6 +157,11 @@ function toNode(
     const flow = node.flow === true;
     if (flow) votePadding(text, node.range, votes.flowMapPadding);
     const map: MapNode = withAnchor({ kind: 'map', flow, entries: [] });
+    const first = node.items[0]?.key as YamlNode | null | undefined;
+    if (!flow && keyColumn !== null && isScalar(first) && first.range) {
+      const step = columnOf(text, first.range[0]) - keyColumn;
+      if (step > 0) votes.indents.set(step, (votes.indents.get(step) ?? 0) + 1);
+    }
     for (const pair of node.items) {
       const key = pair.key as YamlNode | null;
       const keyText = isScalar(key) ? String(key.value) : '';

@@ -70,6 +70,8 @@ export interface DocShape {
 
 /** Text layout choices that hold for a whole file. */
 export interface DocLayout {
+  /** Spaces a nested block mapping (or an indented sequence) steps in: 2, or 4 in some repos. */
+  indent: number;
   /** Block sequences indented under their key (`key:\n  - a`) rather than level with it. */
   indentSeq: boolean;
   /** Spaces inside flow mappings: `{ a: b }` rather than `{a: b}`. */
@@ -79,6 +81,7 @@ export interface DocLayout {
 }
 
 export const DEFAULT_LAYOUT: DocLayout = {
+  indent: 2,
   indentSeq: true,
   flowMapPadding: true,
   flowSeqPadding: false,

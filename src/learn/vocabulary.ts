@@ -51,8 +51,8 @@ export function isAmbiguous(vocab: Vocabulary): boolean {
 
 /**
  * Words that name folders (a cluster, a group) are common words (`home`, `lab`, `apps`): they
- * count as the word only as a whole path segment (`kubernetes/home/apps`), never inside a name
- * (`home-operations.com`).
+ * count as the word only as a whole path segment (`kubernetes/home/apps`), or for the cluster, as
+ * a whole value, never inside a name (`home-operations.com`).
  */
 const SEGMENT_TOKENS: readonly Token[] = ['cluster', 'group'];
 
@@ -63,6 +63,8 @@ export function abstractText(text: string, vocab: Vocabulary): string {
   const segments: Vocabulary = {};
   for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][])
     (SEGMENT_TOKENS.includes(token) ? segments : words)[token] = word;
+  // a value that is the cluster's name and nothing else (`CLUSTER: dev`) stands for the cluster
+  if (segments.cluster && text === segments.cluster) return placeholder('cluster');
   if (text.includes('/')) {
     for (const [token, word] of Object.entries(segments) as [Token, string | undefined][]) {
       if (!word) continue;

@@ -172,7 +172,9 @@ export function appView(
           inValues: mode.kind === 'values',
           claimFile: mode.kind === 'file',
           claimName:
-            mode.kind === 'component' ? (fillText(mode.claimName, vocab) ?? spec.name) : spec.name,
+            mode.kind === 'component' || mode.kind === 'file'
+              ? (fillText(mode.claimName, vocab) ?? spec.name)
+              : spec.name,
         }
       : null,
     recreate: storage !== undefined,

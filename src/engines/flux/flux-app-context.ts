@@ -184,7 +184,12 @@ export class FluxAppContext {
         conventions: {
           ...learned,
           routeIn: pins.routeIn ?? learned.routeIn,
-          storage: pins.storageIn ? { kind: pins.storageIn } : learned.storage,
+          storage:
+            pins.storageIn === 'file'
+              ? { kind: 'file', claimName: '⟪app⟫' }
+              : pins.storageIn === 'values'
+                ? { kind: 'values' }
+                : learned.storage,
         },
       };
       this.learned.set(key, found);
@@ -280,6 +285,27 @@ export class FluxAppContext {
       .filter(ownName);
     const all = local.length ? local : examples.flatMap(hostnamesOf).filter(ownName);
     return majorityOf(all, (h) => h);
+  }
+
+  /**
+   * Where most siblings mount their claim (`globalMounts[0].path`, else app-template's `/<key>`),
+   * if most agree.
+   */
+  mountPath(placement: Placement): string | undefined {
+    const { examples } = this.learn(placement, undefined);
+    const paths = examples.flatMap((e) => {
+      const persistence = (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ??
+        {}) as Record<string, unknown>;
+      return Object.entries(persistence).flatMap(([key, p]) => {
+        const claim = dig(p, 'existingClaim') !== undefined || dig(p, 'size') !== undefined;
+        if (!claim) return [];
+        const mounted = str(dig(p, 'globalMounts', 0, 'path'));
+        return [mounted ?? (dig(p, 'advancedMounts') === undefined ? `/${key}` : undefined)];
+      });
+    });
+    // only a path most of the claims share: one app's own path is no convention
+    const known = paths.filter((p): p is string => p !== undefined);
+    return known.length >= 2 ? majorityOf(known, (p) => p, true) : undefined;
   }
 
   /** The storage class the siblings' claims name most, if any. */

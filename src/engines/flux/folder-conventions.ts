@@ -42,7 +42,8 @@ export type ChartSourceConvention =
 
 export type StorageConvention =
   | { kind: 'values' }
-  | { kind: 'file' }
+  /** A PersistentVolumeClaim file of the app's own, named as the siblings name theirs. */
+  | { kind: 'file'; claimName: string }
   /** A backup component provides the claim: its path, the size variable, the claim name. */
   | { kind: 'component'; components: string[]; capacityVar: string | undefined; claimName: string };
 
@@ -188,6 +189,12 @@ function storageOf(examples: readonly AppExample[]): StorageConvention {
       claimName: claim ?? '⟪app⟫',
     };
   }
-  const inFile = stored.filter((e) => e.docs.some((d) => d.role === 'claim')).length;
-  return inFile * 2 > stored.length ? { kind: 'file' } : { kind: 'values' };
+  const claims = stored.flatMap((e) =>
+    e.docs
+      .filter((d) => d.role === 'claim' && d.object?.name)
+      .map((d) => abstractText(d.object?.name ?? '', e.vocab)),
+  );
+  return claims.length * 2 > stored.length
+    ? { kind: 'file', claimName: majorityOf(claims, (c) => c) ?? '⟪app⟫' }
+    : { kind: 'values' };
 }
