@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { expectGoldenFiles } from './talos/golden.ts';
+import { expectGoldenFiles } from './support/golden.ts';
 import { hasSchemas, validateTalosFile } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 

@@ -6,7 +6,7 @@ import { PATCH_CATALOG, renderPatch } from '../src/talos/patch-catalog.ts';
 import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { expectGoldenFiles } from './talos/golden.ts';
+import { expectGoldenFiles } from './support/golden.ts';
 import { hasSchemas, validateTalosFile, validateTalosPatch } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 

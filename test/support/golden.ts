@@ -40,6 +40,13 @@ export function changedFiles(
     .sort();
 }
 
+/** A golden file's text (relative to test/golden/), for a test that derives from it; missing fails. */
+export function readGolden(golden: string, root: string = GOLDEN_ROOT): string {
+  const path = join(root, golden);
+  if (!existsSync(path)) expect.fail(`golden file golden/${golden} is missing: ${HOW_TO_WRITE}`);
+  return readFileSync(path, 'utf8');
+}
+
 /** `actual` is byte for byte the golden file `golden` (relative to test/golden/). */
 export function expectGolden(
   actual: string | undefined,
@@ -52,8 +59,7 @@ export function expectGolden(
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, actual ?? '');
   }
-  if (!existsSync(path)) expect.fail(`golden file golden/${golden} is missing: ${HOW_TO_WRITE}`);
-  expect(actual, `golden/${golden}`).toBe(readFileSync(path, 'utf8'));
+  expect(actual, `golden/${golden}`).toBe(readGolden(golden, root));
 }
 
 /**
