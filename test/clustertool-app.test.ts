@@ -205,6 +205,38 @@ describe('homeops app on the clustertool layout', () => {
     expect(release).toContain('storageClass: openebs-hostpath\n');
   });
 
+  it("writes an app in the conventions of its own layer's apps, not of the first layer looked at", async () => {
+    const repo = copyFixture('clustertool');
+    for (const app of ['blocky', 'metallb-config']) {
+      const ks = join(repo, K, 'core', app, 'ks.yaml');
+      writeFileSync(ks, readFileSync(ks, 'utf8').replace('  interval: 10m\n', '  interval: 30m\n'));
+    }
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=jellyfin',
+      '--layer=core',
+      '--chartVersion=1.0.0',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const ks = readFileSync(join(repo, K, 'core/jellyfin/ks.yaml'), 'utf8');
+    expect(ks).toContain('\n  interval: 30m\n');
+    const other = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=jackett',
+      '--layer=apps',
+      '--chartVersion=1.0.0',
+    );
+    expect(other.code).toBe(0);
+    expect(readFileSync(join(repo, K, 'apps/jackett/ks.yaml'), 'utf8')).toContain(
+      '\n  interval: 10m\n',
+    );
+  });
+
   it('changes nothing on a second run with the same inputs, and says so', async () => {
     const repo = copyFixture('clustertool');
     await homeops('app', '--dest', repo, ...radarr);

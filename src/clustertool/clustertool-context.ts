@@ -10,7 +10,8 @@ import { ClustertoolRepoIndex, KUBERNETES_DIR } from './repo-index.ts';
 /** What the ClusterTool generators know about the repo; each fact is learned once, when first needed. */
 export class ClustertoolContext {
   readonly index: ClustertoolRepoIndex;
-  private learned: ClustertoolConventions | undefined;
+  /** Conventions by the layer whose apps were preferred ('' for none). */
+  private readonly learned = new Map<string, ClustertoolConventions>();
   private secretsContext: SecretsContext | undefined;
   private envKeys: string[] | undefined;
 
@@ -25,13 +26,15 @@ export class ClustertoolContext {
     this.index = new ClustertoolRepoIndex(repo.tree);
   }
 
-  /** Conventions, learned from the apps of `layer` first (then the others). */
+  /** Conventions, learned from the apps of `layer` first (then the others), once per layer. */
   conventions(layer?: string): ClustertoolConventions {
-    return (this.learned ??= learnClustertoolConventions(
-      this.index,
-      this.repo.config.conventions,
-      layer,
-    ));
+    const key = layer ?? '';
+    let learned = this.learned.get(key);
+    if (!learned) {
+      learned = learnClustertoolConventions(this.index, this.repo.config.conventions, layer);
+      this.learned.set(key, learned);
+    }
+    return learned;
   }
 
   /** The repo's 1Password stores (anywhere under clusters/main/kubernetes) and a 1Password lookup. */
