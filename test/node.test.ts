@@ -602,6 +602,22 @@ describe('homeops node: the role and the cluster', () => {
     }
   });
 
+  it.each(Object.keys(CASES))(
+    '%s: --role=cp writes what --role=controlplane writes',
+    async (name) => {
+      const c = CASES[name]!;
+      const written = async (role: string) => {
+        const repo = c.fixture();
+        const result = await homeops('node', '--dest', repo, ...flags({ ...c.inputs, role }));
+        expect(result.code, `--role=${role}: ${result.stderr}`).toBe(0);
+        return snapshotFiles(repo);
+      };
+      const cp = await written('cp');
+      expect(cp).toEqual(await written('controlplane'));
+      expect(cp).not.toEqual(await written('worker'));
+    },
+  );
+
   it('asks nothing about the cluster in a repo of one, and refuses a missing or unknown one in a repo of several', async () => {
     const missing = await homeops(
       'node',
