@@ -241,8 +241,9 @@ describe('homeops app: bad inputs exit 1, name the field, write nothing', () => 
       '--storage=5Gi',
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/--chart:/);
-    expect(run.stderr).not.toMatch(/does not apply|missing required/);
+    expect(run.stderr).toBe(
+      'error: --chart: "https://x.example.com/chart" is not an OCI chart URL nor a chart source of this repo\n  fix: pass an oci:// URL\nnothing was written\n',
+    );
   });
 
   it('reports every bad input at once', async () => {

@@ -153,10 +153,11 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const changed = changedFiles(before, after);
     expectGoldenFiles(`patch/${name}`, after, changed);
     for (const file of changed.filter((f) => before[f] !== undefined))
+      // undefined: a line of the file was dropped or changed
       expect(
-        addedLines(before[file] ?? '', after[file] ?? ''),
-        `${file} keeps every line`,
-      ).toBeDefined();
+        addedLines(before[file] ?? '', after[file] ?? '')?.length,
+        `${file} keeps every line and adds some`,
+      ).toBeGreaterThan(0);
   });
 
   it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {

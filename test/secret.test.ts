@@ -274,6 +274,9 @@ describe('homeops secret with 1Password Connect (a local server speaking the Con
     ];
     const failed = await runBinAsync([...app, '--item=Grafana Admin', '--fields=nope'], env());
     expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe(
+      'error: --fields: 1Password item "Grafana Admin" has no field labelled "nope" (fields: username, password)\n  fix: pick one of the listed fields, or add a "nope" field to the item\nnothing was written\n',
+    );
     expect(snapshotFiles(repo)).toEqual(before);
     const run = await runBinAsync(
       [
