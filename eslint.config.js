@@ -43,8 +43,13 @@ export default tseslint.config(
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' },
       ],
       '@typescript-eslint/no-non-null-assertion': 'warn',
-      'no-restricted-syntax': ['warn', doubleCast],
+      'no-restricted-syntax': ['error', doubleCast],
     },
+  },
+  {
+    // the hand splicers still cast; the YAML edit module on the CST replaces them (issue 13)
+    files: ['src/yaml/**'],
+    rules: { 'no-restricted-syntax': ['warn', doubleCast] },
   },
   {
     files: ['**/*.test.ts', 'test/**/*.ts'],

@@ -16,7 +16,7 @@ import {
   repositoryOf,
 } from './chart-kind.ts';
 
-export interface ClustertoolAppAnswers {
+export type ClustertoolAppAnswers = {
   name: string;
   /** Always the app's name here. */
   namespace: string;
@@ -38,7 +38,7 @@ export interface ClustertoolAppAnswers {
   storageClass?: string;
   mountPath?: string;
   dependsOn: string[];
-}
+};
 
 /** Namespaces an app must never take over: its namespace.yaml is pruned with the app. */
 const RESERVED_NAMESPACES = [

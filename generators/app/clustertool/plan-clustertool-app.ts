@@ -88,7 +88,7 @@ function planRepository(
   ctx: ClustertoolContext,
   a: ClustertoolAppAnswers,
 ): { ref: HelmRepositoryRef; created: boolean } {
-  const existing = repositoryOf(ctx, a as unknown as Record<string, unknown>);
+  const existing = repositoryOf(ctx, a);
   if (existing) return { ref: existing, created: false };
   const name = a.repositoryName!;
   const file = `${HELM_REPOSITORIES_DIR}/${name}.yaml`;
@@ -127,7 +127,7 @@ function appView(
   repository: { ref: HelmRepositoryRef },
 ) {
   const c = ctx.conventions(a.layer);
-  const answers = a as unknown as Record<string, unknown>;
+  const answers: Record<string, unknown> = a;
   const appTemplate = isAppTemplate(answers);
   const truecharts = isTruecharts(ctx, answers);
   const ingress =
