@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answersOf } from './answers-of.ts';
+import { answer, answersOf } from './answers-of.ts';
 import type { InputSpec } from './input-spec.ts';
 
 type Answers = { name: string; route: 'none' | 'host'; hostname?: string };
@@ -32,6 +32,20 @@ describe('answersOf', () => {
         field: 'hostname',
         message: 'missing required input: --hostname',
         fix: 'pass --hostname=<value> (hostname: where the route answers)',
+      }),
+    );
+  });
+});
+
+describe('answer', () => {
+  it('gives the value of an input that applies, and names the input when it is missing', () => {
+    const a: Answers = { name: 'echo', route: 'host', hostname: 'echo.example.com' };
+    expect(answer(a, 'hostname')).toBe('echo.example.com');
+    expect(() => answer({ name: 'echo', route: 'host' } as Answers, 'hostname')).toThrow(
+      expect.objectContaining({
+        code: 'MISSING_INPUT',
+        field: 'hostname',
+        message: 'missing required input: --hostname',
       }),
     );
   });

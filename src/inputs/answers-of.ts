@@ -22,3 +22,20 @@ export function answersOf<T extends Answers, C>(
   // every required input is there; the others are optional in T
   return answers as T;
 }
+
+/**
+ * The value of an input that applies here (the plan is in the branch its `when` guards), e.g.
+ * the hostname of a route: resolveInputs made sure it is there; this says which input it is if not.
+ */
+export function answer<A extends object, K extends keyof A & string>(
+  answers: A,
+  name: K,
+): NonNullable<A[K]> {
+  const value = answers[name];
+  if (value === undefined || value === null)
+    throw new HomeopsError('MISSING_INPUT', `missing required input: --${name}`, {
+      field: name,
+      fix: `pass --${name}=<value>`,
+    });
+  return value;
+}

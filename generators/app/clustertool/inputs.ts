@@ -146,14 +146,18 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     required: true,
     when: (a, ctx) => isRepositoryUrl(a.repository) && repositoryOf(ctx, a) === undefined,
     default: (_ctx, a) => newRepositoryName(a.repository as string),
-    validate: (v: string, _a, ctx) =>
-      check.dnsLabel(v, 'HelmRepository name') ??
-      (ctx.index.helmRepository(v)
-        ? {
-            message: `a HelmRepository named "${v}" already exists with another URL (${ctx.index.helmRepository(v)!.url})`,
-            fix: 'pass another --repositoryName, or --repository=' + v,
-          }
-        : undefined),
+    validate: (v: string, _a, ctx) => {
+      const taken = ctx.index.helmRepository(v);
+      return (
+        check.dnsLabel(v, 'HelmRepository name') ??
+        (taken
+          ? {
+              message: `a HelmRepository named "${v}" already exists with another URL (${taken.url})`,
+              fix: 'pass another --repositoryName, or --repository=' + v,
+            }
+          : undefined)
+      );
+    },
   },
   {
     name: 'chart',

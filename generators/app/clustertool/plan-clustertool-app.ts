@@ -14,6 +14,7 @@ import { insertSorted } from '../../../src/yaml/insert-sorted.ts';
 import { isAppTemplate, isTruecharts, repositoryOf } from './chart-kind.ts';
 import type { ClustertoolAppAnswers } from './inputs.ts';
 import { refuseEntryName } from './refuse-entry-name.ts';
+import { answer } from '../../../src/inputs/answers-of.ts';
 
 /**
  * A ClusterTool app: `<layer>/<app>/ks.yaml` and `app/{kustomization,namespace,helm-release}.yaml`,
@@ -90,7 +91,7 @@ function planRepository(
 ): { ref: HelmRepositoryRef; created: boolean } {
   const existing = repositoryOf(ctx, a);
   if (existing) return { ref: existing, created: false };
-  const name = a.repositoryName!;
+  const name = answer(a, 'repositoryName');
   const file = `${HELM_REPOSITORIES_DIR}/${name}.yaml`;
   const ref: HelmRepositoryRef = { name, namespace: 'flux-system', url: a.repository, file };
   const view = {
@@ -132,7 +133,11 @@ function appView(
   const truecharts = isTruecharts(ctx, answers);
   const ingress =
     a.ingress && a.ingress !== 'none'
-      ? { className: a.ingress, hostname: a.hostname!, certificateIssuer: c.certificateIssuer }
+      ? {
+          className: a.ingress,
+          hostname: answer(a, 'hostname'),
+          certificateIssuer: c.certificateIssuer,
+        }
       : null;
   const variable = ipVariable(a.name);
   const loadBalancer = a.loadBalancer ? { variable, ip: `\${${variable}}` } : null;
@@ -144,7 +149,7 @@ function appView(
           mountPath: a.mountPath ?? '/config',
         }
       : null;
-  const image: ImageRef | null = appTemplate ? (parseImage(a.image!) as ImageRef) : null;
+  const image: ImageRef | null = appTemplate ? (parseImage(answer(a, 'image')) as ImageRef) : null;
   return {
     app: a.name,
     namespace: a.name,
