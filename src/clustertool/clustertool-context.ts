@@ -60,8 +60,9 @@ export class ClustertoolContext {
   /** Kustomizations every app of the layer depends on: what a new app of the layer most likely needs too. */
   layerDependencies(layer: string): string[] {
     const lists = this.index.apps(layer).map((app) => this.dependsOn(layer, app));
-    if (lists.length === 0) return [];
-    return lists[0]!.filter((dep) => lists.every((l) => l.includes(dep)));
+    const [first, ...rest] = lists;
+    if (!first) return []; // a layer without apps
+    return first.filter((dep) => rest.every((l) => l.includes(dep)));
   }
 
   /** The dependsOn names of an app's ks.yaml. */
