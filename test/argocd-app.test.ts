@@ -6,6 +6,7 @@ import { appGenerator } from '../generators/app/app.ts';
 import { variantFor } from '../src/engine/by-layout.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { runGenerator } from '../src/engine/run-generator.ts';
+import { changedFiles, expectGoldenFiles } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
 import { overrideFlags } from './support/override-flags.ts';
 
@@ -17,10 +18,6 @@ const helm = [
   '--repoURL=https://dirsigler.github.io/uptime-kuma-helm',
   '--chartVersion=2.21.2',
 ];
-const changed = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
 
 /** Run and compare every changed file with its golden copy under golden/argocd/<scenario>/. */
 async function golden(
@@ -33,10 +30,8 @@ async function golden(
   expect(run.stderr).toBe('');
   expect(run.code).toBe(0);
   const after = snapshotFiles(repo);
-  const files = changed(before, after);
-  for (const file of files)
-    await expect(after[file]).toMatchFileSnapshot(`golden/argocd/${scenario}/${file}`);
-  expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
+  const files = changedFiles(before, after);
+  expectGoldenFiles(`argocd/${scenario}`, after, files);
   return { repo, files, stdout: run.stdout };
 }
 

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, dryRun, kustomizeK8s } from './argocd-mise-support.ts';
+import { expectGoldenFiles } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, snapshotFiles } from './support/temp-repo.ts';
 import { overrideFlags } from './support/override-flags.ts';
 
@@ -49,10 +50,10 @@ describe('homeops app on the argocd-mise layout', () => {
       const after = snapshotFiles(repo);
       const changed = changedFiles(before, after);
       expect(changed.every((f) => before[f] === undefined)).toBe(true); // only new files: the root app finds them
-      for (const file of changed)
-        await expect(after[file]).toMatchFileSnapshot(
-          `golden/argocd-mise/app/${golden}/${file.replace(/^src\/apps\/[^/]+\/[^/]+\//, '')}`,
-        );
+      // the goldens are named inside the app folder (src/apps/<group>/<app>/)
+      expectGoldenFiles(`argocd-mise/app/${golden}`, after, changed, (file) =>
+        file.replace(/^src\/apps\/[^/]+\/[^/]+\//, ''),
+      );
     },
   );
 

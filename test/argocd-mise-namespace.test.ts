@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, dryRun, kustomizeK8s } from './argocd-mise-support.ts';
+import { expectGolden } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 describe('homeops namespace on the argocd-mise layout', () => {
@@ -19,8 +20,9 @@ describe('homeops namespace on the argocd-mise layout', () => {
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     expect(changedFiles(before, after)).toEqual(['src/apps/infrastructure/namespaces/media.yaml']);
-    await expect(after['src/apps/infrastructure/namespaces/media.yaml']).toMatchFileSnapshot(
-      'golden/argocd-mise/namespace/media.yaml',
+    expectGolden(
+      after['src/apps/infrastructure/namespaces/media.yaml'],
+      'argocd-mise/namespace/media.yaml',
     );
     const again = await homeops(
       'namespace',

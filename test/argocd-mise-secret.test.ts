@@ -6,6 +6,7 @@ import { changedFiles, dryRun, kustomizeK8s } from './argocd-mise-support.ts';
 import { startConnectServer, type FakeConnect } from './onepassword/connect-server.ts';
 import { opId, SENTINEL_TOKEN, SENTINEL_VALUE } from './onepassword/fixtures.ts';
 import { runBinAsync } from './support/run-bin.ts';
+import { expectGolden } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 const added = (before: string, after: string) =>
@@ -27,9 +28,7 @@ describe('homeops secret on the argocd-mise layout, offline (names as typed)', (
     ]);
     const items = `${k8s}/onepassword-items.yaml`;
     expect(after[items]!.startsWith(before[items]!)).toBe(true); // appended: every old byte stays
-    await expect(after[items]).toMatchFileSnapshot(
-      'golden/argocd-mise/secret/mealie-onepassword-items.yaml',
-    );
+    expectGolden(after[items], 'argocd-mise/secret/mealie-onepassword-items.yaml');
     expect(added(before[`${k8s}/deployment.yaml`]!, after[`${k8s}/deployment.yaml`]!)).toEqual([
       '          envFrom:',
       '            - secretRef:',
@@ -58,15 +57,20 @@ describe('homeops secret on the argocd-mise layout, offline (names as typed)', (
       '--image=ghcr.io/traefik/whoami:v1.10.4',
       '--port=80',
     );
+    const before = snapshotFiles(repo);
     const run = await homeops('secret', '--dest', repo, '--app=whoami', '--source=offline');
     expect(run.code).toBe(0);
-    const k8s = join(repo, 'src/apps/services/whoami/k8s');
-    await expect(readFileSync(join(k8s, 'onepassword-items.yaml'), 'utf8')).toMatchFileSnapshot(
-      'golden/argocd-mise/secret/whoami-onepassword-items.yaml',
+    const after = snapshotFiles(repo);
+    const k8s = 'src/apps/services/whoami/k8s';
+    expect(changedFiles(before, after)).toEqual([
+      `${k8s}/deployment.yaml`,
+      `${k8s}/onepassword-items.yaml`,
+    ]);
+    expectGolden(
+      after[`${k8s}/onepassword-items.yaml`],
+      'argocd-mise/secret/whoami-onepassword-items.yaml',
     );
-    await expect(readFileSync(join(k8s, 'deployment.yaml'), 'utf8')).toMatchFileSnapshot(
-      'golden/argocd-mise/secret/whoami-deployment.yaml',
-    );
+    expectGolden(after[`${k8s}/deployment.yaml`], 'argocd-mise/secret/whoami-deployment.yaml');
   });
 
   it('makes a chart-only Application sync k8s/ (source -> sources, every comment kept), and says so', async () => {
@@ -88,9 +92,11 @@ describe('homeops secret on the argocd-mise layout, offline (names as typed)', (
     expect(run.stderr).toMatch(/warning: no Deployment to wire it into/);
     const file = 'src/apps/services/onepassword-connect/application.yaml';
     const after = snapshotFiles(repo);
-    await expect(after[file]).toMatchFileSnapshot(
-      'golden/argocd-mise/secret/onepassword-connect-application.yaml',
-    );
+    expect(changedFiles(before, after)).toEqual([
+      file,
+      'src/apps/services/onepassword-connect/k8s/onepassword-items.yaml',
+    ]);
+    expectGolden(after[file], 'argocd-mise/secret/onepassword-connect-application.yaml');
     const old = parseAllDocuments(before[file]!)[0]!.toJS();
     const now = parseAllDocuments(after[file]!)[0]!.toJS();
     expect(now.spec.sources[0]).toEqual(old.spec.source);

@@ -7,10 +7,7 @@ import type { Answers } from '../src/inputs/input-spec.ts';
 import { GENERATORS } from '../generators/index.ts';
 import { kustomize } from './support/temp-repo.ts';
 
-export const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
+export { changedFiles } from './support/golden.ts';
 
 /** A generator run through the engine, as a dry run: its changes and how many documents it validated. */
 export async function dryRun(generator: string, dest: string, given: Answers): Promise<RunResult> {

@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { changedFiles, expectGoldenFiles } from './support/golden.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-
-const changed = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
 
 describe('homeops namespace on the argocd layout', () => {
   it('writes a labelled Namespace and the Application that syncs it (golden); a second run changes nothing', async () => {
@@ -20,13 +16,12 @@ describe('homeops namespace on the argocd layout', () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
-    const files = changed(before, after);
+    const files = changedFiles(before, after);
     expect(files).toEqual([
       'kubernetes/argocd/apps/media.yaml',
       'kubernetes/argocd/manifests/media/namespace.yaml',
     ]);
-    for (const file of files)
-      await expect(after[file]).toMatchFileSnapshot(`golden/argocd/namespace/${file}`);
+    expectGoldenFiles('argocd/namespace', after, files);
     const again = await homeops(
       'namespace',
       '--dest',
@@ -51,7 +46,7 @@ describe('homeops namespace on the argocd layout', () => {
       '--port=8080',
     );
     expect(run.code).toBe(0);
-    expect(changed(before, snapshotFiles(repo))).toEqual([
+    expect(changedFiles(before, snapshotFiles(repo))).toEqual([
       'kubernetes/argocd/manifests/media/deployment.yaml',
       'kubernetes/argocd/manifests/media/service.yaml',
     ]);

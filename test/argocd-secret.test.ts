@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { startConnectServer, type FakeConnect } from './onepassword/connect-server.ts';
 import { SENTINEL_TOKEN, SENTINEL_VALUE } from './onepassword/fixtures.ts';
+import { changedFiles, expectGolden } from './support/golden.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 const SCRIPT = 'kubernetes/bootstrap/setup-secrets.sh';
@@ -27,13 +28,9 @@ describe("homeops secret on the argocd layout (the bootstrap script's SECRETS ta
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
-    expect(
-      Object.keys(after)
-        .filter((f) => after[f] !== before[f])
-        .sort(),
-    ).toEqual([DEPLOYMENT, SCRIPT]);
-    await expect(after[SCRIPT]).toMatchFileSnapshot('golden/argocd/secret/setup-secrets.sh');
-    await expect(after[DEPLOYMENT]).toMatchFileSnapshot('golden/argocd/secret/deployment.yaml');
+    expect(changedFiles(before, after)).toEqual([DEPLOYMENT, SCRIPT]);
+    expectGolden(after[SCRIPT], 'argocd/secret/setup-secrets.sh');
+    expectGolden(after[DEPLOYMENT], 'argocd/secret/deployment.yaml');
     expect(added(before[SCRIPT]!, after[SCRIPT]!)).toEqual([
       '  "whoami|whoami-api-key|API_KEY|Whoami App|api key|WHOAMI_API_KEY"',
       '  "whoami|whoami-password|PASSWORD|Whoami App|password|WHOAMI_PASSWORD"',

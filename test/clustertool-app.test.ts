@@ -7,6 +7,7 @@ import { appGenerator } from '../generators/app/app.ts';
 import { variantFor } from '../src/engine/by-layout.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { runGenerator } from '../src/engine/run-generator.ts';
+import { changedFiles, expectGolden, expectGoldenFiles } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
 
 const K = 'clusters/main/kubernetes';
@@ -26,10 +27,6 @@ const whoami = [
   '--ingress=internal',
   '--storage=1Gi',
 ];
-const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
 const addedLines = (before: string, after: string) =>
   after.split('\n').filter((l) => !before.split('\n').includes(l));
 
@@ -49,8 +46,7 @@ describe('homeops app on the clustertool layout', () => {
       `${K}/apps/radarr/app/namespace.yaml`,
       `${K}/apps/radarr/ks.yaml`,
     ]);
-    for (const file of changed)
-      await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/truecharts/${file}`);
+    expectGoldenFiles('clustertool/app/truecharts', after, changed);
     // one new line, in sorted place, before the disabled sonarr entry, which stays
     expect(
       addedLines(before[`${K}/apps/kustomization.yaml`]!, after[`${K}/apps/kustomization.yaml`]!),
@@ -76,8 +72,7 @@ describe('homeops app on the clustertool layout', () => {
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
     const changed = changedFiles(before, after);
-    for (const file of changed)
-      await expect(after[file]).toMatchFileSnapshot(`golden/clustertool/app/app-template/${file}`);
+    expectGoldenFiles('clustertool/app/app-template', after, changed);
     expect(after[`${K}/apps/kustomization.yaml`]).toMatch(
       /# - \.\/sonarr\/ks\.yaml\n {2}- \.\/whoami\/ks\.yaml\n$/,
     );
@@ -104,12 +99,22 @@ describe('homeops app on the clustertool layout', () => {
     );
     expect(run.code).toBe(0);
     const after = snapshotFiles(repo);
-    expect(changedFiles(before, after)).toContain('repositories/helm/stefanprodan.yaml');
-    await expect(after['repositories/helm/stefanprodan.yaml']).toMatchFileSnapshot(
-      'golden/clustertool/app/new-repository/repositories/helm/stefanprodan.yaml',
+    expect(changedFiles(before, after)).toEqual([
+      `${K}/networking/kustomization.yaml`,
+      `${K}/networking/podinfo/app/helm-release.yaml`,
+      `${K}/networking/podinfo/app/kustomization.yaml`,
+      `${K}/networking/podinfo/app/namespace.yaml`,
+      `${K}/networking/podinfo/ks.yaml`,
+      'repositories/helm/kustomization.yaml',
+      'repositories/helm/stefanprodan.yaml',
+    ]);
+    expectGolden(
+      after['repositories/helm/stefanprodan.yaml'],
+      'clustertool/app/new-repository/repositories/helm/stefanprodan.yaml',
     );
-    await expect(after[`${K}/networking/podinfo/app/helm-release.yaml`]).toMatchFileSnapshot(
-      `golden/clustertool/app/new-repository/${K}/networking/podinfo/app/helm-release.yaml`,
+    expectGolden(
+      after[`${K}/networking/podinfo/app/helm-release.yaml`],
+      `clustertool/app/new-repository/${K}/networking/podinfo/app/helm-release.yaml`,
     );
     expect(
       addedLines(
@@ -198,6 +203,38 @@ describe('homeops app on the clustertool layout', () => {
     const release = readFileSync(join(repo, `${K}/apps/radarr/app/helm-release.yaml`), 'utf8');
     expect(release).toContain('          - host: radarr.example.org\n');
     expect(release).toContain('storageClass: openebs-hostpath\n');
+  });
+
+  it("writes an app in the conventions of its own layer's apps, not of the first layer looked at", async () => {
+    const repo = copyFixture('clustertool');
+    for (const app of ['blocky', 'metallb-config']) {
+      const ks = join(repo, K, 'core', app, 'ks.yaml');
+      writeFileSync(ks, readFileSync(ks, 'utf8').replace('  interval: 10m\n', '  interval: 30m\n'));
+    }
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=jellyfin',
+      '--layer=core',
+      '--chartVersion=1.0.0',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const ks = readFileSync(join(repo, K, 'core/jellyfin/ks.yaml'), 'utf8');
+    expect(ks).toContain('\n  interval: 30m\n');
+    const other = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--name=jackett',
+      '--layer=apps',
+      '--chartVersion=1.0.0',
+    );
+    expect(other.code).toBe(0);
+    expect(readFileSync(join(repo, K, 'apps/jackett/ks.yaml'), 'utf8')).toContain(
+      '\n  interval: 10m\n',
+    );
   });
 
   it('changes nothing on a second run with the same inputs, and says so', async () => {

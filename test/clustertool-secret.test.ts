@@ -1,6 +1,7 @@
 import { cpSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { changedFiles, expectGolden } from './support/golden.ts';
 import {
   copyFixture,
   hasKubectl,
@@ -11,10 +12,6 @@ import {
 } from './support/temp-repo.ts';
 
 const K = 'clusters/main/kubernetes';
-const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
 const addedLines = (before: string, after: string) =>
   after.split('\n').filter((l) => !before.split('\n').includes(l));
 
@@ -56,9 +53,7 @@ describe('homeops secret on the clustertool layout', () => {
       `${app}/helm-release.yaml`,
       `${app}/kustomization.yaml`,
     ]);
-    await expect(after[`${app}/external-secret.yaml`]).toMatchFileSnapshot(
-      'golden/clustertool/secret/external-secret.yaml',
-    );
+    expectGolden(after[`${app}/external-secret.yaml`], 'clustertool/secret/external-secret.yaml');
     expect(
       addedLines(before[`${app}/kustomization.yaml`]!, after[`${app}/kustomization.yaml`]!),
     ).toEqual(['  - ./external-secret.yaml']);

@@ -1,21 +1,27 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { changedFiles, expectGolden, readGolden } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
 
 describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (layout) => {
   it('adds a namespace folder like the golden one, which builds, and changes nothing the second time', async () => {
     const repo = copyFixture(layout);
+    const before = snapshotFiles(repo);
     const run = await homeops('namespace', '--dest', repo, '--name=media');
     expect(run.code).toBe(0);
     const files = snapshotFiles(repo);
+    expect(changedFiles(before, files)).toEqual([
+      'kubernetes/apps/media/kustomization.yaml',
+      'kubernetes/apps/media/namespace.yaml',
+    ]);
     // the same files as when `app --createNamespace` makes it, minus the app
-    const golden = readFileSync(
-      join(import.meta.dirname, `golden/namespace/${layout}/kustomization.yaml`),
-      'utf8',
-    );
     expect(files['kubernetes/apps/media/kustomization.yaml']).toBe(
-      golden.replace('  - ./whoami/ks.yaml\n', ''),
+      readGolden(`namespace/${layout}/kustomization.yaml`).replace('  - ./whoami/ks.yaml\n', ''),
+    );
+    expectGolden(
+      files['kubernetes/apps/media/namespace.yaml'],
+      `namespace/${layout}/namespace.yaml`,
     );
     if (hasKubectl)
       expect(kustomize(join(repo, 'kubernetes/apps/media'))).toMatch(

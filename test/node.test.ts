@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { expectGoldenFiles } from './talos/golden.ts';
+import { expectGoldenFiles } from './support/golden.ts';
 import { hasSchemas, repoSchemaVersion, validateTalosFile } from './talos/talos-schema.ts';
 import type { TalosSchemaVersion } from './talos/talos-schema.ts';
 
@@ -161,10 +161,11 @@ describe.each(Object.keys(CASES))('homeops node: %s', (name) => {
     if (c.edited) expect(changed).toContain(c.edited);
     expect(Object.keys(before).filter((f) => !(f in after))).toEqual([]);
     for (const file of changed.filter((f) => before[f] !== undefined))
+      // undefined: a line of the file was dropped or changed
       expect(
-        addedLines(before[file] ?? '', after[file] ?? ''),
-        `${file} keeps every line`,
-      ).toBeDefined();
+        addedLines(before[file] ?? '', after[file] ?? '')?.length,
+        `${file} keeps every line and adds some`,
+      ).toBeGreaterThan(0);
     expect(result.stdout).toMatch(/next steps:\n/);
   });
 
@@ -604,6 +605,22 @@ describe('homeops node: the role and the cluster', () => {
       );
     }
   });
+
+  it.each(Object.keys(CASES))(
+    '%s: --role=cp writes what --role=controlplane writes',
+    async (name) => {
+      const c = CASES[name]!;
+      const written = async (role: string) => {
+        const repo = c.fixture();
+        const result = await homeops('node', '--dest', repo, ...flags({ ...c.inputs, role }));
+        expect(result.code, `--role=${role}: ${result.stderr}`).toBe(0);
+        return snapshotFiles(repo);
+      };
+      const cp = await written('cp');
+      expect(cp).toEqual(await written('controlplane'));
+      expect(cp).not.toEqual(await written('worker'));
+    },
+  );
 
   it('asks nothing about the cluster in a repo of one, and refuses a missing or unknown one in a repo of several', async () => {
     const missing = await homeops(

@@ -6,7 +6,7 @@ import { PATCH_CATALOG, renderPatch } from '../src/talos/patch-catalog.ts';
 import { parseTalosVersion } from '../src/talos/talos-version.ts';
 import { addedLines, changedFiles, copyMise112, flags } from './support/talos-repos.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
-import { expectGoldenFiles } from './talos/golden.ts';
+import { expectGoldenFiles } from './support/golden.ts';
 import {
   hasSchemas,
   repoSchemaVersion,
@@ -158,10 +158,11 @@ describe.each(CASES)('homeops patch on %s: %j', (layout, given) => {
     const changed = changedFiles(before, after);
     expectGoldenFiles(`patch/${name}`, after, changed);
     for (const file of changed.filter((f) => before[f] !== undefined))
+      // undefined: a line of the file was dropped or changed
       expect(
-        addedLines(before[file] ?? '', after[file] ?? ''),
-        `${file} keeps every line`,
-      ).toBeDefined();
+        addedLines(before[file] ?? '', after[file] ?? '')?.length,
+        `${file} keeps every line and adds some`,
+      ).toBeGreaterThan(0);
   });
 
   it.skipIf(!hasSchemas)('writes documents valid for the repo Talos version', async () => {

@@ -4,12 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startConnectServer, type FakeConnect } from './onepassword/connect-server.ts';
 import { opId, SENTINEL_TOKEN, SENTINEL_VALUE, WRONG_TOKEN } from './onepassword/fixtures.ts';
 import { runBinAsync } from './support/run-bin.ts';
+import { changedFiles, expectGolden } from './support/golden.ts';
 import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
-
-const changedFiles = (before: Record<string, string>, after: Record<string, string>) =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
 
 /** The flux fixture, its Connect store reading the fake server's Homelab vault. */
 function connectRepo(): string {
@@ -48,9 +44,7 @@ describe('homeops secret, offline (names as typed)', () => {
       'kubernetes/apps/default/echo/app/kustomization.yaml',
       'kubernetes/apps/default/echo/ks.yaml',
     ]);
-    await expect(after[changed[0]!]).toMatchFileSnapshot(
-      'golden/secret/flux-operator/externalsecret.yaml',
-    );
+    expectGolden(after[changed[0]!], 'secret/flux-operator/externalsecret.yaml');
     // the HelmRelease gains exactly the envFrom lines; every other byte stays
     const added = after[changed[1]!]!.split('\n').filter(
       (l) => !before[changed[1]!]!.split('\n').includes(l),
@@ -81,6 +75,7 @@ describe('homeops secret, offline (names as typed)', () => {
 
   it('takes the whole item with --fields=* (dataFrom.extract)', async () => {
     const repo = copyFixture('flux-operator');
+    const before = snapshotFiles(repo);
     const run = await homeops(
       'secret',
       '--dest',
@@ -92,9 +87,17 @@ describe('homeops secret, offline (names as typed)', () => {
       '--source=offline',
     );
     expect(run.code).toBe(0);
-    await expect(
-      readFileSync(join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'), 'utf8'),
-    ).toMatchFileSnapshot('golden/secret/flux-operator/externalsecret-whole-item.yaml');
+    const after = snapshotFiles(repo);
+    expect(changedFiles(before, after)).toEqual([
+      'kubernetes/apps/default/echo/app/externalsecret.yaml',
+      'kubernetes/apps/default/echo/app/helmrelease.yaml',
+      'kubernetes/apps/default/echo/app/kustomization.yaml',
+      'kubernetes/apps/default/echo/ks.yaml',
+    ]);
+    expectGolden(
+      after['kubernetes/apps/default/echo/app/externalsecret.yaml'],
+      'secret/flux-operator/externalsecret-whole-item.yaml',
+    );
   });
 
   it('refuses names a secret reference cannot hold, saying to use the ID or rename', async () => {
@@ -183,17 +186,24 @@ describe('homeops secret with 1Password Connect (a local server speaking the Con
     const repo = connectRepo();
     connect.fail(undefined);
     const start = connect.requests.length;
+    const before = snapshotFiles(repo);
     const run = await runBinAsync(
       secret(repo, '--item=postgres db', '--fields=username,api key'),
       env(),
     );
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    const written = readFileSync(
-      join(repo, 'kubernetes/apps/default/echo/app/externalsecret.yaml'),
-      'utf8',
+    const after = snapshotFiles(repo);
+    expect(changedFiles(before, after)).toEqual([
+      'kubernetes/apps/default/echo/app/externalsecret.yaml',
+      'kubernetes/apps/default/echo/app/helmrelease.yaml',
+      'kubernetes/apps/default/echo/app/kustomization.yaml',
+      'kubernetes/apps/default/echo/ks.yaml',
+    ]);
+    expectGolden(
+      after['kubernetes/apps/default/echo/app/externalsecret.yaml'],
+      'secret/flux/externalsecret-connect.yaml',
     );
-    await expect(written).toMatchFileSnapshot('golden/secret/flux/externalsecret-connect.yaml');
     expect(connect.reads(opId('postgresdb'))).toBe(1);
     expect(connect.reads(opId('grafanaadmin'))).toBe(0);
     expect(connect.requests.slice(start).every((r) => r.authorized)).toBe(true);
@@ -264,6 +274,9 @@ describe('homeops secret with 1Password Connect (a local server speaking the Con
     ];
     const failed = await runBinAsync([...app, '--item=Grafana Admin', '--fields=nope'], env());
     expect(failed.code).toBe(1);
+    expect(failed.stderr).toBe(
+      'error: --fields: 1Password item "Grafana Admin" has no field labelled "nope" (fields: username, password)\n  fix: pick one of the listed fields, or add a "nope" field to the item\nnothing was written\n',
+    );
     expect(snapshotFiles(repo)).toEqual(before);
     const run = await runBinAsync(
       [

@@ -14,7 +14,7 @@ import {
   unanswered,
 } from '../../src/secrets/onepassword-inputs.ts';
 
-export interface SecretAnswers {
+export type SecretAnswers = {
   store: string;
   source: SourceKind;
   vault: string;
@@ -22,7 +22,7 @@ export interface SecretAnswers {
   /** Field labels, or ['*'] for the whole item. */
   fields: string[];
   keys: string[];
-}
+};
 
 const WHOLE_ITEM = '*';
 

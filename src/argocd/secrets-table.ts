@@ -1,4 +1,5 @@
 import { HomeopsError } from '../errors.ts';
+import { captured } from '../captured.ts';
 
 /**
  * The SECRETS=( "namespace|secret|key|1Password item|1Password field|ENV_VAR" ) table of a
@@ -52,9 +53,11 @@ export function readSecretsTable(text: string, file: string): SecretsTable {
   for (const line of body.split('\n')) {
     const m = /^(\s*)"([^"]*)"\s*$/.exec(line);
     if (!m) continue;
-    indent = m[1]!;
-    const [namespace = '', secret = '', key = '', item = '', field = '', envVar = ''] =
-      m[2]!.split('|');
+    indent = captured(m, 1);
+    const [namespace = '', secret = '', key = '', item = '', field = '', envVar = ''] = captured(
+      m,
+      2,
+    ).split('|');
     entries.push({ namespace, secret, key, item, field, envVar });
   }
   return {

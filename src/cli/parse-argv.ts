@@ -84,7 +84,7 @@ export function parseGeneratorArgv(
         fix: `write it as --${flag} alone`,
       });
     }
-    throw new HomeopsError('USAGE', (error as Error).message.split('\n')[0]!, {
+    throw new HomeopsError('USAGE', firstLine((error as Error).message), {
       fix: `the inputs of this generator are: ${inputs.map((i) => `--${i.name}`).join(', ')}; see --help`,
     });
   }
@@ -126,6 +126,9 @@ function canonicalFlags(argv: readonly string[], inputs: readonly InputSpec<neve
 /** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */
 export function peekOption(argv: readonly string[], name: string): string | undefined {
   const at = argv.findIndex((a) => a === `--${name}` || a.startsWith(`--${name}=`));
-  if (at < 0) return undefined;
-  return argv[at]!.includes('=') ? argv[at]!.slice(argv[at]!.indexOf('=') + 1) : argv[at + 1];
+  const arg = argv[at];
+  if (arg === undefined) return undefined; // not given
+  return arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : argv[at + 1];
 }
+
+const firstLine = (text: string): string => text.replace(/\n[\s\S]*$/, '');

@@ -2,6 +2,7 @@ import { isMap, isScalar } from 'yaml';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseYaml } from '../yaml/parse-yaml.ts';
 import { CLUSTERENV } from './repo-index.ts';
+import { captured } from '../captured.ts';
 
 /**
  * The variable names of clusterenv.yaml. The file is SOPS-encrypted: its keys are plain text,
@@ -23,7 +24,9 @@ export function clusterenvKeys(tree: RepoTree): string[] {
 
 /** The `${VARIABLE}` names a text uses, in order of first use. */
 export function variablesIn(text: string): string[] {
-  return [...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => m[1]!))];
+  return [
+    ...new Set([...text.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].map((m) => captured(m, 1))),
+  ];
 }
 
 /** `my-app` -> `MY_APP_IP`: the clusterenv.yaml variable of an app's load-balancer address. */

@@ -10,7 +10,8 @@ import { ClustertoolRepoIndex, KUBERNETES_DIR } from './repo-index.ts';
 /** What the ClusterTool generators know about the repo; each fact is learned once, when first needed. */
 export class ClustertoolContext {
   readonly index: ClustertoolRepoIndex;
-  private learned: ClustertoolConventions | undefined;
+  /** Conventions by the layer whose apps were preferred ('' for none). */
+  private readonly learned = new Map<string, ClustertoolConventions>();
   private secretsContext: SecretsContext | undefined;
   private envKeys: string[] | undefined;
 
@@ -25,13 +26,15 @@ export class ClustertoolContext {
     this.index = new ClustertoolRepoIndex(repo.tree);
   }
 
-  /** Conventions, learned from the apps of `layer` first (then the others). */
+  /** Conventions, learned from the apps of `layer` first (then the others), once per layer. */
   conventions(layer?: string): ClustertoolConventions {
-    return (this.learned ??= learnClustertoolConventions(
-      this.index,
-      this.repo.config.conventions,
-      layer,
-    ));
+    const key = layer ?? '';
+    let learned = this.learned.get(key);
+    if (!learned) {
+      learned = learnClustertoolConventions(this.index, this.repo.config.conventions, layer);
+      this.learned.set(key, learned);
+    }
+    return learned;
   }
 
   /** The repo's 1Password stores (anywhere under clusters/main/kubernetes) and a 1Password lookup. */
@@ -57,8 +60,9 @@ export class ClustertoolContext {
   /** Kustomizations every app of the layer depends on: what a new app of the layer most likely needs too. */
   layerDependencies(layer: string): string[] {
     const lists = this.index.apps(layer).map((app) => this.dependsOn(layer, app));
-    if (lists.length === 0) return [];
-    return lists[0]!.filter((dep) => lists.every((l) => l.includes(dep)));
+    const [first, ...rest] = lists;
+    if (!first) return []; // a layer without apps
+    return first.filter((dep) => rest.every((l) => l.includes(dep)));
   }
 
   /** The dependsOn names of an app's ks.yaml. */

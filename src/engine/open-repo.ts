@@ -20,7 +20,11 @@ export function openRepo(dest: string, interactive = false): RepoContext {
       field: 'dest',
       fix: 'pass --dest with the path of your home-ops repo',
     });
-  const tree = new RepoTree(root);
+  return repoContext(new RepoTree(root), interactive);
+}
+
+/** The repo context over a tree (on disk, or in memory for unit tests). */
+export function repoContext(tree: RepoTree, interactive = false): RepoContext {
   const config = readConfig(tree);
   let layout: Layout | undefined;
   return {

@@ -21,12 +21,21 @@ describe('image', () => {
     expect(image(`registry.lan:5000/team/app:1.2.3@sha256:${'a'.repeat(64)}`)).toBeUndefined();
   });
   it.each([
-    'ghcr.io/org/app',
-    'ghcr.io/org/app:latest',
-    'GHCR.io/org/app:1',
-    'ghcr.io/org/app:1@sha256:abc',
-  ])('refuses %s', (v) => {
-    expect(image(v)).toBeDefined();
+    ['ghcr.io/org/app', 'image "ghcr.io/org/app" has no tag: it must be pinned to a version'],
+    [
+      'ghcr.io/org/app:latest',
+      'image "ghcr.io/org/app:latest" uses the "latest" tag: images must be pinned to a version',
+    ],
+    [
+      'GHCR.io/org/app:1',
+      '"GHCR.io/org/app" is not a valid image repository (lower-case letters, digits, ".", "_", "-" and "/")',
+    ],
+    ['ghcr.io/org/app:1@sha256:abc', '"ghcr.io/org/app:1@sha256:abc" has an invalid digest'],
+  ])('refuses %s, saying why and how to pin it', (v, message) => {
+    expect(image(v)).toEqual({
+      message,
+      fix: 'pass a pinned image such as ghcr.io/org/app:1.2.3 (or :1.2.3@sha256:<digest>)',
+    });
   });
 });
 

@@ -51,15 +51,15 @@ export interface ImageRef {
 /** `repo[:port]/path:tag[@sha256:digest]`, pinned: no `latest`, no missing tag. */
 export function parseImage(value: string): ImageRef | Problem {
   const fix = 'pass a pinned image such as ghcr.io/org/app:1.2.3 (or :1.2.3@sha256:<digest>)';
-  const [ref, digest, ...rest] = value.split('@');
+  const [ref = '', digest, ...rest] = value.split('@'); // split gives at least one part
   if (rest.length || (digest !== undefined && !/^sha256:[a-f0-9]{64}$/.test(digest)))
     return { message: `"${value}" has an invalid digest`, fix };
-  const slash = ref!.lastIndexOf('/');
-  const colon = ref!.lastIndexOf(':');
+  const slash = ref.lastIndexOf('/');
+  const colon = ref.lastIndexOf(':');
   if (colon <= slash)
     return { message: `image "${value}" has no tag: it must be pinned to a version`, fix };
-  const repository = ref!.slice(0, colon);
-  const tag = ref!.slice(colon + 1);
+  const repository = ref.slice(0, colon);
+  const tag = ref.slice(colon + 1);
   if (!/^[a-z0-9]+([._-][a-z0-9]+)*(:[0-9]+)?(\/[a-z0-9]+([._-]+[a-z0-9]+)*)*$/.test(repository)) {
     return {
       message: `"${repository}" is not a valid image repository (lower-case letters, digits, ".", "_", "-" and "/")`,

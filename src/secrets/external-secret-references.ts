@@ -4,6 +4,7 @@ import {
   referenceSegment,
 } from '../onepassword/reference-names.ts';
 import type { SourceKind } from '../onepassword/types.ts';
+import { keyOfField } from './onepassword-inputs.ts';
 import type { OnePasswordStore } from './secret-stores.ts';
 import type { SecretsContext } from './secrets-context.ts';
 
@@ -55,7 +56,7 @@ export async function externalSecretReferences(
     };
   const data = a.fields.map((label, i) => {
     const field = described ? pickFieldByLabel(described, label) : { label, id: undefined };
-    const secretKey = a.keys[i]!;
+    const secretKey = keyOfField(a.keys, a.fields, i);
     if (store.provider === 'connect') return { secretKey, key: itemKey, property: field.label };
     return {
       secretKey,

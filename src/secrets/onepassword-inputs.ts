@@ -1,4 +1,4 @@
-import { isHomeopsError, type HomeopsError } from '../errors.ts';
+import { HomeopsError, isHomeopsError } from '../errors.ts';
 import type { Answers, InputSpec, Problem } from '../inputs/input-spec.ts';
 import { pickFieldByLabel } from '../onepassword/reference-names.ts';
 import type { SourceKind } from '../onepassword/types.ts';
@@ -94,6 +94,17 @@ export async function fieldsProblem(
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 
 /** Secret keys: one per field, each a valid key, none twice. */
+/** The Secret key of field `i`; a refusal naming --keys when the keys do not pair with the fields. */
+export function keyOfField(keys: readonly string[], fields: readonly string[], i: number): string {
+  const key = keys[i];
+  if (key === undefined || keys.length !== fields.length)
+    throw new HomeopsError('INVALID_INPUT', `${keys.length} key(s) for ${fields.length} field(s)`, {
+      field: 'keys',
+      fix: 'give one key per field, in the same order',
+    });
+  return key;
+}
+
 export function secretKeysProblem(
   keys: readonly string[],
   fields: readonly string[],

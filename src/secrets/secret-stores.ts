@@ -21,8 +21,8 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
   for (const file of dirs
     .flatMap((dir) => tree.yamlFilesUnder(dir))
     .filter((f) => !f.slice(f.lastIndexOf('/') + 1).includes('.sops.'))) {
-    const text = tree.read(file)!;
-    if (!text.includes('ClusterSecretStore')) continue;
+    const text = tree.read(file);
+    if (text === undefined || !text.includes('ClusterSecretStore')) continue;
     let docs;
     try {
       docs = parseYamlDocuments(text, file);
@@ -69,7 +69,8 @@ export function pickStore(
     });
   }
   if (name === undefined) {
-    if (stores.length === 1) return stores[0]!;
+    const [only] = stores;
+    if (only && stores.length === 1) return only;
     throw new HomeopsError(
       'MISSING_INPUT',
       `this repo has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`,

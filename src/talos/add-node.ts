@@ -54,7 +54,9 @@ export function addNode(
 ): AddNodeResult {
   const checked = checkNodeInput(facts, input);
   if ('errors' in checked)
-    throw checked.errors.length === 1 ? checked.errors[0]! : new HomeopsErrors(checked.errors);
+    throw checked.errors.length === 1 && checked.errors[0]
+      ? checked.errors[0]
+      : new HomeopsErrors(checked.errors);
   const value = checked.value;
 
   const source = options.source ?? doc.toString({ lineWidth: 0 });
@@ -73,7 +75,7 @@ export function addNode(
   if (edit.doc.errors.length > 0) {
     throw new HomeopsError(
       'YAML',
-      `adding ${value.hostname} produced invalid YAML: ${edit.doc.errors[0]!.message}`,
+      `adding ${value.hostname} produced invalid YAML: ${edit.doc.errors.map((e) => e.message).join('; ')}`,
       {
         fix: 'report this as a bug, with the talconfig.yaml',
       },
@@ -107,16 +109,23 @@ export function addNode(
     warnings,
   };
   if (entry.nodePatchRefs.length > 0) {
-    const files = entry.nodePatchRefs.map((ref, i) => ({
-      path: refPath(ref),
-      content: renderEmptyPatch(
-        `Patch for node ${value.hostname} only (strategic merge).` +
-          (entry.patchSource
-            ? `\nSee ${refPath(entry.patchSource.nodePatchRefs[i]!)} for what ${entry.patchSource.hostname} sets here.`
-            : ''),
-      ),
-    }));
-    const dir = files[0]!.path.split('/').slice(0, -1).join('/');
+    const files = entry.nodePatchRefs.map((ref, i) => {
+      const source = entry.patchSource;
+      const sourceRef = source?.nodePatchRefs[i];
+      return {
+        path: refPath(ref),
+        content: renderEmptyPatch(
+          `Patch for node ${value.hostname} only (strategic merge).` +
+            (source && sourceRef !== undefined
+              ? `\nSee ${refPath(sourceRef)} for what ${source.hostname} sets here.`
+              : ''),
+        ),
+      };
+    });
+    const dir = refPath(entry.nodePatchRefs[0] ?? '')
+      .split('/')
+      .slice(0, -1)
+      .join('/');
     result.patchFolder = { dir, refs: entry.nodePatchRefs, files };
   }
   return result;

@@ -10,6 +10,7 @@ import { parseIpv4 } from './net.ts';
 import { resolvePlaceholders } from './vars.ts';
 import type { Vars } from './vars.ts';
 import { documentsOf } from './yaml-documents.ts';
+import { captured } from '../captured.ts';
 
 export interface LoadBalancerPool {
   /** `a-b`, `a/prefix` or one address, as parseIpv4Range reads it. */
@@ -99,9 +100,10 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
 function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddress[] {
   const out: LoadBalancerAddress[] = [];
   for (const m of text.matchAll(ADDRESS_KEYS)) {
-    for (const part of m[2]!.split(',')) {
+    const key = captured(m, 1);
+    for (const part of captured(m, 2).split(',')) {
       const ip = resolved(part, vars);
-      if (ip !== undefined && parseIpv4(ip) !== undefined) out.push({ ip, key: m[1]!, file });
+      if (ip !== undefined && parseIpv4(ip) !== undefined) out.push({ ip, key, file });
     }
   }
   return out;

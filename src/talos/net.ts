@@ -2,6 +2,7 @@
  * IPv4, CIDR, MAC and hostname helpers for Talos node inputs. Pure: parse functions return
  * undefined for bad input; callers turn that into a HomeopsError naming their own field.
  */
+import { captured } from '../captured.ts';
 
 /** An IPv4 address as an unsigned 32-bit number. */
 export type Ipv4 = number;
@@ -36,7 +37,7 @@ export function formatIpv4(ip: Ipv4): string {
 export function parseCidr(text: string): Cidr | undefined {
   const m = /^([^/]+)\/(\d{1,2})$/.exec(text);
   if (!m) return undefined;
-  const ip = parseIpv4(m[1]!);
+  const ip = parseIpv4(captured(m, 1));
   const prefix = Number(m[2]);
   if (ip === undefined || prefix > 32) return undefined;
   return { ip, prefix };
@@ -77,10 +78,11 @@ export function parseIpv4Range(text: string): Ipv4Range | undefined {
     const single = parseIpv4(t);
     return single === undefined ? undefined : { first: single, last: single, text: t };
   }
-  const first = parseIpv4(m[1]!);
-  let last = parseIpv4(m[2]!);
+  const first = parseIpv4(captured(m, 1));
+  const end = captured(m, 2);
+  let last = parseIpv4(end);
   if (first === undefined) return undefined;
-  if (last === undefined && OCTET.test(m[2]!)) last = ((first & 0xffffff00) | Number(m[2])) >>> 0;
+  if (last === undefined && OCTET.test(end)) last = ((first & 0xffffff00) | Number(end)) >>> 0;
   if (last === undefined || last < first) return undefined;
   return { first, last, text: t };
 }
@@ -99,7 +101,7 @@ export function normalizeMac(text: string): string | undefined {
   else if (/^[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4}$/.test(t)) hex = t.replace(/\./g, '');
   else if (/^[0-9a-f]{12}$/.test(t)) hex = t;
   if (!hex) return undefined;
-  return hex.match(/../g)!.join(':');
+  return hex.replace(/(..)(?!$)/g, '$1:'); // 12 hex digits: pairs joined by colons
 }
 
 /** Why a well-formed MAC cannot be a NIC's own address, or undefined when it can. */

@@ -150,11 +150,11 @@ export function buildNodeEntry(
 
   const ifaces = seqItems(t.get('networkInterfaces', true)).filter(isMap) as AnyMap[];
   const withVip = cp && !!template?.controlPlane;
-  if (ifaces[0]) {
+  if (ifaces[0] && template) {
     const cidr = `${input.ip}/${prefixFor(input.ip, facts, ifaces[0], warn)}`;
     if (ifaces.length > 1)
       warn.push(
-        `${template!.hostname} has ${ifaces.length} interfaces; only the first was mirrored`,
+        `${template.hostname} has ${ifaces.length} interfaces; only the first was mirrored`,
       );
     put(
       'networkInterfaces',
@@ -162,7 +162,7 @@ export function buildNodeEntry(
       seqLike(t.get('networkInterfaces', true), [
         buildLevel(
           ifaces[0],
-          { mac: input.mac, cidr, withVip, from: template!.hostname, warn },
+          { mac: input.mac, cidr, withVip, from: template.hostname, warn },
           true,
         ),
       ]),
@@ -208,12 +208,12 @@ export function buildNodeEntry(
   const skipped = (template?.keys ?? []).filter(
     (k) => !values.has(SLOT[k] ?? k) && !['patches', 'networkInterfaces'].includes(k),
   );
-  if (skipped.length > 0)
+  if (template && skipped.length > 0)
     warn.push(
-      `not copied from ${template!.hostname}: ${skipped.join(', ')} (add them by hand if the new node needs them)`,
+      `not copied from ${template.hostname}: ${skipped.join(', ')} (add them by hand if the new node needs them)`,
     );
-  if ((template?.patches.length ?? 0) > (template?.nodePatchRefs.length ?? 0))
-    warn.push(`${template!.hostname}'s shared or inline patches were not copied`);
+  if (template && template.patches.length > template.nodePatchRefs.length)
+    warn.push(`${template.hostname}'s shared or inline patches were not copied`);
 
   const node = new YAMLMap();
   const order = [...(template?.keys ?? []).map((k) => SLOT[k] ?? k), ...CANONICAL, ...COPIED];

@@ -17,6 +17,7 @@ import {
 } from './net.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 import { devicePathProblem } from './value-checks.ts';
+import { captured } from '../captured.ts';
 
 export type NodeRole = 'controlplane' | 'worker';
 
@@ -199,14 +200,16 @@ export function checkDisk(value: string): DiskChoice | HomeopsError {
       `give a value after the colon, e.g. ${empty[1]}:<value>`,
     );
   const kv = /^([A-Za-z]+)\s*[:=]\s*(.+)$/.exec(d);
-  if (kv && kv[1] === 'size' && !SIZE.test(kv[2]!.trim()))
+  const key = kv ? captured(kv, 1) : undefined;
+  const given = kv ? captured(kv, 2).trim() : '';
+  if (key === 'size' && !SIZE.test(given))
     return bad(
       'disk',
-      `"${kv[2]!.trim()}" is not a disk size`,
+      `"${given}" is not a disk size`,
       'give a size like size:>=500GB, size:<=2TB or size:256GB',
     );
-  if (kv && SELECTOR_KEYS.includes(kv[1]!))
-    return { kind: 'installDiskSelector', key: kv[1]!, value: kv[2]!.trim() };
+  if (key !== undefined && SELECTOR_KEYS.includes(key))
+    return { kind: 'installDiskSelector', key, value: given };
   if (kv) {
     const known = SELECTOR_KEYS.find((k) => k.toLowerCase() === kv[1]?.toLowerCase());
     return bad(

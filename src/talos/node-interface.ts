@@ -69,7 +69,9 @@ export function prefixFor(
   iface: AnyMap | undefined,
   warn: string[],
 ): number {
-  const subnet = facts.subnets.find((s) => inSubnet(parseIpv4(ip)!, s));
+  const address = parseIpv4(ip);
+  const subnet =
+    address === undefined ? undefined : facts.subnets.find((s) => inSubnet(address, s));
   if (subnet) return subnet.prefix;
   const first = iface ? seqItems(iface.get('addresses', true))[0] : undefined;
   const written = /\/(\d{1,2})$/.exec(isScalar(first) ? String(first.value) : '');

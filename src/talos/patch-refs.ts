@@ -104,7 +104,8 @@ function folderRef(facts: TalconfigFacts, target: PatchTarget, fileName: string)
     all.length > 0 &&
     !facts.perNodePatches &&
     !all.some((r) => /\/(global|controller|worker)\/[^/]+$/.test(r));
-  if (flat) return `${dirOf(all[0]!)}/${fileName}`;
+  const [first] = all;
+  if (flat && first !== undefined) return `${dirOf(first)}/${fileName}`;
   return `@./patches/${folder}/${fileName}`;
 }
 

@@ -150,7 +150,7 @@ export function readTalconfigFacts(
     .map((a) => parseCidr(a))
     .filter((c): c is Cidr => c !== undefined);
   const networks = mostUsed(cidrs.map((c) => `${formatIpv4(networkAddress(c))}/${c.prefix}`));
-  facts.subnets = networks.map((n) => parseCidr(n)!);
+  facts.subnets = networks.flatMap((n) => parseCidr(n) ?? []); // each made from a parsed CIDR
   const gateway = mostCommon(all.flatMap((n) => n.gateways));
   if (gateway !== undefined) facts.gateway = gateway;
   const mtu = mostCommon(all.flatMap((n) => n.mtus));
@@ -159,7 +159,8 @@ export function readTalconfigFacts(
   if (vip !== undefined) facts.vip = vip;
 
   const styles = new Set(all.map((n) => n.image).filter((s) => s !== 'none'));
-  facts.image.style = styles.size > 1 ? 'mixed' : styles.size === 1 ? [...styles][0]! : 'none';
+  const [only] = styles;
+  facts.image.style = styles.size > 1 ? 'mixed' : (only ?? 'none');
   const url = mostCommon(all.map((n) => n.talosImageURL));
   if (url !== undefined) facts.image.talosImageURL = url;
   facts.perNodePatches = all.some((n) => n.nodePatchRefs.length > 0);

@@ -87,8 +87,8 @@ export function readNode(node: AnyMap, index: number, vars: Vars): NodeFacts {
 
   let disk: DiskShape = { kind: 'none' };
   const selector = node.get('installDiskSelector', true);
-  if (text('installDisk') !== undefined)
-    disk = { kind: 'installDisk', value: text('installDisk')! };
+  const installDisk = text('installDisk');
+  if (installDisk !== undefined) disk = { kind: 'installDisk', value: installDisk };
   else if (isMap(selector))
     disk = {
       kind: 'installDiskSelector',

@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { parse } from 'smol-toml';
+import { captured } from '../captured.ts';
 
 export type TomlData = Record<string, unknown>;
 
@@ -74,7 +75,7 @@ export function tomlTables(text: string): TomlTableRange[] {
     const m = inString[i] ? null : HEADER.exec(line);
     if (m)
       headers.push({
-        name: m[1]!
+        name: captured(m, 1)
           .split('.')
           .map((s) => s.trim().replace(/^"(.*)"$/, '$1'))
           .join('.'),
@@ -89,7 +90,7 @@ export function lastContentLine(text: string, from: number, to: number): number 
   const lines = text.split('\n');
   const inString = linesInString(text);
   for (let i = Math.min(to, lines.length) - 1; i >= from; i--) {
-    const t = lines[i]!.trim();
+    const t = (lines[i] ?? '').trim(); // i < lines.length
     if (inString[i] || (t !== '' && !t.startsWith('#'))) return i;
   }
   return -1;
@@ -112,7 +113,8 @@ function without(data: TomlData, paths: readonly (readonly string[])[]): TomlDat
       if (at) parents.push([at, key]);
       at = at?.[key] as Record<string, unknown> | undefined;
     }
-    if (at) delete at[path.at(-1)!];
+    const last = path.at(-1);
+    if (at && last !== undefined) delete at[last];
     // a table that only held the changed value (a first [tasks.x]) goes too
     for (const [parent, key] of parents.reverse()) {
       const child = parent[key];

@@ -4,6 +4,7 @@
  */
 import { isMap, isScalar } from 'yaml';
 import { parseYaml } from '../yaml/parse-yaml.ts';
+import { captured } from '../captured.ts';
 
 /** `${NAME}`, `${NAME:-default}`, `${NAME:=default}`, `${NAME-default}`, `${NAME=default}`. */
 const PLACEHOLDER = /\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-=])([^}]*))?\}/g;
@@ -12,7 +13,7 @@ export type Vars = Readonly<Record<string, string>>;
 
 /** The variable names used in a string, in order of appearance, without repeats. */
 export function placeholderNames(text: string): string[] {
-  const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1]!);
+  const names = [...text.matchAll(PLACEHOLDER)].map((m) => captured(m, 1));
   return [...new Set(names)];
 }
 

@@ -188,9 +188,17 @@ describe('commit', () => {
     chmodSync(join(root, 'ns/kustomization.yaml'), 0o444);
     const error = await commit(root, changes).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HomeopsErrors);
-    expect((error as HomeopsErrors).errors.map((e) => e.file)).toEqual([
-      'keep.yaml',
-      'ns/kustomization.yaml',
+    expect((error as HomeopsErrors).errors.map((e) => [e.file, e.message, e.fix])).toEqual([
+      [
+        'keep.yaml',
+        'keep.yaml changed on disk since this run read it (another homeops run, or an editor); nothing was changed',
+        'run the command again: it plans against the files as they are now',
+      ],
+      [
+        'ns/kustomization.yaml',
+        'ns/kustomization.yaml is read-only (mode 444), and this change edits it',
+        'make it writable (chmod u+w ns/kustomization.yaml) if homeops may edit it, and run again',
+      ],
     ]);
   });
 });

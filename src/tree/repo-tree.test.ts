@@ -2,7 +2,6 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { HomeopsError } from '../errors.ts';
 import { RepoTree } from './repo-tree.ts';
 
 describe('RepoTree', () => {
@@ -42,7 +41,14 @@ describe('RepoTree', () => {
   it('create refuses a file with other content and accepts identical content', () => {
     const tree = new RepoTree(root);
     expect(() => tree.create('a/one.yaml', 'one\n')).not.toThrow();
-    expect(() => tree.create('a/one.yaml', 'other\n')).toThrow(HomeopsError);
+    expect(() => tree.create('a/one.yaml', 'other\n')).toThrow(
+      expect.objectContaining({
+        code: 'CONFLICT',
+        file: 'a/one.yaml',
+        message: 'file a/one.yaml already exists with different content',
+        fix: 'choose another name, or remove or rename the existing file first',
+      }),
+    );
     expect(tree.changes()).toEqual([]);
   });
 

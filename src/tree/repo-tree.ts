@@ -1,7 +1,6 @@
-import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { join, posix } from 'node:path';
+import { posix } from 'node:path';
 import { HomeopsError } from '../errors.ts';
-import { symlinkLoopError } from './symlink-loop.ts';
+import { diskSource, firstSegment, memorySource, type TreeSource } from './tree-source.ts';
 
 export interface FileChange {
   /** Repo-relative POSIX path. */
@@ -15,7 +14,8 @@ export interface FileChange {
 /**
  * An in-memory view of the target repo. Reads fall through to disk (and are cached); writes are
  * recorded, never flushed: only `commit` touches the disk. Writing a file's current bytes records
- * nothing, so a generator that has nothing to do lists no change.
+ * nothing, so a generator that has nothing to do lists no change. Unit tests give it a source held
+ * in memory instead of the disk (`RepoTree.inMemory`).
  */
 export class RepoTree {
   private readonly pending = new Map<string, string>();
@@ -23,7 +23,15 @@ export class RepoTree {
   /** What each looked-at path is on disk; folder listings fill it for their entries at no cost. */
   private readonly kinds = new Map<string, 'file' | 'dir' | null>();
 
-  constructor(readonly root: string) {}
+  constructor(
+    readonly root: string,
+    private readonly source: TreeSource = diskSource(root),
+  ) {}
+
+  /** A tree over files held in memory (repo-relative path -> text); `root` only names it. */
+  static inMemory(files: Readonly<Record<string, string>>, root = '/in-memory'): RepoTree {
+    return new RepoTree(root, memorySource(files));
+  }
 
   /** Content of a file (pending change first), or undefined when it does not exist. */
   read(path: string): string | undefined {
@@ -53,16 +61,15 @@ export class RepoTree {
     const p = normalize(dir);
     const names = new Set<string>();
     if (this.kindOnDisk(p) === 'dir') {
-      for (const entry of readdirSync(join(this.root, p), { withFileTypes: true })) {
+      for (const entry of this.source.list(p)) {
         names.add(entry.name);
-        const child = p === '' ? entry.name : `${p}/${entry.name}`;
-        if (!entry.isSymbolicLink())
-          this.kinds.set(child, entry.isDirectory() ? 'dir' : entry.isFile() ? 'file' : null);
+        if (entry.kind !== undefined)
+          this.kinds.set(p === '' ? entry.name : `${p}/${entry.name}`, entry.kind);
       }
     }
     const prefix = p === '' ? '' : `${p}/`;
     for (const key of this.pending.keys()) {
-      if (key.startsWith(prefix)) names.add(key.slice(prefix.length).split('/')[0]!);
+      if (key.startsWith(prefix)) names.add(firstSegment(key.slice(prefix.length)));
     }
     return [...names].sort();
   }
@@ -142,14 +149,7 @@ export class RepoTree {
   private kindOnDisk(p: string): 'file' | 'dir' | null {
     let kind = this.kinds.get(p);
     if (kind === undefined) {
-      let stat;
-      try {
-        stat = statSync(join(this.root, p), { throwIfNoEntry: false });
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ELOOP') throw symlinkLoopError(this.root, p);
-        throw error;
-      }
-      kind = stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
+      kind = this.source.kind(p);
       this.kinds.set(p, kind);
     }
     return kind;
@@ -159,7 +159,7 @@ export class RepoTree {
     let cached = this.disk.get(p);
     if (cached === undefined) {
       // knowing it is no file is much cheaper than a read that throws ENOENT
-      cached = this.kindOnDisk(p) === 'file' ? readFileSync(join(this.root, p), 'utf8') : null;
+      cached = this.kindOnDisk(p) === 'file' ? this.source.read(p) : null;
       this.disk.set(p, cached);
     }
     return cached ?? undefined;

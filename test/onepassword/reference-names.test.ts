@@ -56,7 +56,14 @@ describe('reference names', () => {
   it('uses the title when it can, the ID when it cannot, and refuses when neither works', () => {
     expect(referenceSegment('item', { title: 'postgres db', id: ID })).toBe('postgres db');
     expect(referenceSegment('item', { title: 'db:prod', id: ID })).toBe(ID);
-    expect(() => referenceSegment('field', { title: 'pass:word' })).toThrow(HomeopsError);
+    expect(() => referenceSegment('field', { title: 'pass:word' })).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message:
+          '1Password field name "pass:word" contains characters a secret reference cannot hold (":")',
+        fix: 'rename it in 1Password to use only letters, digits, space, _ . -',
+      }),
+    );
   });
 
   it('recognises 1Password IDs', () => {

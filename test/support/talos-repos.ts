@@ -11,14 +11,8 @@ export function copyMise112(): string {
   return repo;
 }
 
-/** Files added or changed between two snapshots, sorted. */
-export const changedFiles = (
-  before: Record<string, string>,
-  after: Record<string, string>,
-): string[] =>
-  Object.keys(after)
-    .filter((f) => after[f] !== before[f])
-    .sort();
+/** Files added or changed between two snapshots, sorted (one definition, beside the goldens). */
+export { changedFiles } from './golden.ts';
 
 /**
  * The lines `after` adds to `before`, or undefined when `after` also drops or changes a line of

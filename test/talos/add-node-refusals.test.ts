@@ -35,17 +35,27 @@ function refusal(
   throw new Error('addNode did not refuse');
 }
 
+const LABEL =
+  'use 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. k8s-3)';
+
 describe('addNode refusals', () => {
   it.each([
-    ['K8S-3', 'INVALID_INPUT', /not a valid hostname/],
-    ['k8s_3', 'INVALID_INPUT', /not a valid hostname/],
-    ['global', 'INVALID_INPUT', /shared patch folder/],
-    ['k8s-1', 'CONFLICT', /already used/],
-  ])('hostname %j', (hostname, code, message) => {
-    const e = refusal({ hostname });
-    expect(e).toMatchObject({ code, field: 'hostname' });
-    expect(e.message).toMatch(message);
-    expect(e.fix).toBeTruthy();
+    ['K8S-3', 'INVALID_INPUT', '"K8S-3" is not a valid hostname', LABEL],
+    ['k8s_3', 'INVALID_INPUT', '"k8s_3" is not a valid hostname', LABEL],
+    [
+      'global',
+      'INVALID_INPUT',
+      '"global" is the name of a shared patch folder',
+      'pick another hostname, e.g. k8s-3',
+    ],
+    [
+      'k8s-1',
+      'CONFLICT',
+      'hostname "k8s-1" is already used by nodes[1]',
+      'pick a hostname no other node has',
+    ],
+  ])('hostname %j', (hostname, code, message, fix) => {
+    expect(refusal({ hostname })).toMatchObject({ code, field: 'hostname', message, fix });
   });
 
   it.each([
@@ -152,11 +162,11 @@ describe('addNode refusals', () => {
       thrown = e;
     }
     expect(thrown).toBeInstanceOf(HomeopsErrors);
-    expect((thrown as HomeopsErrors).errors.map((e) => e.field)).toEqual([
-      'hostname',
-      'ip',
-      'disk',
-      'mac',
+    expect((thrown as HomeopsErrors).errors.map((e) => [e.field, e.message])).toEqual([
+      ['hostname', 'hostname "k8s-1" is already used by nodes[1]'],
+      ['ip', '"x" is not an IPv4 address'],
+      ['disk', 'no install disk given'],
+      ['mac', '"nope" is not a MAC address'],
     ]);
   });
 });

@@ -157,9 +157,18 @@ describe('addPatchRef', () => {
       }
     })();
     expect(unknown).toBeInstanceOf(HomeopsError);
-    expect(unknown).toMatchObject({ code: 'INVALID_INPUT', field: 'target' });
+    expect(unknown).toMatchObject({
+      code: 'INVALID_INPUT',
+      field: 'target',
+      message: 'no node "k8s-9" in talconfig.yaml',
+      fix: 'give the hostname of an existing node',
+    });
     expect(() => add(CT.talconfig, { scope: 'global' }, '@./my patch.yaml')).toThrow(
-      expect.objectContaining({ field: 'patch' }),
+      expect.objectContaining({
+        field: 'patch',
+        message: '"@./my patch.yaml" is not a patch file reference',
+        fix: 'give a path like @./patches/global/cilium.yaml',
+      }),
     );
   });
 

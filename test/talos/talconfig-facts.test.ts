@@ -32,8 +32,13 @@ describe('placeholders', () => {
       }
     })() as HomeopsError;
     expect(err).toBeInstanceOf(HomeopsError);
-    expect(err).toMatchObject({ code: 'YAML', file: 'talos/talenv.yaml' });
-    expect(err.line).toBeGreaterThan(0);
+    expect(err).toMatchObject({
+      code: 'YAML',
+      file: 'talos/talenv.yaml',
+      line: 1,
+      message: 'Nested mappings are not allowed in compact mappings at line 1, column 4',
+      fix: 'fix the YAML syntax of this file, then run the generator again',
+    });
   });
 });
 

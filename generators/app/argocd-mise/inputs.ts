@@ -12,7 +12,7 @@ import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec
 
 export type MiseAppKind = 'manifests' | 'helm' | 'helm+manifests';
 
-export interface MiseAppAnswers {
+export type MiseAppAnswers = {
   name: string;
   tier: string;
   namespace: string;
@@ -29,7 +29,7 @@ export interface MiseAppAnswers {
   storage?: string;
   storageClass?: string;
   mountPath?: string;
-}
+};
 
 const isManifests = (a: Answers) => a.kind === 'manifests';
 const isHelm = (a: Answers) => a.kind === 'helm' || a.kind === 'helm+manifests';

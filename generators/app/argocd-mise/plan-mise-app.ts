@@ -7,6 +7,7 @@ import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
 import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
 import type { MiseAppAnswers } from './inputs.ts';
+import { answer } from '../../../src/inputs/answers-of.ts';
 
 /**
  * An argocd-mise app: `src/apps/<tier>/<app>/application.yaml` and, unless it is a chart alone,
@@ -130,7 +131,7 @@ function appView(ctx: ArgocdMiseContext, a: MiseAppAnswers, dir: string, ownsNam
   const route =
     a.route !== undefined && a.route !== 'none'
       ? {
-          hostname: a.hostname!,
+          hostname: answer(a, 'hostname'),
           gateway: conventions.gateway ?? { name: 'internal', namespace: 'gateway' },
           service: a.name,
         }
@@ -162,7 +163,11 @@ function appView(ctx: ArgocdMiseContext, a: MiseAppAnswers, dir: string, ownsNam
     chart:
       a.kind === 'manifests'
         ? null
-        : { name: a.chart!, repoURL: a.repoURL!, version: a.chartVersion! },
+        : {
+            name: answer(a, 'chart'),
+            repoURL: answer(a, 'repoURL'),
+            version: answer(a, 'chartVersion'),
+          },
     serverSideApply: a.serverSideApply === true,
     image: a.image ?? null,
     port: a.port ?? null,

@@ -2,6 +2,7 @@ import type { ArgocdContext } from '../../../src/argocd/argocd-context.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { parseImage, type ImageRef } from '../../../src/inputs/checks.ts';
 import type { ArgocdAppAnswers } from './inputs.ts';
+import { answer } from '../../../src/inputs/answers-of.ts';
 
 /** One file to write: repo path, template, view. */
 export type PlannedFile = [path: string, template: string, view: object];
@@ -31,8 +32,8 @@ export function appFiles(ctx: ArgocdContext, a: ArgocdAppAnswers): PlannedFile[]
       { ...base, podSecurity: a.podSecurity ?? (helm ? 'baseline' : 'restricted') },
     ]);
   if (!helm) {
-    const image = parseImage(a.image!) as ImageRef;
-    const version = image.tag.split('@')[0]!.slice(0, 63);
+    const image = parseImage(answer(a, 'image')) as ImageRef;
+    const version = image.tag.replace(/@.*$/, '').slice(0, 63); // the tag without its digest
     manifests.push([
       `${manifestsPath}/deployment.yaml`,
       'argocd/app/deployment.yaml',
@@ -128,10 +129,10 @@ function routeView(ctx: ArgocdContext, a: ArgocdAppAnswers) {
   return {
     name: `${a.name}-route`,
     gateway,
-    hostname: a.hostname!,
-    path: a.route === 'path' ? a.path!.replace(/\/+$/, '') : null,
+    hostname: answer(a, 'hostname'),
+    path: a.route === 'path' ? answer(a, 'path').replace(/\/+$/, '') : null,
     service: a.kind === 'helm' ? (a.serviceName ?? a.name) : a.name,
-    port: a.kind === 'helm' ? a.servicePort! : 80,
+    port: a.kind === 'helm' ? answer(a, 'servicePort') : 80,
     // a backend in another namespace than the route needs the target namespace's permission
     grant: a.namespace === gateway.namespace ? null : `${a.name}-route-grant`,
   };

@@ -11,7 +11,7 @@ import * as check from '../../../src/inputs/checks.ts';
 import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec.ts';
 import { chartVersionInUse, routeProblem } from './route-and-chart.ts';
 
-export interface ArgocdAppAnswers {
+export type ArgocdAppAnswers = {
   name: string;
   namespace: string;
   kind: 'manifests' | 'helm';
@@ -30,7 +30,7 @@ export interface ArgocdAppAnswers {
   storageClass?: string;
   mountPath?: string;
   podSecurity?: 'restricted' | 'baseline' | 'privileged';
-}
+};
 
 const manifests = (a: Answers) => a.kind === 'manifests';
 const helm = (a: Answers) => a.kind === 'helm';

@@ -62,9 +62,9 @@ export function newRepositoryName(url: string): string | undefined {
   ];
   const parsed = /^[a-z]+:\/\/([^/:]+)(?::\d+)?(\/.*)?$/.exec(url);
   if (!parsed) return undefined;
-  const [, host, path = ''] = parsed;
+  const [, host = '', path = ''] = parsed; // the host group always matches
   const segments = path.split('/').filter((s) => s && !generic.includes(s.toLowerCase()));
-  const labels = host!.split('.').filter((l) => !generic.includes(l));
+  const labels = host.split('.').filter((l) => !generic.includes(l));
   const pick = segments[segments.length - 1] ?? labels[0];
   const name = pick
     ?.toLowerCase()

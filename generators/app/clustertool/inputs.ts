@@ -16,7 +16,7 @@ import {
   repositoryOf,
 } from './chart-kind.ts';
 
-export interface ClustertoolAppAnswers {
+export type ClustertoolAppAnswers = {
   name: string;
   /** Always the app's name here. */
   namespace: string;
@@ -38,7 +38,7 @@ export interface ClustertoolAppAnswers {
   storageClass?: string;
   mountPath?: string;
   dependsOn: string[];
-}
+};
 
 /** Namespaces an app must never take over: its namespace.yaml is pruned with the app. */
 const RESERVED_NAMESPACES = [
@@ -146,14 +146,18 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     required: true,
     when: (a, ctx) => isRepositoryUrl(a.repository) && repositoryOf(ctx, a) === undefined,
     default: (_ctx, a) => newRepositoryName(a.repository as string),
-    validate: (v: string, _a, ctx) =>
-      check.dnsLabel(v, 'HelmRepository name') ??
-      (ctx.index.helmRepository(v)
-        ? {
-            message: `a HelmRepository named "${v}" already exists with another URL (${ctx.index.helmRepository(v)!.url})`,
-            fix: 'pass another --repositoryName, or --repository=' + v,
-          }
-        : undefined),
+    validate: (v: string, _a, ctx) => {
+      const taken = ctx.index.helmRepository(v);
+      return (
+        check.dnsLabel(v, 'HelmRepository name') ??
+        (taken
+          ? {
+              message: `a HelmRepository named "${v}" already exists with another URL (${taken.url})`,
+              fix: 'pass another --repositoryName, or --repository=' + v,
+            }
+          : undefined)
+      );
+    },
   },
   {
     name: 'chart',

@@ -13,6 +13,7 @@ import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 import { isAppTemplate, isTruecharts, repositoryOf } from './chart-kind.ts';
 import type { ClustertoolAppAnswers } from './inputs.ts';
 import { refuseEntryName } from './refuse-entry-name.ts';
+import { answer } from '../../../src/inputs/answers-of.ts';
 
 /**
  * A ClusterTool app: `<layer>/<app>/ks.yaml` and `app/{kustomization,namespace,helm-release}.yaml`,
@@ -97,9 +98,9 @@ function planRepository(
   ctx: ClustertoolContext,
   a: ClustertoolAppAnswers,
 ): { ref: HelmRepositoryRef; created: boolean } {
-  const existing = repositoryOf(ctx, a as unknown as Record<string, unknown>);
+  const existing = repositoryOf(ctx, a);
   if (existing) return { ref: existing, created: false };
-  const name = a.repositoryName!;
+  const name = answer(a, 'repositoryName');
   const file = `${HELM_REPOSITORIES_DIR}/${name}.yaml`;
   const ref: HelmRepositoryRef = { name, namespace: 'flux-system', url: a.repository, file };
   const view = {
@@ -136,12 +137,16 @@ function appView(
   repository: { ref: HelmRepositoryRef },
 ) {
   const c = ctx.conventions(a.layer);
-  const answers = a as unknown as Record<string, unknown>;
+  const answers: Record<string, unknown> = a;
   const appTemplate = isAppTemplate(answers);
   const truecharts = isTruecharts(ctx, answers);
   const ingress =
     a.ingress && a.ingress !== 'none'
-      ? { className: a.ingress, hostname: a.hostname!, certificateIssuer: c.certificateIssuer }
+      ? {
+          className: a.ingress,
+          hostname: answer(a, 'hostname'),
+          certificateIssuer: c.certificateIssuer,
+        }
       : null;
   const variable = ipVariable(a.name);
   const loadBalancer = a.loadBalancer ? { variable, ip: `\${${variable}}` } : null;
@@ -153,7 +158,7 @@ function appView(
           mountPath: a.mountPath ?? '/config',
         }
       : null;
-  const image: ImageRef | null = appTemplate ? (parseImage(a.image!) as ImageRef) : null;
+  const image: ImageRef | null = appTemplate ? (parseImage(answer(a, 'image')) as ImageRef) : null;
   return {
     app: a.name,
     namespace: a.name,

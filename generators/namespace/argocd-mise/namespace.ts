@@ -6,6 +6,7 @@ import { dnsLabel } from '../../../src/inputs/checks.ts';
 import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { render } from '../../../src/render/templates.ts';
 import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
+import { answersOf } from '../../../src/inputs/answers-of.ts';
 
 /**
  * Namespaces of the argocd-mise layout have no folder of their own: an app creates its namespace
@@ -16,10 +17,10 @@ import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
  */
 export const NAMESPACES_DIR = `${APPS_DIR}/infrastructure/namespaces`;
 
-export interface MiseNamespaceAnswers {
+export type MiseNamespaceAnswers = {
   name: string;
   podSecurity: 'none' | 'privileged' | 'baseline' | 'restricted';
-}
+};
 
 const inputs: InputSpec<ArgocdMiseContext>[] = [
   {
@@ -93,5 +94,6 @@ export const argocdMiseNamespaceGenerator: Generator<ArgocdMiseContext> = {
     'a Namespace shared by apps, in src/apps/infrastructure/namespaces/ (synced by the root Application)',
   inputs,
   context: (repo) => new ArgocdMiseContext(repo),
-  plan: (ctx, answers) => planMiseNamespace(ctx, answers as unknown as MiseNamespaceAnswers),
+  plan: (ctx, answers) =>
+    planMiseNamespace(ctx, answersOf<MiseNamespaceAnswers, typeof ctx>(answers, inputs, ctx)),
 };

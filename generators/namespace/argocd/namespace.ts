@@ -3,6 +3,7 @@ import type { Generator } from '../../../src/engine/generator.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { planArgocdNamespace, type ArgocdNamespaceAnswers } from './plan-argocd-namespace.ts';
+import { answersOf } from '../../../src/inputs/answers-of.ts';
 
 const inputs: InputSpec<ArgocdContext>[] = [
   {
@@ -35,5 +36,6 @@ export const argocdNamespaceGenerator: Generator<ArgocdContext> = {
     'a namespace with Pod Security labels: manifests/<name>/namespace.yaml and its Application',
   inputs,
   context: (repo) => new ArgocdContext(repo),
-  plan: (ctx, answers) => planArgocdNamespace(ctx, answers as unknown as ArgocdNamespaceAnswers),
+  plan: (ctx, answers) =>
+    planArgocdNamespace(ctx, answersOf<ArgocdNamespaceAnswers, typeof ctx>(answers, inputs, ctx)),
 };

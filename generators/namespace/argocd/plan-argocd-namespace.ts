@@ -4,10 +4,10 @@ import { HomeopsError } from '../../../src/errors.ts';
 import { render } from '../../../src/render/templates.ts';
 import { SYSTEM_NAMESPACES } from '../../../src/repo/system-namespaces.ts';
 
-export interface ArgocdNamespaceAnswers {
+export type ArgocdNamespaceAnswers = {
   name: string;
   podSecurity: 'restricted' | 'baseline' | 'privileged';
-}
+};
 
 export function planArgocdNamespace(
   ctx: ArgocdContext,

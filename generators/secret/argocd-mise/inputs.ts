@@ -11,13 +11,13 @@ import type { Answers, InputSpec } from '../../../src/inputs/input-spec.ts';
 import { checkReferenceName, pickItemByTitle } from '../../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../../src/onepassword/types.ts';
 
-export interface MiseSecretAnswers {
+export type MiseSecretAnswers = {
   app: string;
   source: SourceKind;
   vault: string;
   item: string;
   secretName: string;
-}
+};
 
 const kind = (a: Answers) => a.source as SourceKind;
 const offline = (ctx: ArgocdMiseContext, a: Answers) => ctx.onePassword.isOffline(kind(a));

@@ -20,7 +20,12 @@ export async function planOnePasswordItem(
   ctx: ArgocdMiseContext,
   a: MiseSecretAnswers,
 ): Promise<PlanResult> {
-  const app = ctx.app(a.app)!;
+  const app = ctx.app(a.app);
+  if (!app)
+    throw new HomeopsError('INVALID_INPUT', `no app "${a.app}" under src/apps/<group>/`, {
+      field: 'app',
+      fix: 'pass --app=<the folder name of one of the apps>',
+    });
   if (!app.namespace) {
     throw new HomeopsError('CONFLICT', `${app.applicationFile} has no spec.destination.namespace`, {
       file: app.applicationFile,

@@ -4,6 +4,7 @@ import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { toSecretKey } from '../../../src/onepassword/reference-names.ts';
 import { deploymentContainer, wireEnvFrom } from '../../../src/secrets/env-from.ts';
+import { keyOfField } from '../../../src/secrets/onepassword-inputs.ts';
 import type { ArgocdSecretAnswers } from './secret-inputs.ts';
 
 /**
@@ -13,8 +14,22 @@ import type { ArgocdSecretAnswers } from './secret-inputs.ts';
  * lines of the same Secret would replace each other's key.
  */
 export function planSecretsTable(ctx: ArgocdContext, a: ArgocdSecretAnswers): PlanResult {
-  const app = ctx.index.application(a.app)!;
-  const namespace = app.namespace!;
+  const app = ctx.index.application(a.app);
+  if (!app)
+    throw new HomeopsError('INVALID_INPUT', `no Argo CD Application named "${a.app}"`, {
+      field: 'app',
+      fix: "pass --app=<the name of one of the repo's Applications>",
+    });
+  const namespace = app.namespace;
+  if (!namespace)
+    throw new HomeopsError(
+      'CONFLICT',
+      `the Application ${a.app} has no spec.destination.namespace`,
+      {
+        field: 'app',
+        fix: 'set the destination namespace of the Application first',
+      },
+    );
   const script = ctx.paths.secretsScript;
   const text = ctx.repo.tree.read(script);
   if (text === undefined) {
@@ -28,7 +43,7 @@ export function planSecretsTable(ctx: ArgocdContext, a: ArgocdSecretAnswers): Pl
     );
   }
   const entries: SecretsTableEntry[] = a.fields.map((field, i) => {
-    const key = a.keys[i]!;
+    const key = keyOfField(a.keys, a.fields, i);
     return {
       namespace,
       secret: secretName(a.app, key),

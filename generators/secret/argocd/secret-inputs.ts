@@ -13,14 +13,14 @@ import type { Answers, InputSpec, Problem } from '../../../src/inputs/input-spec
 import { toSecretKey } from '../../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../../src/onepassword/types.ts';
 
-export interface ArgocdSecretAnswers {
+export type ArgocdSecretAnswers = {
   app: string;
   source: SourceKind;
   vault: string;
   item: string;
   fields: string[];
   keys: string[];
-}
+};
 
 const kind = (a: Answers) => a.source as SourceKind;
 

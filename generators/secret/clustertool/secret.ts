@@ -6,6 +6,7 @@ import { dnsLabel } from '../../../src/inputs/checks.ts';
 import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { secretInputs, type SecretAnswers } from '../secret-inputs.ts';
 import { planClustertoolSecret } from './plan-clustertool-secret.ts';
+import { answersOf } from '../../../src/inputs/answers-of.ts';
 
 const inputs: InputSpec<ClustertoolContext>[] = [
   {
@@ -37,7 +38,11 @@ export const clustertoolSecretGenerator: Generator<ClustertoolContext> = {
     return ctx;
   },
   plan: (ctx, answers) =>
-    planClustertoolSecret(ctx, answers.app as string, answers as unknown as SecretAnswers),
+    planClustertoolSecret(
+      ctx,
+      answers.app as string,
+      answersOf<SecretAnswers, typeof ctx>(answers, inputs, ctx),
+    ),
 };
 
 function noStore(): HomeopsError {

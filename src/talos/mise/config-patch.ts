@@ -7,6 +7,7 @@
  */
 import { linesInString, parseToml, sameExcept } from '../toml-text.ts';
 import type { TomlData } from '../toml-text.ts';
+import { captured } from '../../captured.ts';
 
 export type MisePatchTarget =
   { scope: 'global' | 'controlPlane' | 'worker' } | { scope: 'node'; name: string };
@@ -31,9 +32,9 @@ const continues = (line: string): boolean => line.trimEnd().endsWith('\\');
 function commands(lines: string[], inString: boolean[], first: RegExp): [number, number][] {
   const out: [number, number][] = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!inString[i] || !first.test(lines[i]!)) continue;
+    if (!inString[i] || !first.test(lines[i] ?? '')) continue; // i < lines.length
     let end = i;
-    while (continues(lines[end]!) && end + 1 < lines.length && inString[end + 1]) end++;
+    while (continues(lines[end] ?? '') && end + 1 < lines.length && inString[end + 1]) end++;
     out.push([i, end]);
   }
   return out;
@@ -58,11 +59,10 @@ function insertions(
       const cmd = lines.slice(start, end + 1);
       if (cmd.some((l) => l.includes(ref))) present++;
       else
-        cmd.forEach(
-          (l, k) =>
-            network.test(l) &&
-            out.push({ after: start + k, line: `${network.exec(l)![1]}--patch ${ref} \\` }),
-        );
+        cmd.forEach((l, k) => {
+          const m = network.exec(l);
+          if (m) out.push({ after: start + k, line: `${captured(m, 1)}--patch ${ref} \\` });
+        });
     }
   } else {
     const flag = FLAGS[target.scope];
@@ -73,9 +73,12 @@ function insertions(
         present++;
         continue;
       }
-      const patches = cmd.map((l, k) => ({ m: patchLine.exec(l), k })).filter((p) => p.m !== null);
-      const at = patches.filter((p) => p.m![2] === flag).at(-1) ?? patches.at(-1);
-      if (at) out.push({ after: start + at.k, line: `${at.m![1]}${flag} ${ref} \\` });
+      const patches = cmd.flatMap((l, k) => {
+        const m = patchLine.exec(l);
+        return m ? [{ indent: captured(m, 1), flag: captured(m, 2), k }] : [];
+      });
+      const at = patches.filter((p) => p.flag === flag).at(-1) ?? patches.at(-1);
+      if (at) out.push({ after: start + at.k, line: `${at.indent}${flag} ${ref} \\` });
     }
   }
   return out.length === 0 && present > 0 ? 'already' : out;

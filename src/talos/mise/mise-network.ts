@@ -9,6 +9,7 @@ import type { Document, YAMLMap } from 'yaml';
 import { HomeopsError } from '../../errors.ts';
 import { normalizeMac } from '../net.ts';
 import { documentsOf } from '../yaml-documents.ts';
+import { captured } from '../../captured.ts';
 
 export interface NetworkPatch {
   /** The node name of the file (`network-<name>.yaml`). */
@@ -64,6 +65,7 @@ function typedNode(
   const of = (kind: string) => docs.filter((d) => d['kind'] === kind);
   const hostname = str(of('HostnameConfig')[0]?.['hostname']) ?? name;
   const alias = of('LinkAliasConfig')[0];
+  const linkAlias = str(alias?.['name']);
   const match = MAC.exec(str((alias?.['selector'] as Data | undefined)?.['match']) ?? '');
   const mac = match ? normalizeMac(match[0]) : undefined;
   const link =
@@ -91,18 +93,24 @@ function typedNode(
     nameservers: list(of('ResolverConfig')[0]?.['nameservers']).map(
       (n) => str((n as Data)['address']) ?? '',
     ),
-    ...(str(alias?.['name']) && { linkAlias: str(alias!['name'])! }),
+    ...(linkAlias && { linkAlias }),
   };
 }
 
 export function readNetworkPatch(path: string, text: string): NetworkPatch {
-  const name = /network-(.+)\.ya?ml$/.exec(path)![1]!;
+  const named = /network-(.+)\.ya?ml$/.exec(path);
+  if (!named)
+    throw new HomeopsError('LAYOUT', `${path} is not named network-<node>.yaml`, {
+      file: path,
+      fix: 'name the network patch of a node network-<hostname>.yaml',
+    });
+  const name = captured(named, 1);
   const docs = documentsOf(text);
   const bad = docs.find((d) => d.errors.length > 0);
   if (bad) {
     throw new HomeopsError(
       'YAML',
-      `${path} is not valid YAML: ${bad.errors[0]!.message.split('\n')[0]}`,
+      `${path} is not valid YAML: ${bad.errors.map((e) => e.message.replace(/\n[\s\S]*$/, '')).join('; ')}`,
       { file: path, fix: `fix the YAML syntax of ${path}, then run again` },
     );
   }

@@ -16,6 +16,7 @@ import type { TomlData } from '../toml-text.ts';
 import { readNetworkPatch } from './mise-network.ts';
 import type { NetworkPatch } from './mise-network.ts';
 import { documentsOf } from '../yaml-documents.ts';
+import { captured } from '../../captured.ts';
 
 /** Where a talosctl + mise repo keeps its patches and its tasks. */
 export interface MisePlace {
@@ -97,7 +98,7 @@ function talosVersion(
     if (version) return { version, from: `${miseFile} [tools] ${tool}` };
   }
   const tag = /:(v?\d+\.\d+\.\d+[^@\s]*)$/.exec(install.image ?? '');
-  const version = tag ? parseTalosVersion(tag[1]!) : undefined;
+  const version = tag ? parseTalosVersion(captured(tag, 1)) : undefined;
   return version ? { version, from: `the installer image tag in ${install.file}` } : undefined;
 }
 

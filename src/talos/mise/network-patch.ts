@@ -85,9 +85,9 @@ function legacyPatch(o: NetworkPatchOptions, template: MiseNode | undefined): st
   machine.set('network', network);
   if (o.install) machine.set('install', node_(o.install));
   const skipped = template ? otherKeys(template) : [];
-  if (skipped.length > 0)
+  if (template && skipped.length > 0)
     warn.push(
-      `not copied from ${template!.patch.path}: ${skipped.join(', ')} (add them by hand if ${node.hostname} needs them)`,
+      `not copied from ${template.patch.path}: ${skipped.join(', ')} (add them by hand if ${node.hostname} needs them)`,
     );
   const root = new YAMLMap();
   root.set('machine', machine);

@@ -14,6 +14,7 @@ import {
   tomlTables,
 } from '../toml-text.ts';
 import type { TomlData } from '../toml-text.ts';
+import { captured } from '../../captured.ts';
 
 export interface MiseNodeRef {
   name: string;
@@ -36,11 +37,11 @@ export function addEnvVar(
   const inString = linesInString(text);
   let after = -1;
   for (let i = env.header + 1; i < env.end; i++) {
-    const m = inString[i] ? null : KEY_VALUE.exec(lines[i]!);
-    if (m && nodeVars.includes(m[2]!)) after = i;
+    const m = inString[i] ? null : KEY_VALUE.exec(lines[i] ?? ''); // i < env.end <= lines.length
+    if (m && nodeVars.includes(captured(m, 2))) after = i;
   }
   if (after < 0) after = lastContentLine(text, env.header + 1, env.end);
-  const like = after >= 0 ? KEY_VALUE.exec(lines[after]!) : null;
+  const like = after >= 0 ? KEY_VALUE.exec(lines[after] ?? '') : null;
   if (!like) return undefined;
   const next = insertAfterLine(text, after, `${like[1]}${name}${like[3]}"${value}"`);
   return verified(text, next, ['env', name], value);
@@ -93,9 +94,7 @@ export function addApplyTask(
   const range = tables
     .filter((t) => existing.some((n) => t.name === `tasks.apply-${n.name}`))
     .at(-1);
-  const template = range
-    ? existing.find((n) => range.name === `tasks.apply-${n.name}`)!
-    : undefined;
+  const template = range ? existing.find((n) => range.name === `tasks.apply-${n.name}`) : undefined;
   let next: string;
   let expected: unknown;
   if (range && template) {

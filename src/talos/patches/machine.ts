@@ -50,8 +50,8 @@ export const sysctls = definePatch({
 
 /** `nct6775 force_id=0xd420` -> {name, parameters}. */
 const moduleEntry = (s: string): { name: string; parameters?: string[] } => {
-  const [name, ...parameters] = s.split(/\s+/);
-  return parameters.length > 0 ? { name: name!, parameters } : { name: name! };
+  const [name = '', ...parameters] = s.split(/\s+/); // split gives at least one part
+  return parameters.length > 0 ? { name, parameters } : { name };
 };
 
 export const kernelModules = definePatch({
