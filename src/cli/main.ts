@@ -10,6 +10,7 @@ import { echo } from '../inputs/value-text.ts';
 import { ownPackage } from '../init/own-package.ts';
 import { InterruptedError } from '../tree/commit-signals.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { INFO_DESCRIPTION, infoCommand } from './info-command.ts';
 import { NO_PAINT } from './paint.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { personAtTerminal } from './person-at-terminal.ts';
@@ -41,6 +42,8 @@ async function usage(): Promise<string> {
 generators:
 ${lines.join('\n')}
 
+  homeops info [--json]        ${INFO_DESCRIPTION}
+
   homeops <generator> --help   lists its inputs
   homeops --version            prints the version of homeops-scaffold
 
@@ -65,8 +68,12 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   const load = COMMANDS[name];
   let json = rest.includes('--json');
   try {
+    if (name === 'info') {
+      await infoCommand(rest, io);
+      return 0;
+    }
     if (!load) {
-      const near = didYouMean(name, Object.keys(COMMANDS));
+      const near = didYouMean(name, [...Object.keys(COMMANDS), 'info']);
       throw new HomeopsError(
         'USAGE',
         `unknown generator "${name}"${near ? `; did you mean "${near}"?` : ''}`,

@@ -1,0 +1,82 @@
+import type { RepoContext } from '../engine/generator.ts';
+import { HomeopsError } from '../errors.ts';
+import { TOOL_TITLES, type TalosBackend, type TalosTool } from '../talos/backend.ts';
+import { findTalosFiles } from '../talos/find-talos.ts';
+import { formatIpv4 } from '../talos/net.ts';
+import { openTalos } from '../talos/open-talos.ts';
+import { formatTalosVersion } from '../talos/talos-version.ts';
+import type { CommandInfo, TalosClusterInfo, TalosInfo } from './info-model.ts';
+
+/** Where each Talos tool keeps patches: what `homeops patch` writes there. */
+const PATCHES: Record<TalosTool, (b: TalosBackend) => string> = {
+  talhelper: (b) =>
+    `files under ${dirOf(b.where)}/patches/, listed in patches, controlPlane.patches, worker.patches or a node's patches of ${b.where}`,
+  topf: (b) =>
+    `NN-<name>.yaml files in ${dirOf(b.where)}/all/, control-plane/, worker/ or node/<node>/`,
+  templates: (b) => `the machine-config templates of ${b.where} (one file per node under nodes/)`,
+  'talosctl-mise': (b) => `talosctl patch files in ${b.where}, applied by the mise tasks`,
+};
+
+const dirOf = (file: string): string => file.split('/').slice(0, -1).join('/') || '.';
+
+/** The repo's Talos clusters, read through the same back ends `homeops node` and `patch` use. */
+export function describeTalos(repo: RepoContext): TalosInfo {
+  let backends: TalosBackend[];
+  try {
+    backends = openTalos(repo.tree, repo.config.talos);
+  } catch (error) {
+    if (!(error instanceof HomeopsError) || error.code !== 'LAYOUT') throw error;
+    const found = findTalosFiles(repo.tree);
+    return {
+      clusters: [],
+      elsewhere: found.places.length === 0 ? found.elsewhere() : [],
+      message: `${error.message}${error.fix ? ` (${error.fix})` : ''}`,
+    };
+  }
+  return { clusters: backends.map(clusterOf), elsewhere: [], message: null };
+}
+
+function clusterOf(backend: TalosBackend): TalosClusterInfo {
+  const facts = backend.facts();
+  let version: string | null = null;
+  try {
+    version = formatTalosVersion(backend.talosVersion());
+  } catch (error) {
+    if (!(error instanceof HomeopsError)) throw error; // the repo does not say: not known
+  }
+  const subnet = facts.subnets[0];
+  return {
+    name: backend.cluster,
+    tool: backend.tool,
+    title: TOOL_TITLES[backend.tool],
+    where: backend.where,
+    talosVersion: version,
+    nodes: facts.nodes.map((n) => ({
+      hostname: n.hostnameResolved,
+      ip: n.ipAddress ?? (n.ipAddressRaw || null),
+      role: n.controlPlane ? 'controlplane' : 'worker',
+    })),
+    subnet: subnet ? `${formatIpv4(subnet.ip)}/${subnet.prefix}` : null,
+    patches: PATCHES[backend.tool](backend),
+  };
+}
+
+/** The commands that add a node and a patch, with the repo's cluster and a free-address hint. */
+export function talosCommands(talos: TalosInfo): CommandInfo[] {
+  const first = talos.clusters[0];
+  if (!first) return [];
+  const cluster = talos.clusters.length > 1 ? ` --cluster=${first.name}` : '';
+  const ip = first.subnet ? `<a free address in ${first.subnet}>` : '<ip>';
+  return [
+    {
+      what: `add a Talos node (${first.title})`,
+      command: `homeops node${cluster} --hostname=<node> --ip=${ip} --role=worker`,
+    },
+    { what: 'the same, asked question by question', command: 'npx plop node' },
+    {
+      what: 'add a machine-config patch from the catalog',
+      command: `homeops patch${cluster} --patch=<id> --target=all`,
+    },
+    { what: 'the same, asked question by question', command: 'npx plop patch' },
+  ];
+}
