@@ -88,7 +88,14 @@ function appSetGroup(reader: ObjectReader, set: RepoObject): { root: RootInfo; g
   const prefix = paths[0]?.split('/*')[0] ?? '';
   return {
     root: { kind: 'ApplicationSet', name: set.name ?? '', file: set.file, paths },
-    group: { name: set.name ?? '', dir: prefix, namespace: null, listedIn: null, apps },
+    group: {
+      name: set.name ?? '',
+      dir: prefix,
+      namespace: null,
+      listedIn: null,
+      apps,
+      appNamespaces: [],
+    },
   };
 }
 
@@ -144,6 +151,13 @@ export function readArgo(reader: ObjectReader): ArgoReading {
     byDir.set(dir, [...(byDir.get(dir) ?? []), a.name ?? '']);
   }
   for (const [dir, names] of byDir)
-    groups.push({ name: posix.basename(dir), dir, namespace: null, listedIn: null, apps: names });
+    groups.push({
+      name: posix.basename(dir),
+      dir,
+      namespace: null,
+      listedIn: null,
+      apps: names,
+      appNamespaces: [],
+    });
   return { roots, groups, applications: leaves };
 }

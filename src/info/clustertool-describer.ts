@@ -32,6 +32,7 @@ export const clustertoolDescriber: EngineDescriber = {
           namespace: null,
           listedIn: index.layerKustomization(layer),
           apps: index.apps(layer),
+          appNamespaces: index.apps(layer).map((app) => index.appNamespace(layer, app)),
         })),
       },
     ];
@@ -101,17 +102,16 @@ export const clustertoolDescriber: EngineDescriber = {
     const layer = group?.name ?? 'apps';
     const out: CommandInfo[] = [
       {
-        what: `add an app to the ${layer} layer (ingress classes: ${info.gateways.all.map((g) => g.name).join(', ') || 'none'})`,
-        command: `homeops app --name=<app> --layer=${layer}`,
+        what: `add an app to the ${layer} layer, a chart of ${info.apps?.chartSource ?? 'a HelmRepository'} (ingress classes: ${info.gateways.all.map((g) => g.name).join(', ') || 'none'})`,
+        command: `homeops app --name=<app> --layer=${layer} --chart=<chart> --chartVersion=<version>`,
       },
       { what: 'the same, asked question by question', command: 'npx plop app' },
       { what: 'add a layer folder', command: 'homeops namespace --name=<layer>' },
     ];
-    const app = group?.apps[0];
-    if (app && info.secrets.stores[0])
+    if (group?.apps.length && info.secrets.stores[0])
       out.push({
         what: `add an ExternalSecret from 1Password (store ${info.secrets.stores[0].name})`,
-        command: `homeops secret --app=${app} --vault=${info.secrets.stores[0].vaults[0] ?? '<vault>'} --item=<item title>`,
+        command: `homeops secret --app=<app> --vault=${info.secrets.stores[0].vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
       });
     return out;
   },

@@ -1,5 +1,8 @@
 import type { CommandInfo, EngineInfo, GroupInfo } from './info-model.ts';
 
+const names = (apps: readonly string[]) =>
+  apps.length > 3 ? `${apps.slice(0, 3).join(', ')}, ...` : apps.join(', ');
+
 /** Namespaces of the cluster's own machinery: a new app rarely goes there. */
 const INFRA = new Set(['kube-system', 'kube-public', 'kube-node-lease', 'flux-system', 'argocd']);
 
@@ -25,29 +28,34 @@ export function fluxCommands(info: EngineInfo): CommandInfo[] {
   const group = sampleGroup(info);
   const several = info.clusters.length > 1;
   const cluster = several && info.clusters[0]?.name ? ` --cluster=${info.clusters[0].name}` : '';
-  const layers =
-    group !== undefined && group.namespace === null && info.apps?.registration.how !== 'none';
-  const ns = group?.namespace ?? info.namespaces[0] ?? 'default';
-  const place = layers ? ` --group=${group.name} --namespace=<namespace>` : ` --namespace=${ns}`;
+  const groups = (info.clusters[0]?.groups ?? []).filter((g) => g.namespace === null);
+  // --group only where the repo's folders are layers and there are several to pick from
+  const layers = group !== undefined && group.namespace === null && groups.length > 1;
+  const ns =
+    group?.namespace ??
+    group?.appNamespaces.find((n) => !INFRA.has(n)) ??
+    group?.appNamespaces[0] ??
+    info.namespaces[0] ??
+    'default';
+  const place = `${layers ? ` --group=${group.name}` : ''} --namespace=${ns}`;
   const route = info.gateways.internal ? ' --route=internal' : '';
   const out: CommandInfo[] = [
     {
-      what: `add an app${layers ? ` to the ${group.name} layer` : ` to namespace ${ns}`}`,
+      what: `add an app${layers ? ` to the ${group.name} layer,` : ''} in namespace ${ns}`,
       command: `homeops app --name=<app>${cluster}${place} ${IMAGE}${route}`,
     },
     { what: 'the same, asked question by question', command: 'npx plop app' },
   ];
-  if (info.apps?.registration.how !== 'none' && !layers)
+  if (info.apps?.registration.how !== 'none' && group?.namespace)
     out.push({
       what: 'add a namespace folder',
       command: `homeops namespace --name=<namespace>${cluster}`,
     });
   const store = info.secrets.stores[0];
-  const app = group?.apps[0];
-  if (store && app)
+  if (store && group?.apps.length)
     out.push({
-      what: `add an ExternalSecret from 1Password (store ${store.name}) to an app`,
-      command: `homeops secret${cluster} --namespace=${layers ? '<namespace>' : ns} --app=${app}${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title>`,
+      what: `add an ExternalSecret from 1Password (store ${store.name}) to an app of ${ns} (${names(group?.apps ?? [])})`,
+      command: `homeops secret${cluster} --namespace=${ns} --app=<app>${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
     });
   return out;
 }

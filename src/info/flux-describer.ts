@@ -20,7 +20,15 @@ export const fluxDescriber: EngineDescriber = {
     const layout = repo.config.layout ?? layoutIfKnown(repo);
     const info = emptyEngineInfo('flux', layout, '');
     info.clusters = clusters.map((c) => clusterInfo(ctx, c));
-    info.namespaces = [...new Set(clusters.flatMap((c) => ctx.namespaces(c)))].sort();
+    // namespace folders, and where groups are not namespaces (layers, overlays), the apps' own
+    info.namespaces = [
+      ...new Set([
+        ...clusters.flatMap((c) => ctx.namespaces(c)),
+        ...info.clusters.flatMap((c) =>
+          c.groups.flatMap((g) => (g.namespace === null ? g.appNamespaces : [])),
+        ),
+      ]),
+    ].sort();
     if (!first) return info;
     const placement = samplePlacement(ctx, first, info.clusters[0] ?? clusterInfo(ctx, first));
     info.apps = appsInfo(ctx, placement, info.clusters);
@@ -110,6 +118,7 @@ function clusterInfo(ctx: FluxAppContext, cluster: FluxCluster): ClusterInfo {
       namespace: ns || null,
       listedIn: null,
       apps,
+      appNamespaces: ns ? [ns] : [],
     }));
     return { name: cluster.name ?? null, roots, groups };
   }
@@ -122,6 +131,7 @@ function clusterInfo(ctx: FluxAppContext, cluster: FluxCluster): ClusterInfo {
       namespace: g.unit.namespace ?? null,
       listedIn: g.unit.file ?? null,
       apps: ctx.model.apps(g).map((a) => a.ks.name),
+      appNamespaces: byUse(ctx.model.apps(g).map((a) => a.namespace)),
     }));
   return { name: cluster.name ?? null, roots, groups };
 }
@@ -196,8 +206,12 @@ function shapeOf(ctx: FluxAppContext, cluster: FluxCluster, info: EngineInfo): s
   if (ctx.flat(cluster))
     return `Flux, flat: each app is a folder of manifests (<namespace>/<app>/<app>.yaml) that the root Kustomization reads whole${clusters ? `; ${clusters}` : ''}`;
   const apps = info.apps;
-  const layers = !ctx.groupsAreNamespaces(cluster);
-  const groups = layers ? 'layer folders' : 'namespace folders';
+  const rootPaths = cluster.roots.map((r) => r.path);
+  const groups = info.clusters[0]?.groups.every((g) => rootPaths.includes(g.dir))
+    ? 'an entry list'
+    : ctx.groupsAreNamespaces(cluster)
+      ? 'namespace folders'
+      : 'layer folders';
   const rootDirs = new Set(cluster.roots.map((r) => r.path));
   const apart =
     apps?.appDir && ![...rootDirs].some((d) => d !== undefined && apps.appDir?.startsWith(`${d}/`));

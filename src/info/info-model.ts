@@ -62,6 +62,8 @@ export interface GroupInfo {
   /** The file that lists its apps (where a new one is registered), null where nothing lists them. */
   listedIn: string | null;
   apps: string[];
+  /** The namespaces its apps run in (a layer holds apps of many). */
+  appNamespaces: string[];
 }
 
 export interface AppsInfo {
@@ -154,6 +156,8 @@ export interface TalosClusterInfo {
   nodes: TalosNodeInfo[];
   /** The nodes' network (CIDR), where they have static addresses. */
   subnet: string | null;
+  /** The next address a new node can take (checked as `homeops node` checks it). */
+  freeAddress: string | null;
   /** Where patches go, as the tool keeps them. */
   patches: string | null;
 }

@@ -2,8 +2,10 @@ import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
 import { TOOL_TITLES, type TalosBackend, type TalosTool } from '../talos/backend.ts';
 import { findTalosFiles } from '../talos/find-talos.ts';
-import { formatIpv4 } from '../talos/net.ts';
-import { openTalos } from '../talos/open-talos.ts';
+import { broadcastAddress, formatIpv4, networkAddress, parseIpv4 } from '../talos/net.ts';
+import { checkIp } from '../talos/node-input.ts';
+import type { TalconfigFacts } from '../talos/talconfig-facts.ts';
+import { TalosContext } from '../talos/talos-context.ts';
 import { formatTalosVersion } from '../talos/talos-version.ts';
 import type { CommandInfo, TalosClusterInfo, TalosInfo } from './info-model.ts';
 
@@ -21,9 +23,9 @@ const dirOf = (file: string): string => file.split('/').slice(0, -1).join('/') |
 
 /** The repo's Talos clusters, read through the same back ends `homeops node` and `patch` use. */
 export function describeTalos(repo: RepoContext): TalosInfo {
-  let backends: TalosBackend[];
+  let ctx: TalosContext;
   try {
-    backends = openTalos(repo.tree, repo.config.talos);
+    ctx = new TalosContext(repo);
   } catch (error) {
     if (!(error instanceof HomeopsError) || error.code !== 'LAYOUT') throw error;
     const found = findTalosFiles(repo.tree);
@@ -33,11 +35,31 @@ export function describeTalos(repo: RepoContext): TalosInfo {
       message: `${error.message}${error.fix ? ` (${error.fix})` : ''}`,
     };
   }
-  return { clusters: backends.map(clusterOf), elsewhere: [], message: null };
+  const clusters = ctx
+    .clusters()
+    .map((cluster) => clusterOf(ctx.backend({ cluster }), ctx.nodeFacts({ cluster })));
+  return { clusters, elsewhere: [], message: null };
 }
 
-function clusterOf(backend: TalosBackend): TalosClusterInfo {
-  const facts = backend.facts();
+/**
+ * The first address after the nodes' that `homeops node` takes (not a node's, the VIP, the
+ * gateway, a variable's or in a load-balancer pool), checked by the node generator's own check.
+ */
+function freeAddress(facts: TalconfigFacts): string | null {
+  const subnet = facts.subnets[0];
+  if (!subnet) return null;
+  const first = networkAddress(subnet) + 1;
+  const last = broadcastAddress(subnet) - 1;
+  const used = facts.nodes.flatMap((n) => parseIpv4(n.ipAddress ?? '') ?? []);
+  const start = Math.min(Math.max(...used, first - 1) + 1, last);
+  for (let i = 0; i <= last - first; i++) {
+    const ip = formatIpv4(first + ((start - first + i) % (last - first + 1)));
+    if (typeof checkIp(ip, facts) === 'string') return ip;
+  }
+  return null;
+}
+
+function clusterOf(backend: TalosBackend, facts: TalconfigFacts): TalosClusterInfo {
   let version: string | null = null;
   try {
     version = formatTalosVersion(backend.talosVersion());
@@ -56,7 +78,8 @@ function clusterOf(backend: TalosBackend): TalosClusterInfo {
       ip: n.ipAddress ?? (n.ipAddressRaw || null),
       role: n.controlPlane ? 'controlplane' : 'worker',
     })),
-    subnet: subnet ? `${formatIpv4(subnet.ip)}/${subnet.prefix}` : null,
+    subnet: subnet ? `${formatIpv4(networkAddress(subnet))}/${subnet.prefix}` : null,
+    freeAddress: freeAddress(facts),
     patches: PATCHES[backend.tool](backend),
   };
 }
@@ -66,15 +89,15 @@ export function talosCommands(talos: TalosInfo): CommandInfo[] {
   const first = talos.clusters[0];
   if (!first) return [];
   const cluster = talos.clusters.length > 1 ? ` --cluster=${first.name}` : '';
-  const ip = first.subnet ? `<a free address in ${first.subnet}>` : '<ip>';
+  const ip = first.freeAddress ?? (first.subnet ? `<a free address in ${first.subnet}>` : '<ip>');
   return [
     {
-      what: `add a Talos node (${first.title})`,
-      command: `homeops node${cluster} --hostname=<node> --ip=${ip} --role=worker`,
+      what: `add a Talos node to ${first.name} (${first.title})${first.freeAddress ? `; ${first.freeAddress} is the next free address` : ''}`,
+      command: `homeops node${cluster} --hostname=<node> --ip=${ip} --role=worker --disk=<disk> --mac=<mac>`,
     },
     { what: 'the same, asked question by question', command: 'npx plop node' },
     {
-      what: 'add a machine-config patch from the catalog',
+      what: 'add a machine-config patch from the catalog (homeops patch --help lists the ids and their values)',
       command: `homeops patch${cluster} --patch=<id> --target=all`,
     },
     { what: 'the same, asked question by question', command: 'npx plop patch' },
