@@ -99,8 +99,9 @@ function appSetGroup(reader: ObjectReader, set: RepoObject): { root: RootInfo; g
   };
 }
 
-export function readArgo(reader: ObjectReader): ArgoReading {
-  const found = discover(reader).argo;
+/** `extra`: Argo CD objects found where discover() does not look (applied by Flux, in its tree). */
+export function readArgo(reader: ObjectReader, extra: readonly RepoObject[] = []): ArgoReading {
+  const found = [...discover(reader).argo, ...extra];
   const sets = found.filter((o) => isArgo(o, 'ApplicationSet'));
   const apps = found.filter((o) => isArgo(o, 'Application'));
   const roots: RootInfo[] = [];

@@ -17,12 +17,22 @@ import { byUse, gatewayInfo } from './words.ts';
  * layouts homeops writes today (app of apps, talosctl + mise) add what their contexts learn. Thin
  * on purpose: the Argo CD engine (src/engines/argocd) replaces the reading when it lands.
  */
-export const argocdDescriber: EngineDescriber = {
-  engine: 'argocd',
-  describe(repo: RepoContext): EngineInfo {
+export const argocdDescriber: EngineDescriber = argocdDescriberOver([]);
+
+/** The Argo CD describer, with objects found beyond discover()'s walk (in a Flux tree). */
+export function argocdDescriberOver(extra: readonly RepoObject[]): EngineDescriber {
+  return {
+    engine: 'argocd',
+    describe: (repo) => describeArgo(repo, extra),
+    commands: argocdCommands,
+  };
+}
+
+function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineInfo {
+  {
     const layout = argoLayout(repo);
     const reader = new ObjectReader(repo.tree);
-    const reading = readArgo(reader);
+    const reading = readArgo(reader, extra);
     const sets = reading.roots.filter((r) => r.kind === 'ApplicationSet');
     const apps = reading.roots.filter((r) => r.kind === 'Application');
     const shape = sets.length
@@ -51,10 +61,15 @@ export const argocdDescriber: EngineDescriber = {
     else readLoose(repo, reader, info);
     if (!sets.length && info.apps?.entryFile)
       info.shape = `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is ${info.apps.entryFile}`;
+    info.secrets.stores = findOnePasswordStores(repo.tree, ['']).map((s) => ({
+      name: s.name,
+      provider: s.provider,
+      vaults: s.vaults,
+      file: s.file,
+    }));
     return info;
-  },
-  commands: argocdCommands,
-};
+  }
+}
 
 function argoLayout(repo: RepoContext): 'argocd' | 'argocd-mise' | null {
   try {
@@ -139,10 +154,4 @@ function readLoose(repo: RepoContext, reader: ObjectReader, info: EngineInfo): v
   });
   const domain = byUse(hosts.map((h) => h.slice(h.indexOf('.') + 1)))[0];
   info.hostname = domain ? `<app>.${domain}` : null;
-  info.secrets.stores = findOnePasswordStores(repo.tree, ['']).map((s) => ({
-    name: s.name,
-    provider: s.provider,
-    vaults: s.vaults,
-    file: s.file,
-  }));
 }

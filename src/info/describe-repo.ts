@@ -1,12 +1,13 @@
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
 import { discover } from '../repo/graph/discover.ts';
-import { ObjectReader } from '../repo/graph/objects.ts';
-import { argocdDescriber } from './argocd-describer.ts';
+import { ObjectReader, type RepoObject } from '../repo/graph/objects.ts';
+import { isArgoApp } from '../repo/graph/discover.ts';
+import { argocdDescriber, argocdDescriberOver } from './argocd-describer.ts';
 import { clustertoolDescriber } from './clustertool-describer.ts';
 import type { EngineDescriber } from './describer.ts';
 import { fluxDescriber } from './flux-describer.ts';
-import type { InfoModel } from './info-model.ts';
+import type { EngineInfo, InfoModel } from './info-model.ts';
 import { describeTalos, talosCommands } from './talos-describer.ts';
 
 /**
@@ -32,11 +33,36 @@ function describersOf(repo: RepoContext, notes: string[]): EngineDescriber[] {
   }
 }
 
+/**
+ * Argo CD objects a Flux repo applies: Applications and ApplicationSets live in Argo CD's
+ * namespace, so they are looked for in the Flux apps of the `argocd` namespace only.
+ */
+function argoAppliedByFlux(repo: RepoContext, flux: EngineInfo): RepoObject[] {
+  const reader = new ObjectReader(repo.tree);
+  return flux.clusters
+    .flatMap((c) => c.groups)
+    .filter((g) => (g.namespace ?? g.name) === 'argocd')
+    .flatMap((g) => repo.tree.yamlFilesUnder(g.dir))
+    .flatMap((f) => reader.objectsIf(f, [/argoproj\.io\//]))
+    .filter(isArgoApp);
+}
+
 /** Everything `homeops info` says about a repo; reads only, writes nothing. */
 export function describeRepo(repo: RepoContext): InfoModel {
   const notes: string[] = [];
   const describers = describersOf(repo, notes);
   const engines = describers.map((d) => d.describe(repo));
+  const flux = engines.find((e) => e.engine === 'flux');
+  const argo =
+    flux && !engines.some((e) => e.engine === 'argocd') ? argoAppliedByFlux(repo, flux) : [];
+  if (argo.length > 0) {
+    const described = argocdDescriberOver(argo);
+    describers.push(described);
+    engines.push(described.describe(repo));
+    notes.push(
+      `Flux applies Argo CD objects (${argo.map((o) => `${o.kind} ${o.name ?? ''}`).join(', ')}): homeops app writes Flux apps here; pin "layout:" in .homeops.yaml if new apps belong to Argo CD`,
+    );
+  }
   const talos = describeTalos(repo);
   if (engines.length === 0 && talos.clusters.length === 0 && talos.elsewhere.length === 0)
     throw new HomeopsError(

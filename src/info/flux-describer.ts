@@ -154,6 +154,7 @@ function appsInfo(
   const count = clusters.reduce((n, c) => n + c.groups.reduce((m, g) => m + g.apps.length, 0), 0);
   const group = placement.group;
   const flat = ctx.flat(placement.cluster);
+  const flatRoot = placement.cluster.roots[0]?.path ?? '';
   const entries = group ? ctx.model.apps(group).map((a) => a.registration.entry) : [];
   const listFile = group?.unit.file;
   const abstractFile =
@@ -162,8 +163,10 @@ function appsInfo(
       : listFile;
   return {
     count,
-    entryFile: flat ? spelled('⟪app⟫.yaml') : spelled(conventions.entryFile),
-    appDir: spelled(conventions.appDir) || null,
+    entryFile: flat ? '<app>/<app>.yaml' : spelled(conventions.entryFile),
+    appDir: flat
+      ? [flatRoot, '<namespace>/<app>'].filter(Boolean).join('/')
+      : spelled(conventions.appDir) || null,
     registration: flat
       ? {
           how: 'none',
@@ -208,7 +211,7 @@ function shapeOf(ctx: FluxAppContext, cluster: FluxCluster, info: EngineInfo): s
   const apps = info.apps;
   const rootPaths = cluster.roots.map((r) => r.path);
   const groups = info.clusters[0]?.groups.every((g) => rootPaths.includes(g.dir))
-    ? 'an entry list'
+    ? 'a list of app entries'
     : ctx.groupsAreNamespaces(cluster)
       ? 'namespace folders'
       : 'layer folders';
@@ -218,7 +221,7 @@ function shapeOf(ctx: FluxAppContext, cluster: FluxCluster, info: EngineInfo): s
   const trees =
     n > 1
       ? apart
-        ? `${clusters}, each listing`
+        ? `${clusters}, each with`
         : `one tree per cluster: ${clusters}, each with`
       : 'one tree of';
   return `Flux, ${trees} ${groups}; an app is ${apps?.entryFile ?? '?'} (a Flux Kustomization) deploying ${apps?.appDir ?? '?'}${apart ? ', app folders kept apart from their entries' : ''}`;

@@ -1,6 +1,6 @@
 import type { ClusterInfo, EngineInfo, InfoModel, TalosInfo } from './info-model.ts';
 
-const SHOWN_APPS = 8;
+const SHOWN_APPS = 40;
 const label = (name: string) => name.padEnd(11);
 const indent = (lines: string[], by = '  ') => lines.map((l) => `${by}${l}`);
 
