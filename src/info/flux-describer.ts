@@ -4,6 +4,7 @@ import { flatApps } from '../engines/flux/flat-apps.ts';
 import type { ChartSourceConvention } from '../engines/flux/folder-conventions.ts';
 import type { FluxCluster } from '../repo/flux-model.ts';
 import { dig, str } from '../repo/graph/objects.ts';
+import { appNamesFromEntries } from './app-names.ts';
 import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import { fluxCommands } from './flux-commands.ts';
 import type { AppsInfo, ClusterInfo, EngineInfo, GroupInfo } from './info-model.ts';
@@ -19,7 +20,8 @@ export const fluxDescriber: EngineDescriber = {
     const first = clusters[0];
     const layout = repo.config.layout ?? layoutIfKnown(repo);
     const info = emptyEngineInfo('flux', layout, '');
-    info.clusters = clusters.map((c) => clusterInfo(ctx, c));
+    const entryFile = first ? firstEntryFile(ctx, first) : undefined;
+    info.clusters = clusters.map((c) => clusterInfo(ctx, c, entryFile));
     // namespace folders, and where groups are not namespaces (layers, overlays), the apps' own
     info.namespaces = [
       ...new Set([
@@ -30,7 +32,11 @@ export const fluxDescriber: EngineDescriber = {
       ]),
     ].sort();
     if (!first) return info;
-    const placement = samplePlacement(ctx, first, info.clusters[0] ?? clusterInfo(ctx, first));
+    const placement = samplePlacement(
+      ctx,
+      first,
+      info.clusters[0] ?? clusterInfo(ctx, first, entryFile),
+    );
     info.apps = appsInfo(ctx, placement, info.clusters);
     info.shape = shapeOf(ctx, first, info);
     info.chartSources = clusters
@@ -100,7 +106,20 @@ function layoutIfKnown(repo: RepoContext): string | null {
   }
 }
 
-function clusterInfo(ctx: FluxAppContext, cluster: FluxCluster): ClusterInfo {
+/** The entry file convention (`⟪app⟫/ks.yaml`), learned for the cluster's first group. */
+function firstEntryFile(ctx: FluxAppContext, cluster: FluxCluster): string | undefined {
+  if (ctx.flat(cluster)) return undefined;
+  const group = ctx.model.groups(cluster).find((g) => ctx.model.registersApps(g));
+  if (!group) return undefined;
+  const placement = ctx.place(cluster, group.unit.namespace ?? '', ctx.model.groupName(group));
+  return ctx.learn(placement, undefined).conventions.entryFile;
+}
+
+function clusterInfo(
+  ctx: FluxAppContext,
+  cluster: FluxCluster,
+  entryFile: string | undefined,
+): ClusterInfo {
   const roots = cluster.roots.map((r) => ({
     kind: r.object.kind,
     name: r.name,
@@ -125,14 +144,19 @@ function clusterInfo(ctx: FluxAppContext, cluster: FluxCluster): ClusterInfo {
   const groups = ctx.model
     .groups(cluster)
     .filter((g) => ctx.model.registersApps(g))
-    .map((g) => ({
-      name: ctx.model.groupName(g),
-      dir: g.unit.dir,
-      namespace: g.unit.namespace ?? null,
-      listedIn: g.unit.file ?? null,
-      apps: ctx.model.apps(g).map((a) => a.ks.name),
-      appNamespaces: byUse(ctx.model.apps(g).map((a) => a.namespace)),
-    }));
+    .map((g) => {
+      const named = entryFile && appNamesFromEntries(ctx.repo.tree, g, entryFile, cluster.name);
+      return {
+        name: ctx.model.groupName(g),
+        dir: g.unit.dir,
+        namespace: g.unit.namespace ?? null,
+        listedIn: g.unit.file ?? null,
+        apps: named || ctx.model.apps(g).map((a) => a.ks.name),
+        appNamespaces: named
+          ? [g.unit.namespace ?? '']
+          : byUse(ctx.model.apps(g).map((a) => a.namespace)),
+      };
+    });
   return { name: cluster.name ?? null, roots, groups };
 }
 

@@ -81,6 +81,8 @@ describe('homeops info on the seed fixtures', () => {
     const { model } = await info(fixture('flux-operator'));
     const e = model.engines[0];
     expect(e?.layout).toBe('flux-operator');
+    // data/dragonfly/ks.yaml holds two Kustomizations: both are apps
+    expect(groupApps(model, 'data')).toEqual(['dragonfly', 'dragonfly-cluster']);
     expect(e?.secrets.stores.map((s) => [s.name, s.provider, s.vaults])).toEqual([
       ['onepassword', 'sdk', ['kubernetes']],
     ]);
