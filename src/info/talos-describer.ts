@@ -1,5 +1,6 @@
 import type { RepoContext } from '../engine/generator.ts';
 import { HomeopsError } from '../errors.ts';
+import { CONFIG_FILE } from '../repo/config.ts';
 import { TOOL_TITLES, type TalosBackend, type TalosTool } from '../talos/backend.ts';
 import { findTalosFiles } from '../talos/find-talos.ts';
 import { broadcastAddress, formatIpv4, networkAddress, parseIpv4 } from '../talos/net.ts';
@@ -23,15 +24,27 @@ const dirOf = (file: string): string => file.split('/').slice(0, -1).join('/') |
 
 /** The repo's Talos clusters, read through the same back ends `homeops node` and `patch` use. */
 export function describeTalos(repo: RepoContext): TalosInfo {
+  // nothing found and nothing pinned: where else the machines may be (one walk, not openTalos' two)
+  const found = findTalosFiles(repo.tree);
+  if (found.places.length === 0 && !repo.config.talos) {
+    const elsewhere = found.elsewhere();
+    return {
+      clusters: [],
+      elsewhere,
+      message: elsewhere.length
+        ? 'homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches'
+        : `no Talos configuration in this repo (talconfig.yaml, topf.yaml, nodes/<node>.yaml.j2 templates, network-<node>.yaml patches with mise tasks); if they are here under other names, pin them in ${CONFIG_FILE} (talos: { tool, path })`,
+    };
+  }
   let ctx: TalosContext;
   try {
     ctx = new TalosContext(repo);
   } catch (error) {
+    // a pin that points nowhere, several tools: the generators' own refusal says what to do
     if (!(error instanceof HomeopsError) || error.code !== 'LAYOUT') throw error;
-    const found = findTalosFiles(repo.tree);
     return {
       clusters: [],
-      elsewhere: found.places.length === 0 ? found.elsewhere() : [],
+      elsewhere: [],
       message: `${error.message}${error.fix ? ` (${error.fix})` : ''}`,
     };
   }
