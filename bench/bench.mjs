@@ -34,7 +34,7 @@ const app = (repo) => [
   '--namespace=default',
   '--image=ghcr.io/traefik/whoami:v1.10.4',
   '--port=80',
-  '--route=internal',
+  '--route=none',
 ];
 const info = (repo) => ['bin/homeops.mjs', 'info', '--dest', repo];
 const dryRun = (repo) => [...app(repo), '--dry-run'];
