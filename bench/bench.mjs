@@ -77,7 +77,7 @@ console.log(
 console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
 for (const size of ['10 apps', '2,000 apps']) {
   const r = m[`homeops info (${size})`] / m[`homeops app --dry-run (${size})`];
-  console.log(`  info / app --dry-run (${size})`.padEnd(35) + `${r.toFixed(2)}x`);
+  console.log(`  info / app --dry-run (${size})`.padEnd(37) + `${r.toFixed(2)}x`);
 }
 
 // homeops app without secrets must not load the 1Password libraries (14 MB of WASM for the SDK)

@@ -35,6 +35,55 @@ describe('homeops info, the command', () => {
     expect(own.stdout).toContain('--dest DIR');
   });
 
+  it('--json has the keys the README documents, in every engine and Talos entry', async () => {
+    const run = await homeops('info', '--dest', join(FIXTURES, 'flux'), '--json');
+    const model = JSON.parse(run.stdout) as Record<string, unknown> & {
+      engines: Record<string, unknown>[];
+      talos: { clusters: Record<string, unknown>[] };
+    };
+    expect(Object.keys(model)).toEqual([
+      'ok',
+      'root',
+      'engine',
+      'engines',
+      'talos',
+      'commands',
+      'notes',
+    ]);
+    expect(Object.keys(model.engines[0] ?? {})).toEqual([
+      'engine',
+      'layout',
+      'shape',
+      'clusters',
+      'apps',
+      'namespaces',
+      'chartSources',
+      'gateways',
+      'hostname',
+      'storage',
+      'secrets',
+    ]);
+    expect(Object.keys(model.talos.clusters[0] ?? {})).toEqual([
+      'name',
+      'tool',
+      'title',
+      'where',
+      'talosVersion',
+      'nodes',
+      'subnet',
+      'freeAddress',
+      'patches',
+    ]);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    for (const key of [
+      ...Object.keys(model.engines[0] ?? {}),
+      'freeAddress',
+      'pickedUpBy',
+      'backupComponent',
+    ])
+      expect(readme, key).toMatch(new RegExp(`\`${key}(\\[\\])?\``));
+  });
+
   it('outside a home-ops repo: says so and exits 1, in text and JSON', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'homeops-info-empty-'));
     const text = await homeops('info', '--dest', empty);
