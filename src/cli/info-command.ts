@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { peekOption } from './parse-argv.ts';
@@ -13,6 +15,18 @@ options:
   --dest DIR        the home-ops repo (default: the git repo of the current folder)
   --json            one JSON object for tools (keys: README, "Learn a repo: homeops info")
 `;
+
+/**
+ * The git repo the current folder is in. Outside one, info refuses rather than read every file
+ * below the current folder (a home folder, /tmp) looking for GitOps objects.
+ */
+function gitRepoAround(cwd: string): string {
+  const root = findRepoRoot(cwd);
+  if (existsSync(join(root, '.git'))) return root;
+  throw new HomeopsError('LAYOUT', `${cwd} is not inside a git repo`, {
+    fix: 'run homeops info in your home-ops repo (any folder of it), or pass --dest DIR',
+  });
+}
 
 const FLAGS = ['--json', '--dest', '--help', '-h'];
 
@@ -34,7 +48,7 @@ export async function infoCommand(argv: readonly string[], io: Printer): Promise
       { fix: 'homeops info [--dest DIR] [--json]' },
     );
   }
-  const dest = peekOption(argv, 'dest') ?? findRepoRoot(process.cwd());
+  const dest = peekOption(argv, 'dest') ?? gitRepoAround(process.cwd());
   const [{ openRepo }, { describeRepo }, { renderText }, { renderJson }] = await Promise.all([
     import('../engine/open-repo.ts'),
     import('../info/describe-repo.ts'),

@@ -1,4 +1,5 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -90,6 +91,24 @@ describe('homeops info, the command', () => {
     const json = await homeops('info', '--dest', empty, '--json');
     expect(json.code).toBe(1);
     expect(JSON.parse(json.stdout)).toMatchObject({ ok: false, errors: [{ code: 'LAYOUT' }] });
+  });
+
+  it('from a subfolder describes the git repo around it; outside any git repo, refuses', () => {
+    const repo = mkdtempSync(join(tmpdir(), 'homeops-info-git-'));
+    cpSync(join(FIXTURES, 'flux'), repo, { recursive: true });
+    mkdirSync(join(repo, '.git'));
+    const bin = (cwd: string) =>
+      spawnSync(process.execPath, [join(ROOT, 'bin/homeops.mjs'), 'info'], {
+        cwd,
+        encoding: 'utf8',
+        env: { ...process.env, NODE_OPTIONS: '', GIT_CEILING_DIRECTORIES: tmpdir() },
+      });
+    const inside = bin(join(repo, 'kubernetes/apps/default'));
+    expect(inside.status, inside.stderr).toBe(0);
+    expect(inside.stdout).toContain(`homeops info: ${repo}\n`);
+    const outside = bin(mkdtempSync(join(tmpdir(), 'homeops-info-nogit-')));
+    expect(outside.status).toBe(1);
+    expect(outside.stderr).toContain('is not inside a git repo');
   });
 
   it('refuses a folder that does not exist and a flag it does not take', async () => {
