@@ -22,6 +22,7 @@ import { paintFor, wantsColour } from './src/cli/paint.ts';
 import { plopBypass } from './src/cli/plop-bypass.ts';
 import type { Printer } from './src/cli/print-result.ts';
 import { createAsker } from './src/inputs/ask-input.ts';
+import { INFO_DESCRIPTION } from './src/cli/info-command.ts';
 
 export default async function plopfile(plop: NodePlopAPI): Promise<void> {
   for (const [name, load] of Object.entries(GENERATORS)) {
@@ -80,6 +81,22 @@ export default async function plopfile(plop: NodePlopAPI): Promise<void> {
       }),
     );
   }
+  // the repo explained, read only: no questions, and an action that prints and writes nothing
+  plop.setGenerator('info', {
+    description: INFO_DESCRIPTION,
+    prompts: [],
+    actions: [{ type: 'homeops-info' }],
+  });
+  plop.setActionType('homeops-info', () =>
+    guardAsync(async () => {
+      const [{ describeRepo }, { renderText }] = await Promise.all([
+        import('./src/info/describe-repo.ts'),
+        import('./src/info/render-text.ts'),
+      ]);
+      terminal().out(renderText(describeRepo(openRepo(plop.getDestBasePath()))));
+      return 'read only: nothing was written';
+    }),
+  );
 }
 
 /** plop's terminal: the process's streams, in colour where they are terminals. */

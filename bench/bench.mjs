@@ -1,6 +1,7 @@
 // npm run bench: wall time of `homeops app --yes` against `node -e 0` and a trivial node-plop
-// generator, on synthetic repos of 10 apps and of 2,000 apps
-// in two cluster trees. Median of interleaved runs.
+// generator, on synthetic repos of 10 apps and of 2,000 apps in two cluster trees, and of
+// `homeops info` (which reads what every generator reads: apps, stores, Talos) against
+// `homeops app --dry-run`. Median of interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,11 +37,17 @@ const app = (repo, cluster) => [
   '--port=80',
   '--route=none',
 ];
+const info = (repo) => ['bin/homeops.mjs', 'info', '--dest', repo];
+const dryRun = (repo, cluster) => [...app(repo, cluster), '--dry-run'];
 const cases = {
   'node -e 0': () => ['-e', '0'],
   'node-plop trivial generator': () => ['bench/trivial-plop.mjs', work, `f${counter++}`],
   'homeops app --yes (10 apps)': () => app(small),
   'homeops app --yes (2,000 apps)': () => app(large, 'main'),
+  'homeops app --dry-run (10 apps)': () => dryRun(small),
+  'homeops app --dry-run (2,000 apps)': () => dryRun(large, 'main'),
+  'homeops info (10 apps)': () => info(small),
+  'homeops info (2,000 apps)': () => info(large),
 };
 
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
@@ -69,6 +76,10 @@ console.log(
   `  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`,
 );
 console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
+for (const size of ['10 apps', '2,000 apps']) {
+  const r = m[`homeops info (${size})`] / m[`homeops app --dry-run (${size})`];
+  console.log(`  info / app --dry-run (${size})`.padEnd(37) + `${r.toFixed(2)}x`);
+}
 
 // homeops app without secrets must not load the 1Password libraries (14 MB of WASM for the SDK)
 const traced = spawnSync('node', ['--import', './bench/trace-imports.mjs', ...app(small)], {

@@ -171,7 +171,7 @@ describe('installed from npm pack into a home-ops repo', () => {
     const script =
       "import nodePlop from 'node-plop'; const plop = await nodePlop(); await plop.load('homeops-scaffold'); console.log(plop.getGeneratorList().map((g) => g.name).join(' '));";
     const loaded = run('node', ['--input-type=module', '-e', script], join(repo, 'kubernetes'));
-    expect(loaded.out.trim()).toBe('app namespace node patch secret');
+    expect(loaded.out.trim()).toBe('app namespace node patch secret info');
   });
 
   it('npx homeops app from a subfolder writes at the repo root', () => {

@@ -11,6 +11,7 @@ import { InterruptedError } from '../tree/commit-signals.ts';
 import { didYouMean } from './did-you-mean.ts';
 import { generatorHelp } from './generator-help.ts';
 import { learnedDefaults } from './learned-defaults.ts';
+import { INFO_DESCRIPTION, infoCommand } from './info-command.ts';
 import { NO_PAINT } from './paint.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { personAtTerminal } from './person-at-terminal.ts';
@@ -42,6 +43,8 @@ async function usage(): Promise<string> {
 generators:
 ${lines.join('\n')}
 
+  homeops info [--json]        ${INFO_DESCRIPTION}
+
   homeops <generator> --help   lists its inputs
   homeops --version            prints the version of homeops-scaffold
 
@@ -66,8 +69,12 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
   const load = COMMANDS[name];
   let json = rest.includes('--json');
   try {
+    if (name === 'info') {
+      await infoCommand(rest, io);
+      return 0;
+    }
     if (!load) {
-      const near = didYouMean(name, Object.keys(COMMANDS));
+      const near = didYouMean(name, [...Object.keys(COMMANDS), 'info']);
       throw new HomeopsError(
         'USAGE',
         `unknown generator "${name}"${near ? `; did you mean "${near}"?` : ''}`,

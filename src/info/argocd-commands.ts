@@ -1,0 +1,38 @@
+import type { CommandInfo, EngineInfo } from './info-model.ts';
+
+const IMAGE = '--image=ghcr.io/traefik/whoami:v1.10.4 --port=80';
+
+/** The commands of an Argo CD repo: those of the layouts homeops writes, else what to do by hand. */
+export function argocdCommands(info: EngineInfo): CommandInfo[] {
+  const route = info.gateways.internal ? ' --route=internal' : '';
+  if (info.layout === 'argocd') {
+    // this layout routes by host or path on its one Gateway
+    const byHost = info.gateways.internal ? ' --route=host' : '';
+    return [
+      {
+        what: 'add an app (an Application, its manifests and route)',
+        command: `homeops app --name=<app> --namespace=<app> --kind=manifests ${IMAGE}${byHost}`,
+      },
+      { what: 'the same, asked question by question', command: 'npx plop app' },
+      { what: 'add a namespace', command: 'homeops namespace --name=<namespace>' },
+    ];
+  }
+  if (info.layout === 'argocd-mise') {
+    const tier = info.clusters[0]?.groups.find((g) => g.name === 'services')?.name ?? 'services';
+    return [
+      {
+        what: `add an app to the ${tier} tier`,
+        command: `homeops app --name=<app> --tier=${tier} --kind=manifests ${IMAGE}${route}`,
+      },
+      { what: 'the same, asked question by question', command: 'npx plop app' },
+      { what: 'add a namespace', command: 'homeops namespace --name=<namespace>' },
+    ];
+  }
+  const group = info.clusters[0]?.groups[0];
+  return [
+    {
+      what: `add an app by hand: ${group?.dir ? `a folder in ${group.dir}/` : 'an Application file'} shaped like its siblings (${group?.apps.slice(0, 3).join(', ') ?? ''}); homeops app does not write this Argo CD shape yet`,
+      command: `cp -r ${group?.dir ? `${group.dir}/${group.apps[0] ?? '<sibling>'}` : '<sibling>'} ${group?.dir ?? '.'}/<app>`,
+    },
+  ];
+}
