@@ -10,7 +10,11 @@ export function firstEntryFile(ctx: FluxAppContext, cluster: FluxCluster): strin
   if (ctx.flat(cluster)) return undefined;
   const group = ctx.model.groups(cluster).find((g) => ctx.model.registersApps(g));
   if (!group) return undefined;
-  const placement = ctx.place(cluster, ctx.model.groupNamespace(group) ?? '', ctx.model.groupName(group));
+  const placement = ctx.place(
+    cluster,
+    ctx.model.groupNamespace(group) ?? '',
+    ctx.model.groupName(group),
+  );
   return ctx.learn(placement, undefined).conventions.entryFile;
 }
 
