@@ -28,7 +28,7 @@ export function openRepo(dest: string, interactive = false): RepoContext {
     config,
     interactive,
     get layout() {
-      return (layout ??= LAYOUTS[config.layout ?? detectLayout(tree)]);
+      return (layout ??= LAYOUTS[config.layout ?? detectLayout(tree, config.engine)]);
     },
     layoutIfRead: () => layout,
   };

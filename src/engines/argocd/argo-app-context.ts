@@ -1,0 +1,235 @@
+import { posix } from 'node:path';
+import type { RepoContext } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import type { Problem } from '../../inputs/input-spec.ts';
+import { majorityOf } from '../../learn/merge.ts';
+import { abstractText } from '../../learn/vocabulary.ts';
+import {
+  gatewayObjectsIn,
+  learnGateways,
+  parentRefsOf,
+  type Gateways,
+} from '../../repo/gateways.ts';
+import { dig, str } from '../../repo/graph/objects.ts';
+import { toData } from '../../learn/tree.ts';
+import { SecretsContext } from '../../secrets/secrets-context.ts';
+import { ArgoModel } from './argo-model.ts';
+import { appSlots, type AppSlot } from './app-slots.ts';
+import { examplesFor, type ArgoExample } from './examples.ts';
+import {
+  chartUrl,
+  learnArgoConventions,
+  type ArgoFolderConventions,
+} from './folder-conventions.ts';
+import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
+import { groupNames, placeApp, type ArgoPlacement } from './placement.ts';
+
+/**
+ * What the Argo CD generators know about a repo, read from its Applications and ApplicationSets
+ * when first needed: where apps go (the folders the ApplicationSets pick up), and by counting
+ * over the sibling apps, how a new one is written.
+ */
+export class ArgoAppContext {
+  readonly model: ArgoModel;
+  readonly slots: AppSlot[];
+  private readonly learned = new Map<
+    string,
+    { examples: ArgoExample[]; conventions: ArgoFolderConventions }
+  >();
+  private gatewayCache: Gateways | undefined;
+  private secretsContext: SecretsContext | undefined;
+
+  constructor(readonly repo: RepoContext) {
+    this.model = new ArgoModel(repo.tree);
+    if (!this.model.isArgo)
+      throw new HomeopsError(
+        'LAYOUT',
+        `no Argo CD Application or ApplicationSet (argoproj.io) found in ${repo.tree.root}`,
+        { fix: 'run it in an Argo CD repo, or pass --dest with the path of one' },
+      );
+    this.slots = appSlots(this.model);
+    if (this.slots.length === 0) throw this.unsupported();
+  }
+
+  /** What the repo deploys apps through when no ApplicationSet picks up folders. */
+  private unsupported(): HomeopsError {
+    const files = this.model.appSets.filter((s) => s.generators.some((g) => g.kind === 'files'));
+    const what = files.length
+      ? `ApplicationSet ${files[0]?.name} (${files[0]?.object.file}) with a git files generator`
+      : `${this.model.applications.length} Application(s) (app of apps, e.g. ${this.model.applications[0]?.object.file})`;
+    return new HomeopsError(
+      'LAYOUT',
+      `this Argo CD repo deploys its apps through ${what}; homeops writes apps for ApplicationSets with a git directories generator so far`,
+      { fix: 'add the app by hand for now, following a sibling app' },
+    );
+  }
+
+  groupNames(): string[] {
+    return groupNames(this.slots);
+  }
+
+  place(name: string, namespace: string, group: string | undefined): ArgoPlacement {
+    return placeApp(this.model, this.slots, name, namespace, group);
+  }
+
+  /** The namespace an app of this slot must have, when the ApplicationSet decides it. */
+  namespaceProblem(slot: AppSlot, name: string, namespace: string): Problem | undefined {
+    const from = slot.namespaceFrom;
+    const set = `ApplicationSet ${slot.appSet.name} (${slot.appSet.object.file})`;
+    if (from.kind === 'app' && namespace !== name)
+      return {
+        message: `${set} deploys each app to the namespace named after its folder (${slot.appSet.namespaceTemplate})`,
+        fix: `leave --namespace out, or pass --namespace=${name}`,
+      };
+    if (from.kind === 'fixed' && namespace !== from.value)
+      return {
+        message: `${set} deploys every app to namespace ${from.value}`,
+        fix: `leave --namespace out, or pass --namespace=${from.value}`,
+      };
+    return undefined;
+  }
+
+  /** The namespace an app of this name gets where the ApplicationSet decides it. */
+  defaultNamespace(name: string, group: string | undefined): string | undefined {
+    const slot = this.slotOf(group);
+    const from = slot?.namespaceFrom;
+    if (from?.kind === 'fixed') return from.value;
+    if (from?.kind === 'app') return name;
+    return undefined;
+  }
+
+  slotOf(group: string | undefined): AppSlot | undefined {
+    try {
+      return this.place('x', 'x', group).slot;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The namespaces the slot's apps are in, where a folder segment is the namespace. */
+  namespaces(): string[] {
+    const out = new Set<string>();
+    for (const slot of this.slots) {
+      const from = slot.namespaceFrom;
+      if (from.kind !== 'segment') continue;
+      for (const f of slot.folders) out.add(f.dir.split('/')[from.index] ?? '');
+    }
+    return [...out].filter(Boolean).sort();
+  }
+
+  learn(placement: ArgoPlacement): {
+    examples: ArgoExample[];
+    conventions: ArgoFolderConventions;
+  } {
+    const key = `${placement.group ?? ''}\n${placement.dir}`;
+    let found = this.learned.get(key);
+    if (!found) {
+      const examples = examplesFor(this.model, this.slots, placement.group, placement.dir);
+      found = { examples, conventions: learnArgoConventions(examples) };
+      this.learned.set(key, found);
+    }
+    return found;
+  }
+
+  /** Every sibling app (the learning pool without a placement). */
+  examples(group: string | undefined): ArgoExample[] {
+    return examplesFor(this.model, this.slots, group, undefined);
+  }
+
+  /** The gateways the siblings' routes attach to, and the repo's Gateway objects. */
+  gateways(): Gateways {
+    if (this.gatewayCache) return this.gatewayCache;
+    const examples = this.examples(undefined);
+    const refs = examples.flatMap((e) => routesOf(e).flatMap((r) => parentRefsOf(r, e.vocab.ns)));
+    const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
+    const objects = gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder('', skip));
+    const learned = learnGateways(
+      refs,
+      objects.map((o) => ({ ...o, namespace: o.namespace ?? this.namespaceOfFile(o.file) })),
+    );
+    const sectionName = majorityOf(refs, (r) => r.sectionName ?? '') || undefined;
+    const o = this.repo.config.conventions;
+    const pick = (name: string | undefined, fallback: Gateways['internal']) =>
+      name ? learned.all.find((g) => g.name === name) ?? { name, namespace: o.gatewayNamespace ?? fallback?.namespace ?? 'gateway', sectionName: undefined } : fallback;
+    const withSection = (g: Gateways['internal']) =>
+      g && { ...g, sectionName: g.sectionName ?? sectionName };
+    this.gatewayCache = {
+      internal: withSection(pick(o.gatewayInternal, learned.internal)),
+      external: withSection(pick(o.gatewayExternal, learned.external)),
+      all: learned.all,
+    };
+    return this.gatewayCache;
+  }
+
+  /** The namespace a file's objects get from the app folder it is in. */
+  private namespaceOfFile(file: string): string {
+    const dir = posix.dirname(file);
+    const ex = this.examples(undefined).find((e) => e.dir === dir || file.startsWith(`${e.dir}/`));
+    return ex?.vocab.ns ?? '';
+  }
+
+  /** The hostname the siblings of a route kind write, abstract (`⟪app⟫.lab.example.net`). */
+  hostnamePattern(kind: 'internal' | 'external'): string | undefined {
+    if (this.repo.config.conventions.domain) return `⟪app⟫.${this.repo.config.conventions.domain}`;
+    const gateway = this.gateways()[kind];
+    const hostnames = this.examples(undefined).flatMap((e) =>
+      routesOf(e)
+        .filter((r) =>
+          parentRefsOf(r, e.vocab.ns).some(
+            (p) => !gateway || (p.name === gateway.name && p.namespace === gateway.namespace),
+          ),
+        )
+        .flatMap((r) => {
+          const hs = dig(r, 'hostnames');
+          return Array.isArray(hs)
+            ? hs.filter((h): h is string => typeof h === 'string').map((h) => abstractText(h, e.vocab))
+            : [];
+        }),
+    );
+    return majorityOf(
+      hostnames.filter((h) => h.includes('⟪app⟫') || h.includes('⟪release⟫')),
+      (h) => h,
+    );
+  }
+
+  storageClass(): string | undefined {
+    if (this.repo.config.conventions.storageClass) return this.repo.config.conventions.storageClass;
+    const classes = this.examples(undefined).flatMap((e) => {
+      const files = e.docs
+        .filter((d) => d.role === 'claim')
+        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
+      const persistence = Object.values(
+        (dig(e.values ? toData(e.values.root) : undefined, 'persistence') ?? {}) as Record<string, unknown>,
+      ).map((p) => str(dig(p, 'storageClass')));
+      return [...files, ...persistence].filter((c): c is string => !!c);
+    });
+    return majorityOf(classes, (c) => c);
+  }
+
+  /** The chart most sibling apps inflate (the group's first), or none where most are plain manifests. */
+  defaultChart(group: string | undefined): string {
+    const examples = this.examples(group);
+    if (examples.length === 0) return APP_TEMPLATE_URL;
+    return learnArgoConventions(examples).chart?.url ?? 'none';
+  }
+
+  /** The version of a chart most of the sibling apps that inflate it pin. */
+  chartVersion(url: string, group: string | undefined): string | undefined {
+    const using = this.examples(group).filter((e) => e.chart && chartUrl(e) === url);
+    return majorityOf(
+      using.flatMap((e) => (e.chart?.version ? [e.chart.version] : [])),
+      (v) => v,
+    );
+  }
+
+  get secrets(): SecretsContext {
+    return (this.secretsContext ??= new SecretsContext(this.repo, ['']));
+  }
+}
+
+/** An example's routes: its HTTPRoute files' specs and its chart values' `route.*`. */
+export function routesOf(e: ArgoExample): unknown[] {
+  const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
+  const values = e.values ? toData(e.values.root) : undefined;
+  return [...files, ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>)];
+}

@@ -1,0 +1,40 @@
+import type { CompiledRole } from '../../learn/role.ts';
+import { compileRole } from '../../learn/role.ts';
+import type { FileRole } from '../../repo/graph/app-files.ts';
+import { render } from '../../render/templates.ts';
+import * as flux from '../flux/roles.ts';
+import type { ArgoView } from './argo-view.ts';
+import * as roles from './roles.ts';
+
+/** One document of the new app's folder: its default (the template) and the role it is learned as. */
+export interface PlannedDoc {
+  role: FileRole | 'values';
+  template: string;
+  compiled: CompiledRole;
+}
+
+/** An HTTPRoute: the backend's port is learned (a Service's port, or the app's). */
+const ROUTE: CompiledRole = compileRole({
+  core: ['apiVersion', 'kind', 'metadata.name', 'spec.hostnames', 'spec.parentRefs'],
+  inputValues: ['spec.rules.[].backendRefs.[].name', 'metadata.namespace'],
+  optional: ['metadata.namespace'],
+});
+
+/** The documents of a new app's folder, but its kustomization. */
+export function plannedDocs(view: ArgoView): PlannedDoc[] {
+  const docs: PlannedDoc[] = [];
+  const t = (name: string) => render(`argocd-apps/${name}`, view);
+  if (view.chart && view.appTemplate)
+    docs.push({ role: 'values', template: t('values.yaml'), compiled: roles.VALUES });
+  if (!view.chart) {
+    docs.push({ role: 'other:Deployment', template: t('deployment.yaml'), compiled: roles.DEPLOYMENT });
+    docs.push({ role: 'other:Service', template: t('service.yaml'), compiled: roles.SERVICE });
+  }
+  if (view.route && !view.routeInValues)
+    docs.push({ role: 'route', template: t('httproute.yaml'), compiled: ROUTE });
+  if (view.storage && !view.storage.inValues)
+    docs.push({ role: 'claim', template: t('pvc.yaml'), compiled: flux.CLAIM });
+  if (view.namespaceFile)
+    docs.push({ role: 'namespace', template: t('namespace.yaml'), compiled: flux.NAMESPACE });
+  return docs;
+}
