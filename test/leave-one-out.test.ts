@@ -16,10 +16,24 @@ import {
  * the others are measured and must come close.
  */
 const SHAPES = join(ROOT, 'test/fixtures/shapes');
-const fixtures = readdirSync(SHAPES)
+/**
+ * Argo CD shapes the engine does not write yet: it refuses them, saying what the repo deploys its
+ * apps through (see the describe block at the end).
+ */
+const NOT_WRITTEN_YET: Record<string, RegExp> = {
+  'argocd-app-of-apps-recurse': /deploys its apps through \d+ Application\(s\) \(app of apps/,
+  'argocd-app-of-apps-two-sources': /deploys its apps through \d+ Application\(s\) \(app of apps/,
+  'argocd-appset-files':
+    /ApplicationSet cluster-apps \(argocd\/appsets\/cluster-apps.yaml\) with a git files generator/,
+  'argocd-appset-categories': /no Gateway its routes attach to/,
+};
+
+const all = readdirSync(SHAPES)
   .filter((f) => f.endsWith('.expect.yaml'))
-  .map((f) => f.slice(0, -'.expect.yaml'.length))
-  .filter((f) => readTruth(f).engine === 'flux');
+  .map((f) => f.slice(0, -'.expect.yaml'.length));
+const fixtures = all.filter(
+  (f) => ['flux', 'argocd'].includes(readTruth(f).engine) && !(f in NOT_WRITTEN_YET),
+);
 
 /** The lowest similarity a file of an app that is not plain may have (its own extras differ). */
 const NOT_PLAIN_FLOOR = 0.6;
@@ -37,9 +51,15 @@ describe.each(fixtures)('leave-one-out reconstruction in %s', (fixture) => {
     }
     console.log(report(fixture, results));
     for (const { app, files } of results) {
+      // an app whose files are laid out otherwise than its siblings' (values inline, not in a
+      // values file) is written the siblings' way: its files are reported, not held to the floor
+      const laidOut = (which: 'original' | 'generated') =>
+        files.filter((f) => f[which] !== undefined).map((f) => f.path);
+      const sameFiles = laidOut('original').join() === laidOut('generated').join();
       for (const f of files) {
         const what = `${app.namespace}/${app.name}: ${f.path}`;
         if (!app.plain) {
+          if (!sameFiles) continue;
           // files of its own that homeops does not write (a config file, its store) are reported only
           if (f.generated !== undefined && f.original !== undefined)
             expect(f.similarity, what).toBeGreaterThanOrEqual(NOT_PLAIN_FLOOR);
@@ -109,3 +129,21 @@ function report(fixture: string, results: readonly Reconstruction[]): string {
   );
   return `${fixture}: ${results.length} apps, ${identical} of ${plain.length} plain apps byte-identical (an unsorted list: its lines)\n${lines.join('\n')}`;
 }
+
+describe.each(Object.entries(NOT_WRITTEN_YET))(
+  'the Argo CD engine refuses %s honestly',
+  (fixture, message) => {
+    it('says what the repo deploys through and writes nothing', async () => {
+      const truth = readTruth(fixture);
+      const app = truth.apps.find((a) => a.inputs && a.inputs.route !== 'none');
+      if (!app) throw new Error(`${fixture} has no app with a route to reconstruct`);
+      const result = await reconstruct(fixture, app, truth.apps);
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(message);
+      expect(result.stderr).toContain('nothing was written');
+      const own = result.files.filter((f) => f.path.startsWith(`${app.dir}/`));
+      expect(own.length).toBeGreaterThan(0);
+      expect(own.every((f) => f.generated === undefined)).toBe(true);
+    }, 60_000);
+  },
+);

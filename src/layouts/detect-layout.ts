@@ -62,7 +62,8 @@ const FAMILIES: Family[] = [
 
 const HOW_TO_SET = `set it in ${CONFIG_FILE} at the repo root, e.g. "engine: argocd" or "layout: flux" (layouts: ${LAYOUT_IDS.join(', ')})`;
 
-const ARGO = /^apiVersion:\s*["']?argoproj\.io\/[^\n]*\n(?:[^\n]*\n)*?kind:\s*["']?Application(Set)?\b/m;
+const ARGO =
+  /^apiVersion:\s*["']?argoproj\.io\/[^\n]*\n(?:[^\n]*\n)*?kind:\s*["']?Application(Set)?\b/m;
 
 /** The first file of the repo that holds an Argo CD Application or ApplicationSet, if any. */
 export function firstArgoFile(tree: RepoTree): string | undefined {

@@ -1,11 +1,6 @@
 /** The repo layouts: the five seed shapes of ../shared/seeds, and Argo CD repos read from their objects. */
 export type LayoutId =
-  | 'flux'
-  | 'flux-operator'
-  | 'clustertool'
-  | 'argocd'
-  | 'argocd-mise'
-  | 'argocd-apps';
+  'flux' | 'flux-operator' | 'clustertool' | 'argocd' | 'argocd-mise' | 'argocd-apps';
 
 export const LAYOUT_IDS: readonly LayoutId[] = [
   'flux',

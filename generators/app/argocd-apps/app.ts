@@ -11,6 +11,7 @@ export const argoAppGenerator: Generator<ArgoAppContext> = {
     'a new service: a folder an ApplicationSet picks up, written like its siblings (kustomization, chart values or manifests, route, storage, secret)',
   inputs: argoAppInputs,
   context: (repo) => new ArgoAppContext(repo),
-  plan: (ctx, answers) => planArgoApp(ctx, appSpecOf({ chart: ctx.defaultChart(undefined), ...answers })),
+  plan: (ctx, answers) =>
+    planArgoApp(ctx, appSpecOf({ chart: ctx.defaultChart(undefined), ...answers })),
   writes: ['gateway.networking.k8s.io/v1/HTTPRoute', 'external-secrets.io/v1/ExternalSecret'],
 };

@@ -60,6 +60,25 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     },
   },
   {
+    name: 'cluster',
+    message: 'Cluster',
+    help: 'cluster: the cluster whose folder the app goes in, where the ApplicationSets name clusters in their paths (apps/<cluster>/...)',
+    type: 'list',
+    prompt: false,
+    validate: (v: string[], _a, ctx) => {
+      const known = ctx.clusterSegments();
+      const wrong = v.filter((c) => !known.includes(c));
+      return wrong.length
+        ? {
+            message: `no ApplicationSet of this repo picks up folders of cluster ${wrong.join(', ')}`,
+            fix: known.length
+              ? `pass --cluster=<one of: ${known.join(', ')}>`
+              : 'leave --cluster out',
+          }
+        : undefined;
+    },
+  },
+  {
     name: 'group',
     message: 'Group (the folder the app goes in)',
     help: 'group: the folder level between the root and the app (a category, a tier; --tier is the same); asked where the repo has several',
@@ -101,7 +120,10 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
         ? v.startsWith('oci://')
           ? check.ociUrl(v)
           : undefined
-        : { message: `"${v}" is not a chart URL`, fix: 'pass an oci:// URL, <https repo URL>/<chart>, or none' },
+        : {
+            message: `"${v}" is not a chart URL`,
+            fix: 'pass an oci:// URL, <https repo URL>/<chart>, or none',
+          },
   },
   imageInput<ArgoAppContext>(hasContainer),
   portInput<ArgoAppContext>((a, ctx) => hasContainer(a, ctx) || hasRoute(a)),
@@ -141,7 +163,9 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     when: hasRoute,
     default: (ctx, a) => {
       const pattern = ctx.hostnamePattern(a.route === 'external' ? 'external' : 'internal');
-      return pattern ? fillText(pattern.replace('⟪release⟫', '⟪app⟫'), { app: String(a.name) }) : undefined;
+      return pattern
+        ? fillText(pattern.replace('⟪release⟫', '⟪app⟫'), { app: String(a.name) })
+        : undefined;
     },
     validate: (v: string) => check.hostname(v),
   },

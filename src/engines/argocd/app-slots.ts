@@ -30,7 +30,8 @@ const WILD = /[*?{[]/;
 
 export function namespaceFrom(template: string | undefined): NamespaceFrom {
   if (template === undefined) return { kind: 'unknown', text: '(none)' };
-  if (!template.includes('{{') && !template.includes('$')) return { kind: 'fixed', value: template };
+  if (!template.includes('{{') && !template.includes('$'))
+    return { kind: 'fixed', value: template };
   if (/^\{\{\s*\.?path\.basename(Normalized)?\s*\}\}$/.test(template)) return { kind: 'app' };
   const seg =
     /^\{\{\s*index\s+\.path\.segments\s+(\d+)\s*\}\}$/.exec(template) ??

@@ -64,12 +64,30 @@ export class ArgoAppContext {
     );
   }
 
+  /** Literal folder names of the slots' patterns (`apps/home/*\/*` -> apps, home): a cluster given must be one. */
+  clusterSegments(): string[] {
+    const all = this.slots.flatMap((s) => s.segments.slice(0, -1).filter((x) => !/[*?{[]/.test(x)));
+    return [...new Set(all)].sort();
+  }
+
   groupNames(): string[] {
     return groupNames(this.slots);
   }
 
-  place(name: string, namespace: string, group: string | undefined): ArgoPlacement {
-    return placeApp(this.model, this.slots, name, namespace, group);
+  place(
+    name: string,
+    namespace: string,
+    group: string | undefined,
+    clusters: readonly string[] = [],
+  ): ArgoPlacement {
+    const slots = this.slots.filter((s) => clusters.every((c) => s.segments.includes(c)));
+    if (slots.length === 0)
+      throw new HomeopsError(
+        'INVALID_INPUT',
+        `no ApplicationSet of this repo picks up folders of cluster ${clusters.join(', ')}`,
+        { field: 'cluster', fix: 'leave --cluster out, or name a folder its paths have' },
+      );
+    return placeApp(this.model, slots, name, namespace, group);
   }
 
   /** The namespace an app of this slot must have, when the ApplicationSet decides it. */
@@ -150,7 +168,13 @@ export class ArgoAppContext {
     const sectionName = majorityOf(refs, (r) => r.sectionName ?? '') || undefined;
     const o = this.repo.config.conventions;
     const pick = (name: string | undefined, fallback: Gateways['internal']) =>
-      name ? learned.all.find((g) => g.name === name) ?? { name, namespace: o.gatewayNamespace ?? fallback?.namespace ?? 'gateway', sectionName: undefined } : fallback;
+      name
+        ? (learned.all.find((g) => g.name === name) ?? {
+            name,
+            namespace: o.gatewayNamespace ?? fallback?.namespace ?? 'gateway',
+            sectionName: undefined,
+          })
+        : fallback;
     const withSection = (g: Gateways['internal']) =>
       g && { ...g, sectionName: g.sectionName ?? sectionName };
     this.gatewayCache = {
@@ -182,7 +206,9 @@ export class ArgoAppContext {
         .flatMap((r) => {
           const hs = dig(r, 'hostnames');
           return Array.isArray(hs)
-            ? hs.filter((h): h is string => typeof h === 'string').map((h) => abstractText(h, e.vocab))
+            ? hs
+                .filter((h): h is string => typeof h === 'string')
+                .map((h) => abstractText(h, e.vocab))
             : [];
         }),
     );
@@ -199,7 +225,10 @@ export class ArgoAppContext {
         .filter((d) => d.role === 'claim')
         .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
       const persistence = Object.values(
-        (dig(e.values ? toData(e.values.root) : undefined, 'persistence') ?? {}) as Record<string, unknown>,
+        (dig(e.values ? toData(e.values.root) : undefined, 'persistence') ?? {}) as Record<
+          string,
+          unknown
+        >,
       ).map((p) => str(dig(p, 'storageClass')));
       return [...files, ...persistence].filter((c): c is string => !!c);
     });

@@ -91,7 +91,10 @@ export class ArgoModel {
         if (g.kind !== 'directories') continue;
         for (const pattern of g.include)
           for (const dir of foldersMatching(this.tree, pattern))
-            if (!g.exclude.some((x) => globToRegExp(x).test(dir)) && !out.some((p) => p.dir === dir))
+            if (
+              !g.exclude.some((x) => globToRegExp(x).test(dir)) &&
+              !out.some((p) => p.dir === dir)
+            )
               out.push({ dir, appSet, pattern });
       }
     return (this.picked = out);
@@ -113,8 +116,7 @@ export class ArgoModel {
   excluderOf(dir: string): { appSet: ArgoAppSet; exclude: string } | undefined {
     for (const appSet of this.appSets)
       for (const g of appSet.generators) {
-        if (g.kind !== 'directories' || !g.include.some((p) => globToRegExp(p).test(dir)))
-          continue;
+        if (g.kind !== 'directories' || !g.include.some((p) => globToRegExp(p).test(dir))) continue;
         const exclude = g.exclude.find((x) => globToRegExp(x).test(dir));
         if (exclude) return { appSet, exclude };
       }

@@ -88,7 +88,11 @@ export function argoView(
     envFrom: spec.secret ? [`${spec.name}-secret`] : [],
     route:
       gateway && spec.route.hostname
-        ? { hostname: spec.route.hostname, gateway, port: url ? (port ?? 80) : servicePort(examples, port) }
+        ? {
+            hostname: spec.route.hostname,
+            gateway,
+            port: url ? (port ?? 80) : servicePort(examples, port),
+          }
         : null,
     routeInValues,
     storage: storage

@@ -93,7 +93,16 @@ function exampleOf(model: ArgoModel, slot: AppSlot, dir: string, local: boolean)
     ...(group && group !== ns ? { group } : {}),
   };
   const abstracted = chart ? valuesOf(model, dir, chart, docs, vocab) : undefined;
-  return { dir, slot, vocab, docs, chart, values: abstracted, features: featuresOf(docs, values), local };
+  return {
+    dir,
+    slot,
+    vocab,
+    docs,
+    chart,
+    values: abstracted,
+    features: featuresOf(docs, values),
+    local,
+  };
 }
 
 function valuesOf(

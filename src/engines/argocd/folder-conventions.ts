@@ -72,7 +72,9 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
     ),
     resourcePrefix,
     resourceOrders: lists.map((l) => l.map((x) => x.replace(/^\.\//, ''))),
-    values: half(inline, valuesFrom.length) ? { kind: 'inline' } : { kind: 'file', file: valuesFile },
+    values: half(inline, valuesFrom.length)
+      ? { kind: 'inline' }
+      : { kind: 'file', file: valuesFile },
     namespaceFile: half(
       examples.filter((e) => e.docs.some((d) => d.role === 'namespace')).length,
       examples.length,

@@ -32,7 +32,7 @@ const DEFAULT_FILES: Record<string, string> = {
  * is registered: the summary names the ApplicationSet that makes an Application of it.
  */
 export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<PlanResult> {
-  const placement = ctx.place(spec.name, spec.namespace, spec.group);
+  const placement = ctx.place(spec.name, spec.namespace, spec.group, spec.clusters);
   const nsProblem = ctx.namespaceProblem(placement.slot, spec.name, spec.namespace);
   if (nsProblem)
     throw new HomeopsError('INVALID_INPUT', nsProblem.message, {
@@ -59,7 +59,11 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
   const docs: PlannedDoc[] = plannedDocs(view);
   if (spec.secret) {
     const secret = await argoExternalSecret(ctx.secrets, spec.name, spec.secret, examples);
-    docs.push({ role: 'externalsecret', template: secret.template, compiled: flux.EXTERNAL_SECRET });
+    docs.push({
+      role: 'externalsecret',
+      template: secret.template,
+      compiled: flux.EXTERNAL_SECRET,
+    });
   }
   const alike = (role: PlannedDoc['role']) =>
     role === 'values' || role.startsWith('other:')
@@ -76,7 +80,11 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     const name =
       doc.role === 'values'
         ? (view.chart?.valuesFile ?? 'values.yaml')
-        : fill(conventions.files[doc.role] ?? '', vocab, DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`);
+        : fill(
+            conventions.files[doc.role] ?? '',
+            vocab,
+            DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`,
+          );
     files.set(name, learnDocument(doc.template, vocab, pool, doc.compiled, features));
   }
   const resources = [...files.keys()].filter((f) => f !== view.chart?.valuesFile);
@@ -113,7 +121,9 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     summary: `app ${spec.name} in namespace ${spec.namespace}: ${placement.dir}/, picked up by ${pickup.text}`,
     nextSteps: [
       ...(spec.secret
-        ? [`check that 1Password item "${spec.secret.item}" has the fields ${spec.secret.fields.join(', ') || 'the app needs'}`]
+        ? [
+            `check that 1Password item "${spec.secret.item}" has the fields ${spec.secret.fields.join(', ') || 'the app needs'}`,
+          ]
         : []),
       `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
       `commit and push: ${pickup.text} makes an Application ${spec.name} of ${placement.dir} by itself (nothing to register)`,

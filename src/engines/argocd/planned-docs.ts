@@ -27,7 +27,11 @@ export function plannedDocs(view: ArgoView): PlannedDoc[] {
   if (view.chart && view.appTemplate)
     docs.push({ role: 'values', template: t('values.yaml'), compiled: roles.VALUES });
   if (!view.chart) {
-    docs.push({ role: 'other:Deployment', template: t('deployment.yaml'), compiled: roles.DEPLOYMENT });
+    docs.push({
+      role: 'other:Deployment',
+      template: t('deployment.yaml'),
+      compiled: roles.DEPLOYMENT,
+    });
     docs.push({ role: 'other:Service', template: t('service.yaml'), compiled: roles.SERVICE });
   }
   if (view.route && !view.routeInValues)

@@ -106,6 +106,6 @@ export const DEPLOYMENT: CompiledRole = compileRole({
 
 export const SERVICE: CompiledRole = compileRole({
   core: ['apiVersion', 'kind', 'metadata.name'],
-  inputValues: ['metadata.namespace', 'spec.ports.[].targetPort', 'spec.ports.[].port'],
+  inputValues: ['metadata.namespace'],
   optional: ['metadata.namespace'],
 });
