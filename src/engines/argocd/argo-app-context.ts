@@ -11,6 +11,7 @@ import {
   type Gateways,
 } from '../../repo/gateways.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
+import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import { ArgoModel } from './argo-model.ts';
@@ -163,7 +164,10 @@ export class ArgoAppContext {
     const objects = gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder('', skip));
     const learned = learnGateways(
       refs,
-      objects.map((o) => ({ ...o, namespace: o.namespace ?? this.namespaceOfFile(o.file) })),
+      objects.flatMap((o) => {
+        const namespace = o.namespace ?? this.namespaceOfFile(o.file);
+        return namespace ? [{ ...o, namespace }] : [];
+      }),
     );
     const sectionName = majorityOf(refs, (r) => r.sectionName ?? '') || undefined;
     const o = this.repo.config.conventions;
@@ -185,11 +189,16 @@ export class ArgoAppContext {
     return this.gatewayCache;
   }
 
-  /** The namespace a file's objects get from the app folder it is in. */
-  private namespaceOfFile(file: string): string {
-    const dir = posix.dirname(file);
-    const ex = this.examples(undefined).find((e) => e.dir === dir || file.startsWith(`${e.dir}/`));
-    return ex?.vocab.ns ?? '';
+  /** The namespace a file's objects get: the app folder's, else the nearest kustomization's `namespace:`. */
+  private namespaceOfFile(file: string): string | undefined {
+    const ex = this.examples(undefined).find((e) => file.startsWith(`${e.dir}/`));
+    if (ex?.vocab.ns) return ex.vocab.ns;
+    for (let dir = posix.dirname(file); dir !== '.' && dir !== ''; dir = posix.dirname(dir)) {
+      const k = kustomizationFileIn(this.repo.tree, dir);
+      const ns = k ? str(dig(this.model.reader.data(k), 'namespace')) : undefined;
+      if (ns) return ns;
+    }
+    return undefined;
   }
 
   /** The hostname the siblings of a route kind write, abstract (`⟪app⟫.lab.example.net`). */

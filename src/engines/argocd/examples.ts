@@ -183,3 +183,28 @@ export function examplesOf(
     return shape ? [{ shape, features: e.features }] : [];
   });
 }
+
+/**
+ * Documents of a kind anywhere in the repo (its Flux apps' ExternalSecrets, say), as examples
+ * where no sibling app has one: the repo's own style still beats the template's.
+ */
+export function repoExamplesOfKind(
+  model: ArgoModel,
+  kind: string,
+  limit = EXAMPLE_LIMIT,
+): Example[] {
+  const skip = (name: string) =>
+    name.startsWith('.') || name === 'node_modules' || name === 'templates';
+  const needle = new RegExp(`^kind:\\s*${kind}\\b`, 'm');
+  const out: Example[] = [];
+  for (const file of model.tree.yamlFilesUnder('', skip)) {
+    if (out.length >= limit) break;
+    for (const o of model.reader.objectsIf(file, [needle])) {
+      if (o.kind !== kind || !o.name) continue;
+      const vocab: Vocabulary = { app: o.name, ...(o.namespace ? { ns: o.namespace } : {}) };
+      const shape = readShapes(model.tree.read(file) ?? '', vocab).find((x) => x.index === o.index);
+      if (shape) out.push({ shape, features: {} });
+    }
+  }
+  return out.slice(0, limit);
+}

@@ -5,7 +5,8 @@ import { render } from '../../render/templates.ts';
 import { externalSecretReferences } from '../../secrets/external-secret-references.ts';
 import { pickStore } from '../../secrets/secret-stores.ts';
 import type { SecretsContext } from '../../secrets/secrets-context.ts';
-import type { ArgoExample } from './examples.ts';
+import type { Example } from '../../learn/merge.ts';
+import { toData } from '../../learn/tree.ts';
 
 const SOURCES: readonly SourceKind[] = ['sdk', 'connect', 'offline'];
 
@@ -18,7 +19,8 @@ export async function argoExternalSecret(
   secrets: SecretsContext,
   app: string,
   secret: SecretSpec,
-  examples: readonly ArgoExample[],
+  /** The repo's ExternalSecrets this one is learned from. */
+  examples: readonly Example[],
 ): Promise<{ template: string; store: string }> {
   const store = pickStore(secrets.stores(), secret.store);
   const references = await externalSecretReferences(secrets, store, {
@@ -28,14 +30,12 @@ export async function argoExternalSecret(
     fields: secret.fields,
     keys: secret.keys,
   });
-  const styles = examples.flatMap((e) => {
-    const doc = e.docs.find((d) => d.role === 'externalsecret')?.object;
-    return doc
-      ? [
-          dig(doc.data, 'spec', 'target', 'template', 'data') !== undefined &&
-            dig(doc.data, 'spec', 'dataFrom') !== undefined,
-        ]
-      : [];
+  const styles = examples.map((e) => {
+    const data = toData(e.shape.root);
+    return (
+      dig(data, 'spec', 'target', 'template', 'data') !== undefined &&
+      dig(data, 'spec', 'dataFrom') !== undefined
+    );
   });
   const templated = !references.wholeItem && styles.filter(Boolean).length * 2 > styles.length;
   const template = render('flux/secret/externalsecret.yaml', {

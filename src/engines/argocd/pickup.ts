@@ -1,4 +1,5 @@
 import { HomeopsError } from '../../errors.ts';
+import { discover, fluxPath } from '../../repo/graph/discover.ts';
 import type { ArgoModel } from './argo-model.ts';
 
 /**
@@ -16,12 +17,21 @@ export function pickupOf(
       fix: 'choose a folder an ApplicationSet pattern matches (see homeops info)',
     });
   const set = picker.appSet;
-  const readers = model.readersOf(set.object.file);
-  const warnings = readers.length
-    ? []
-    : [
-        `ApplicationSet ${set.name} (${set.object.file}) is deployed by no Application of this repo: it picks up ${dir} once it is applied to the cluster`,
-      ];
+  const file = set.object.file;
+  const readers = model.readersOf(file);
+  // an ApplicationSet a Flux Kustomization applies (a repo with both engines) is deployed too
+  const flux = readers.length
+    ? undefined
+    : discover(model.reader).fluxKustomizations.find((k) => {
+        const path = fluxPath(k);
+        return path !== undefined && (path === '' || file.startsWith(`${path}/`));
+      });
+  const warnings =
+    readers.length || flux
+      ? []
+      : [
+          `ApplicationSet ${set.name} (${set.object.file}) is deployed by no Application of this repo: it picks up ${dir} once it is applied to the cluster`,
+        ];
   return {
     text: `ApplicationSet ${set.name} (${set.object.file}, ${picker.pattern})`,
     namespace: set.object.namespace ?? 'argocd',

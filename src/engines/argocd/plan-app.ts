@@ -11,7 +11,7 @@ import { render } from '../../render/templates.ts';
 import * as flux from '../flux/roles.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import { argoView } from './argo-view.ts';
-import { examplesOf } from './examples.ts';
+import { examplesOf, repoExamplesOfKind } from './examples.ts';
 import { argoExternalSecret } from './external-secret.ts';
 import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
 import * as roles from './roles.ts';
@@ -24,6 +24,13 @@ const DEFAULT_FILES: Record<string, string> = {
   namespace: 'namespace.yaml',
   'other:Deployment': 'deployment.yaml',
   'other:Service': 'service.yaml',
+};
+
+/** Roles learned from the whole repo's objects of the kind where no sibling app has one. */
+const REPO_WIDE: Record<string, string> = {
+  externalsecret: 'ExternalSecret',
+  route: 'HTTPRoute',
+  claim: 'PersistentVolumeClaim',
 };
 
 /**
@@ -57,22 +64,41 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     chart: view.chart !== null,
   };
   const docs: PlannedDoc[] = plannedDocs(view);
+  const alike = (role: PlannedDoc['role']) =>
+    role === 'values' || role.startsWith('other:')
+      ? examples.filter((e) => e.features.appTemplate === view.appTemplate)
+      : examples;
+  const repoWide = new Set<PlannedDoc['role']>();
+  const poolOf = (role: PlannedDoc['role']) => {
+    const own = examplesOf(ctx.model, alike(role), role);
+    const kind = REPO_WIDE[role];
+    if (own.length > 0 || !kind) return own;
+    repoWide.add(role);
+    return repoExamplesOfKind(ctx.model, kind);
+  };
+  // a document learned from elsewhere in the repo: schema lines only where the siblings write them
+  const schemaLines = siblingsWriteSchemaLines(ctx, examples);
+  const headed = (role: PlannedDoc['role']) => (d: DocShape) =>
+    repoWide.has(role) && !schemaLines
+      ? { ...d, header: d.header.filter((l) => !l.startsWith('# yaml-language-server:')) }
+      : d;
   if (spec.secret) {
-    const secret = await argoExternalSecret(ctx.secrets, spec.name, spec.secret, examples);
+    const secret = await argoExternalSecret(
+      ctx.secrets,
+      spec.name,
+      spec.secret,
+      poolOf('externalsecret'),
+    );
     docs.push({
       role: 'externalsecret',
       template: secret.template,
       compiled: flux.EXTERNAL_SECRET,
     });
   }
-  const alike = (role: PlannedDoc['role']) =>
-    role === 'values' || role.startsWith('other:')
-      ? examples.filter((e) => e.features.appTemplate === view.appTemplate)
-      : examples;
   const files = new Map<string, string>();
   let inlineValues: Node | undefined;
   for (const doc of docs) {
-    const pool = examplesOf(ctx.model, alike(doc.role), doc.role);
+    const pool = poolOf(doc.role);
     if (doc.role === 'values' && conventions.values.kind === 'inline') {
       inlineValues = learnShape(doc.template, vocab, pool, doc.compiled, features).root;
       continue;
@@ -85,7 +111,10 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
             vocab,
             DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`,
           );
-    files.set(name, learnDocument(doc.template, vocab, pool, doc.compiled, features));
+    files.set(
+      name,
+      learnDocument(doc.template, vocab, pool, doc.compiled, features, headed(doc.role)),
+    );
   }
   const resources = [...files.keys()].filter((f) => f !== view.chart?.valuesFile);
   const ordered = orderKeys(
@@ -131,6 +160,16 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     ],
     warnings: pickup.warnings,
   };
+}
+
+/** Whether most documents of the sibling apps' folders carry a `# yaml-language-server` line. */
+function siblingsWriteSchemaLines(
+  ctx: ArgoAppContext,
+  examples: readonly { docs: readonly { file: string }[] }[],
+): boolean {
+  const files = [...new Set(examples.flatMap((e) => e.docs.map((d) => d.file)))];
+  const withLine = files.filter((f) => ctx.repo.tree.read(f)?.includes('# yaml-language-server:'));
+  return withLine.length * 2 > files.length;
 }
 
 function fill(pattern: string, vocab: Vocabulary, fallback: string): string {

@@ -93,7 +93,7 @@ export const DEPLOYMENT: CompiledRole = compileRole({
     'spec.template.spec.volumes.[].persistentVolumeClaim.claimName',
     'spec.template.spec.containers.[].volumeMounts.[].mountPath',
   ],
-  optional: ['metadata.namespace'],
+  optional: ['metadata.namespace', 'spec.strategy'],
   features: {
     'spec.template.spec.containers.[].envFrom': 'secret',
   },
