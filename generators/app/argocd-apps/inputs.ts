@@ -88,7 +88,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
       'in a repo whose ApplicationSets pick up apps in several groups',
       (_a: Answers, ctx: ArgoAppContext) => ctx.groupNames().length > 1,
     ),
-    required: true,
+    // a missing group is refused by the plan, naming the groups the repo has
     choices: (ctx) => ctx.groupNames().map((g) => ({ name: g, value: g })),
     validate: (v: string) => check.dnsLabel(v, 'group'),
   },

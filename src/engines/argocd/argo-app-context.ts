@@ -15,7 +15,7 @@ import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import { ArgoModel } from './argo-model.ts';
-import { appSlots, type AppSlot } from './app-slots.ts';
+import { appSlots, groupsOf, type AppSlot } from './app-slots.ts';
 import { examplesFor, type ArgoExample } from './examples.ts';
 import {
   chartUrl,
@@ -108,21 +108,27 @@ export class ArgoAppContext {
     return undefined;
   }
 
-  /** The namespace an app of this name gets where the ApplicationSet decides it. */
+  /** The namespace an app of this name gets where the ApplicationSets (of its group) decide it. */
   defaultNamespace(name: string, group: string | undefined): string | undefined {
     const slot = this.slotOf(group);
-    const from = slot?.namespaceFrom;
-    if (from?.kind === 'fixed') return from.value;
-    if (from?.kind === 'app') return name;
+    const froms = (slot ? [slot] : this.slots).map((s) => s.namespaceFrom);
+    const [first] = froms;
+    if (froms.every((f) => f.kind === 'app')) return name;
+    if (
+      first?.kind === 'fixed' &&
+      froms.every((f) => f.kind === 'fixed' && f.value === first.value)
+    )
+      return first.value;
     return undefined;
   }
 
+  /** The slot of a group: the one whose folders are in it, else the only one a new group fits. */
   slotOf(group: string | undefined): AppSlot | undefined {
-    try {
-      return this.place('x', 'x', group).slot;
-    } catch {
-      return undefined;
-    }
+    const own = this.slots.filter((s) => group !== undefined && groupsOf(s).includes(group));
+    if (own.length === 1) return own[0];
+    const open = this.slots.filter((s) => s.groupIndex !== undefined);
+    if (group !== undefined && own.length === 0 && open.length === 1) return open[0];
+    return this.slots.length === 1 ? this.slots[0] : undefined;
   }
 
   /** The namespaces the slot's apps are in, where a folder segment is the namespace. */
