@@ -238,6 +238,42 @@ describe('homeops app in other folder shapes', () => {
     expect(values).toContain('- name: internal\n        namespace: network');
   });
 
+  it('adds the line to a category list and routes through the Traefik entry points the siblings use', async () => {
+    const repo = copyShape('argocd-appset-categories');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=lidarr',
+      '--group=apps',
+      '--image=ghcr.io/home-operations/lidarr:2.13.1',
+      '--port=8686',
+      '--route=external',
+      '--chart=none',
+    );
+    expect(run.stderr).toBe('');
+    const list = readFileSync(join(repo, 'k8s/apps/kustomization.yaml'), 'utf8');
+    expect(list).toContain('  - it-tools\n  - lidarr\n  - miniflux\n');
+    const route = readFileSync(join(repo, 'k8s/apps/lidarr/ingressroute.yaml'), 'utf8');
+    expect(route).toContain('entryPoints:\n    - public\n');
+    expect(route).toContain('match: Host(`lidarr.example.org`)');
+    expect(route).toContain('- name: lidarr\n          port: 80\n');
+    const again = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=lidarr',
+      '--group=apps',
+      '--image=ghcr.io/home-operations/lidarr:2.13.1',
+      '--port=8686',
+      '--route=external',
+      '--chart=none',
+    );
+    expect(again.stdout).toMatch(/^nothing to change/);
+  });
+
   it('writes an Argo CD app in a repo with both engines once .homeops.yaml says engine: argocd', async () => {
     const repo = copyShape('flux-and-argocd');
     const asked = await homeops(

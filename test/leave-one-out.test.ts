@@ -25,7 +25,15 @@ const NOT_WRITTEN_YET: Record<string, RegExp> = {
   'argocd-app-of-apps-two-sources': /deploys its apps through \d+ Application\(s\) \(app of apps/,
   'argocd-appset-files':
     /ApplicationSet cluster-apps \(argocd\/appsets\/cluster-apps.yaml\) with a git files generator/,
-  'argocd-appset-categories': /no Gateway its routes attach to/,
+};
+
+/**
+ * Fixtures whose plain apps the engine writes close to, not yet byte for byte, and why: their
+ * files are held to the floor of the others (and reported) instead.
+ */
+const CLOSE_NOT_IDENTICAL: Record<string, string> = {
+  'argocd-appset-categories':
+    'env before envFrom where no sibling has both; Deployment volume lists (tmp) the siblings extend',
 };
 
 const all = readdirSync(SHAPES)
@@ -61,7 +69,7 @@ describe.each(fixtures)('leave-one-out reconstruction in %s', (fixture) => {
       const sameFiles = laidOut('original').join() === laidOut('generated').join();
       for (const f of files) {
         const what = `${app.namespace}/${app.name}: ${f.path}`;
-        if (!app.plain) {
+        if (!app.plain || fixture in CLOSE_NOT_IDENTICAL) {
           if (!sameFiles) continue;
           // files of its own that homeops does not write (a config file, its store) are reported only
           if (f.generated !== undefined && f.original !== undefined)

@@ -137,6 +137,14 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     default: () => 'none',
     validate: (v: string, _a, ctx) => {
       if (v === 'none') return undefined;
+      if (ctx.exposure() === 'ingressroute') {
+        const points = ctx.entryPoints();
+        if (points[v as 'internal' | 'external']) return undefined;
+        return {
+          message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
+          fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
+        };
+      }
       const gateways = ctx.gateways();
       if (gateways[v as 'internal' | 'external']) return undefined;
       const names = gateways.all.map((g) => g.name);

@@ -195,6 +195,35 @@ export class ArgoAppContext {
     return this.gatewayCache;
   }
 
+  /**
+   * The entry points the siblings' Traefik IngressRoutes use: by name where names say it
+   * (`public`, `external`), else the most used set is the internal one.
+   */
+  entryPoints(): { internal?: string[]; external?: string[]; all: string[][] } {
+    const sets = this.examples(undefined).flatMap((e) =>
+      e.docs
+        .filter((d) => d.role === 'other:IngressRoute')
+        .map((d) => dig(d.object?.data, 'spec', 'entryPoints'))
+        .filter((p): p is string[] => Array.isArray(p) && p.every((x) => typeof x === 'string')),
+    );
+    const counts = new Map<string, { set: string[]; n: number }>();
+    for (const set of sets) {
+      const c = counts.get(set.join(',')) ?? { set, n: 0 };
+      c.n++;
+      counts.set(set.join(','), c);
+    }
+    const all = [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.set);
+    const outside = /public|extern|wan|internet|tunnel/i;
+    const external = all.find((s) => s.some((p) => outside.test(p)));
+    const internal = all.find((s) => s !== external);
+    return { internal, external, all };
+  }
+
+  /** How the siblings are reached: HTTPRoutes to Gateways, or Traefik IngressRoutes. */
+  exposure(): 'gateway' | 'ingressroute' {
+    return learnArgoConventions(this.examples(undefined)).exposure;
+  }
+
   /** The namespace a file's objects get: the app folder's, else the nearest kustomization's `namespace:`. */
   private namespaceOfFile(file: string): string | undefined {
     const ex = this.examples(undefined).find((e) => file.startsWith(`${e.dir}/`));
@@ -211,12 +240,16 @@ export class ArgoAppContext {
   hostnamePattern(kind: 'internal' | 'external'): string | undefined {
     if (this.repo.config.conventions.domain) return `⟪app⟫.${this.repo.config.conventions.domain}`;
     const gateway = this.gateways()[kind];
+    const points = this.entryPoints();
     const hostnames = this.examples(undefined).flatMap((e) =>
       routesOf(e)
-        .filter((r) =>
-          parentRefsOf(r, e.vocab.ns).some(
-            (p) => !gateway || (p.name === gateway.name && p.namespace === gateway.namespace),
-          ),
+        .filter(
+          (r) =>
+            (dig(r, 'entryPoints') !== undefined &&
+              JSON.stringify(dig(r, 'entryPoints')) === JSON.stringify(points[kind])) ||
+            parentRefsOf(r, e.vocab.ns).some(
+              (p) => !gateway || (p.name === gateway.name && p.namespace === gateway.namespace),
+            ),
         )
         .flatMap((r) => {
           const hs = dig(r, 'hostnames');
@@ -274,6 +307,20 @@ export class ArgoAppContext {
 /** An example's routes: its HTTPRoute files' specs and its chart values' `route.*`. */
 export function routesOf(e: ArgoExample): unknown[] {
   const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
+  // a Traefik IngressRoute, read as a route: its Host() matches and entry points
+  const traefik = e.docs
+    .filter((d) => d.role === 'other:IngressRoute')
+    .map((d) => {
+      const routes = dig(d.object?.data, 'spec', 'routes');
+      const hosts = (Array.isArray(routes) ? routes : []).flatMap((r) =>
+        [...String(dig(r, 'match') ?? '').matchAll(/Host\(`([^`]+)`\)/g)].map((m) => m[1]),
+      );
+      return { hostnames: hosts, entryPoints: dig(d.object?.data, 'spec', 'entryPoints') };
+    });
   const values = e.values ? toData(e.values.root) : undefined;
-  return [...files, ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>)];
+  return [
+    ...files,
+    ...traefik,
+    ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>),
+  ];
 }

@@ -20,14 +20,24 @@ export interface ArgoView {
   port: number | null;
   probe: { path: string | null };
   envFrom: string[];
-  route: { hostname: string; gateway: GatewayRef; port: number } | null;
+  route: {
+    hostname: string;
+    gateway: GatewayRef | null;
+    entryPoints: string[];
+    match: string;
+    port: number;
+  } | null;
   routeInValues: boolean;
+  /** The route is a Traefik IngressRoute (the siblings' way), not an HTTPRoute. */
+  ingressRoute: boolean;
   storage: {
     size: string;
     storageClass: string | null;
     mountPath: string;
     inValues: boolean;
     claimName: string;
+    /** The volume's name: the persistence key, or the Deployment's volume. */
+    volume: string;
   } | null;
   recreate: boolean;
   namespaceFile: boolean;
@@ -62,10 +72,14 @@ export function argoView(
       { field: 'chart', fix: 'pass an oci:// chart URL, <helm repo URL>/<chart>, or none' },
     );
   const appTemplate = url === APP_TEMPLATE_URL;
-  const gateway = spec.route.kind === 'none' ? undefined : gatewayFor(ctx, spec.route.kind);
+  const ingressRoute = conventions.exposure === 'ingressroute';
+  const gateway =
+    spec.route.kind === 'none' || ingressRoute ? undefined : gatewayFor(ctx, spec.route.kind);
+  const entryPoints =
+    spec.route.kind === 'none' || !ingressRoute ? [] : entryPointsFor(ctx, spec.route.kind);
   const storage = spec.storage;
   const storageInValues = appTemplate && conventions.storageIn === 'values';
-  const routeInValues = appTemplate && conventions.routeIn === 'values';
+  const routeInValues = appTemplate && !ingressRoute && conventions.routeIn === 'values';
   const port = spec.port ?? null;
   return {
     app: spec.name,
@@ -87,13 +101,16 @@ export function argoView(
     probe: { path: spec.healthPath ?? null },
     envFrom: spec.secret ? [`${spec.name}-secret`] : [],
     route:
-      gateway && spec.route.hostname
+      (gateway || entryPoints.length) && spec.route.hostname
         ? {
             hostname: spec.route.hostname,
-            gateway,
+            gateway: gateway ?? null,
+            entryPoints,
+            match: `Host(\`${spec.route.hostname}\`)`,
             port: url ? (port ?? 80) : servicePort(examples, port),
           }
         : null,
+    ingressRoute,
     routeInValues,
     storage: storage
       ? {
@@ -102,6 +119,7 @@ export function argoView(
           mountPath: storage.mountPath,
           inValues: storageInValues,
           claimName: fillText(conventions.claimName, vocab) ?? spec.name,
+          volume: conventions.volumeName ?? (url ? 'config' : 'data'),
         }
       : null,
     recreate: storage !== undefined,
@@ -120,6 +138,17 @@ function servicePort(examples: readonly ArgoExample[], port: number | null): num
   });
   const winner = majorityOf(ports, (p) => p, true);
   return winner && winner !== 'own' ? Number(winner) : (port ?? 80);
+}
+
+function entryPointsFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): string[] {
+  const points = ctx.entryPoints();
+  const found = points[kind];
+  if (found) return found;
+  throw new HomeopsError(
+    'INVALID_INPUT',
+    `this repo's IngressRoutes use ${points.all.length === 1 ? 'one set of entry points' : 'no entry point that says it is ' + kind}: ${points.all.map((p) => p.join(',')).join('; ') || 'none'}`,
+    { field: 'route', fix: `use --route=${kind === 'external' ? 'internal' : 'external'}` },
+  );
 }
 
 function gatewayFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): GatewayRef {

@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { Example } from '../../learn/merge.ts';
 import { readShapes } from '../../learn/read-shape.ts';
 import type { FeatureSet } from '../../learn/role.ts';
-import { nodeAt, type DocShape } from '../../learn/tree.ts';
+import { nodeAt, toData, type DocShape } from '../../learn/tree.ts';
 import type { Vocabulary } from '../../learn/vocabulary.ts';
 import { appDocs, type FileRole, type RoleDoc } from '../../repo/graph/app-files.ts';
 import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
@@ -130,15 +130,17 @@ function containerPort(docs: readonly RoleDoc[]): number | undefined {
   return typeof n === 'number' ? n : undefined;
 }
 
+/** The port an app-template app's container listens on: its first service port's target, else the port. */
 function servicePort(values: DocShape | undefined): number | undefined {
-  const services = nodeAt(values?.root, ['service']);
-  if (services?.kind !== 'map') return undefined;
-  for (const s of services.entries) {
-    const ports = nodeAt(s.value, ['ports']);
-    if (ports?.kind !== 'map') continue;
-    for (const p of ports.entries) {
-      const port = nodeAt(p.value, ['port']);
-      if (port?.kind === 'scalar' && typeof port.value === 'number') return port.value;
+  const data = values ? toData(values.root) : undefined;
+  const services = dig(data, 'service');
+  if (!services || typeof services !== 'object') return undefined;
+  for (const s of Object.values(services as Record<string, unknown>)) {
+    const ports = dig(s, 'ports');
+    if (!ports || typeof ports !== 'object') continue;
+    for (const p of Object.values(ports as Record<string, unknown>)) {
+      const port = dig(p, 'targetPort') ?? dig(p, 'port');
+      if (typeof port === 'number') return port;
     }
   }
   return undefined;
@@ -159,6 +161,7 @@ function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefined): Fea
     appTemplate: nodeAt(values?.root, ['controllers']) !== undefined,
     route:
       has('route') ||
+      has('other:IngressRoute') ||
       (route?.kind === 'map' && route.entries.length > 0) ||
       (ingress?.kind === 'map' && ingress.entries.length > 0),
     storage: has('claim') || claims,

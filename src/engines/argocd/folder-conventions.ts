@@ -3,6 +3,7 @@ import { majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import type { FileRole } from '../../repo/graph/app-files.ts';
 import { dig } from '../../repo/graph/objects.ts';
+import { toData } from '../../learn/tree.ts';
 import type { ArgoExample } from './examples.ts';
 
 /** How an Argo CD app folder is laid out, as most of its siblings lay theirs out (abstract names). */
@@ -16,7 +17,11 @@ export interface ArgoFolderConventions {
   values: { kind: 'file'; file: string } | { kind: 'inline' };
   namespaceFile: boolean;
   routeIn: 'values' | 'file';
+  /** How the routed siblings are reached: Gateway API routes, or Traefik IngressRoutes. */
+  exposure: 'gateway' | 'ingressroute';
   storageIn: 'values' | 'file';
+  /** What the siblings call the volume of their claim (`data`, `config`), if they agree. */
+  volumeName: string | undefined;
   /** The claim an app with storage has, abstract (`⟪app⟫-data`). */
   claimName: string;
   /** The chart most siblings inflate: `oci://…/app-template` or none (plain manifests). */
@@ -63,8 +68,22 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
     const claim = e.docs.find((d) => d.role === 'claim')?.object?.name;
     return claim ? [abs(e, claim)] : [];
   });
+  const volumes = stored.flatMap((e) => {
+    const values = e.values ? toData(e.values.root) : undefined;
+    const persistence = (dig(values, 'persistence') ?? {}) as Record<string, unknown>;
+    const fromValues = Object.entries(persistence)
+      .filter(([, p]) => dig(p, 'existingClaim') !== undefined || dig(p, 'size') !== undefined)
+      .map(([k]) => k);
+    const deployment = e.docs.find((d) => d.role === 'other:Deployment')?.object;
+    const list = dig(deployment?.data, 'spec', 'template', 'spec', 'volumes');
+    const fromManifests = (Array.isArray(list) ? list : [])
+      .filter((v) => dig(v, 'persistentVolumeClaim') !== undefined)
+      .flatMap((v) => (typeof dig(v, 'name') === 'string' ? [String(dig(v, 'name'))] : []));
+    return [...fromValues, ...fromManifests].slice(0, 1);
+  });
   return {
     files,
+    volumeName: majorityOf(volumes, (v) => v, true),
     claimName: majorityOf(claims, (c) => c) ?? '⟪app⟫',
     kustomization: half(
       examples.filter((e) => e.docs.some((d) => d.role === 'kustomization')).length,
@@ -79,6 +98,11 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
       examples.filter((e) => e.docs.some((d) => d.role === 'namespace')).length,
       examples.length,
     ),
+    exposure:
+      routed.filter((e) => e.docs.some((d) => d.role === 'other:IngressRoute')).length * 2 >
+      routed.length
+        ? 'ingressroute'
+        : 'gateway',
     routeIn:
       routed.filter((e) => e.docs.some((d) => d.role === 'route')).length * 2 >= routed.length
         ? 'file'

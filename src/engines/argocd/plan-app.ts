@@ -16,6 +16,7 @@ import { argoExternalSecret } from './external-secret.ts';
 import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
 import * as roles from './roles.ts';
 import { pickupOf } from './pickup.ts';
+import { registerFolder } from './register-folder.ts';
 
 const DEFAULT_FILES: Record<string, string> = {
   route: 'httproute.yaml',
@@ -145,6 +146,7 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
       fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
     });
   }
+  const listedIn = registerFolder(ctx.model, ctx.repo.tree, placement.dir);
   const pickup = pickupOf(ctx.model, placement.dir);
   return {
     summary: `app ${spec.name} in namespace ${spec.namespace}: ${placement.dir}/, picked up by ${pickup.text}`,
@@ -155,7 +157,7 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
           ]
         : []),
       `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
-      `commit and push: ${pickup.text} makes an Application ${spec.name} of ${placement.dir} by itself (nothing to register)`,
+      `commit and push: ${pickup.text} makes an Application ${spec.name} of ${placement.dir} by itself${listedIn ? ` (the folder is listed in ${listedIn} too, as its siblings are)` : ' (nothing to register)'}`,
       `watch it: kubectl get application ${spec.name} -n ${pickup.namespace}`,
     ],
     warnings: pickup.warnings,

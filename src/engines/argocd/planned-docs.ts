@@ -20,6 +20,13 @@ const ROUTE: CompiledRole = compileRole({
   optional: ['metadata.namespace'],
 });
 
+/** A Traefik IngressRoute: the entry points and the Host match are the inputs'. */
+const INGRESS_ROUTE: CompiledRole = compileRole({
+  core: ['apiVersion', 'kind', 'metadata.name', 'spec.entryPoints', 'spec.routes.[].match'],
+  inputValues: ['spec.routes.[].services.[].name', 'metadata.namespace'],
+  optional: ['metadata.namespace'],
+});
+
 /** The documents of a new app's folder, but its kustomization. */
 export function plannedDocs(view: ArgoView): PlannedDoc[] {
   const docs: PlannedDoc[] = [];
@@ -34,7 +41,13 @@ export function plannedDocs(view: ArgoView): PlannedDoc[] {
     });
     docs.push({ role: 'other:Service', template: t('service.yaml'), compiled: roles.SERVICE });
   }
-  if (view.route && !view.routeInValues)
+  if (view.route && view.ingressRoute)
+    docs.push({
+      role: 'other:IngressRoute',
+      template: t('ingressroute.yaml'),
+      compiled: INGRESS_ROUTE,
+    });
+  else if (view.route && !view.routeInValues)
     docs.push({ role: 'route', template: t('httproute.yaml'), compiled: ROUTE });
   if (view.storage && !view.storage.inValues)
     docs.push({ role: 'claim', template: t('pvc.yaml'), compiled: flux.CLAIM });

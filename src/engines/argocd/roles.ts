@@ -25,14 +25,14 @@ export const VALUES: CompiledRole = compileRole({
     `${CTR}.image.repository`,
     `${CTR}.image.tag`,
     `${CTR}.envFrom`,
-    'service.<svc>.ports.<port>.port',
     'route.<route>.hostnames',
     'route.<route>.parentRefs',
     'persistence.<claim>.existingClaim',
     'persistence.<claim>.size',
     'persistence.<claim>.storageClass',
   ],
-  optional: ['persistence.<claim>.globalMounts'],
+  // a Service port the siblings write otherwise (80, the container's behind targetPort) is theirs
+  optional: ['persistence.<claim>.globalMounts', `${CTRL}.strategy`],
   softFeatures: ['healthPath', 'tcpProbe'],
   inputValues: [
     'persistence.<claim>.globalMounts.[].path',
