@@ -1,38 +1,19 @@
 import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import { emitDocument } from '../../learn/emit.ts';
-import { learnDocument, learnShape } from '../../learn/learn-document.ts';
+import { learnDocument } from '../../learn/learn-document.ts';
 import { orderKeys } from '../../learn/key-order.ts';
-import type { FeatureSet } from '../../learn/role.ts';
 import type { DocShape, Node } from '../../learn/tree.ts';
 import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import { render } from '../../render/templates.ts';
-import * as flux from '../flux/roles.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import { argoView } from './argo-view.ts';
-import { examplesOf, repoExamplesOfKind } from './examples.ts';
-import { argoExternalSecret } from './external-secret.ts';
-import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
+import { examplesOf } from './examples.ts';
 import * as roles from './roles.ts';
 import { pickupOf } from './pickup.ts';
+import { folderDocs } from './folder-docs.ts';
 import { registerFolder } from './register-folder.ts';
-
-const DEFAULT_FILES: Record<string, string> = {
-  route: 'httproute.yaml',
-  claim: 'pvc.yaml',
-  externalsecret: 'externalsecret.yaml',
-  namespace: 'namespace.yaml',
-  'other:Deployment': 'deployment.yaml',
-  'other:Service': 'service.yaml',
-};
-
-/** Roles learned from the whole repo's objects of the kind where no sibling app has one. */
-const REPO_WIDE: Record<string, string> = {
-  externalsecret: 'ExternalSecret',
-  route: 'HTTPRoute',
-  claim: 'PersistentVolumeClaim',
-};
 
 /**
  * An app of an Argo CD repo whose ApplicationSets pick up folders: a folder their pattern matches,
@@ -55,68 +36,14 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     ...(placement.group && placement.group !== spec.namespace ? { group: placement.group } : {}),
   };
   const view = argoView(ctx, spec, vocab, conventions, examples);
-  const features: FeatureSet = {
-    appTemplate: view.appTemplate,
-    route: spec.route.kind !== 'none',
-    storage: spec.storage !== undefined,
-    secret: spec.secret !== undefined,
-    healthPath: spec.healthPath !== undefined,
-    tcpProbe: spec.healthPath === undefined,
-    chart: view.chart !== null,
-  };
-  const docs: PlannedDoc[] = plannedDocs(view);
-  const alike = (role: PlannedDoc['role']) =>
-    role === 'values' || role.startsWith('other:')
-      ? examples.filter((e) => e.features.appTemplate === view.appTemplate)
-      : examples;
-  const repoWide = new Set<PlannedDoc['role']>();
-  const poolOf = (role: PlannedDoc['role']) => {
-    const own = examplesOf(ctx.model, alike(role), role);
-    const kind = REPO_WIDE[role];
-    if (own.length > 0 || !kind) return own;
-    repoWide.add(role);
-    return repoExamplesOfKind(ctx.model, kind);
-  };
-  // a document learned from elsewhere in the repo: schema lines only where the siblings write them
-  const schemaLines = siblingsWriteSchemaLines(ctx, examples);
-  const headed = (role: PlannedDoc['role']) => (d: DocShape) =>
-    repoWide.has(role) && !schemaLines
-      ? { ...d, header: d.header.filter((l) => !l.startsWith('# yaml-language-server:')) }
-      : d;
-  if (spec.secret) {
-    const secret = await argoExternalSecret(
-      ctx.secrets,
-      spec.name,
-      spec.secret,
-      poolOf('externalsecret'),
-    );
-    docs.push({
-      role: 'externalsecret',
-      template: secret.template,
-      compiled: flux.EXTERNAL_SECRET,
-    });
-  }
-  const files = new Map<string, string>();
-  let inlineValues: Node | undefined;
-  for (const doc of docs) {
-    const pool = poolOf(doc.role);
-    if (doc.role === 'values' && conventions.values.kind === 'inline') {
-      inlineValues = learnShape(doc.template, vocab, pool, doc.compiled, features).root;
-      continue;
-    }
-    const name =
-      doc.role === 'values'
-        ? (view.chart?.valuesFile ?? 'values.yaml')
-        : fill(
-            conventions.files[doc.role] ?? '',
-            vocab,
-            DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`,
-          );
-    files.set(
-      name,
-      learnDocument(doc.template, vocab, pool, doc.compiled, features, headed(doc.role)),
-    );
-  }
+  const { files, inlineValues, features } = await folderDocs(
+    ctx,
+    spec,
+    vocab,
+    view,
+    examples,
+    conventions,
+  );
   const resources = [...files.keys()].filter((f) => f !== view.chart?.valuesFile);
   const ordered = orderKeys(
     resources,
@@ -162,20 +89,6 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     ],
     warnings: pickup.warnings,
   };
-}
-
-/** Whether most documents of the sibling apps' folders carry a `# yaml-language-server` line. */
-function siblingsWriteSchemaLines(
-  ctx: ArgoAppContext,
-  examples: readonly { docs: readonly { file: string }[] }[],
-): boolean {
-  const files = [...new Set(examples.flatMap((e) => e.docs.map((d) => d.file)))];
-  const withLine = files.filter((f) => ctx.repo.tree.read(f)?.includes('# yaml-language-server:'));
-  return withLine.length * 2 > files.length;
-}
-
-function fill(pattern: string, vocab: Vocabulary, fallback: string): string {
-  return (pattern && fillText(pattern, vocab)) || fallback;
 }
 
 /** The kustomization with the learned chart values in place of `valuesInline: {}`. */
