@@ -16,6 +16,8 @@ export interface ExpectedApp {
   registration?: string;
   dir: string;
   files: string[];
+  /** A chart values file kept outside the app's folder (an app of apps' `values/<app>.yaml`). */
+  valuesFile?: string;
   plain?: boolean;
   inputs: Record<string, unknown>;
 }
@@ -115,6 +117,7 @@ export async function reconstruct(
 /** The files that are the app's alone: its folder's, and its entry file unless another app shares it. */
 function ownedFiles(app: ExpectedApp, others: readonly ExpectedApp[]): string[] {
   const files = app.files.map((f) => `${app.dir}/${f}`);
+  if (app.valuesFile) files.push(app.valuesFile);
   if (
     app.entry &&
     !files.includes(app.entry) &&

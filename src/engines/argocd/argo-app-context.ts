@@ -15,6 +15,7 @@ import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import { ArgoModel } from './argo-model.ts';
+import { appEntries, type AppEntry } from './app-entries.ts';
 import { appSlots, groupsOf, type AppSlot } from './app-slots.ts';
 import { examplesFor, type ArgoExample } from './examples.ts';
 import {
@@ -49,7 +50,19 @@ export class ArgoAppContext {
         { fix: 'run it in an Argo CD repo, or pass --dest with the path of one' },
       );
     this.slots = appSlots(this.model);
-    if (this.slots.length === 0) throw this.unsupported();
+    if (this.slots.length === 0 && this.entries().length === 0) throw this.unsupported();
+  }
+
+  /** How new apps are deployed: folders an ApplicationSet picks up, or Applications a root reads. */
+  get mode(): 'appset' | 'app-of-apps' {
+    return this.slots.length > 0 ? 'appset' : 'app-of-apps';
+  }
+
+  private entryCache: AppEntry[] | undefined;
+
+  /** The app-of-apps entries (Applications a root Application reads). */
+  entries(): AppEntry[] {
+    return (this.entryCache ??= appEntries(this.model));
   }
 
   /** What the repo deploys apps through when no ApplicationSet picks up folders. */
@@ -72,6 +85,8 @@ export class ArgoAppContext {
   }
 
   groupNames(): string[] {
+    if (this.mode === 'app-of-apps')
+      return [...new Set(this.entries().flatMap((e) => e.group ?? []))].sort();
     return groupNames(this.slots);
   }
 
@@ -110,6 +125,12 @@ export class ArgoAppContext {
 
   /** The namespace an app of this name gets where the ApplicationSets (of its group) decide it. */
   defaultNamespace(name: string, group: string | undefined): string | undefined {
+    if (this.mode === 'app-of-apps') {
+      const entries = this.entries();
+      return entries.length > 0 && entries.every((e) => e.app.namespace === e.app.name)
+        ? name
+        : undefined;
+    }
     const slot = this.slotOf(group);
     const froms = (slot ? [slot] : this.slots).map((s) => s.namespaceFrom);
     const [first] = froms;
@@ -156,8 +177,14 @@ export class ArgoAppContext {
     return found;
   }
 
-  /** Every sibling app (the learning pool without a placement). */
+  /** Every sibling app (the learning pool without a placement), the group's first. */
   examples(group: string | undefined): ArgoExample[] {
+    if (this.mode === 'app-of-apps') {
+      const all = this.entries();
+      return [...all.filter((e) => e.group === group), ...all.filter((e) => e.group !== group)].map(
+        (e) => e.example,
+      );
+    }
     return examplesFor(this.model, this.slots, group, undefined);
   }
 

@@ -21,7 +21,8 @@ export interface HelmChartEntry {
 /** A sibling app folder, as the learner sees it. */
 export interface ArgoExample {
   dir: string;
-  slot: AppSlot;
+  /** The ApplicationSet pattern that picks it up (an app of apps entry has none). */
+  slot: AppSlot | undefined;
   vocab: Vocabulary;
   docs: RoleDoc[];
   chart: HelmChartEntry | undefined;
@@ -131,7 +132,7 @@ function containerPort(docs: readonly RoleDoc[]): number | undefined {
 }
 
 /** The port an app-template app's container listens on: its first service port's target, else the port. */
-function servicePort(values: DocShape | undefined): number | undefined {
+export function servicePort(values: DocShape | undefined): number | undefined {
   const data = values ? toData(values.root) : undefined;
   const services = dig(data, 'service');
   if (!services || typeof services !== 'object') return undefined;
@@ -146,7 +147,7 @@ function servicePort(values: DocShape | undefined): number | undefined {
   return undefined;
 }
 
-function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefined): FeatureSet {
+export function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefined): FeatureSet {
   const has = (role: FileRole) => docs.some((d) => d.role === role);
   const persistence = nodeAt(values?.root, ['persistence']);
   const claims =
