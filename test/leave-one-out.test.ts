@@ -21,10 +21,20 @@ const SHAPES = join(ROOT, 'test/fixtures/shapes');
  * apps through (see the describe block at the end).
  */
 const NOT_WRITTEN_YET: Record<string, RegExp> = {
-  'argocd-app-of-apps-recurse': /deploys its apps through \d+ Application\(s\) \(app of apps/,
-  'argocd-app-of-apps-two-sources': /deploys its apps through \d+ Application\(s\) \(app of apps/,
   'argocd-appset-files':
     /ApplicationSet cluster-apps \(argocd\/appsets\/cluster-apps.yaml\) with a git files generator/,
+};
+
+/**
+ * Apps of a fixture whose exposure the engine does not write yet: refused, naming what the repo
+ * has, and nothing written (asserted in the reconstruction below).
+ */
+const REFUSED_APPS: Record<string, { applies: (a: ExpectedApp) => boolean; message: RegExp }> = {
+  // external apps are reached through a Tailscale LoadBalancer Service, not written yet
+  'argocd-app-of-apps-recurse': {
+    applies: (a) => a.inputs.route === 'external',
+    message: /this repo has one Gateway, internal/,
+  },
 };
 
 /**
@@ -54,8 +64,16 @@ describe.each(fixtures)('leave-one-out reconstruction in %s', (fixture) => {
       (a) => a.inputs && (truth.engine !== 'both' || a.engine === 'argocd'),
     );
     const results: Reconstruction[] = [];
+    const refused = REFUSED_APPS[fixture];
     for (const app of apps) {
       const result = await reconstruct(fixture, app, truth.apps);
+      if (refused?.applies(app)) {
+        expect(result.stderr, `${app.namespace}/${app.name}`).toMatch(refused.message);
+        expect(
+          result.files.every((f) => f.generated === undefined || f.path === app.registeredIn),
+        ).toBe(true);
+        continue;
+      }
       expect(result.stderr, `${app.namespace}/${app.name}`).toBe('');
       expect(result.code).toBe(0);
       results.push(result);

@@ -1,5 +1,6 @@
 import { APP_TEMPLATE_URL } from '../../../src/flux/app-template.ts';
 import type { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts';
+import { isAppTemplateChart } from '../../../src/engines/argocd/argo-view.ts';
 import * as check from '../../../src/inputs/checks.ts';
 import {
   healthPathInput,
@@ -17,9 +18,8 @@ import { APP_TEMPLATE_FALLBACK_VERSION } from '../inputs.ts';
 const group = (a: Answers) => (typeof a.group === 'string' ? a.group : undefined);
 const chartOf = (a: Answers, ctx: ArgoAppContext) => String(a.chart ?? ctx.defaultChart(group(a)));
 
-const isAppTemplate = applies(
-  'with the app-template chart',
-  (a: Answers, ctx: ArgoAppContext) => chartOf(a, ctx) === APP_TEMPLATE_URL,
+const isAppTemplate = applies('with the app-template chart', (a: Answers, ctx: ArgoAppContext) =>
+  isAppTemplateChart(chartOf(a, ctx)),
 );
 const hasContainer = applies(
   'with the app-template chart or plain manifests (--chart=none)',
@@ -111,13 +111,13 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
   {
     name: 'chart',
     message: 'Helm chart (OCI URL, or none for plain manifests)',
-    help: `chart: an OCI chart URL, <helm repository URL>/<chart>, or none (plain manifests); default what the sibling apps use (${APP_TEMPLATE_URL} where they use no other)`,
+    help: `chart: an OCI chart URL, a Helm repository URL and its chart ("https://charts.example.com app"), or none (plain manifests); default what the sibling apps use (${APP_TEMPLATE_URL} where they use no other)`,
     type: 'string',
     advanced: true,
     default: (ctx, a) => ctx.defaultChart(group(a)),
     validate: (v: string) =>
       v === 'none' || v.startsWith('oci://') || v.startsWith('https://')
-        ? v.startsWith('oci://')
+        ? v.startsWith('oci://') && !v.includes(' ')
           ? check.ociUrl(v)
           : undefined
         : {
@@ -188,7 +188,9 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     when: hasContainer,
     default: () => false,
   },
-  ...secretInputs<ArgoAppContext>(applies('with --secret=true', (a: Answers) => a.secret === true)),
+  ...secretInputs<ArgoAppContext>(
+    applies('with --secret=true', (a: Answers) => a.secret === true),
+  ).map(onePasswordItems),
   {
     name: 'chartVersion',
     message: 'Chart version',
@@ -203,3 +205,28 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     validate: (v: string) => check.version(v),
   },
 ];
+
+/**
+ * The secret inputs in a repo whose apps take their secrets from 1Password operator items: no
+ * store, fields or keys (an item becomes a Secret with every field); the vault the siblings read.
+ */
+function onePasswordItems(input: InputSpec<ArgoAppContext>): InputSpec<ArgoAppContext> {
+  const items = (ctx: ArgoAppContext) => ctx.secretKind() === 'onepassword-item';
+  const when = input.when;
+  if (['store', 'fields', 'keys'].includes(input.name))
+    return {
+      ...input,
+      when: applies(
+        'with --secret=true in a repo with a 1Password ClusterSecretStore',
+        (a: Answers, ctx: ArgoAppContext) => (when ? when(a, ctx) : true) && !items(ctx),
+      ),
+    };
+  if (input.name === 'vault') {
+    const fallback = input.default;
+    return {
+      ...input,
+      default: (ctx, a) => (items(ctx) ? ctx.onePasswordVault() : fallback?.(ctx, a)),
+    };
+  }
+  return input;
+}

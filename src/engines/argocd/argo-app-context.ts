@@ -15,6 +15,7 @@ import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import { ArgoModel } from './argo-model.ts';
+import { chartKey } from './argo-view.ts';
 import { appEntries, type AppEntry } from './app-entries.ts';
 import { appSlots, groupsOf, type AppSlot } from './app-slots.ts';
 import { examplesFor, type ArgoExample } from './examples.ts';
@@ -319,11 +320,36 @@ export class ArgoAppContext {
 
   /** The version of a chart most of the sibling apps that inflate it pin. */
   chartVersion(url: string, group: string | undefined): string | undefined {
-    const using = this.examples(group).filter((e) => e.chart && chartUrl(e) === url);
+    const using = this.examples(group).filter((e) => e.chart && chartUrl(e) === chartKey(url));
     return majorityOf(
       using.flatMap((e) => (e.chart?.version ? [e.chart.version] : [])),
       (v) => v,
     );
+  }
+
+  /**
+   * How the siblings get their secrets: ExternalSecrets through the repo's 1Password store, or
+   * the 1Password operator's OnePasswordItems where the repo has no store and its apps use those.
+   */
+  secretKind(): 'external-secret' | 'onepassword-item' {
+    if (this.secrets.stores().length > 0) return 'external-secret';
+    const items = this.examples(undefined).some((e) =>
+      e.docs.some((d) => d.role === 'other:OnePasswordItem'),
+    );
+    return items ? 'onepassword-item' : 'external-secret';
+  }
+
+  /** The vault the siblings' OnePasswordItems read from (`vaults/<vault>/items/...`). */
+  onePasswordVault(): string | undefined {
+    const vaults = this.examples(undefined).flatMap((e) =>
+      e.docs.flatMap((d) => {
+        if (d.role !== 'other:OnePasswordItem') return [];
+        const path = str(dig(d.object?.data, 'spec', 'itemPath'));
+        const m = path && /^vaults\/([^/]+)\/items\//.exec(path);
+        return m && m[1] ? [m[1]] : [];
+      }),
+    );
+    return majorityOf(vaults, (v) => v);
   }
 
   get secrets(): SecretsContext {

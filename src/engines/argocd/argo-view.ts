@@ -1,4 +1,3 @@
-import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import { HomeopsError } from '../../errors.ts';
 import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
@@ -18,7 +17,8 @@ export interface ArgoView {
   appTemplate: boolean;
   image: string | { repository: string; tag: string } | null;
   port: number | null;
-  probe: { path: string | null };
+  /** The readiness probe an alias of the liveness one (`*probes`), as most siblings write it. */
+  probe: { path: string | null; aliased: boolean };
   envFrom: string[];
   route: {
     hostname: string;
@@ -44,11 +44,27 @@ export interface ArgoView {
   resources: string[];
 }
 
-/** `oci://ghcr.io/bjw-s-labs/helm/app-template` -> repo `oci://ghcr.io/bjw-s-labs/helm`, name `app-template`. */
-export function splitChart(url: string): { repo: string; name: string } {
-  const at = url.lastIndexOf('/');
-  return { repo: url.slice(0, at), name: url.slice(at + 1) };
+/**
+ * A chart as the user names it: `oci://ghcr.io/bjw-s-labs/helm/app-template` (repo
+ * `oci://ghcr.io/bjw-s-labs/helm`, chart `app-template`), a Helm repository and its chart
+ * (`https://bjw-s-labs.github.io/helm-charts app-template`, or joined by `/`).
+ */
+export function splitChart(text: string): { repo: string; name: string } {
+  const [repo, name] = text.trim().split(/\s+/);
+  if (repo && name) return { repo: repo.replace(/\/+$/, ''), name };
+  const at = text.lastIndexOf('/');
+  return { repo: text.slice(0, at), name: text.slice(at + 1) };
 }
+
+/** The chart's name is app-template (from its OCI registry or its Helm repository). */
+export const isAppTemplateChart = (text: string | undefined): boolean =>
+  text !== undefined && text !== 'none' && splitChart(text).name === 'app-template';
+
+/** One spelling of a chart, to compare: `<repo>/<chart>`. */
+export const chartKey = (text: string): string => {
+  const { repo, name } = splitChart(text);
+  return `${repo}/${name}`;
+};
 
 export function argoView(
   ctx: ArgoAppContext,
@@ -62,7 +78,7 @@ export function argoView(
       ? spec.chart.url
       : spec.chart.kind === 'helm'
         ? `${spec.chart.repository}/${spec.chart.chart}`
-        : spec.chart.kind === 'source' && spec.chart.name.startsWith('https://')
+        : spec.chart.kind === 'source' && /^(https|oci):\/\//.test(spec.chart.name)
           ? spec.chart.name
           : undefined;
   if (spec.chart.kind === 'source' && url === undefined)
@@ -71,7 +87,7 @@ export function argoView(
       `"${spec.chart.name}" is not a chart URL: an Argo CD repo has no chart sources to name`,
       { field: 'chart', fix: 'pass an oci:// chart URL, <helm repo URL>/<chart>, or none' },
     );
-  const appTemplate = url === APP_TEMPLATE_URL;
+  const appTemplate = isAppTemplateChart(url);
   const ingressRoute = conventions.exposure === 'ingressroute';
   const gateway =
     spec.route.kind === 'none' || ingressRoute ? undefined : gatewayFor(ctx, spec.route.kind);
@@ -98,7 +114,7 @@ export function argoView(
     appTemplate,
     image: spec.image ? (url ? spec.image : `${spec.image.repository}:${spec.image.tag}`) : null,
     port,
-    probe: { path: spec.healthPath ?? null },
+    probe: { path: spec.healthPath ?? null, aliased: conventions.probesAliased },
     envFrom: spec.secret ? [`${spec.name}-secret`] : [],
     route:
       (gateway || entryPoints.length) && spec.route.hostname

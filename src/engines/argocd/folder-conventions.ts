@@ -20,6 +20,8 @@ export interface ArgoFolderConventions {
   /** How the routed siblings are reached: Gateway API routes, or Traefik IngressRoutes. */
   exposure: 'gateway' | 'ingressroute';
   storageIn: 'values' | 'file';
+  /** Whether the siblings' readiness probes are aliases of their liveness probes. */
+  probesAliased: boolean;
   /** What the siblings call the volume of their claim (`data`, `config`), if they agree. */
   volumeName: string | undefined;
   /** The claim an app with storage has, abstract (`⟪app⟫-data`). */
@@ -81,8 +83,13 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
       .flatMap((v) => (typeof dig(v, 'name') === 'string' ? [String(dig(v, 'name'))] : []));
     return [...fromValues, ...fromManifests].slice(0, 1);
   });
+  const probes = appTemplate.flatMap((e) => {
+    const text = JSON.stringify(e.values?.root ?? {});
+    return text.includes('"readiness"') ? [/"readiness"[^{]*\{"kind":"alias"/.test(text)] : [];
+  });
   return {
     files,
+    probesAliased: probes.length === 0 || probes.filter(Boolean).length * 2 >= probes.length,
     volumeName: majorityOf(volumes, (v) => v, true),
     claimName: majorityOf(claims, (c) => c) ?? '⟪app⟫',
     kustomization: half(

@@ -4,6 +4,8 @@ import { learnDocument, learnShape } from '../../learn/learn-document.ts';
 import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import * as flux from '../flux/roles.ts';
+import * as roles from './roles.ts';
+import { render } from '../../render/templates.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import type { ArgoView } from './argo-view.ts';
 import { examplesOf, repoExamplesOfKind, type ArgoExample } from './examples.ts';
@@ -18,6 +20,7 @@ const DEFAULT_FILES: Record<string, string> = {
   namespace: 'namespace.yaml',
   'other:Deployment': 'deployment.yaml',
   'other:Service': 'service.yaml',
+  'other:OnePasswordItem': 'onepassword-item.yaml',
 };
 
 /** Roles learned from the whole repo's objects of the kind where no sibling app has one. */
@@ -68,7 +71,17 @@ export async function folderDocs(
     repoWide.has(role) && !schemaLines
       ? { ...d, header: d.header.filter((l) => !l.startsWith('# yaml-language-server:')) }
       : d;
-  if (spec.secret) {
+  if (spec.secret && ctx.secretKind() === 'onepassword-item') {
+    const vault = spec.secret.vault ?? ctx.onePasswordVault() ?? '';
+    docs.push({
+      role: 'other:OnePasswordItem',
+      template: render('argocd-apps/onepassword-item.yaml', {
+        secretName: `${spec.name}-secret`,
+        itemPath: `vaults/${vault}/items/${spec.secret.item}`,
+      }),
+      compiled: roles.ONEPASSWORD_ITEM,
+    });
+  } else if (spec.secret) {
     const secret = await argoExternalSecret(
       ctx.secrets,
       spec.name,

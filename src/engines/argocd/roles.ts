@@ -39,6 +39,9 @@ export const VALUES: CompiledRole = compileRole({
     `${CTR}.probes.liveness.spec.httpGet.path`,
     `${CTR}.probes.liveness.spec.httpGet.port`,
     `${CTR}.probes.liveness.spec.tcpSocket.port`,
+    `${CTR}.probes.readiness.spec.httpGet.path`,
+    `${CTR}.probes.readiness.spec.httpGet.port`,
+    `${CTR}.probes.readiness.spec.tcpSocket.port`,
   ],
   features: {
     [`${CTR}.probes.liveness.spec.httpGet`]: 'healthPath',
@@ -106,6 +109,13 @@ export const DEPLOYMENT: CompiledRole = compileRole({
 
 export const SERVICE: CompiledRole = compileRole({
   core: ['apiVersion', 'kind', 'metadata.name'],
+  inputValues: ['metadata.namespace'],
+  optional: ['metadata.namespace'],
+});
+
+/** A 1Password operator item: the Secret's name and the item's path are the inputs'. */
+export const ONEPASSWORD_ITEM: CompiledRole = compileRole({
+  core: ['apiVersion', 'kind', 'metadata.name', 'spec.itemPath'],
   inputValues: ['metadata.namespace'],
   optional: ['metadata.namespace'],
 });
