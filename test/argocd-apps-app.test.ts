@@ -8,7 +8,7 @@ import { variantFor } from '../src/engine/by-layout.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { runGenerator } from '../src/engine/run-generator.ts';
 import { SHAPES, loadShapeFixture } from './support/shape-fixtures.ts';
-import { pickProblems } from './support/shape-graph.ts';
+import { pickProblems, readProblems } from './support/shape-graph.ts';
 import { hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
 
 /** `homeops app` in Argo CD repos whose ApplicationSets pick up app folders (git directories). */
@@ -302,5 +302,102 @@ describe('homeops app in other folder shapes', () => {
     );
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('argo/apps/whoami/, picked up by ApplicationSet argo-apps');
+  });
+});
+
+describe('homeops app in an app-of-apps repo', () => {
+  const bazarr = [
+    '--name=bazarr',
+    '--namespace=media',
+    '--image=ghcr.io/home-operations/bazarr:1.5.2',
+    '--port=6767',
+    '--healthPath=/',
+    '--route=internal',
+    '--hostname=bazarr.home.example.dev',
+    '--storage=1Gi',
+  ];
+
+  it('asks for the group where the root reads several folders', async () => {
+    const repo = copyShape('argocd-app-of-apps-two-sources');
+    const run = await homeops('app', '--dest', repo, '--yes', ...bazarr);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('fix: pass --group=<one of: applications, platform>');
+  });
+
+  it('writes the Application where the root Application reads, never in a folder it does not', async () => {
+    const repo = copyShape('argocd-app-of-apps-two-sources');
+    const run = await homeops('app', '--dest', repo, '--yes', ...bazarr, '--group=applications');
+    expect(run.stderr).toBe('');
+    const entry = 'kubernetes/argocd/apps/applications/bazarr.yaml';
+    expect(run.stdout).toContain(
+      `app bazarr in namespace media: ${entry}, read by root Application app-of-apps (kubernetes/argocd/root.yaml, source kubernetes/argocd/apps/applications)`,
+    );
+    const fx = loadShapeFixture('argocd-app-of-apps-two-sources', repo);
+    const app = { name: 'bazarr', namespace: 'media', dir: '', files: [], chart: '', plain: false };
+    expect(
+      readProblems(fx, {
+        ...app,
+        entry,
+        readBy: { file: 'kubernetes/argocd/root.yaml', name: 'app-of-apps' },
+      }),
+    ).toEqual([]);
+    const application = readFileSync(join(repo, entry), 'utf8');
+    expect(application).toContain(
+      '    - repoURL: ghcr.io/bjw-s-labs/helm\n      chart: app-template\n      targetRevision: 4.4.0\n      helm:\n        releaseName: bazarr\n        valueFiles:\n          - $values/kubernetes/argocd/values/bazarr.yaml\n',
+    );
+    expect(application).toContain('path: kubernetes/argocd/manifests/bazarr\n');
+    expect(application).toContain('namespace: media\n');
+    const values = readFileSync(join(repo, 'kubernetes/argocd/values/bazarr.yaml'), 'utf8');
+    expect(values).toContain('existingClaim: bazarr-data');
+    const pvc = readFileSync(join(repo, 'kubernetes/argocd/manifests/bazarr/pvc.yaml'), 'utf8');
+    expect(pvc).toContain('storageClassName: nfs-csi');
+    const again = await homeops('app', '--dest', repo, '--yes', ...bazarr, '--group=applications');
+    expect(again.stdout).toMatch(/^nothing to change/);
+  });
+
+  it('validates the Application and the manifests against their schemas', async () => {
+    const repo = openRepo(copyShape('argocd-app-of-apps-two-sources'));
+    const generator = await variantFor(appGenerator, repo);
+    const given = Object.fromEntries(
+      [...bazarr, '--group=applications'].map((f) => f.slice(2).split('=') as [string, string]),
+    );
+    const result = await runGenerator(generator, {
+      dest: repo.tree.root,
+      repo,
+      given: { ...given, port: 6767 },
+      dryRun: true,
+    });
+    const kinds = result.changes
+      .flatMap((c) => parseAllDocuments(c.after) as unknown as { toJS(): { kind?: string } }[])
+      .flatMap((d) => d.toJS().kind ?? [])
+      .sort();
+    expect(kinds).toEqual(['Application', 'HTTPRoute', 'PersistentVolumeClaim']);
+    expect(result.validatedDocuments).toBe(3);
+  });
+
+  it('writes a 1Password operator item where the repo has no store and its apps use those', async () => {
+    const repo = copyShape('argocd-app-of-apps-recurse');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=bazarr',
+      '--group=media',
+      '--namespace=bazarr',
+      '--image=ghcr.io/home-operations/bazarr:1.5.2',
+      '--port=6767',
+      '--secret=true',
+      '--item=bazarr',
+      '--source=offline',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain(
+      'read by root Application root (bootstrap/argocd/root-app.yaml, source apps recursively)',
+    );
+    const item = readFileSync(join(repo, 'apps/media/bazarr/k8s/onepassword-item.yaml'), 'utf8');
+    expect(item).toContain(
+      'name: bazarr-secret\n  namespace: bazarr\nspec:\n  itemPath: "vaults/homelab/items/bazarr"\n',
+    );
   });
 });

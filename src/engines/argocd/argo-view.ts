@@ -63,7 +63,7 @@ export const isAppTemplateChart = (text: string | undefined): boolean =>
 /** One spelling of a chart, to compare: `<repo>/<chart>`. */
 export const chartKey = (text: string): string => {
   const { repo, name } = splitChart(text);
-  return `${repo}/${name}`;
+  return `${repo.includes('://') ? repo : `oci://${repo}`}/${name}`;
 };
 
 export function argoView(

@@ -134,5 +134,7 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
 /** `oci://ghcr.io/bjw-s-labs/helm` + `app-template` -> the chart's OCI URL; a Helm repo's `<url>/<chart>`. */
 export function chartUrl(e: Pick<ArgoExample, 'chart'>): string {
   const repo = (e.chart?.repo ?? '').replace(/\/+$/, '');
-  return `${repo}/${e.chart?.name ?? ''}`;
+  // Argo CD names an OCI registry without its scheme (`ghcr.io/bjw-s-labs/helm`)
+  const url = repo.includes('://') ? repo : `oci://${repo}`;
+  return `${url}/${e.chart?.name ?? ''}`;
 }
