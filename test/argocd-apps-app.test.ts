@@ -136,6 +136,14 @@ describe('homeops app in an ApplicationSet (git directories) repo', () => {
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
+  it('takes --tier as --group', async () => {
+    const repo = copyShape('argocd-appset-dirs');
+    const tier = lidarr.map((f) => (f === '--group=media' ? '--tier=media' : f));
+    const run = await homeops('app', '--dest', repo, '--yes', ...tier);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('my-apps/media/lidarr/');
+  });
+
   it('asks for the group where there are several, naming them', async () => {
     const repo = copyShape('argocd-appset-dirs');
     const run = await homeops(

@@ -27,4 +27,20 @@ describe('parseGeneratorArgv', () => {
     const options = parseGeneratorArgv(['--name=aa', '--createNamespace'], inputs);
     expect(options.given).toEqual({ name: 'aa', createNamespace: 'true' });
   });
+
+  it('takes an alias as its input (--tier is --group)', () => {
+    const group = {
+      name: 'group',
+      aliases: ['tier'],
+      message: 'g',
+      help: 'group: g',
+      type: 'string',
+    };
+    const withGroup = [...inputs, group] as InputSpec<never>[];
+    expect(parseGeneratorArgv(['--tier=apps'], withGroup).given).toEqual({ group: 'apps' });
+    expect(parseGeneratorArgv(['--tier', 'apps'], withGroup).given).toEqual({ group: 'apps' });
+    expect(() => parseGeneratorArgv(['--tier=apps', '--group=media'], withGroup)).toThrow(
+      /--group is given more than once/,
+    );
+  });
 });

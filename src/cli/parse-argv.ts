@@ -32,7 +32,14 @@ export function parseGeneratorArgv(
   inputs: readonly InputSpec<never>[],
 ): CliOptions {
   const booleans = new Set(inputs.filter((i) => i.type === 'boolean').map((i) => i.name));
-  const args = argv.map((arg, i) => {
+  const aliasOf = new Map(
+    inputs.flatMap((i) => (i.aliases ?? []).map((a) => [a, i.name] as const)),
+  );
+  const args = argv.map((given, i) => {
+    // an alias is its input's flag (`--tier=apps` is `--group=apps`)
+    const alias = /^--([^=]+)(=.*)?$/.exec(given);
+    const target = alias?.[1] ? aliasOf.get(alias[1]) : undefined;
+    const arg = target ? `--${target}${alias?.[2] ?? ''}` : given;
     const name = arg.startsWith('--') ? arg.slice(2) : '';
     const next = argv[i + 1];
     return booleans.has(name) && (next === undefined || next.startsWith('-')) ? `${arg}=true` : arg;

@@ -33,6 +33,8 @@ export interface Choice {
 export interface InputSpec<C> {
   /** The answer key and the flag (`--name=value`). */
   name: string;
+  /** Other flags that mean this input (`--tier` for `--group`), as older layouts named it. */
+  aliases?: readonly string[];
   /** The prompt's question. */
   message: string;
   /** One line for --help. */

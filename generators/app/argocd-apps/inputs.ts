@@ -80,6 +80,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
   },
   {
     name: 'group',
+    aliases: ['tier'],
     message: 'Group (the folder the app goes in)',
     help: 'group: the folder level between the root and the app (a category, a tier; --tier is the same); asked where the repo has several',
     type: 'choice',
