@@ -1,5 +1,6 @@
 // npm run bench: wall time of `homeops app --yes` against `node -e 0` and a trivial node-plop
-// generator, on synthetic repos of 10 and 2,000 apps. Median of interleaved runs.
+// generator, on synthetic repos of 10 apps and of 2,000 apps
+// in two cluster trees. Median of interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,26 +20,27 @@ const work = mkdtempSync(join(tmpdir(), 'homeops-bench-'));
 const small = join(work, 'repo-10');
 const large = join(work, 'repo-2000');
 makeRepo(small, 10);
-makeRepo(large, 2000);
+makeRepo(large, 2000, ['main', 'edge']);
 
 let counter = 0;
-const app = (repo) => [
+const app = (repo, cluster) => [
   'bin/homeops.mjs',
   'app',
   '--dest',
   repo,
+  ...(cluster ? [`--cluster=${cluster}`] : []),
   '--yes',
   `--name=bench-${counter++}`,
   '--namespace=default',
   '--image=ghcr.io/traefik/whoami:v1.10.4',
   '--port=80',
-  '--route=internal',
+  '--route=none',
 ];
 const cases = {
   'node -e 0': () => ['-e', '0'],
   'node-plop trivial generator': () => ['bench/trivial-plop.mjs', work, `f${counter++}`],
   'homeops app --yes (10 apps)': () => app(small),
-  'homeops app --yes (2,000 apps)': () => app(large),
+  'homeops app --yes (2,000 apps)': () => app(large, 'main'),
 };
 
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));

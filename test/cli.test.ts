@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runBin } from './support/run-bin.ts';
@@ -79,6 +80,14 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       expect(ok.changes.map((c: { path: string }) => c.path)).toContain(
         'kubernetes/apps/default/whoami/ks.yaml',
       );
+      // every input as resolved, the learned defaults included
+      expect(ok.inputs).toMatchObject({
+        name: 'whoami',
+        namespace: 'default',
+        port: 80,
+        route: 'none',
+        chartVersion: '4.4.0',
+      });
       const bad = runBin(['app', '--dest', repo, '--json', ...overrideFlags(whoami, '--port=0')]);
       expect(bad.code).toBe(1);
       expect(JSON.parse(bad.stdout)).toMatchObject({
@@ -137,6 +146,29 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       expect(run.code).toBe(0);
       expect(run.stdout).toMatch(/--layer/);
       expect(run.stdout).not.toMatch(/--createNamespace/);
+    });
+
+    it('shows with --help what each input defaults to in this repo', () => {
+      const help = (fixture: string) =>
+        runBin(['app', '--dest', join(ROOT, 'test/fixtures', fixture), '--help']).stdout;
+      const here = (text: string, input: string) =>
+        new RegExp(`^  --${input} .*\\[here: ([^\\]]+)\\]$`, 'm').exec(text)?.[1];
+      const perCluster = help('shapes/flux-per-cluster');
+      // learned from the repo: its storage class, its chart version, its hostname form
+      expect(here(perCluster, 'storageClass')).toBe('longhorn');
+      expect(here(perCluster, 'chartVersion')).toBe('4.2.0');
+      expect(here(perCluster, 'hostname')).toBe('<name>.${CLUSTER_DOMAIN}');
+      // two clusters: no default cluster to show
+      expect(here(perCluster, 'cluster')).toBeUndefined();
+      const flux = help('flux');
+      expect(here(flux, 'namespace')).toBe('default');
+      expect(here(flux, 'chartVersion')).toBe('4.4.0');
+      expect(here(flux, 'hostname')).toBe('<name>.${SECRET_DOMAIN}');
+      // in a folder that is no home-ops repo, the rules alone
+      const empty = mkdtempSync(join(tmpdir(), 'homeops-help-'));
+      const bare = runBin(['app', '--dest', empty, '--help']);
+      expect(bare.stdout).toContain('--storageClass');
+      expect(bare.stdout).not.toContain('[here:');
     });
 
     it('stops quietly when its reader closes the pipe (homeops ... | head)', () => {

@@ -112,7 +112,12 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     type: 'choice',
     when: applies(
       'in a repo whose folders are layers, not namespaces',
-      (a: Answers, ctx: FluxAppContext) => !ctx.groupsAreNamespaces(ctx.cluster(firstCluster(a))),
+      (a: Answers, ctx: FluxAppContext) => {
+        const cluster = ctx.cluster(firstCluster(a));
+        // the namespace's own folder takes the app, whatever the other folders are
+        if (typeof a.namespace === 'string' && ctx.hasNamespace(cluster, a.namespace)) return false;
+        return !ctx.groupsAreNamespaces(cluster);
+      },
     ),
     required: true,
     choices: (ctx, a) =>
@@ -245,5 +250,6 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
 
 function needsNamespace(ctx: FluxAppContext, a: Answers): boolean {
   const cluster = ctx.cluster(firstCluster(a));
-  return ctx.groupsAreNamespaces(cluster) && !ctx.namespaces(cluster).includes(String(a.namespace));
+  // an existing namespace folder needs nothing, whatever the other groups are
+  return !ctx.hasNamespace(cluster, String(a.namespace)) && ctx.groupsAreNamespaces(cluster);
 }

@@ -1,15 +1,16 @@
 import { constants } from 'node:os';
 import { GENERATORS } from '../../generators/index.ts';
 import { variantFor } from '../engine/by-layout.ts';
-import type { RepoContext } from '../engine/generator.ts';
+import type { AnyGenerator, RepoContext } from '../engine/generator.ts';
 import { openRepo } from '../engine/open-repo.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
-import type { InputSpec } from '../inputs/input-spec.ts';
 import { echo } from '../inputs/value-text.ts';
 import { ownPackage } from '../init/own-package.ts';
 import { InterruptedError } from '../tree/commit-signals.ts';
 import { didYouMean } from './did-you-mean.ts';
+import { generatorHelp } from './generator-help.ts';
+import { learnedDefaults } from './learned-defaults.ts';
 import { NO_PAINT } from './paint.ts';
 import { parseGeneratorArgv, peekOption } from './parse-argv.ts';
 import { personAtTerminal } from './person-at-terminal.ts';
@@ -92,7 +93,8 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     if (repoProblem) throw repoProblem;
     json = options.json;
     if (options.help) {
-      io.out(generatorHelp(name, generator.description, generator.inputs));
+      const learned = repo ? await learnedHere(generator, repo) : undefined;
+      io.out(generatorHelp(name, generator.description, generator.inputs, learned));
       return 0;
     }
     const fromFile = options.answers ? readAnswersFile(options.answers) : {};
@@ -165,17 +167,14 @@ function reportError(error: unknown, json: boolean, io: Printer): number {
   return errors.some((e) => e.code === 'USAGE') ? 2 : 1;
 }
 
-function generatorHelp(
-  name: string,
-  description: string,
-  inputs: readonly InputSpec<never>[],
-): string {
-  const once = inputs.filter(
-    (input, at) => inputs.findIndex((other) => other.name === input.name) === at,
-  ); // inputs shared by variants (patch values)
-  const lines = once.map(
-    (i) =>
-      `  --${i.name.padEnd(16)} ${i.help.slice(i.help.indexOf(':') + 1).trim()}${i.required ? ' (required)' : ''}`,
-  );
-  return `homeops ${name}: ${description}\n\ninputs:\n${lines.join('\n')}\n\noptions:\n  --dest DIR        the home-ops repo (default: the git repo of the current folder)\n  --dry-run         print the diff, write nothing\n  --yes, -y         take defaults, never prompt\n  --json            machine-readable result\n  --answers FILE    YAML or JSON file of inputs (flags override it)\n`;
+/** The defaults of a generator's inputs in this repo; none where the repo cannot tell them. */
+async function learnedHere(
+  generator: AnyGenerator,
+  repo: RepoContext,
+): Promise<Map<string, string> | undefined> {
+  try {
+    return await learnedDefaults(generator.inputs, generator.context(repo));
+  } catch {
+    return undefined; // a repo this generator cannot read: the rules alone
+  }
 }

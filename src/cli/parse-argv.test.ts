@@ -28,19 +28,18 @@ describe('parseGeneratorArgv', () => {
     expect(options.given).toEqual({ name: 'aa', createNamespace: 'true' });
   });
 
-  it('takes an alias as its input (--tier is --group)', () => {
-    const group = {
-      name: 'group',
-      aliases: ['tier'],
-      message: 'g',
-      help: 'group: g',
-      type: 'string',
-    };
-    const withGroup = [...inputs, group] as InputSpec<never>[];
-    expect(parseGeneratorArgv(['--tier=apps'], withGroup).given).toEqual({ group: 'apps' });
-    expect(parseGeneratorArgv(['--tier', 'apps'], withGroup).given).toEqual({ group: 'apps' });
-    expect(() => parseGeneratorArgv(['--tier=apps', '--group=media'], withGroup)).toThrow(
-      /--group is given more than once/,
+  it('takes an input of two words in kebab case too, as flux and kubectl users type it', () => {
+    expect(parseGeneratorArgv(['--create-namespace'], inputs).given).toEqual({
+      createNamespace: 'true',
+    });
+    expect(parseGeneratorArgv(['--create-namespace=false'], inputs).given).toEqual({
+      createNamespace: 'false',
+    });
+    // both spellings are one flag: given twice
+    expect(() => parseGeneratorArgv(['--createNamespace', '--create-namespace'], inputs)).toThrow(
+      expect.objectContaining({ code: 'USAGE', field: 'createNamespace' }),
     );
+    // the global --dry-run stays itself
+    expect(parseGeneratorArgv(['--dry-run'], inputs).dryRun).toBe(true);
   });
 });

@@ -25,21 +25,17 @@ const GLOBAL = {
 
 /**
  * Parse a generator's command line once. Every input is a flag of its own name, given as
- * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`).
+ * `--name=value` or `--name value`; a boolean input may stand alone (`--createNamespace`). An
+ * input of two words takes its kebab-case spelling too (`--create-namespace`, `--health-path`), as
+ * flux and kubectl users type flags, and an input's aliases are its flags too.
  */
 export function parseGeneratorArgv(
-  argv: readonly string[],
+  typed: readonly string[],
   inputs: readonly InputSpec<never>[],
 ): CliOptions {
+  const argv = canonicalFlags(typed, inputs);
   const booleans = new Set(inputs.filter((i) => i.type === 'boolean').map((i) => i.name));
-  const aliasOf = new Map(
-    inputs.flatMap((i) => (i.aliases ?? []).map((a) => [a, i.name] as const)),
-  );
-  const args = argv.map((given, i) => {
-    // an alias is its input's flag (`--tier=apps` is `--group=apps`)
-    const alias = /^--([^=]+)(=.*)?$/.exec(given);
-    const target = alias?.[1] ? aliasOf.get(alias[1]) : undefined;
-    const arg = target ? `--${target}${alias?.[2] ?? ''}` : given;
+  const args = argv.map((arg, i) => {
     const name = arg.startsWith('--') ? arg.slice(2) : '';
     const next = argv[i + 1];
     return booleans.has(name) && (next === undefined || next.startsWith('-')) ? `${arg}=true` : arg;
@@ -105,6 +101,26 @@ export function parseGeneratorArgv(
     help: values.help === true,
     given,
   };
+}
+
+/**
+ * Every spelling of an input's flag as the input's own name: an alias (`--group` for `--layer`)
+ * and the kebab case of a name of two or more words (`--create-namespace[=v]`).
+ */
+function canonicalFlags(argv: readonly string[], inputs: readonly InputSpec<never>[]): string[] {
+  const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+  const own = new Set(inputs.map((i) => i.name));
+  const byFlag = new Map<string, string>();
+  for (const input of inputs) {
+    for (const alias of [...(input.aliases ?? []), ...(input.aliases ?? []).map(kebab)])
+      if (!own.has(alias)) byFlag.set(alias, input.name);
+    if (/[A-Z]/.test(input.name)) byFlag.set(kebab(input.name), input.name);
+  }
+  return argv.map((arg) => {
+    const match = /^--([a-z][a-zA-Z0-9]*(?:-[a-z0-9]+)*)(=.*)?$/s.exec(arg);
+    const input = match && byFlag.get(match[1] ?? '');
+    return input ? `--${input}${match[2] ?? ''}` : arg;
+  });
 }
 
 /** `--name value` or `--name=value`, read before the flags can be parsed (they depend on the layout). */

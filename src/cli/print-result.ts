@@ -53,6 +53,8 @@ export function jsonResult(result: RunResult, dryRun: boolean): object {
     dryRun,
     written: result.written,
     summary: result.summary,
+    /** Every input as resolved: given, answered, or defaulted from what the repo holds. */
+    inputs: result.answers,
     changes: result.changes.map((c) => ({ path: c.path, type: c.type, diff: unifiedDiff(c) })),
     nextSteps: result.nextSteps,
     warnings: result.warnings,

@@ -33,7 +33,10 @@ export interface Choice {
 export interface InputSpec<C> {
   /** The answer key and the flag (`--name=value`). */
   name: string;
-  /** Other flags that mean this input (`--tier` for `--group`), as older layouts named it. */
+  /**
+   * Other flags for the same input, where a layout's own word and the shared one both are in use
+   * (ClusterTool's `--layer` is the `--group` of the other layouts).
+   */
   aliases?: readonly string[];
   /** The prompt's question. */
   message: string;

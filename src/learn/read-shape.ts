@@ -21,15 +21,12 @@ interface LayoutVotes {
  * Every document of a file in the learner's form, with the app's names abstracted. Documents
  * that do not parse, or hold no mapping, are left out (a repo's broken file is not an example).
  */
-export function readShapes(text: string, vocab: Vocabulary = {}): (DocShape & { index: number })[] {
-  let docs: Document.Parsed[];
-  try {
-    const parsed = parseAllDocuments(text);
-    if ('empty' in parsed) return [];
-    docs = parsed;
-  } catch {
-    return [];
-  }
+export function readShapes(
+  text: string,
+  vocab: Vocabulary = {},
+  parsed: readonly Document.Parsed[] | undefined = parseAll(text),
+): (DocShape & { index: number })[] {
+  const docs = parsed ?? [];
   const shapes: (DocShape & { index: number })[] = [];
   let headerFrom = 0;
   for (const [index, doc] of docs.entries()) {
@@ -49,6 +46,16 @@ export function readShapes(text: string, vocab: Vocabulary = {}): (DocShape & { 
     shapes.push({ header, root, layout: decide(votes), index });
   }
   return shapes;
+}
+
+/** The documents of a file; undefined where it does not parse at all. */
+function parseAll(text: string): Document.Parsed[] | undefined {
+  try {
+    const parsed = parseAllDocuments(text);
+    return 'empty' in parsed ? [] : parsed;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The `---` and comment lines before a document's first key. */

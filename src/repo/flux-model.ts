@@ -4,6 +4,9 @@ import { clusterNames } from './graph/clusters.ts';
 import { FluxGraph, type FluxApp, type FluxKs, type Group } from './graph/flux-graph.ts';
 import { ObjectReader } from './graph/objects.ts';
 
+/** How many groups with apps tell whether groups are namespace folders. */
+const NAMESPACE_SAMPLE = 3;
+
 /** One cluster of a Flux repo: the roots whose trees deploy its apps. */
 export interface FluxCluster {
   /** Undefined in a repo of one cluster. */
@@ -19,6 +22,7 @@ export class FluxModel {
   readonly reader: ObjectReader;
   readonly graph: FluxGraph;
   private clusterList: FluxCluster[] | undefined;
+  private readonly namespaceGroups = new Map<FluxCluster, boolean>();
 
   constructor(readonly tree: RepoTree) {
     this.reader = new ObjectReader(tree);
@@ -69,12 +73,37 @@ export class FluxModel {
 
   /** The group's folder name: a namespace folder's is its namespace; a layer's, the layer. */
   groupName(group: Group): string {
-    return posix.basename(group.unit.dir);
+    return posix.basename(group.dir);
   }
 
-  /** Whether the repo's groups are namespace folders (their kustomization sets `namespace:`). */
+  /**
+   * Whether the repo's groups are namespace folders (their kustomization sets `namespace:`): the
+   * majority of the first groups that hold apps tells, as a repo keeps to one way.
+   */
   groupsAreNamespaces(cluster: FluxCluster): boolean {
-    const groups = this.groups(cluster).filter((g) => this.apps(g).length > 0);
-    return groups.filter((g) => g.unit.namespace !== undefined).length * 2 >= groups.length;
+    let memo = this.namespaceGroups.get(cluster);
+    if (memo === undefined) {
+      const sample: Group[] = [];
+      for (const g of this.groups(cluster)) {
+        if (sample.length === NAMESPACE_SAMPLE) break;
+        if (this.registersApps(g)) sample.push(g);
+      }
+      const named = sample.filter((g) => this.graph.namespaceOf(g) !== undefined);
+      memo = named.length * 2 >= sample.length;
+      this.namespaceGroups.set(cluster, memo);
+    }
+    return memo;
+  }
+
+  /**
+   * The cluster's group that sets this namespace: the folder named after it is read first, the
+   * others only when it is not that one.
+   */
+  groupOfNamespace(cluster: FluxCluster, namespace: string): Group | undefined {
+    const groups = this.groups(cluster);
+    const named = groups.find(
+      (g) => posix.basename(g.dir) === namespace && g.unit.namespace === namespace,
+    );
+    return named ?? groups.find((g) => g.unit.namespace === namespace);
   }
 }

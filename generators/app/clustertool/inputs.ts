@@ -18,6 +18,8 @@ import {
 
 export interface ClustertoolAppAnswers {
   name: string;
+  /** Always the app's name here. */
+  namespace: string;
   layer: string;
   /** A HelmRepository name from repositories/helm/, or the URL of a new one. */
   repository: string;
@@ -27,6 +29,8 @@ export interface ClustertoolAppAnswers {
   chartVersion: string;
   image?: string;
   port?: number;
+  /** The shared --route, which picks `ingress`. */
+  route?: string;
   ingress: string;
   hostname?: string;
   loadBalancer: boolean;
@@ -78,7 +82,24 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     },
   },
   {
+    // the shared vocabulary: every app here has its own namespace, named after it
+    name: 'namespace',
+    message: 'Namespace',
+    help: "namespace: the app's own, named after it (its namespace.yaml); any other is refused",
+    type: 'string',
+    prompt: false,
+    default: (_ctx, a) => a.name,
+    validate: (v: string, a) =>
+      v === a.name
+        ? undefined
+        : {
+            message: `in this repo every app has a namespace of its own, named after the app (its app/namespace.yaml): ${String(a.name)}, not ${v}`,
+            fix: `leave --namespace out, or pass --namespace=${String(a.name)}`,
+          },
+  },
+  {
     name: 'layer',
+    aliases: ['group'],
     message: 'Layer',
     help: 'layer: the folder under clusters/main/kubernetes (apps, networking, core, system); default apps',
     type: 'choice',
@@ -190,6 +211,26 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     'port: the port the app-template container listens on (1-65535)',
   ),
   {
+    // the shared vocabulary: --route=internal|external picks the ingress class of that name
+    name: 'route',
+    message: 'Route',
+    help: 'route: none | internal | external: the ingress class of that name the repo has (same as --ingress)',
+    type: 'choice',
+    prompt: false,
+    when: knownValues,
+    choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
+    validate: (v: string, _a, ctx) => {
+      if (v === 'none' || ingressClassFor(ctx, v)) return undefined;
+      const classes = ctx.conventions().ingressClasses;
+      return {
+        message: `this repo has no ${v} ingress class (it has ${classes.length ? classes.join(', ') : 'none'})`,
+        fix: classes.length
+          ? `use --route=${classes.length === 1 ? (classes[0] ?? '') : `<one of ${classes.join(', ')}>`} or --ingress=<class>`
+          : 'pass --route=none',
+      };
+    },
+  },
+  {
     name: 'ingress',
     message: 'Ingress class (none: no ingress)',
     help: "ingress: none, or the ingress class to expose the app on (the repo's, e.g. internal)",
@@ -198,8 +239,20 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     when: knownValues,
     choices: (ctx) =>
       ['none', ...ctx.conventions().ingressClasses].map((v) => ({ name: v, value: v })),
-    default: () => 'none',
-    validate: (v: string) => (v === 'none' ? undefined : check.dnsSubdomain(v, 'ingress class')),
+    default: (ctx, a) =>
+      typeof a.route === 'string' && a.route !== 'none'
+        ? (ingressClassFor(ctx, a.route) ?? 'none')
+        : 'none',
+    validate: (v: string, a, ctx) => {
+      const routed = typeof a.route === 'string' ? a.route : undefined;
+      const wanted = routed === 'none' ? 'none' : routed && ingressClassFor(ctx, routed);
+      if (wanted && v !== wanted)
+        return {
+          message: `--route=${String(routed)} means the ingress class ${wanted}, not ${v}`,
+          fix: 'give one of --route and --ingress',
+        };
+      return v === 'none' ? undefined : check.dnsSubdomain(v, 'ingress class');
+    },
   },
   {
     name: 'hostname',
@@ -250,6 +303,14 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
     },
   },
 ];
+
+/** The repo's ingress class for a route: the one named so, or the only one with the word in it. */
+function ingressClassFor(ctx: ClustertoolContext, route: string): string | undefined {
+  const classes = ctx.conventions().ingressClasses;
+  if (classes.includes(route)) return route;
+  const named = classes.filter((c) => c.includes(route));
+  return named.length === 1 ? named[0] : undefined;
+}
 
 function helmRepositoryUrl(v: string): Problem | undefined {
   return /^(https?:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[A-Za-z0-9._~-]+)*\/?|oci:\/\/[a-z0-9.-]+(:[0-9]+)?(\/[a-z0-9._-]+)+)$/.test(

@@ -1,6 +1,6 @@
 import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
-import type { KustomizeUnit } from '../../repo/graph/kustomize-unit.ts';
+import { kustomizationFileIn, type KustomizeUnit } from '../../repo/graph/kustomize-unit.ts';
 
 /** A chart source the repo defines: an OCIRepository or a HelmRepository. */
 export interface ChartSource {
@@ -67,7 +67,15 @@ export function sharedChartSources(model: FluxModel, cluster: FluxCluster): Char
       0,
     );
   }
-  const components = new Set(model.groups(cluster).flatMap((g) => g.unit.components));
+  // only a kustomization with a `components:` line is read for them
+  const tree = model.reader.tree;
+  const listsComponents = (dir: string) => {
+    const file = kustomizationFileIn(tree, dir);
+    return file !== undefined && /^components:/m.test(tree.read(file) ?? '');
+  };
+  const components = new Set(
+    model.groups(cluster).flatMap((g) => (listsComponents(g.dir) ? g.unit.components : [])),
+  );
   for (const dir of components) walk(model.graph.unit(dir), 'component', undefined, 0);
   return out;
 }

@@ -96,7 +96,7 @@ export function lookUpDependency(
 
 /** The folder an app's entry sits in (`dragonfly` for `./dragonfly/ks.yaml`), or its file's name (`./echo.yaml`). */
 function appFolderOf(app: FluxApp): string {
-  const rel = posix.relative(app.group.unit.dir, app.ks.object.file);
+  const rel = posix.relative(app.group.dir, app.ks.object.file);
   return rel.includes('/') ? (rel.split('/')[0] ?? rel) : rel.replace(/\.ya?ml$/, '');
 }
 

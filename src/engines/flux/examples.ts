@@ -126,7 +126,8 @@ export function shapeOf(model: FluxModel, example: AppExample, doc: RoleDoc): Do
   if (!byFile) shapes.set(example, (byFile = new Map()));
   let docs = byFile.get(doc.file);
   if (!docs) {
-    docs = readShapes(model.tree.read(doc.file) ?? '', example.vocab);
+    const text = model.tree.read(doc.file) ?? '';
+    docs = readShapes(text, example.vocab, model.reader.documents(doc.file));
     byFile.set(doc.file, docs);
   }
   return docs.find((d) => d.index === doc.index);

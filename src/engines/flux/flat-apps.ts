@@ -101,7 +101,7 @@ export function flatExample(
   return {
     app: {
       ks,
-      group: { root: app.root, unit, registration: undefined },
+      group: { root: app.root, dir: unit.dir, unit, registration: undefined },
       registration: { entry: posix.relative(unit.dir, file), path: file, kind: 'file' },
       namespace: app.namespace,
     },

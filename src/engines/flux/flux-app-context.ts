@@ -107,6 +107,12 @@ export class FluxAppContext {
     ].sort();
   }
 
+  /** Whether the namespace has a folder in the cluster (reads the folder named after it first). */
+  hasNamespace(cluster: FluxCluster, namespace: string): boolean {
+    if (this.flat(cluster)) return this.namespaces(cluster).includes(namespace);
+    return this.model.groupOfNamespace(cluster, namespace) !== undefined;
+  }
+
   /** The layers (groups that are not namespace folders) of the cluster, by folder name. */
   groupNames(cluster: FluxCluster): string[] {
     return this.model
@@ -128,7 +134,7 @@ export class FluxAppContext {
       const unit = this.model.graph.unit(root.path);
       return {
         cluster,
-        group: { root, unit, registration: undefined },
+        group: { root, dir: unit.dir, unit, registration: undefined },
         app: name === undefined ? undefined : { name, namespace },
       };
     }
@@ -146,7 +152,7 @@ export class FluxAppContext {
           : named.find((g) => this.model.groupName(g) === group);
       return { cluster, group: found ?? (groups.length === 1 ? groups[0] : undefined), app };
     }
-    return { cluster, group: groups.find((g) => g.unit.namespace === namespace), app };
+    return { cluster, group: this.model.groupOfNamespace(cluster, namespace), app };
   }
 
   /** The apps a new app is learned from and what they do, for its placement (memoized). */
@@ -155,7 +161,7 @@ export class FluxAppContext {
     chartUrl: string | undefined,
   ): { examples: AppExample[]; conventions: FolderConventions } {
     const app = placement.app;
-    const key = `${placement.cluster.name ?? ''}\n${placement.group?.unit.dir ?? ''}\n${chartUrl ?? ''}\n${app?.namespace}/${app?.name}`;
+    const key = `${placement.cluster.name ?? ''}\n${placement.group?.dir ?? ''}\n${chartUrl ?? ''}\n${app?.namespace}/${app?.name}`;
     let found = this.learned.get(key);
     if (!found) {
       const flat = this.flat(placement.cluster);

@@ -84,7 +84,7 @@ export function learnFolderConventions(
   return {
     entryFile:
       majorityOf(placementFrom, (e) =>
-        abs(e, posix.relative(e.app.group.unit.dir, e.app.ks.object.file)),
+        abs(e, posix.relative(e.app.group.dir, e.app.ks.object.file)),
       ) ?? '⟪app⟫/ks.yaml',
     registration:
       majorityOf(placementFrom, (e) => abs(e, e.app.registration.entry)) ?? './⟪app⟫/ks.yaml',

@@ -22,7 +22,8 @@ export function whereNameIsTaken(
     if (root.name === name && (root.namespace ?? 'flux-system') === namespace)
       return root.object.file;
   for (const group of ctx.model.groups(placement.cluster)) {
-    if (group.unit.namespace !== undefined && group.unit.namespace !== namespace) continue;
+    const own = ctx.model.graph.namespaceOf(group);
+    if (own !== undefined && own !== namespace) continue;
     for (const app of ctx.model.graph.appsNamed(group, name))
       if (app.ks.namespace === namespace && app.ks.object.file !== entryFile)
         return app.ks.object.file;

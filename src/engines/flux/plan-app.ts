@@ -141,7 +141,7 @@ export async function planFluxApp(
     if (!group) throw new Error('the namespace folder is made before the app');
     const entryVocab = vocabularyOf(spec, ctx, placement);
     const entryPath = posix.join(
-      group.unit.dir,
+      group.dir,
       fill(conventions.entryFile, entryVocab, `${spec.name}/ks.yaml`),
     );
     const taken = whereNameIsTaken(ctx, placement, spec.name, view.ks.ownNamespace, entryPath);
@@ -176,9 +176,9 @@ export async function planFluxApp(
       const line = fill(
         conventions.registration,
         entryVocab,
-        `./${posix.relative(group.unit.dir, entryPath)}`,
+        `./${posix.relative(group.dir, entryPath)}`,
       );
-      const entries = [...new Set(ctx.model.apps(group).map((a) => a.registration.entry))];
+      const entries = ctx.model.graph.appEntries(group);
       registerEntry(ctx.repo.tree, group.unit.file, line, entries);
     }
   }
@@ -213,7 +213,7 @@ function examplesOf(
 }
 
 function groupDir(ctx: FluxAppContext, placement: Placement, spec: AppSpec): string {
-  return placement.group?.unit.dir ?? spec.namespace;
+  return placement.group?.dir ?? spec.namespace;
 }
 
 function fill(pattern: string, vocab: Vocabulary, fallback: string): string {

@@ -49,14 +49,14 @@ export function planFluxNamespace(
     ...(cluster.name ? { cluster: cluster.name } : {}),
   });
   const dirPattern =
-    majorityOf(examples, (e) => abstractText(e.group.unit.dir, vocabOf(e))) ?? `${root.path}/⟪ns⟫`;
+    majorityOf(examples, (e) => abstractText(e.group.dir, vocabOf(e))) ?? `${root.path}/⟪ns⟫`;
   const dir = fillText(dirPattern, vocab) ?? `${root.path}/${namespace}`;
   const withNamespaceFile =
     examples.filter((e) => e.namespaceFile).length * 2 > examples.length || examples.length === 0;
   const nsFileName =
     majorityOf(
       examples.filter((e) => e.namespaceFile),
-      (e) => abstractText(posix.relative(e.group.unit.dir, e.namespaceFile ?? ''), vocabOf(e)),
+      (e) => abstractText(posix.relative(e.group.dir, e.namespaceFile ?? ''), vocabOf(e)),
     ) ?? 'namespace.yaml';
   const nsFile = fillText(nsFileName, vocab) ?? 'namespace.yaml';
   const shapes = (file: string | undefined, e: NamespaceExample): Example[] => {
@@ -102,6 +102,7 @@ export function planFluxNamespace(
     );
   return {
     root,
+    dir,
     unit: {
       dir,
       file: kustomizationFile,

@@ -1,6 +1,11 @@
 import { posix } from 'node:path';
 import { discover, fluxPath, isFluxKustomization } from './discover.ts';
-import { readUnit, type KustomizeUnit, type UnitResource } from './kustomize-unit.ts';
+import {
+  kustomizationFileIn,
+  readUnit,
+  type KustomizeUnit,
+  type UnitResource,
+} from './kustomize-unit.ts';
 import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
 
 /** A Flux Kustomization of the repo. */
@@ -16,7 +21,10 @@ export interface FluxKs {
 /** A folder one level below a root's tree: a namespace folder, or a group (ClusterTool layer). */
 export interface Group {
   root: FluxKs;
-  unit: KustomizeUnit;
+  /** Its folder, known before its kustomization is read. */
+  readonly dir: string;
+  /** Its kustomization, read when first asked for. */
+  readonly unit: KustomizeUnit;
   /** How the root's unit lists it (`./media`), or undefined where Flux generates the list. */
   registration: { file: string; entry: string } | undefined;
 }
@@ -54,19 +62,24 @@ export class FluxGraph {
             other !== ks && other.path !== undefined && deploys(other.path, ks.object.file),
         ),
     );
-    // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its tree
+    // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its
+    // tree. Only a list that climbs out of its folder (`../`) can do that: the others are not read.
     const listedBy = new Map<string, FluxKs>();
     for (const root of candidates) {
-      for (const group of this.groups(root)) {
-        for (const r of group.unit.resources) if (r.kind === 'file') listedBy.set(r.path, root);
+      if (candidates.length === 1 || root.path === undefined) continue;
+      if (!this.reader.tree.isDirectory(root.path)) continue;
+      const top = this.unit(root.path);
+      const dirs = [root.path, ...top.resources.filter((r) => r.kind === 'dir').map((r) => r.path)];
+      for (const dir of dirs) {
+        const file = kustomizationFileIn(this.reader.tree, dir);
+        if (!file || !(this.reader.tree.read(file) ?? '').includes('../')) continue;
+        for (const r of this.unit(dir).resources) if (r.kind === 'file') listedBy.set(r.path, root);
       }
     }
     this.roots = candidates.filter((ks) => {
       const by = listedBy.get(ks.object.file);
       return by === undefined || by === ks;
     });
-    for (const dropped of candidates.filter((ks) => !this.roots.includes(ks)))
-      this.groupsOf.delete(dropped);
   }
 
   unit(dir: string): KustomizeUnit {
@@ -84,18 +97,27 @@ export class FluxGraph {
       const top = this.unit(root.path);
       // the root's own folder lists entry files directly (no namespace folders): it is the group
       if (top.resources.some((r) => r.kind === 'file' && this.holdsKustomization(r.path, root)))
-        groups.push({ root, unit: top, registration: undefined });
+        groups.push({ root, dir: top.dir, unit: top, registration: undefined });
       for (const r of top.resources) {
         if (r.kind !== 'dir') continue;
-        groups.push({
-          root,
-          unit: this.unit(r.path),
-          registration: top.file ? { file: top.file, entry: r.entry } : undefined,
-        });
+        const registration = top.file ? { file: top.file, entry: r.entry } : undefined;
+        groups.push(this.lazyGroup(root, r.path, registration));
       }
     }
     this.groupsOf.set(root, groups);
     return groups;
+  }
+
+  private lazyGroup(root: FluxKs, dir: string, registration: Group['registration']): Group {
+    const unit = () => this.unit(dir);
+    return {
+      root,
+      dir,
+      registration,
+      get unit() {
+        return unit();
+      },
+    };
   }
 
   /** The apps a group registers, in the order it lists them. */
@@ -153,6 +175,40 @@ export class FluxGraph {
     return apps;
   }
 
+  /**
+   * The namespace a group's kustomization sets, read off its `namespace:` line when that line is
+   * plain (no parse), else from the parsed file.
+   */
+  namespaceOf(group: Group): string | undefined {
+    const file = kustomizationFileIn(this.reader.tree, group.dir);
+    const text = file === undefined ? undefined : this.reader.tree.read(file);
+    if (text !== undefined && !this.units.has(group.dir)) {
+      if (!text.includes('namespace')) return undefined;
+      const line = PLAIN_NAMESPACE_LINE.exec(text);
+      if (line) return line[1];
+    }
+    return group.unit.namespace;
+  }
+
+  /**
+   * The entries of a group's list that register apps (`./echo/ks.yaml`), in list order: told from
+   * each file's `apiVersion` and `kind` lines, without parsing the files.
+   */
+  appEntries(group: Group): string[] {
+    const all = this.appsOf.get(group);
+    const entries = all
+      ? all.map((a) => a.registration.entry)
+      : group.unit.resources
+          .filter(
+            (r) =>
+              r.kind === 'file' &&
+              r.path !== group.root.object.file &&
+              declaresFluxKustomization(this.reader.tree.read(r.path) ?? ''),
+          )
+          .map((r) => r.entry);
+    return [...new Set(entries)];
+  }
+
   /** Whether a group registers at least one app (reads its files only until one does). */
   registersApps(group: Group): boolean {
     if (this.appsOf.has(group)) return (this.appsOf.get(group)?.length ?? 0) > 0;
@@ -168,6 +224,12 @@ export class FluxGraph {
       .some((o) => isFluxKustomization(o) && o !== root.object);
   }
 }
+
+const PLAIN_NAMESPACE_LINE = /^namespace:[ \t]*([a-z0-9][-a-z0-9.]*)[ \t]*(?:#.*)?$/m;
+const FLUX_KS_API = /^apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\//m;
+const KUSTOMIZATION_KIND = /^kind:\s*["']?Kustomization["']?\s*$/m;
+const declaresFluxKustomization = (text: string): boolean =>
+  FLUX_KS_API.test(text) && KUSTOMIZATION_KIND.test(text);
 
 function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
   return {

@@ -1,4 +1,4 @@
-import { isMap, parseAllDocuments } from 'yaml';
+import { isMap, parseAllDocuments, type Document } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 
 /** One Kubernetes object of a repo file: where it is, what it is, and its data. */
@@ -22,6 +22,7 @@ export const isYamlFile = (name: string): boolean => /\.ya?ml$/.test(name);
  */
 export class ObjectReader {
   private readonly parsed = new Map<string, RepoObject[]>();
+  private readonly parsedDocs = new Map<string, Document.Parsed[] | undefined>();
 
   constructor(readonly tree: RepoTree) {}
 
@@ -29,10 +30,21 @@ export class ObjectReader {
   objects(file: string): RepoObject[] {
     let found = this.parsed.get(file);
     if (!found) {
-      found = parseObjects(file, this.tree.read(file));
+      found = toObjects(file, this.documents(file));
       this.parsed.set(file, found);
     }
     return found;
+  }
+
+  /**
+   * The parsed documents of a file, parsed once for both its objects and the learner's shapes;
+   * undefined for a missing file or one that does not parse.
+   */
+  documents(file: string): Document.Parsed[] | undefined {
+    if (this.parsedDocs.has(file)) return this.parsedDocs.get(file);
+    const docs = parseDocuments(this.tree.read(file));
+    this.parsedDocs.set(file, docs);
+    return docs;
   }
 
   /** The objects of a file whose text may hold one of `needles` (cheap: no parse otherwise). */
@@ -49,19 +61,22 @@ export class ObjectReader {
     if (text === undefined) return undefined;
     const first = this.objects(file)[0];
     if (first) return first.data;
-    return parseFirst(text);
+    return firstData(this.documents(file));
   }
 }
 
-function parseObjects(file: string, text: string | undefined): RepoObject[] {
-  if (text === undefined) return [];
-  let docs;
+function parseDocuments(text: string | undefined): Document.Parsed[] | undefined {
+  if (text === undefined) return undefined;
   try {
-    docs = parseAllDocuments(text);
+    const docs = parseAllDocuments(text);
+    return 'empty' in docs ? [] : docs;
   } catch {
-    return [];
+    return undefined;
   }
-  if ('empty' in docs) return [];
+}
+
+function toObjects(file: string, docs: Document.Parsed[] | undefined): RepoObject[] {
+  if (docs === undefined) return [];
   const out: RepoObject[] = [];
   docs.forEach((doc, index) => {
     if (doc.errors.length > 0 || !isMap(doc.contents)) return;
@@ -81,16 +96,10 @@ function parseObjects(file: string, text: string | undefined): RepoObject[] {
   return out;
 }
 
-function parseFirst(text: string): Record<string, unknown> | undefined {
-  try {
-    const docs = parseAllDocuments(text);
-    if ('empty' in docs) return undefined;
-    const first = docs[0];
-    if (!first || first.errors.length > 0 || !isMap(first.contents)) return undefined;
-    return first.toJS() as Record<string, unknown>;
-  } catch {
-    return undefined;
-  }
+function firstData(docs: Document.Parsed[] | undefined): Record<string, unknown> | undefined {
+  const first = docs?.[0];
+  if (!first || first.errors.length > 0 || !isMap(first.contents)) return undefined;
+  return first.toJS() as Record<string, unknown>;
 }
 
 /** Safe property walk over parsed YAML data. */
