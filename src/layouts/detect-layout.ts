@@ -1,6 +1,6 @@
 import { HomeopsError } from '../errors.ts';
 import { CONFIG_FILE } from '../repo/config.ts';
-import { discover } from '../repo/graph/discover.ts';
+import { discover, fluxPath } from '../repo/graph/discover.ts';
 import { ObjectReader, isYamlFile } from '../repo/graph/objects.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { LAYOUT_IDS, type LayoutId } from './layout.ts';
@@ -56,7 +56,7 @@ const FAMILIES: Family[] = [
     ids: ['argocd-apps'],
     marker: 'Argo CD Applications or ApplicationSets (argoproj.io) anywhere in the repo',
     engine: 'argocd',
-    matches: (t, found) => found().argo.length > 0 || firstArgoFile(t) !== undefined,
+    matches: (t, found) => found().argo.length > 0 || firstArgoFile(t, ['']) !== undefined,
   },
 ];
 
@@ -65,13 +65,30 @@ const HOW_TO_SET = `set it in ${CONFIG_FILE} at the repo root, e.g. "engine: arg
 const ARGO =
   /^apiVersion:\s*["']?argoproj\.io\/[^\n]*\n(?:[^\n]*\n)*?kind:\s*["']?Application(Set)?\b/m;
 
-/** The first file of the repo that holds an Argo CD Application or ApplicationSet, if any. */
-export function firstArgoFile(tree: RepoTree): string | undefined {
+/**
+ * The first file that holds an Argo CD Application or ApplicationSet in an `argo…` folder of
+ * these trees (Argo CD installed by Flux keeps its ApplicationSets in its own namespace or app
+ * folder), looked for three folder levels down only: a Flux repo of thousands of apps is not read
+ * whole to find none.
+ */
+export function firstArgoFile(tree: RepoTree, roots: readonly string[]): string | undefined {
   const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
-  return tree.yamlFilesUnder('', skip).find((f) => {
-    const text = tree.read(f);
-    return text !== undefined && text.includes('argoproj.io') && ARGO.test(text);
-  });
+  const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
+  const dirs = new Set<string>();
+  const look = (dir: string, depth: number) => {
+    for (const child of tree.subfolders(dir)) {
+      const path = join(dir, child);
+      if (/argo/i.test(child)) dirs.add(path);
+      else if (depth > 1 && !skip(child)) look(path, depth - 1);
+    }
+  };
+  for (const root of roots) look(root, 3);
+  for (const dir of dirs)
+    for (const f of tree.yamlFilesUnder(dir, skip)) {
+      const text = tree.read(f);
+      if (text !== undefined && text.includes('argoproj.io') && ARGO.test(text)) return f;
+    }
+  return undefined;
 }
 
 /** Tell the layout of a repo from its files: the first family that matches (of the engine pinned). */
@@ -81,7 +98,8 @@ export function detectLayout(tree: RepoTree, engine?: Engine): LayoutId {
   const families = FAMILIES.filter((f) => engine === undefined || f.engine === engine);
   const family = families.find((f) => f.matches(tree, discovered));
   if (family?.ids.includes('flux') && engine === undefined) {
-    const argo = discovered().argo[0]?.file ?? firstArgoFile(tree);
+    const trees = discovered().fluxKustomizations.flatMap((k) => fluxPath(k) ?? []);
+    const argo = discovered().argo[0]?.file ?? firstArgoFile(tree, [...new Set(['', ...trees])]);
     if (argo)
       throw new HomeopsError(
         'LAYOUT',
