@@ -26,18 +26,6 @@ const NOT_WRITTEN_YET: Record<string, RegExp> = {
 };
 
 /**
- * Apps of a fixture whose exposure the engine does not write yet: refused, naming what the repo
- * has, and nothing written (asserted in the reconstruction below).
- */
-const REFUSED_APPS: Record<string, { applies: (a: ExpectedApp) => boolean; message: RegExp }> = {
-  // external apps are reached through a Tailscale LoadBalancer Service, not written yet
-  'argocd-app-of-apps-recurse': {
-    applies: (a) => a.inputs.route === 'external',
-    message: /this repo has one Gateway, internal/,
-  },
-};
-
-/**
  * Fixtures whose plain apps the engine writes close to, not yet byte for byte, and why: their
  * files are held to the floor of the others (and reported) instead.
  */
@@ -64,16 +52,8 @@ describe.each(fixtures)('leave-one-out reconstruction in %s', (fixture) => {
       (a) => a.inputs && (truth.engine !== 'both' || a.engine === 'argocd'),
     );
     const results: Reconstruction[] = [];
-    const refused = REFUSED_APPS[fixture];
     for (const app of apps) {
       const result = await reconstruct(fixture, app, truth.apps);
-      if (refused?.applies(app)) {
-        expect(result.stderr, `${app.namespace}/${app.name}`).toMatch(refused.message);
-        expect(
-          result.files.every((f) => f.generated === undefined || f.path === app.registeredIn),
-        ).toBe(true);
-        continue;
-      }
       expect(result.stderr, `${app.namespace}/${app.name}`).toBe('');
       expect(result.code).toBe(0);
       results.push(result);

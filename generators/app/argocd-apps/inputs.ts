@@ -148,6 +148,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
       }
       const gateways = ctx.gateways();
       if (gateways[v as 'internal' | 'external']) return undefined;
+      if (v === 'external' && ctx.tailscale()) return undefined;
       const names = gateways.all.map((g) => g.name);
       if (names.length === 0)
         return {
@@ -176,7 +177,11 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
         ? fillText(pattern.replace('⟪release⟫', '⟪app⟫'), { app: String(a.name) })
         : undefined;
     },
-    validate: (v: string) => check.hostname(v),
+    // a tailnet machine name is one label (`memos`)
+    validate: (v: string, a, ctx) =>
+      a.route === 'external' && !ctx.gateways().external && ctx.tailscale()
+        ? check.dnsLabel(v, 'tailnet hostname')
+        : check.hostname(v),
   },
   storageInput<ArgoAppContext>(hasContainer),
   storageClassInput<ArgoAppContext>(hasStorage, (ctx) => ctx.storageClass()),

@@ -2,11 +2,11 @@ import { posix } from 'node:path';
 import { readShapes } from '../../learn/read-shape.ts';
 import { nodeAt, type DocShape } from '../../learn/tree.ts';
 import type { Vocabulary } from '../../learn/vocabulary.ts';
-import { appDocs, type RoleDoc } from '../../repo/graph/app-files.ts';
+import type { RoleDoc } from '../../repo/graph/app-files.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import type { ArgoModel } from './argo-model.ts';
 import { sourcesOf, type ArgoApplication, type GitSource } from './argo-objects.ts';
-import { featuresOf, servicePort, type ArgoExample } from './examples.ts';
+import { argoAppDocs, featuresOf, servicePort, type ArgoExample } from './examples.ts';
 import { cleanPath } from './glob.ts';
 
 /** An app of an app-of-apps repo: its Application, the root that reads its file, its own files. */
@@ -93,7 +93,7 @@ function entryOf(
   };
   const docs: RoleDoc[] = [
     { role: 'other:Application', file, index: app.object.index, object: app.object },
-    ...(manifestsDir ? appDocs(model.reader, manifestsDir) : []),
+    ...(manifestsDir ? argoAppDocs(model, manifestsDir) : []),
   ];
   const values = readValues(vocab);
   const chart = chartSource

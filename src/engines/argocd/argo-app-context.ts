@@ -247,6 +247,13 @@ export class ArgoAppContext {
     return { internal, external, all };
   }
 
+  /** Whether the siblings reach the tailnet through Tailscale LoadBalancer Services. */
+  tailscale(): boolean {
+    return this.examples(undefined).some((e) =>
+      e.docs.some((d) => d.role === 'other:TailscaleService'),
+    );
+  }
+
   /** How the siblings are reached: HTTPRoutes to Gateways, or Traefik IngressRoutes. */
   exposure(): 'gateway' | 'ingressroute' {
     return learnArgoConventions(this.examples(undefined)).exposure;

@@ -30,6 +30,8 @@ export interface ArgoView {
   routeInValues: boolean;
   /** The route is a Traefik IngressRoute (the siblings' way), not an HTTPRoute. */
   ingressRoute: boolean;
+  /** The route is a Tailscale LoadBalancer Service (to the tailnet). */
+  tailscale: boolean;
   storage: {
     size: string;
     storageClass: string | null;
@@ -89,13 +91,19 @@ export function argoView(
     );
   const appTemplate = isAppTemplateChart(url);
   const ingressRoute = conventions.exposure === 'ingressroute';
+  // the tailnet, where the repo has no external Gateway and its apps use Tailscale Services
+  const tailscale =
+    spec.route.kind === 'external' && !ingressRoute && !ctx.gateways().external && ctx.tailscale();
   const gateway =
-    spec.route.kind === 'none' || ingressRoute ? undefined : gatewayFor(ctx, spec.route.kind);
+    spec.route.kind === 'none' || ingressRoute || tailscale
+      ? undefined
+      : gatewayFor(ctx, spec.route.kind);
   const entryPoints =
     spec.route.kind === 'none' || !ingressRoute ? [] : entryPointsFor(ctx, spec.route.kind);
   const storage = spec.storage;
   const storageInValues = appTemplate && conventions.storageIn === 'values';
-  const routeInValues = appTemplate && !ingressRoute && conventions.routeIn === 'values';
+  const routeInValues =
+    appTemplate && !ingressRoute && !tailscale && conventions.routeIn === 'values';
   const port = spec.port ?? null;
   return {
     app: spec.name,
@@ -117,7 +125,7 @@ export function argoView(
     probe: { path: spec.healthPath ?? null, aliased: conventions.probesAliased },
     envFrom: spec.secret ? [`${spec.name}-secret`] : [],
     route:
-      (gateway || entryPoints.length) && spec.route.hostname
+      (gateway || entryPoints.length || tailscale) && spec.route.hostname
         ? {
             hostname: spec.route.hostname,
             gateway: gateway ?? null,
@@ -127,6 +135,7 @@ export function argoView(
           }
         : null,
     ingressRoute,
+    tailscale,
     routeInValues,
     storage: storage
       ? {

@@ -35,6 +35,15 @@ export interface ArgoExample {
 
 export const EXAMPLE_LIMIT = 16;
 
+/** A folder's documents by role, a Tailscale LoadBalancer Service told from the app's own Service. */
+export function argoAppDocs(model: ArgoModel, dir: string): RoleDoc[] {
+  return appDocs(model.reader, dir).map((d) =>
+    d.role === 'other:Service' && dig(d.object?.data, 'spec', 'loadBalancerClass') === 'tailscale'
+      ? { ...d, role: 'other:TailscaleService' }
+      : d,
+  );
+}
+
 const kustomizationOf = (docs: readonly RoleDoc[]) =>
   docs.find((d) => d.role === 'kustomization')?.object;
 
@@ -79,7 +88,7 @@ export function examplesFor(
 }
 
 function exampleOf(model: ArgoModel, slot: AppSlot, dir: string, local: boolean): ArgoExample {
-  const docs = appDocs(model.reader, dir);
+  const docs = argoAppDocs(model, dir);
   const k = kustomizationOf(docs);
   const chart = helmChartOf(k);
   const app = posix.basename(dir);
@@ -163,6 +172,7 @@ export function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefine
     route:
       has('route') ||
       has('other:IngressRoute') ||
+      has('other:TailscaleService') ||
       (route?.kind === 'map' && route.entries.length > 0) ||
       (ingress?.kind === 'map' && ingress.entries.length > 0),
     storage: has('claim') || claims,

@@ -21,6 +21,7 @@ const DEFAULT_FILES: Record<string, string> = {
   'other:Deployment': 'deployment.yaml',
   'other:Service': 'service.yaml',
   'other:OnePasswordItem': 'onepassword-item.yaml',
+  'other:TailscaleService': 'tailscale-service.yaml',
 };
 
 /** Roles learned from the whole repo's objects of the kind where no sibling app has one. */

@@ -27,6 +27,13 @@ const INGRESS_ROUTE: CompiledRole = compileRole({
   optional: ['metadata.namespace'],
 });
 
+/** A Tailscale LoadBalancer Service: its name, the tailnet hostname and the app's port are the inputs'. */
+const TAILSCALE_SERVICE: CompiledRole = compileRole({
+  core: ['apiVersion', 'kind', 'metadata.name', 'metadata.annotations', 'spec.type'],
+  inputValues: ['spec.ports.[].targetPort', 'metadata.namespace'],
+  optional: ['metadata.namespace'],
+});
+
 /** The documents of a new app's folder, but its kustomization. */
 export function plannedDocs(view: ArgoView): PlannedDoc[] {
   const docs: PlannedDoc[] = [];
@@ -41,7 +48,13 @@ export function plannedDocs(view: ArgoView): PlannedDoc[] {
     });
     docs.push({ role: 'other:Service', template: t('service.yaml'), compiled: roles.SERVICE });
   }
-  if (view.route && view.ingressRoute)
+  if (view.route && view.tailscale)
+    docs.push({
+      role: 'other:TailscaleService',
+      template: t('tailscale-service.yaml'),
+      compiled: TAILSCALE_SERVICE,
+    });
+  else if (view.route && view.ingressRoute)
     docs.push({
       role: 'other:IngressRoute',
       template: t('ingressroute.yaml'),
