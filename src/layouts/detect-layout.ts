@@ -60,6 +60,13 @@ const FAMILIES: Family[] = [
   },
 ];
 
+/** The question a repo with both engines raises (an interactive run asks it, see src/cli). */
+export const WHICH_ENGINE = 'which one deploys new apps?';
+
+/** Whether an error is the question of a repo with both Flux and Argo CD objects. */
+export const asksForEngine = (error: unknown): boolean =>
+  error instanceof HomeopsError && error.code === 'LAYOUT' && error.message.endsWith(WHICH_ENGINE);
+
 const HOW_TO_SET = `set it in ${CONFIG_FILE} at the repo root, e.g. "engine: argocd" or "layout: flux" (layouts: ${LAYOUT_IDS.join(', ')})`;
 
 const ARGO =
@@ -103,7 +110,7 @@ export function detectLayout(tree: RepoTree, engine?: Engine): LayoutId {
     if (argo)
       throw new HomeopsError(
         'LAYOUT',
-        `the repo has both Flux Kustomizations (${discovered().fluxKustomizations[0]?.file}) and Argo CD objects (${argo}): which one deploys new apps?`,
+        `the repo has both Flux Kustomizations (${discovered().fluxKustomizations[0]?.file}) and Argo CD objects (${argo}): ${WHICH_ENGINE}`,
         { file: argo, fix: HOW_TO_SET },
       );
   }
