@@ -163,7 +163,7 @@ describe.skipIf(!existsSync(join(ROOT, 'dist/homeops.mjs')))(
       const flux = help('flux');
       expect(here(flux, 'namespace')).toBe('default');
       expect(here(flux, 'chartVersion')).toBe('4.4.0');
-      expect(here(flux, 'hostname')).toBe('<name>.${SECRET_DOMAIN}');
+      expect(here(flux, 'hostname')).toBe('{{ .Release.Name }}.${SECRET_DOMAIN}');
       // in a folder that is no home-ops repo, the rules alone
       const empty = mkdtempSync(join(tmpdir(), 'homeops-help-'));
       const bare = runBin(['app', '--dest', empty, '--help']);

@@ -39,7 +39,12 @@ const chartOf = (ctx: FluxAppContext, a: Answers) =>
 
 const isAppTemplate = applies(
   'with the app-template chart (the default --chart)',
-  (a: Answers, ctx: FluxAppContext) => chartOf(ctx, a).url === APP_TEMPLATE_URL,
+  (a: Answers, ctx: FluxAppContext) => {
+    const ref = chartRef(String(a.chart ?? APP_TEMPLATE_URL));
+    return ref.kind === 'helm'
+      ? ref.chart === 'app-template'
+      : chartOf(ctx, a).url === APP_TEMPLATE_URL;
+  },
 );
 const hasStorage = applies(
   'with --storage=<size> (and the app-template chart)',
@@ -133,7 +138,11 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     help: `chart: an OCI chart URL, the name of a chart source the repo shares (app-template), or <helm repository>/<chart>; default ${APP_TEMPLATE_URL}`,
     type: 'string',
     advanced: true,
-    default: () => APP_TEMPLATE_URL,
+    // as the siblings take app-template: its OCI URL, or their HelmRepository (bjw-s/app-template)
+    default: (ctx, a) =>
+      typeof a.namespace === 'string'
+        ? ctx.appTemplateChart(placementOf(ctx, a))
+        : APP_TEMPLATE_URL,
     validate: (v: string, a, ctx) => {
       if (v.startsWith('oci://')) return check.ociUrl(v);
       if (chartOf(ctx, { ...a, chart: v }).source) return undefined;
@@ -232,7 +241,9 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     default: (ctx, a) => {
       const { url, source } = chartOf(ctx, a);
       if (source?.version) return source.version;
-      const learned = url ? ctx.chartVersion(placementOf(ctx, a), url) : undefined;
+      const ref = chartRef(String(a.chart ?? APP_TEMPLATE_URL));
+      const chartName = ref.kind === 'helm' ? ref.chart : undefined;
+      const learned = url ? ctx.chartVersion(placementOf(ctx, a), url, chartName) : undefined;
       return learned ?? (isAppTemplate(a, ctx) ? APP_TEMPLATE_FALLBACK_VERSION : undefined);
     },
     validate: (v: string, a, ctx) => {

@@ -66,9 +66,9 @@ export class FluxModel {
     return this.graph.registersApps(group);
   }
 
-  /** A group's namespace: what its kustomization sets, else its folder's name. */
+  /** The namespace a group's folder stands for (see FluxGraph.folderNamespace); none for a layer. */
   groupNamespace(group: Group): string | undefined {
-    return group.unit.namespace;
+    return this.graph.folderNamespace(group);
   }
 
   /** The group's folder name: a namespace folder's is its namespace; a layer's, the layer. */
@@ -88,7 +88,7 @@ export class FluxModel {
         if (sample.length === NAMESPACE_SAMPLE) break;
         if (this.registersApps(g)) sample.push(g);
       }
-      const named = sample.filter((g) => this.graph.namespaceOf(g) !== undefined);
+      const named = sample.filter((g) => this.groupNamespace(g) !== undefined);
       memo = named.length * 2 >= sample.length;
       this.namespaceGroups.set(cluster, memo);
     }
@@ -102,8 +102,8 @@ export class FluxModel {
   groupOfNamespace(cluster: FluxCluster, namespace: string): Group | undefined {
     const groups = this.groups(cluster);
     const named = groups.find(
-      (g) => posix.basename(g.dir) === namespace && g.unit.namespace === namespace,
+      (g) => posix.basename(g.dir) === namespace && this.groupNamespace(g) === namespace,
     );
-    return named ?? groups.find((g) => g.unit.namespace === namespace);
+    return named ?? groups.find((g) => this.groupNamespace(g) === namespace);
   }
 }

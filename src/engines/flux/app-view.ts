@@ -86,7 +86,9 @@ export function appView(
   const vocab = vocabularyOf(spec, ctx, placement);
   const resolved = ctx.resolveChart(placement, spec.chart, spec.chartVersion);
   const chartUrl = resolved.url ?? APP_TEMPLATE_URL;
-  const appTemplate = chartUrl === APP_TEMPLATE_URL;
+  const appTemplate =
+    chartUrl === APP_TEMPLATE_URL ||
+    (spec.chart.kind === 'helm' && spec.chart.chart === 'app-template');
   // a flat repo's HelmRelease lives in the app's namespace; an entry where its group puts it
   const ownNamespace = ctx.flat(placement.cluster)
     ? spec.namespace

@@ -16,6 +16,39 @@ export interface ChartSource {
 }
 
 const KINDS = new Set(['OCIRepository', 'HelmRepository']);
+const SOURCE_KIND = /^kind:\s*["']?(OCIRepository|HelmRepository)["']?\s*$/m;
+const HELM_RELEASE_KIND = /^kind:\s*["']?HelmRelease["']?\s*$/m;
+const SOURCE_API = /^apiVersion:\s*["']?source\.toolkit\.fluxcd\.io\//m;
+
+/**
+ * The YAML files outside the apps' trees that declare a chart source, found by their kind and
+ * apiVersion lines (only those are parsed). Folders of tools (dot folders, node_modules) and the
+ * apps' trees themselves are not entered, and a folder with a HelmRelease holds an app's own
+ * source (an `apps/base/<ns>/<app>` folder), not a shared one.
+ */
+function sourceFilesOutside(model: FluxModel, appTrees: readonly string[]): string[] {
+  const tree = model.reader.tree;
+  if (appTrees.includes('')) return [];
+  const out: string[] = [];
+  const walk = (dir: string, depth: number) => {
+    const sources: string[] = [];
+    let release = false;
+    for (const name of tree.children(dir)) {
+      if (name.startsWith('.') || name === 'node_modules') continue;
+      const path = dir === '' ? name : `${dir}/${name}`;
+      if (tree.isDirectory(path)) {
+        if (depth < 8 && !appTrees.includes(path)) walk(path, depth + 1);
+      } else if (/\.ya?ml$/.test(name)) {
+        const text = tree.read(path) ?? '';
+        if (HELM_RELEASE_KIND.test(text)) release = true;
+        else if (SOURCE_KIND.test(text) && SOURCE_API.test(text)) sources.push(path);
+      }
+    }
+    if (!release) out.push(...sources);
+  };
+  walk('', 0);
+  return out;
+}
 
 /**
  * The chart sources apps share: those in the trees of the roots that deploy no apps (a
@@ -67,8 +100,15 @@ export function sharedChartSources(model: FluxModel, cluster: FluxCluster): Char
       0,
     );
   }
-  // only a kustomization with a `components:` line is read for them
+  // sources kept outside the apps' trees, deployed by a root not read as one (the bootstrap
+  // Kustomization over kubernetes/flux): kubernetes/flux/repositories/helm/bjw-s.yaml
   const tree = model.reader.tree;
+  const appTrees = model
+    .clusters()
+    .flatMap((c) => c.roots.flatMap((r) => (r.path === undefined ? [] : [r.path])));
+  for (const file of sourceFilesOutside(model, appTrees))
+    for (const o of model.reader.objects(file)) add(o, 'shared', o.namespace);
+  // only a kustomization with a `components:` line is read for them
   const listsComponents = (dir: string) => {
     const file = kustomizationFileIn(tree, dir);
     return file !== undefined && /^components:/m.test(tree.read(file) ?? '');

@@ -9,7 +9,8 @@ import {
   parentRefsOf,
   type Gateways,
 } from '../../repo/gateways.ts';
-import { chartOf } from '../../repo/graph/app-files.ts';
+import { chartOf, isAppTemplate as isAppTemplateRelease } from '../../repo/graph/app-files.ts';
+import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import type { Group } from '../../repo/graph/flux-graph.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
@@ -102,7 +103,10 @@ export class FluxAppContext {
     }
     return [
       ...new Set(
-        this.model.groups(cluster).flatMap((g) => (g.unit.namespace ? [g.unit.namespace] : [])),
+        this.model.groups(cluster).flatMap((g) => {
+          const ns = this.model.groupNamespace(g);
+          return ns ? [ns] : [];
+        }),
       ),
     ].sort();
   }
@@ -117,7 +121,7 @@ export class FluxAppContext {
   groupNames(cluster: FluxCluster): string[] {
     return this.model
       .groups(cluster)
-      .filter((g) => this.model.registersApps(g) && g.unit.namespace === undefined)
+      .filter((g) => this.model.registersApps(g) && this.model.groupNamespace(g) === undefined)
       .map((g) => this.model.groupName(g));
   }
 
@@ -142,7 +146,7 @@ export class FluxAppContext {
     const app = name === undefined ? undefined : { name, namespace };
     if (!this.groupsAreNamespaces(cluster)) {
       const named = groups.filter(
-        (g) => g.unit.namespace === undefined && this.model.registersApps(g),
+        (g) => this.model.groupNamespace(g) === undefined && this.model.registersApps(g),
       );
       const found =
         group === undefined
@@ -205,16 +209,16 @@ export class FluxAppContext {
     const gatewayNamespaces = new Set(refs.map((r) => r.namespace));
     const objects = this.model
       .groups(placement.cluster)
-      .filter((g) => g.unit.namespace !== undefined && gatewayNamespaces.has(g.unit.namespace))
+      .filter((g) => gatewayNamespaces.has(this.model.groupNamespace(g) ?? ''))
       .flatMap((g) =>
         this.model.apps(g).flatMap((app) => {
           const dir = app.ks.path;
           if (dir === undefined) return [];
-          // a Gateway's namespace is its group's where the object does not say
+          // a Gateway's namespace is its app's where the object does not say
           return gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder(dir)).map(
             (o) => ({
               ...o,
-              namespace: o.namespace ?? g.unit.namespace,
+              namespace: o.namespace ?? app.namespace ?? this.model.groupNamespace(g),
             }),
           );
         }),
@@ -249,7 +253,7 @@ export class FluxAppContext {
   /** The hostname siblings would give an app, abstract (`⟪app⟫.${SECRET_DOMAIN}`), if they agree. */
   hostnamePattern(placement: Placement): string | undefined {
     const { examples } = this.learn(placement, undefined);
-    const hostnames = examples.flatMap((e) => {
+    const hostnamesOf = (e: AppExample) => {
       const values = Object.values(
         (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
       );
@@ -264,13 +268,18 @@ export class FluxAppContext {
               .map((h) => abstractText(h, e.vocab))
           : [];
       });
-    });
+    };
     const domain = this.repo.config.conventions.domain;
     if (domain) return `⟪app⟫.${domain}`;
-    return majorityOf(
-      hostnames.filter((h) => h.includes('⟪app⟫') || h.includes('{{ .Release.Name }}')),
-      (h) => h,
-    );
+    // the app's own name, or Helm's for it (`{{ .Release.Name }}`), in the siblings' form: those of
+    // the app's own folder first, as a cluster may use its own domain variable
+    const ownName = (h: string) => h.includes('⟪app⟫') || h.includes('⟪release⟫');
+    const local = examples
+      .filter((e) => e.local)
+      .flatMap(hostnamesOf)
+      .filter(ownName);
+    const all = local.length ? local : examples.flatMap(hostnamesOf).filter(ownName);
+    return majorityOf(all, (h) => h);
   }
 
   /** The storage class the siblings' claims name most, if any. */
@@ -294,14 +303,18 @@ export class FluxAppContext {
     return majorityOf(classes, (c) => c);
   }
 
-  /** The version of a chart most of the sampled apps use. */
-  chartVersion(placement: Placement, chartUrl: string): string | undefined {
+  /**
+   * The version of a chart most of the sampled apps use; `chartName`, for a chart of a
+   * HelmRepository, counts only the HelmReleases of that chart.
+   */
+  chartVersion(placement: Placement, chartUrl: string, chartName?: string): string | undefined {
     const { examples } = this.learn(placement, chartUrl);
     const versions = examples.flatMap((e) =>
       e.docs.flatMap((d) => {
         if (d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === chartUrl)
           return [str(dig(d.object?.data, 'spec', 'ref', 'tag'))];
-        if (d.role === 'helmrelease' && d.object && chartOf(d.object).ref !== undefined)
+        const ref = d.role === 'helmrelease' && d.object ? chartOf(d.object).ref : undefined;
+        if (d.object && ref !== undefined && (chartName === undefined || ref === chartName))
           return [str(dig(d.object.data, 'spec', 'chart', 'spec', 'version'))];
         return [];
       }),
@@ -310,6 +323,32 @@ export class FluxAppContext {
       versions.filter((v): v is string => !!v),
       (v) => v,
     );
+  }
+
+  /**
+   * The app-template chart as the siblings take it, in --chart's words: `bjw-s/app-template`
+   * where most of their app-template HelmReleases use a HelmRepository's `chart.spec`, else the
+   * OCI URL (which a shared or component source of that URL then serves).
+   */
+  appTemplateChart(placement: Placement): string {
+    const { examples } = this.learn(placement, undefined);
+    const forms = examples.flatMap((e) => {
+      const hr = e.helmRelease;
+      if (!hr || !isAppTemplateRelease(hr)) return [];
+      const chart = chartOf(hr);
+      return [
+        chart.sourceKind === 'HelmRepository' && chart.sourceName && chart.ref
+          ? `${chart.sourceName}/${chart.ref}`
+          : APP_TEMPLATE_URL,
+      ];
+    });
+    const form = majorityOf(forms, (f) => f) ?? APP_TEMPLATE_URL;
+    // a HelmRepository the repo does not define (it lives elsewhere) cannot be written to
+    const repository = form.includes('://') ? undefined : form.split('/')[0];
+    const known = this.chartSources(placement.cluster).some(
+      (s) => s.kind === 'HelmRepository' && s.name === repository,
+    );
+    return repository === undefined || known ? form : APP_TEMPLATE_URL;
   }
 
   /** The chart sources apps share (a tree of their own, or a component), for the cluster. */

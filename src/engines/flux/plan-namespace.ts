@@ -30,10 +30,10 @@ export function planFluxNamespace(
   cluster: FluxCluster,
   namespace: string,
 ): Group {
-  const existing = ctx.model.groups(cluster).find((g) => g.unit.namespace === namespace);
+  const existing = ctx.model.groupOfNamespace(cluster, namespace);
   if (existing) return existing;
   const examples: NamespaceExample[] = ctx.model.groups(cluster).flatMap((group) => {
-    const ns = group.unit.namespace;
+    const ns = ctx.model.groupNamespace(group);
     if (!ns) return [];
     const namespaceFile = group.unit.resources.find(
       (r) =>
@@ -51,6 +51,10 @@ export function planFluxNamespace(
   const dirPattern =
     majorityOf(examples, (e) => abstractText(e.group.dir, vocabOf(e))) ?? `${root.path}/⟪ns⟫`;
   const dir = fillText(dirPattern, vocab) ?? `${root.path}/${namespace}`;
+  // older repos keep the Kustomizations in flux-system and set no `namespace:` on the folder
+  const setsNamespace =
+    examples.length === 0 ||
+    examples.filter((e) => e.group.unit.namespace !== undefined).length * 2 >= examples.length;
   const withNamespaceFile =
     examples.filter((e) => e.namespaceFile).length * 2 > examples.length || examples.length === 0;
   const nsFileName =
@@ -67,6 +71,7 @@ export function planFluxNamespace(
   const kustomization = learnDocument(
     render('flux/namespace/kustomization.yaml', {
       namespace,
+      setsNamespace,
       schemas,
       components: [],
       spaced: false,

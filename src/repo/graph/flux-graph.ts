@@ -51,6 +51,7 @@ export class FluxGraph {
   private readonly units = new Map<string, KustomizeUnit>();
   private readonly groupsOf = new Map<FluxKs, Group[]>();
   private readonly appsOf = new Map<Group, FluxApp[]>();
+  private readonly folderNamespaces = new Map<Group, string | undefined>();
 
   constructor(readonly reader: ObjectReader) {
     const found = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
@@ -147,7 +148,7 @@ export class FluxGraph {
     const all = this.appsOf.get(group);
     if (all) return all.filter((a) => a.ks.name === name);
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const mentions = new RegExp(`name:\\s*["']?${escaped}["']?\\s*$`, 'm');
+    const mentions = new RegExp(`name:\\s*(?:&\\S+\\s+)?["']?${escaped}["']?\\s*$`, 'm');
     return group.unit.resources
       .flatMap((r) =>
         r.kind === 'file' && mentions.test(this.reader.tree.read(r.path) ?? '')
@@ -191,6 +192,29 @@ export class FluxGraph {
   }
 
   /**
+   * The namespace a group's folder stands for: the one its kustomization sets, else the one
+   * Namespace its own folder holds and lists (older repos keep every app's Kustomization in
+   * flux-system, with a `targetNamespace`, and no `namespace:` in the folder's kustomization).
+   * Undefined for a folder of neither kind: a layer, or an overlay listing several namespaces.
+   */
+  folderNamespace(group: Group): string | undefined {
+    if (this.folderNamespaces.has(group)) return this.folderNamespaces.get(group);
+    let found = this.namespaceOf(group);
+    if (found === undefined) {
+      const names = new Set(
+        group.unit.resources
+          .filter((r) => r.kind === 'file' && posix.dirname(r.path) === group.dir)
+          .flatMap((r) => this.reader.objectsIf(r.path, [NAMESPACE_KIND]))
+          .filter((o) => o.kind === 'Namespace' && o.apiVersion === 'v1')
+          .flatMap((o) => (o.name ? [o.name] : [])),
+      );
+      if (names.size === 1) found = [...names][0];
+    }
+    this.folderNamespaces.set(group, found);
+    return found;
+  }
+
+  /**
    * The entries of a group's list that register apps (`./echo/ks.yaml`), in list order: told from
    * each file's `apiVersion` and `kind` lines, without parsing the files.
    */
@@ -225,6 +249,7 @@ export class FluxGraph {
   }
 }
 
+const NAMESPACE_KIND = /^kind:\s*["']?Namespace["']?\s*$/m;
 const PLAIN_NAMESPACE_LINE = /^namespace:[ \t]*([a-z0-9][-a-z0-9.]*)[ \t]*(?:#.*)?$/m;
 const FLUX_KS_API = /^apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\//m;
 const KUSTOMIZATION_KIND = /^kind:\s*["']?Kustomization["']?\s*$/m;
