@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { detectLayout } from '../src/layouts/detect-layout.ts';
 import { readConfig } from '../src/repo/config.ts';
 import { RepoTree } from '../src/tree/repo-tree.ts';
+import { SHAPES } from './support/shape-fixtures.ts';
 import { copyFixture, homeops } from './support/temp-repo.ts';
 
 describe('layout detection', () => {
@@ -16,6 +17,25 @@ describe('layout detection', () => {
     ['argocd-mise', 'argocd-mise'],
   ])('tells the %s fixture apart as %s', (fixture, layout) => {
     expect(detectLayout(new RepoTree(copyFixture(fixture)))).toBe(layout);
+  });
+
+  it.each([
+    'argocd-app-of-apps-recurse',
+    'argocd-app-of-apps-two-sources',
+    'argocd-appset-categories',
+    'argocd-appset-dirs',
+    'argocd-appset-files',
+    'argocd-appset-namespace-segment',
+    'argocd-plain-kustomize',
+  ])('reads the %s shape fixture with the Argo CD engine (never as Flux)', (fixture) => {
+    expect(detectLayout(new RepoTree(join(SHAPES, fixture)))).toBe('argocd-apps');
+  });
+
+  it('asks which engine in a repo with both, and takes the engine .homeops.yaml pins', () => {
+    const tree = new RepoTree(join(SHAPES, 'flux-and-argocd'));
+    expect(() => detectLayout(tree)).toThrow(/both Flux Kustomizations .* and Argo CD objects/);
+    expect(detectLayout(tree, 'argocd')).toBe('argocd-apps');
+    expect(detectLayout(tree, 'flux')).toMatch(/^flux/);
   });
 
   it('refuses a folder that matches no layout, naming the config setting', () => {

@@ -19,4 +19,5 @@ export const appGenerator = byLayout(fluxAppGenerator, {
   clustertool: async () => (await import('./clustertool/app.ts')).clustertoolAppGenerator,
   argocd: async () => (await import('./argocd/app.ts')).argocdAppGenerator,
   'argocd-mise': async () => (await import('./argocd-mise/app.ts')).argocdMiseAppGenerator,
+  'argocd-apps': async () => (await import('./argocd-apps/app.ts')).argoAppGenerator,
 });

@@ -3,6 +3,7 @@ import { GENERATORS } from '../../generators/index.ts';
 import { variantFor } from '../engine/by-layout.ts';
 import type { AnyGenerator, RepoContext } from '../engine/generator.ts';
 import { openRepo } from '../engine/open-repo.ts';
+import { asksForEngine } from '../layouts/detect-layout.ts';
 import { runGenerator } from '../engine/run-generator.ts';
 import { errorsOf, HomeopsError } from '../errors.ts';
 import { echo } from '../inputs/value-text.ts';
@@ -91,8 +92,16 @@ export async function main({ argv, io, interactive }: CliEnv): Promise<number> {
     // --dest names the repo; without it, the repo around the current folder (from any subfolder)
     const dest = peekOption(rest, 'dest') ?? findRepoRoot(process.cwd());
     try {
-      repo = openRepo(dest, interactiveRun);
-      generator = await variantFor(entry, repo);
+      try {
+        repo = openRepo(dest, interactiveRun);
+        generator = await variantFor(entry, repo);
+      } catch (error) {
+        // a repo with both Flux and Argo CD objects: a person says which deploys new apps
+        if (!interactiveRun || !asksForEngine(error)) throw error;
+        const { askEngine } = await import('./ask-engine.ts');
+        repo = openRepo(dest, interactiveRun, await askEngine(io));
+        generator = await variantFor(entry, repo);
+      }
     } catch (error) {
       repoProblem = wantsHelp ? undefined : error; // --help outside a repo lists the Flux variant's inputs
     }

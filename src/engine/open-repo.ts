@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { HomeopsError } from '../errors.ts';
-import { detectLayout } from '../layouts/detect-layout.ts';
+import { detectLayout, type Engine } from '../layouts/detect-layout.ts';
 import { LAYOUTS, type Layout } from '../layouts/layout.ts';
 import { readConfig } from '../repo/config.ts';
 import { RepoTree } from '../tree/repo-tree.ts';
@@ -12,7 +12,12 @@ import type { RepoContext } from './generator.ts';
  * detected only when a generator asks for it: the Talos generators do not depend on how the repo
  * lays out its apps.
  */
-export function openRepo(dest: string, interactive = false): RepoContext {
+export function openRepo(
+  dest: string,
+  interactive = false,
+  /** The engine a person chose for a repo with both (else the config's, else detected). */
+  engine?: Engine,
+): RepoContext {
   const root = resolve(dest);
   const isDir = statSync(root, { throwIfNoEntry: false })?.isDirectory() ?? false;
   if (!isDir)
@@ -32,7 +37,7 @@ export function repoContext(tree: RepoTree, interactive = false): RepoContext {
     config,
     interactive,
     get layout() {
-      return (layout ??= LAYOUTS[config.layout ?? detectLayout(tree)]);
+      return (layout ??= LAYOUTS[config.layout ?? detectLayout(tree, engine ?? config.engine)]);
     },
     layoutIfRead: () => layout,
   };

@@ -1,5 +1,6 @@
-/** The five repo layouts of ../shared/seeds; a layout is data, detected from marker files. */
-export type LayoutId = 'flux' | 'flux-operator' | 'clustertool' | 'argocd' | 'argocd-mise';
+/** The repo layouts: the five seed shapes of ../shared/seeds, and Argo CD repos read from their objects. */
+export type LayoutId =
+  'flux' | 'flux-operator' | 'clustertool' | 'argocd' | 'argocd-mise' | 'argocd-apps';
 
 export const LAYOUT_IDS: readonly LayoutId[] = [
   'flux',
@@ -7,6 +8,7 @@ export const LAYOUT_IDS: readonly LayoutId[] = [
   'clustertool',
   'argocd',
   'argocd-mise',
+  'argocd-apps',
 ];
 
 interface LayoutBase {
@@ -34,7 +36,7 @@ export interface FluxLayout extends LayoutBase {
 }
 
 export interface OtherLayout extends LayoutBase {
-  family: 'clustertool' | 'argocd' | 'argocd-mise';
+  family: 'clustertool' | 'argocd' | 'argocd-mise' | 'argocd-apps';
 }
 
 export type Layout = FluxLayout | OtherLayout;
@@ -82,5 +84,10 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
     id: 'argocd-mise',
     family: 'argocd-mise',
     title: 'talosctl + mise + Argo CD',
+  },
+  'argocd-apps': {
+    id: 'argocd-apps',
+    family: 'argocd-apps',
+    title: 'Argo CD, read from its Applications and ApplicationSets',
   },
 };

@@ -6,9 +6,12 @@ const MAX_KEY_LENGTH = 253;
 
 /**
  * The default Kubernetes Secret key for a 1Password field label, in UPPER_SNAKE_CASE:
- * "api key" -> API_KEY, "db-password" -> DB_PASSWORD, "apiToken" -> API_TOKEN.
+ * "api key" -> API_KEY, "db-password" -> DB_PASSWORD, "apiToken" -> API_TOKEN; a label that is
+ * already such a name stays as it is.
  */
 export function toSecretKey(label: string): string {
+  // already an environment variable's name: kept as written (`RADARR__AUTH__APIKEY` nests settings)
+  if (/^[A-Z][A-Z0-9_]*$/.test(label) && label.length <= MAX_KEY_LENGTH) return label;
   const key = label
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // é -> e

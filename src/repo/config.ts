@@ -23,6 +23,8 @@ export interface ConventionOverrides {
 
 export interface RepoConfig {
   layout?: LayoutId;
+  /** The GitOps engine new apps are written for, in a repo that has both Flux and Argo CD objects. */
+  engine?: 'flux' | 'argocd';
   /** Input defaults per generator: `defaults.app.route: internal`. */
   defaults: Record<string, Record<string, unknown>>;
   conventions: ConventionOverrides;
@@ -158,6 +160,16 @@ export function readConfig(tree: RepoTree): RepoConfig {
       }
       // a plain copy: the conventions are read by name, and no key may reach a prototype
       config.conventions = Object.fromEntries(Object.entries(value ?? {})) as ConventionOverrides;
+    } else if (key === 'engine') {
+      if (value !== 'flux' && value !== 'argocd')
+        throw configError(
+          doc,
+          text,
+          ['engine'],
+          `engine "${String(value)}" is unknown`,
+          'use flux or argocd',
+        );
+      config.engine = value;
     } else if (key === 'talos') {
       config.talos = readTalosPin(value, (path, message, fix) =>
         configError(doc, text, ['talos', ...path], message, fix),
@@ -168,7 +180,7 @@ export function readConfig(tree: RepoTree): RepoConfig {
         text,
         [key],
         `unknown key "${key}"`,
-        'known keys: layout, defaults, conventions, talos',
+        'known keys: layout, defaults, conventions, talos, engine',
       );
     }
   }

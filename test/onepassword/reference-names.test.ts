@@ -134,6 +134,7 @@ describe('toSecretKey', () => {
     ['café key', 'CAFE_KEY'],
     ['2fa code', '2FA_CODE'],
     ['ALREADY_UPPER', 'ALREADY_UPPER'],
+    ['RADARR__AUTH__APIKEY', 'RADARR__AUTH__APIKEY'],
   ])('%j -> %s', (label, key) => {
     expect(toSecretKey(label)).toBe(key);
     expect(key).toMatch(/^[-._a-zA-Z0-9]+$/);

@@ -6,6 +6,8 @@ import { ROOT, homeops, snapshotFiles } from './temp-repo.ts';
 
 /** An app of a shape fixture, as its expect file describes it. */
 export interface ExpectedApp {
+  /** In a repo with both engines: the one that deploys it. */
+  engine?: string;
   name: string;
   namespace: string;
   cluster?: string;
@@ -14,6 +16,8 @@ export interface ExpectedApp {
   registration?: string;
   dir: string;
   files: string[];
+  /** A chart values file kept outside the app's folder (an app of apps' `values/<app>.yaml`). */
+  valuesFile?: string;
   plain?: boolean;
   inputs: Record<string, unknown>;
 }
@@ -58,6 +62,8 @@ export async function reconstruct(
 ): Promise<Reconstruction> {
   const repo = mkdtempSync(join(tmpdir(), `homeops-loo-${fixture}-`));
   cpSync(join(ROOT, 'test/fixtures/shapes', fixture), repo, { recursive: true });
+  // a repo with both engines says in its config which one the app is for
+  if (app.engine) writeFileSync(join(repo, '.homeops.yaml'), `engine: ${app.engine}\n`);
   const original = snapshotFiles(repo);
   // an app deployed to several clusters is one folder and an entry per cluster: all of it goes
   const records = others.filter(
@@ -96,7 +102,8 @@ export async function reconstruct(
   const run = await homeops('app', '--dest', repo, '--yes', ...flags, ...secret);
   const after = snapshotFiles(repo);
   const paths = new Set([...own, ...all.flatMap((r) => (r.registeredIn ? [r.registeredIn] : []))]);
-  for (const [path, text] of Object.entries(after)) if (original[path] !== text) paths.add(path);
+  for (const [path, text] of Object.entries(after))
+    if (original[path] !== text && path !== '.homeops.yaml') paths.add(path);
   const files = [...paths].sort().map((path) => ({
     path,
     original: original[path],
@@ -110,6 +117,7 @@ export async function reconstruct(
 /** The files that are the app's alone: its folder's, and its entry file unless another app shares it. */
 function ownedFiles(app: ExpectedApp, others: readonly ExpectedApp[]): string[] {
   const files = app.files.map((f) => `${app.dir}/${f}`);
+  if (app.valuesFile) files.push(app.valuesFile);
   if (
     app.entry &&
     !files.includes(app.entry) &&

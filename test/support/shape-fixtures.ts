@@ -83,8 +83,8 @@ export function yamlErrors(root: string, file: string): string[] {
   return list.flatMap((d) => [...d.errors, ...d.warnings].map((e) => `${file}: ${e.message}`));
 }
 
-export function loadShapeFixture(name: string): ShapeFixture {
-  const root = join(SHAPES, name);
+/** A shape fixture (or a copy of one at `root`, changed by a test), read with its expect file. */
+export function loadShapeFixture(name: string, root = join(SHAPES, name)): ShapeFixture {
   const expect = parse(readFileSync(join(SHAPES, `${name}.expect.yaml`), 'utf8')) as Expectation;
   const files = listFiles(root);
   const docs: ShapeFixture['docs'] = [];

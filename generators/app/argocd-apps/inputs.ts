@@ -1,0 +1,238 @@
+import { APP_TEMPLATE_URL } from '../../../src/flux/app-template.ts';
+import type { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts';
+import { isAppTemplateChart } from '../../../src/engines/argocd/argo-view.ts';
+import * as check from '../../../src/inputs/checks.ts';
+import {
+  healthPathInput,
+  imageInput,
+  mountPathInput,
+  portInput,
+  storageClassInput,
+  storageInput,
+} from '../../../src/inputs/common-inputs.ts';
+import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
+import { fillText } from '../../../src/learn/vocabulary.ts';
+import { secretInputs } from '../../secret/secret-inputs.ts';
+import { APP_TEMPLATE_FALLBACK_VERSION } from '../inputs.ts';
+
+const group = (a: Answers) => (typeof a.group === 'string' ? a.group : undefined);
+const chartOf = (a: Answers, ctx: ArgoAppContext) => String(a.chart ?? ctx.defaultChart(group(a)));
+
+const isAppTemplate = applies('with the app-template chart', (a: Answers, ctx: ArgoAppContext) =>
+  isAppTemplateChart(chartOf(a, ctx)),
+);
+const hasContainer = applies(
+  'with the app-template chart or plain manifests (--chart=none)',
+  (a: Answers, ctx: ArgoAppContext) => isAppTemplate(a, ctx) || chartOf(a, ctx) === 'none',
+);
+const hasStorage = applies(
+  'with --storage=<size>',
+  (a: Answers, ctx: ArgoAppContext) =>
+    hasContainer(a, ctx) && a.storage !== undefined && a.storage !== 'none',
+);
+const hasRoute = applies(
+  'with --route=internal or --route=external',
+  (a: Answers) => a.route !== undefined && a.route !== 'none',
+);
+
+/**
+ * The `app` inputs of an Argo CD repo whose ApplicationSets pick up folders: the same names and
+ * meaning as in a Flux repo, plus `--group` (`--tier`) where the repo has several groups.
+ */
+export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
+  {
+    name: 'name',
+    message: 'App name',
+    help: 'name: the app, its folder and its Application (DNS-1123 label), e.g. echo',
+    type: 'string',
+    required: true,
+    validate: (v: string) => check.appName(v),
+    taken: (v: string, _a, ctx) => {
+      const app = ctx.model.applications.find((x) => x.name === v);
+      const folder = ctx.model.pickedFolders().find((f) => f.dir.endsWith(`/${v}`));
+      const where = app?.object.file ?? folder?.dir;
+      return where
+        ? {
+            message: `an app named ${v} already exists (${where})`,
+            prompt: `an app named ${v} already exists (${where}): type another name`,
+          }
+        : undefined;
+    },
+  },
+  {
+    name: 'cluster',
+    message: 'Cluster',
+    help: 'cluster: the cluster whose folder the app goes in, where the ApplicationSets name clusters in their paths (apps/<cluster>/...)',
+    type: 'list',
+    prompt: false,
+    validate: (v: string[], _a, ctx) => {
+      const known = ctx.clusterSegments();
+      const wrong = v.filter((c) => !known.includes(c));
+      return wrong.length
+        ? {
+            message: `no ApplicationSet of this repo picks up folders of cluster ${wrong.join(', ')}`,
+            fix: known.length
+              ? `pass --cluster=<one of: ${known.join(', ')}>`
+              : 'leave --cluster out',
+          }
+        : undefined;
+    },
+  },
+  {
+    name: 'group',
+    aliases: ['tier'],
+    message: 'Group (the folder the app goes in)',
+    help: 'group: the folder level between the root and the app (a category, a tier; --tier is the same); asked where the repo has several',
+    type: 'choice',
+    open: true,
+    when: applies(
+      'in a repo whose ApplicationSets pick up apps in several groups',
+      (_a: Answers, ctx: ArgoAppContext) => ctx.groupNames().length > 1,
+    ),
+    // a missing group is refused by the plan, naming the groups the repo has
+    choices: (ctx) => ctx.groupNames().map((g) => ({ name: g, value: g })),
+    validate: (v: string) => check.dnsLabel(v, 'group'),
+  },
+  {
+    name: 'namespace',
+    message: 'Namespace',
+    help: 'namespace: where the app runs; default what its ApplicationSet gives it (the folder name)',
+    type: 'choice',
+    open: true,
+    required: true,
+    choices: (ctx) => ctx.namespaces().map((ns) => ({ name: ns, value: ns })),
+    default: (ctx, a) => ctx.defaultNamespace(String(a.name), group(a)),
+    validate: (v: string, a, ctx) => {
+      const problem = check.dnsLabel(v, 'namespace name');
+      if (problem) return problem;
+      const slot = ctx.slotOf(group(a));
+      return slot ? ctx.namespaceProblem(slot, String(a.name), v) : undefined;
+    },
+  },
+  {
+    name: 'chart',
+    message: 'Helm chart (OCI URL, or none for plain manifests)',
+    help: `chart: an OCI chart URL, a Helm repository URL and its chart ("https://charts.example.com app"), or none (plain manifests); default what the sibling apps use (${APP_TEMPLATE_URL} where they use no other)`,
+    type: 'string',
+    advanced: true,
+    default: (ctx, a) => ctx.defaultChart(group(a)),
+    validate: (v: string) =>
+      v === 'none' || v.startsWith('oci://') || v.startsWith('https://')
+        ? v.startsWith('oci://') && !v.includes(' ')
+          ? check.ociUrl(v)
+          : undefined
+        : {
+            message: `"${v}" is not a chart URL`,
+            fix: 'pass an oci:// URL, <https repo URL>/<chart>, or none',
+          },
+  },
+  imageInput<ArgoAppContext>(hasContainer),
+  portInput<ArgoAppContext>((a, ctx) => hasContainer(a, ctx) || hasRoute(a)),
+  healthPathInput<ArgoAppContext>(hasContainer),
+  {
+    name: 'route',
+    message: 'Route',
+    help: 'route: none | internal | external (through the gateway of that name the repo has)',
+    type: 'choice',
+    choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
+    default: () => 'none',
+    validate: (v: string, _a, ctx) => {
+      if (v === 'none') return undefined;
+      if (ctx.exposure() === 'ingressroute') {
+        const points = ctx.entryPoints();
+        if (points[v as 'internal' | 'external']) return undefined;
+        return {
+          message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
+          fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
+        };
+      }
+      const gateways = ctx.gateways();
+      if (gateways[v as 'internal' | 'external']) return undefined;
+      if (v === 'external' && ctx.tailscale()) return undefined;
+      const names = gateways.all.map((g) => g.name);
+      if (names.length === 0)
+        return {
+          message: 'this repo has no Gateway its routes attach to',
+          fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
+        };
+      const other = v === 'internal' ? 'external' : 'internal';
+      return {
+        message: `this repo has ${names.length === 1 ? 'one Gateway,' : `no Gateway named for ${v} routes, only`} ${names.join(', ')}`,
+        fix: gateways[other]
+          ? `use --route=${other}`
+          : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+      };
+    },
+  },
+  {
+    name: 'hostname',
+    message: 'Hostname',
+    help: "hostname: default the form the repo's routes of that kind use, e.g. echo.lab.example.net",
+    type: 'string',
+    required: true,
+    when: hasRoute,
+    default: (ctx, a) => {
+      const pattern = ctx.hostnamePattern(a.route === 'external' ? 'external' : 'internal');
+      return pattern
+        ? fillText(pattern.replace('⟪release⟫', '⟪app⟫'), { app: String(a.name) })
+        : undefined;
+    },
+    // a tailnet machine name is one label (`memos`)
+    validate: (v: string, a, ctx) =>
+      a.route === 'external' && !ctx.gateways().external && ctx.tailscale()
+        ? check.dnsLabel(v, 'tailnet hostname')
+        : check.hostname(v),
+  },
+  storageInput<ArgoAppContext>(hasContainer),
+  storageClassInput<ArgoAppContext>(hasStorage, (ctx) => ctx.storageClass()),
+  mountPathInput<ArgoAppContext>(hasStorage),
+  {
+    name: 'secret',
+    message: 'Secrets from 1Password?',
+    help: 'secret: true to add an ExternalSecret picked from 1Password (then --store, --vault, --item, --fields, --keys, --source)',
+    type: 'boolean',
+    when: hasContainer,
+    default: () => false,
+  },
+  ...secretInputs<ArgoAppContext>(
+    applies('with --secret=true', (a: Answers) => a.secret === true),
+  ).map(onePasswordItems),
+  {
+    name: 'chartVersion',
+    message: 'Chart version',
+    help: 'chartVersion: default the version the sibling apps use for that chart',
+    type: 'string',
+    required: true,
+    advanced: true,
+    when: applies('with a chart', (a: Answers, ctx: ArgoAppContext) => chartOf(a, ctx) !== 'none'),
+    default: (ctx, a) =>
+      ctx.chartVersion(chartOf(a, ctx), group(a)) ??
+      (isAppTemplate(a, ctx) ? APP_TEMPLATE_FALLBACK_VERSION : undefined),
+    validate: (v: string) => check.version(v),
+  },
+];
+
+/**
+ * The secret inputs in a repo whose apps take their secrets from 1Password operator items: no
+ * store, fields or keys (an item becomes a Secret with every field); the vault the siblings read.
+ */
+function onePasswordItems(input: InputSpec<ArgoAppContext>): InputSpec<ArgoAppContext> {
+  const items = (ctx: ArgoAppContext) => ctx.secretKind() === 'onepassword-item';
+  const when = input.when;
+  if (['store', 'fields', 'keys'].includes(input.name))
+    return {
+      ...input,
+      when: applies(
+        'with --secret=true in a repo with a 1Password ClusterSecretStore',
+        (a: Answers, ctx: ArgoAppContext) => (when ? when(a, ctx) : true) && !items(ctx),
+      ),
+    };
+  if (input.name === 'vault') {
+    const fallback = input.default;
+    return {
+      ...input,
+      default: (ctx, a) => (items(ctx) ? ctx.onePasswordVault() : fallback?.(ctx, a)),
+    };
+  }
+  return input;
+}

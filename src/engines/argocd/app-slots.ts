@@ -1,0 +1,98 @@
+import type { ArgoAppSet } from './argo-objects.ts';
+import type { ArgoModel, PickedFolder } from './argo-model.ts';
+
+/** Where an ApplicationSet's Application takes its namespace from. */
+export type NamespaceFrom =
+  | { kind: 'app' } // `{{ .path.basename }}`: the folder's own name
+  | { kind: 'segment'; index: number } // `{{ index .path.segments 2 }}`
+  | { kind: 'fixed'; value: string } // a literal namespace
+  | { kind: 'unknown'; text: string };
+
+/**
+ * One folder pattern of an ApplicationSet's directories generator, read as a place for apps:
+ * which segment is the app, which (if any) the namespace, which the group (the folder level
+ * between the root and the app).
+ */
+export interface AppSlot {
+  appSet: ArgoAppSet;
+  pattern: string;
+  segments: string[];
+  namespaceFrom: NamespaceFrom;
+  /** The wildcard segment that is the group, if the pattern has one. */
+  groupIndex: number | undefined;
+  /** The group of a pattern without one: its parent folder's name (`k8s/apps/*` -> apps). */
+  fixedGroup: string | undefined;
+  /** The folders of the repo it picks up. */
+  folders: PickedFolder[];
+}
+
+const WILD = /[*?{[]/;
+
+export function namespaceFrom(template: string | undefined): NamespaceFrom {
+  if (template === undefined) return { kind: 'unknown', text: '(none)' };
+  if (!template.includes('{{') && !template.includes('$'))
+    return { kind: 'fixed', value: template };
+  if (/^\{\{\s*\.?path\.basename(Normalized)?\s*\}\}$/.test(template)) return { kind: 'app' };
+  const seg =
+    /^\{\{\s*index\s+\.path\.segments\s+(\d+)\s*\}\}$/.exec(template) ??
+    /^\{\{\s*path\[(\d+)\]\s*\}\}$/.exec(template);
+  if (seg) return { kind: 'segment', index: Number(seg[1]) };
+  return { kind: 'unknown', text: template };
+}
+
+/** The app places of a repo: one per directories pattern whose last segment is the app. */
+export function appSlots(model: ArgoModel): AppSlot[] {
+  const picked = model.pickedFolders();
+  const out: AppSlot[] = [];
+  for (const appSet of model.appSets)
+    for (const g of appSet.generators) {
+      if (g.kind !== 'directories') continue;
+      for (const pattern of g.include) {
+        const segments = pattern.split('/');
+        if (!WILD.test(segments.at(-1) ?? '') || pattern.includes('**')) continue;
+        const ns = namespaceFrom(appSet.namespaceTemplate);
+        const last = segments.length - 1;
+        const wild = segments
+          .map((s, i) => (i < last && WILD.test(s) ? i : -1))
+          .filter((i) => i >= 0 && !(ns.kind === 'segment' && ns.index === i));
+        const groupIndex = wild.at(-1);
+        const parent = segments[last - 1];
+        const parentIsNs = ns.kind === 'segment' && ns.index === last - 1;
+        out.push({
+          appSet,
+          pattern,
+          segments,
+          namespaceFrom: ns,
+          groupIndex,
+          fixedGroup:
+            groupIndex === undefined && parent && !parentIsNs && !WILD.test(parent)
+              ? parent
+              : undefined,
+          folders: picked.filter((p) => p.appSet === appSet && p.pattern === pattern),
+        });
+      }
+    }
+  return out;
+}
+
+/** The groups a slot's apps are in (the folders at its group segment), or its fixed group. */
+export function groupsOf(slot: AppSlot): string[] {
+  if (slot.groupIndex === undefined) return slot.fixedGroup ? [slot.fixedGroup] : [];
+  const i = slot.groupIndex;
+  return [...new Set(slot.folders.map((f) => f.dir.split('/')[i] ?? ''))].filter(Boolean).sort();
+}
+
+/** The group of an app folder of a slot. */
+export function groupOfFolder(slot: AppSlot, dir: string): string | undefined {
+  return slot.groupIndex === undefined ? slot.fixedGroup : dir.split('/')[slot.groupIndex];
+}
+
+/** The namespace an ApplicationSet deploys a folder of the slot to, where the template tells. */
+export function namespaceOfFolder(slot: AppSlot, dir: string): string | undefined {
+  const ns = slot.namespaceFrom;
+  const parts = dir.split('/');
+  if (ns.kind === 'app') return parts.at(-1);
+  if (ns.kind === 'segment') return parts[ns.index];
+  if (ns.kind === 'fixed') return ns.value;
+  return undefined;
+}

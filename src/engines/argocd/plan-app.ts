@@ -1,0 +1,111 @@
+import type { PlanResult } from '../../engine/generator.ts';
+import { HomeopsError } from '../../errors.ts';
+import { emitDocument } from '../../learn/emit.ts';
+import { learnDocument } from '../../learn/learn-document.ts';
+import { orderKeys } from '../../learn/key-order.ts';
+import type { DocShape, Node } from '../../learn/tree.ts';
+import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
+import type { AppSpec } from '../../model/app-spec.ts';
+import { render } from '../../render/templates.ts';
+import type { ArgoAppContext } from './argo-app-context.ts';
+import { argoView } from './argo-view.ts';
+import { examplesOf } from './examples.ts';
+import * as roles from './roles.ts';
+import { pickupOf } from './pickup.ts';
+import { folderDocs } from './folder-docs.ts';
+import { registerFolder } from './register-folder.ts';
+
+/**
+ * An app of an Argo CD repo whose ApplicationSets pick up folders: a folder their pattern matches,
+ * its files written as the siblings write theirs (learned by counting, see src/learn). Nothing
+ * is registered: the summary names the ApplicationSet that makes an Application of it.
+ */
+export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<PlanResult> {
+  const placement = ctx.place(spec.name, spec.namespace, spec.group, spec.clusters);
+  const nsProblem = ctx.namespaceProblem(placement.slot, spec.name, spec.namespace);
+  if (nsProblem)
+    throw new HomeopsError('INVALID_INPUT', nsProblem.message, {
+      field: 'namespace',
+      fix: nsProblem.fix ?? '',
+    });
+  const { examples, conventions } = ctx.learn(placement);
+  const vocab: Vocabulary = {
+    app: spec.name,
+    ns: spec.namespace,
+    ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
+    ...(placement.group && placement.group !== spec.namespace ? { group: placement.group } : {}),
+  };
+  const view = argoView(ctx, spec, vocab, conventions, examples);
+  const { files, inlineValues, features } = await folderDocs(
+    ctx,
+    spec,
+    vocab,
+    view,
+    examples,
+    conventions,
+  );
+  const resources = [...files.keys()].filter((f) => f !== view.chart?.valuesFile);
+  const ordered = orderKeys(
+    resources,
+    [...resources].sort(),
+    conventions.resourceOrders.map((o) => o.map((x) => fillText(x, vocab) ?? x)),
+  ).map((f) => `${conventions.resourcePrefix}${f}`);
+  if (conventions.kustomization || view.chart) {
+    const template = render('argocd-apps/kustomization.yaml', { ...view, resources: ordered });
+    const splice = (d: DocShape) => (inlineValues ? spliceValues(d, inlineValues) : d);
+    files.set(
+      'kustomization.yaml',
+      learnDocument(
+        template,
+        vocab,
+        examplesOf(ctx.model, examples, 'kustomization'),
+        roles.KUSTOMIZATION,
+        features,
+        splice,
+      ),
+    );
+  }
+  for (const [name, text] of files) {
+    const path = `${placement.dir}/${name}`;
+    ctx.repo.tree.create(path, text, {
+      message: `app ${spec.name} already exists and differs from what these inputs generate (${path})`,
+      field: 'name',
+      fix: 'choose another --name, or remove the existing app first: homeops never overwrites an app',
+    });
+  }
+  const listedIn = registerFolder(ctx.model, ctx.repo.tree, placement.dir);
+  const pickup = pickupOf(ctx.model, placement.dir);
+  return {
+    summary: `app ${spec.name} in namespace ${spec.namespace}: ${placement.dir}/, picked up by ${pickup.text}`,
+    nextSteps: [
+      ...(spec.secret
+        ? [
+            `check that 1Password item "${spec.secret.item}" has the fields ${spec.secret.fields.join(', ') || 'the app needs'}`,
+          ]
+        : []),
+      `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
+      `commit and push: ${pickup.text} makes an Application ${spec.name} of ${placement.dir} by itself${listedIn ? ` (the folder is listed in ${listedIn} too, as its siblings are)` : ' (nothing to register)'}`,
+      `watch it: kubectl get application ${spec.name} -n ${pickup.namespace}`,
+    ],
+    warnings: pickup.warnings,
+  };
+}
+
+/** The kustomization with the learned chart values in place of `valuesInline: {}`. */
+function spliceValues(doc: DocShape, values: Node): DocShape {
+  const root = doc.root;
+  if (root.kind !== 'map') return doc;
+  const entries = root.entries.map((e) => {
+    if (e.key !== 'helmCharts' || e.value.kind !== 'seq') return e;
+    const [first, ...rest] = e.value.items;
+    if (first?.kind !== 'map') return e;
+    const item = {
+      ...first,
+      entries: first.entries.map((x) => (x.key === 'valuesInline' ? { ...x, value: values } : x)),
+    };
+    return { ...e, value: { ...e.value, items: [item, ...rest] } };
+  });
+  return { ...doc, root: { ...root, entries } };
+}
+
+export { emitDocument };
