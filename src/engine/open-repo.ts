@@ -25,11 +25,11 @@ export function openRepo(
       field: 'dest',
       fix: 'pass --dest with the path of your home-ops repo',
     });
-  return repoContext(new RepoTree(root), interactive);
+  return repoContext(new RepoTree(root), interactive, engine);
 }
 
 /** The repo context over a tree (on disk, or in memory for unit tests). */
-export function repoContext(tree: RepoTree, interactive = false): RepoContext {
+export function repoContext(tree: RepoTree, interactive = false, engine?: Engine): RepoContext {
   const config = readConfig(tree);
   let layout: Layout | undefined;
   return {
