@@ -84,9 +84,23 @@ export function describeRepo(repo: RepoContext): InfoModel {
     engines,
     talos,
     commands: [
-      ...describers.flatMap((d, i) => (engines[i] ? d.commands(engines[i]) : [])),
+      ...(engine === 'both' && !repo.config.engine && !repo.config.layout ? [PIN_ENGINE] : []),
+      ...describers.flatMap((d, i) => {
+        const described = engines[i];
+        if (!described) return [];
+        const commands = d.commands(described);
+        return engine === 'both'
+          ? commands.map((c) => ({ ...c, engine: described.engine }))
+          : commands;
+      }),
       ...talosCommands(talos),
     ],
     notes,
   };
 }
+
+/** With both engines and no pin, the generators ask at a terminal, or need it said once. */
+const PIN_ENGINE = {
+  what: 'say once which engine deploys new apps here (a terminal run asks; scripts need the pin)',
+  command: "echo 'engine: flux' >> .homeops.yaml   # or engine: argocd",
+};

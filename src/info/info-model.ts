@@ -171,4 +171,6 @@ export interface TalosNodeInfo {
 export interface CommandInfo {
   what: string;
   command: string;
+  /** In a repo with both engines, the one the command writes for (it needs that pin first). */
+  engine?: EngineId;
 }

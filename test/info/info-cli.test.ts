@@ -136,7 +136,7 @@ describe.each(every.map((root) => [root.slice(FIXTURES.length + 1), root]))(
       );
       const extra = root.endsWith('/clustertool') ? chartInUse(root) : {};
       for (const c of runnable) {
-        const run = await runPrinted(root, c.command, extra);
+        const run = await runPrinted(root, c.command, extra, c.engine);
         // warnings (what a new node could not copy from its siblings) are fine; errors are not
         expect(run.stderr, c.command).not.toContain('error:');
         expect(run.code, `${c.command}\n${run.stderr}`).toBe(0);

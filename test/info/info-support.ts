@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
@@ -51,9 +51,12 @@ export async function runPrinted(
   root: string,
   command: string,
   extra: Record<string, string> = {},
+  engine?: string,
 ): Promise<{ code: number; stderr: string }> {
   const copy = mkdtempSync(join(tmpdir(), 'homeops-info-run-'));
   cpSync(root, copy, { recursive: true });
+  // a repo of both engines: the pin info tells the user to write first
+  if (engine) appendFileSync(join(copy, '.homeops.yaml'), `engine: ${engine}\n`);
   const argv = command
     .replace(/<([a-zA-Z ]+)>/g, (m, w: string) => extra[w] ?? FILL[w] ?? m)
     .split(' ')
