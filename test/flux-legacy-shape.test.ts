@@ -67,6 +67,29 @@ describe('homeops in a repo whose Kustomizations live in flux-system', () => {
     expect(release).toContain('hostnames: ["{{ .Release.Name }}.${LAB_DOMAIN}"]');
   });
 
+  it("places an app by the siblings whose paths name their app, not by a lone one's own folder", async () => {
+    const repo = copyFixture('flux-legacy');
+    // the namespace's only app deploys gateway/app under another name: no convention in that
+    const entry = join(repo, A, 'networking/gateway/ks.yaml');
+    writeFileSync(
+      entry,
+      readFileSync(entry, 'utf8').replace('name: &app gateway\n', 'name: &app gateway-config\n'),
+    );
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      ...lidarr.slice(1),
+      '--namespace=networking',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(join(repo, A, 'networking/lidarr/ks.yaml'), 'utf8')).toContain(
+      'path: ./kubernetes/apps/networking/lidarr/app',
+    );
+  });
+
   it('writes a namespace folder like its siblings: no namespace: line, their Namespace labels', async () => {
     const repo = copyFixture('flux-legacy');
     const run = await homeops('namespace', '--dest', repo, '--yes', '--name=downloads');

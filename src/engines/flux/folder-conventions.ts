@@ -57,6 +57,13 @@ export function learnFolderConventions(
   const local = examples.filter((e) => e.local);
   const placementFrom = local.length > 0 ? local : examples;
   const abs = (e: AppExample, text: string) => abstractText(text, e.vocab);
+  // where an app's files go is learned from siblings whose paths name their app: an
+  // envoy-config Kustomization deploying envoy/config says nothing of where another app goes
+  const placed = (of: (e: AppExample) => string): string | undefined => {
+    const naming = (xs: readonly AppExample[]) => xs.map(of).filter((v) => v.includes('⟪app⟫'));
+    const near = naming(placementFrom);
+    return majorityOf(near.length ? near : naming(examples), (v) => v);
+  };
   const sameChart = examples.filter((e) => e.features.appTemplate);
   const shapeFrom = sameChart.length > 0 ? sameChart : examples;
 
@@ -84,12 +91,10 @@ export function learnFolderConventions(
       : './';
   return {
     entryFile:
-      majorityOf(placementFrom, (e) =>
-        abs(e, posix.relative(e.app.group.dir, e.app.ks.object.file)),
-      ) ?? '⟪app⟫/ks.yaml',
-    registration:
-      majorityOf(placementFrom, (e) => abs(e, e.app.registration.entry)) ?? './⟪app⟫/ks.yaml',
-    appDir: majorityOf(placementFrom, (e) => abs(e, e.app.ks.path ?? '')) ?? '',
+      placed((e) => abs(e, posix.relative(e.app.group.dir, e.app.ks.object.file))) ??
+      '⟪app⟫/ks.yaml',
+    registration: placed((e) => abs(e, e.app.registration.entry)) ?? './⟪app⟫/ks.yaml',
+    appDir: placed((e) => abs(e, e.app.ks.path ?? '')) ?? '',
     dotSlash:
       majorityOf(examples, (e) =>
         String(str(dig(e.app.ks.object.data, 'spec', 'path'))?.startsWith('./') ?? true),
