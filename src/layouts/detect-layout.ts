@@ -75,10 +75,14 @@ const ARGO =
 /**
  * The first file that holds an Argo CD Application or ApplicationSet in an `argo…` folder of
  * these trees (Argo CD installed by Flux keeps its ApplicationSets in its own namespace or app
- * folder), looked for three folder levels down only: a Flux repo of thousands of apps is not read
- * whole to find none.
+ * folder), looked for `depth` folder levels down only: a Flux repo of thousands of apps is not
+ * read whole to find none (in an apps tree, two levels are its namespace and app folders).
  */
-export function firstArgoFile(tree: RepoTree, roots: readonly string[]): string | undefined {
+export function firstArgoFile(
+  tree: RepoTree,
+  roots: readonly string[],
+  depth = 3,
+): string | undefined {
   const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
   const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
   const dirs = new Set<string>();
@@ -89,7 +93,7 @@ export function firstArgoFile(tree: RepoTree, roots: readonly string[]): string 
       else if (depth > 1 && !skip(child)) look(path, depth - 1);
     }
   };
-  for (const root of roots) look(root, 3);
+  for (const root of roots) look(root, depth);
   for (const dir of dirs)
     for (const f of tree.yamlFilesUnder(dir, skip)) {
       const text = tree.read(f);
@@ -106,7 +110,11 @@ export function detectLayout(tree: RepoTree, engine?: Engine): LayoutId {
   const family = families.find((f) => f.matches(tree, discovered));
   if (family?.ids.includes('flux') && engine === undefined) {
     const trees = discovered().fluxKustomizations.flatMap((k) => fluxPath(k) ?? []);
-    const argo = discovered().argo[0]?.file ?? firstArgoFile(tree, [...new Set(['', ...trees])]);
+    // the repo's top three folder levels, and in the apps' trees the namespace and app folders
+    const argo =
+      discovered().argo[0]?.file ??
+      firstArgoFile(tree, ['']) ??
+      firstArgoFile(tree, [...new Set(trees.filter((t) => t !== ''))], 2);
     if (argo)
       throw new HomeopsError(
         'LAYOUT',
