@@ -8,7 +8,12 @@ export function parseYaml(
   options: { schema?: 'failsafe' } = {},
 ): Document.Parsed {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, keepSourceTokens: false, ...options });
+  const doc = parseDocument(text, {
+    lineCounter,
+    keepSourceTokens: false,
+    logLevel: 'error',
+    ...options,
+  });
   throwFirstError(doc.errors, lineCounter, file);
   return doc;
 }
@@ -16,7 +21,7 @@ export function parseYaml(
 /** Parse a multi-document YAML file; a syntax error names the file and line. */
 export function parseYamlDocuments(text: string, file: string): Document.Parsed[] {
   const lineCounter = new LineCounter();
-  const docs = parseAllDocuments(text, { lineCounter });
+  const docs = parseAllDocuments(text, { lineCounter, logLevel: 'error' });
   if ('empty' in docs) return [];
   for (const doc of docs) throwFirstError(doc.errors, lineCounter, file);
   return docs;

@@ -6,6 +6,7 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { SHAPES } from '../support/shape-fixtures.ts';
 import { homeops, ROOT } from '../support/temp-repo.ts';
+import { runBin } from '../support/run-bin.ts';
 import { info, runPrinted } from './info-support.ts';
 
 const FIXTURES = join(ROOT, 'test/fixtures');
@@ -149,3 +150,11 @@ describe.each(every.map((root) => [root.slice(FIXTURES.length + 1), root]))(
     });
   },
 );
+
+describe('homeops info over Helm templates (argocd-appset-files)', () => {
+  it('prints no warning of the YAML library about template keys ({{ .Release.Namespace }})', () => {
+    const run = runBin(['info', '--dest', join(FIXTURES, 'shapes/argocd-appset-files')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+  });
+});

@@ -68,7 +68,7 @@ export class ObjectReader {
 function parseDocuments(text: string | undefined): Document.Parsed[] | undefined {
   if (text === undefined) return undefined;
   try {
-    const docs = parseAllDocuments(text);
+    const docs = parseAllDocuments(text, { logLevel: 'error' }); // Helm template keys are text, not the user's concern
     return 'empty' in docs ? [] : docs;
   } catch {
     return undefined;
