@@ -106,65 +106,73 @@ async function walkInputs<C>(
   let defaulted: Defaulted<C>[] = [];
   let refused = false; // a given value was refused: what applies after it may hang on that answer
   for (let i = 0; i < specs.length; i++) {
-    const spec = specs[i] as InputSpec<C>;
-    if (spec.when && !spec.when(answers, ctx)) {
-      // after a refusal, whether an input applies may hang on the refused answer: say nothing more
-      if (given[spec.name] !== undefined && !refused) errors.push(notApplying(spec));
-      continue;
-    }
-    let raw = given[spec.name];
-    let atPrompt = false;
-    if (raw === undefined) {
-      const fallback = options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
-      const asker =
-        ask && spec.prompt !== false && (spec.askWhen?.(answers, ctx) ?? true) && !errors.length
-          ? ask
-          : undefined;
-      if (!asker) raw = fallback;
-      else if (spec.advanced && previous === undefined && !(spec.required && noValue(fallback))) {
-        raw = fallback;
-        defaulted.push({ spec, value: fallback });
-      } else {
-        atPrompt = true;
-        raw =
-          !spec.advanced && spec.name in reusable
-            ? reusable[spec.name]
-            : await asker.ask(spec, answers, ctx, fallback);
+    try {
+      const spec = specs[i] as InputSpec<C>;
+      if (spec.when && !spec.when(answers, ctx)) {
+        // after a refusal, whether an input applies may hang on the refused answer: say nothing more
+        if (given[spec.name] !== undefined && !refused) errors.push(notApplying(spec));
+        continue;
       }
-    }
-    const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
-    const value = 'value' in parsed ? parsed.value : undefined;
-    let found =
-      'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
-    if (!found && atPrompt && !noValue(value)) found = spec.taken?.(value as never, answers, ctx);
-    // a check quotes the value: a long one is cut, so a 60 MB value is never printed
-    const problem =
-      found && shortenValues(found, Array.isArray(raw) ? raw.map(String) : [String(raw)]);
-    const to = problem && atPrompt && ask ? backTo(specs, i, problem, prompted) : undefined;
-    if (problem && ask && to !== undefined) {
-      ask.refused(problem, spec, specs[to] as InputSpec<C>);
-      for (const { name } of specs.slice(to, i + 1)) {
-        delete answers[name];
-        delete prompted[name];
-        delete reusable[name];
+      let raw = given[spec.name];
+      let atPrompt = false;
+      if (raw === undefined) {
+        const fallback =
+          options.configDefaults?.[spec.name] ?? (await spec.default?.(ctx, answers));
+        const asker =
+          ask && spec.prompt !== false && (spec.askWhen?.(answers, ctx) ?? true) && !errors.length
+            ? ask
+            : undefined;
+        if (!asker) raw = fallback;
+        else if (spec.advanced && previous === undefined && !(spec.required && noValue(fallback))) {
+          raw = fallback;
+          defaulted.push({ spec, value: fallback });
+        } else {
+          atPrompt = true;
+          raw =
+            !spec.advanced && spec.name in reusable
+              ? reusable[spec.name]
+              : await asker.ask(spec, answers, ctx, fallback);
+        }
       }
-      defaulted = defaulted.filter((d) => specs.indexOf(d.spec) < to);
-      i = to - 1;
-      continue;
+      const parsed = parseInputValue(spec as InputSpec<unknown>, raw);
+      const value = 'value' in parsed ? parsed.value : undefined;
+      let found =
+        'problem' in parsed ? parsed.problem : await checkValue(spec, parsed.value, answers, ctx);
+      if (!found && atPrompt && !noValue(value)) found = spec.taken?.(value as never, answers, ctx);
+      // a check quotes the value: a long one is cut, so a 60 MB value is never printed
+      const problem =
+        found && shortenValues(found, Array.isArray(raw) ? raw.map(String) : [String(raw)]);
+      const to = problem && atPrompt && ask ? backTo(specs, i, problem, prompted) : undefined;
+      if (problem && ask && to !== undefined) {
+        ask.refused(problem, spec, specs[to] as InputSpec<C>);
+        for (const { name } of specs.slice(to, i + 1)) {
+          delete answers[name];
+          delete prompted[name];
+          delete reusable[name];
+        }
+        defaulted = defaulted.filter((d) => specs.indexOf(d.spec) < to);
+        i = to - 1;
+        continue;
+      }
+      if (problem) {
+        errors.push(refusal(problem, spec as InputSpec<unknown>, raw, options));
+        refused = true;
+        continue;
+      }
+      // an empty list (`--modules=''`, `modules: []`) is no value, as an empty text is
+      const empty = Array.isArray(value) && value.length === 0 && spec.required;
+      if (value === undefined || value === '' || empty) {
+        if (spec.required && !refused) missing.push(spec);
+        continue;
+      }
+      answers[spec.name] = value;
+      if (atPrompt) prompted[spec.name] = value;
+    } catch (error) {
+      // after a refusal, what comes next may hang on the refused answer (the cluster a namespace
+      // list is read from): the refusal is what the user needs to read, not this
+      if (refused && error instanceof HomeopsError) continue;
+      throw error;
     }
-    if (problem) {
-      errors.push(refusal(problem, spec as InputSpec<unknown>, raw, options));
-      refused = true;
-      continue;
-    }
-    // an empty list (`--modules=''`, `modules: []`) is no value, as an empty text is
-    const empty = Array.isArray(value) && value.length === 0 && spec.required;
-    if (value === undefined || value === '' || empty) {
-      if (spec.required && !refused) missing.push(spec);
-      continue;
-    }
-    answers[spec.name] = value;
-    if (atPrompt) prompted[spec.name] = value;
   }
   if (missing.length) errors.push(missingInputs(missing));
   return { answers, errors, defaulted, prompted };
