@@ -3,10 +3,12 @@ import { lookUpDependency } from '../../src/engines/flux/dependencies.ts';
 import type { FluxAppContext, Placement } from '../../src/engines/flux/flux-app-context.ts';
 import * as check from '../../src/inputs/checks.ts';
 import {
+  hasRoute,
   healthPathInput,
   imageInput,
   mountPathInput,
   portInput,
+  routeInput,
   storageClassInput,
   storageInput,
 } from '../../src/inputs/common-inputs.ts';
@@ -50,10 +52,6 @@ const hasStorage = applies(
   'with --storage=<size> (and the app-template chart)',
   (a: Answers, ctx: FluxAppContext) =>
     isAppTemplate(a, ctx) && a.storage !== undefined && a.storage !== 'none',
-);
-const hasRoute = applies(
-  'with --route=internal or --route=external',
-  (a: Answers) => a.route !== undefined && a.route !== 'none',
 );
 
 /** The `app` inputs of a Flux repo, in prompt order. Their names are the flags. */
@@ -158,32 +156,24 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   imageInput<FluxAppContext>(isAppTemplate),
   portInput<FluxAppContext>((a, ctx) => isAppTemplate(a, ctx) || hasRoute(a)),
   healthPathInput<FluxAppContext>(isAppTemplate),
-  {
-    name: 'route',
-    message: 'Route',
-    help: 'route: none | internal | external (through the gateway of that name the repo has)',
-    type: 'choice',
-    choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
-    default: () => 'none',
-    validate: (v: string, a, ctx) => {
-      if (v === 'none' || typeof a.namespace !== 'string') return undefined;
-      const gateways = ctx.gateways(placementOf(ctx, a));
-      if (gateways[v as 'internal' | 'external']) return undefined;
-      const names = gateways.all.map((g) => g.name);
-      if (names.length === 0)
-        return {
-          message: 'this repo has no Gateway its routes attach to',
-          fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
-        };
-      const other = v === 'internal' ? 'external' : 'internal';
+  routeInput<FluxAppContext>((v: string, a, ctx) => {
+    if (v === 'none' || typeof a.namespace !== 'string') return undefined;
+    const gateways = ctx.gateways(placementOf(ctx, a));
+    if (gateways[v as 'internal' | 'external']) return undefined;
+    const names = gateways.all.map((g) => g.name);
+    if (names.length === 0)
       return {
-        message: `this repo has ${names.length === 1 ? 'one Gateway' : 'no Gateway named for ' + v + ' routes, only'} ${names.join(', ')}`,
-        fix: gateways[other]
-          ? `use --route=${other}`
-          : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+        message: 'this repo has no Gateway its routes attach to',
+        fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
       };
-    },
-  },
+    const other = v === 'internal' ? 'external' : 'internal';
+    return {
+      message: `this repo has ${names.length === 1 ? 'one Gateway' : 'no Gateway named for ' + v + ' routes, only'} ${names.join(', ')}`,
+      fix: gateways[other]
+        ? `use --route=${other}`
+        : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+    };
+  }),
   {
     name: 'hostname',
     message: 'Hostname',

@@ -1,5 +1,5 @@
 import * as check from './checks.ts';
-import type { Answers, InputSpec } from './input-spec.ts';
+import { applies, type Answers, type InputSpec } from './input-spec.ts';
 
 /** When an input applies, given the answers before it. */
 type When<C> = (answers: Answers, ctx: C) => boolean;
@@ -86,4 +86,24 @@ export const mountPathInput = <C>(
   when,
   default: (ctx, a) => learned?.(ctx, a) ?? fallback,
   validate: (v: string) => check.absolutePath(v, fallback) ?? check.volumeMountPath(v, fallback),
+});
+
+/** Whether the answers route the app (`--route=internal` or `external`). */
+export const hasRoute = applies(
+  'with --route=internal or --route=external',
+  (a: Answers) => a.route !== undefined && a.route !== 'none',
+);
+
+/**
+ * `--route`, the same in every engine: none, or through the repo's internal or external way in;
+ * `validate` says whether this repo has the one asked for.
+ */
+export const routeInput = <C>(validate: InputSpec<C>['validate']): InputSpec<C> => ({
+  name: 'route',
+  message: 'Route',
+  help: 'route: none | internal | external (through the gateway of that name the repo has)',
+  type: 'choice',
+  choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
+  default: () => 'none',
+  validate,
 });

@@ -3,10 +3,12 @@ import type { ArgoAppContext } from '../../../src/engines/argocd/argo-app-contex
 import { isAppTemplateChart } from '../../../src/engines/argocd/argo-view.ts';
 import * as check from '../../../src/inputs/checks.ts';
 import {
+  hasRoute,
   healthPathInput,
   imageInput,
   mountPathInput,
   portInput,
+  routeInput,
   storageClassInput,
   storageInput,
 } from '../../../src/inputs/common-inputs.ts';
@@ -29,10 +31,6 @@ const hasStorage = applies(
   'with --storage=<size>',
   (a: Answers, ctx: ArgoAppContext) =>
     hasContainer(a, ctx) && a.storage !== undefined && a.storage !== 'none',
-);
-const hasRoute = applies(
-  'with --route=internal or --route=external',
-  (a: Answers) => a.route !== undefined && a.route !== 'none',
 );
 
 /**
@@ -129,41 +127,33 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
   imageInput<ArgoAppContext>(hasContainer),
   portInput<ArgoAppContext>((a, ctx) => hasContainer(a, ctx) || hasRoute(a)),
   healthPathInput<ArgoAppContext>(hasContainer),
-  {
-    name: 'route',
-    message: 'Route',
-    help: 'route: none | internal | external (through the gateway of that name the repo has)',
-    type: 'choice',
-    choices: () => ['none', 'internal', 'external'].map((v) => ({ name: v, value: v })),
-    default: () => 'none',
-    validate: (v: string, _a, ctx) => {
-      if (v === 'none') return undefined;
-      if (ctx.exposure() === 'ingressroute') {
-        const points = ctx.entryPoints();
-        if (points[v as 'internal' | 'external']) return undefined;
-        return {
-          message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
-          fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
-        };
-      }
-      const gateways = ctx.gateways();
-      if (gateways[v as 'internal' | 'external']) return undefined;
-      if (v === 'external' && ctx.tailscale()) return undefined;
-      const names = gateways.all.map((g) => g.name);
-      if (names.length === 0)
-        return {
-          message: 'this repo has no Gateway its routes attach to',
-          fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
-        };
-      const other = v === 'internal' ? 'external' : 'internal';
+  routeInput<ArgoAppContext>((v: string, _a, ctx) => {
+    if (v === 'none') return undefined;
+    if (ctx.exposure() === 'ingressroute') {
+      const points = ctx.entryPoints();
+      if (points[v as 'internal' | 'external']) return undefined;
       return {
-        message: `this repo has ${names.length === 1 ? 'one Gateway,' : `no Gateway named for ${v} routes, only`} ${names.join(', ')}`,
-        fix: gateways[other]
-          ? `use --route=${other}`
-          : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+        message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
+        fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
       };
-    },
-  },
+    }
+    const gateways = ctx.gateways();
+    if (gateways[v as 'internal' | 'external']) return undefined;
+    if (v === 'external' && ctx.tailscale()) return undefined;
+    const names = gateways.all.map((g) => g.name);
+    if (names.length === 0)
+      return {
+        message: 'this repo has no Gateway its routes attach to',
+        fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
+      };
+    const other = v === 'internal' ? 'external' : 'internal';
+    return {
+      message: `this repo has ${names.length === 1 ? 'one Gateway,' : `no Gateway named for ${v} routes, only`} ${names.join(', ')}`,
+      fix: gateways[other]
+        ? `use --route=${other}`
+        : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+    };
+  }),
   {
     name: 'hostname',
     message: 'Hostname',
