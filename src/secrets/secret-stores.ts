@@ -18,11 +18,11 @@ export interface OnePasswordStore {
 export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): OnePasswordStore[] {
   const stores: OnePasswordStore[] = [];
   // SOPS-encrypted files hold no store anyone could read
-  for (const file of dirs
-    .flatMap((dir) => tree.yamlFilesUnder(dir))
+  for (const file of tree
+    .yamlFilesMentioning(dirs, 'ClusterSecretStore')
     .filter((f) => !f.slice(f.lastIndexOf('/') + 1).includes('.sops.'))) {
     const text = tree.read(file);
-    if (text === undefined || !text.includes('ClusterSecretStore')) continue;
+    if (text === undefined) continue;
     let docs;
     try {
       docs = parseYamlDocuments(text, file);

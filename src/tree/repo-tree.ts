@@ -91,6 +91,21 @@ export class RepoTree {
     });
   }
 
+  /**
+   * The YAML files under `dirs` whose text (as planned) holds `needle`, sorted: found by git where
+   * the repo is a work tree, else by reading every YAML file there.
+   */
+  yamlFilesMentioning(dirs: readonly string[], needle: string): string[] {
+    const roots = dirs.map(normalize);
+    const under = (p: string) => roots.some((d) => d === '' || p === d || p.startsWith(`${d}/`));
+    const found =
+      this.source.grepYaml?.(needle, roots) ?? roots.flatMap((d) => this.yamlFilesUnder(d));
+    const planned = [...this.pending.keys()].filter((p) => /\.ya?ml$/.test(p) && under(p));
+    return [...new Set([...found, ...planned])]
+      .filter((p) => (this.read(p) ?? '').includes(needle))
+      .sort();
+  }
+
   /** Create or update a file. Identical bytes record nothing. */
   write(path: string, content: string): void {
     const p = normalize(path);

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { HomeopsError } from '../errors.ts';
+import { gitGrepYaml } from './git-grep.ts';
 import { symlinkLoopError } from './symlink-loop.ts';
 
 export type EntryKind = 'file' | 'dir' | null;
@@ -19,6 +20,11 @@ export interface TreeSource {
    * link on disk), and is then asked for when needed.
    */
   list(dir: string): { name: string; kind?: EntryKind }[];
+  /**
+   * The YAML files under `dirs` whose text holds `needle`, where the source can find them without
+   * reading each (git); undefined where it cannot.
+   */
+  grepYaml?(needle: string, dirs: readonly string[]): string[] | undefined;
 }
 
 /** The repo on disk under `root`. */
@@ -35,6 +41,7 @@ export function diskSource(root: string): TreeSource {
       return stat?.isFile() ? 'file' : stat?.isDirectory() ? 'dir' : null;
     },
     read: (path) => readFileSync(join(root, path), 'utf8'),
+    grepYaml: (needle, dirs) => gitGrepYaml(root, needle, dirs),
     list: (dir) =>
       readdirSync(join(root, dir), { withFileTypes: true }).map((entry) =>
         entry.isSymbolicLink()

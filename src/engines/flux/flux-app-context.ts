@@ -424,6 +424,11 @@ export class FluxAppContext {
         ...new Set(this.model.graph.roots.flatMap((r) => (r.path === undefined ? [] : [r.path]))),
       ];
       const inTree = (d: string) => trees.some((t) => t === '' || d === t || d.startsWith(`${t}/`));
+      // the apps are read for their folders only when a store file lies outside the trees
+      const stray = this.repo.tree
+        .yamlFilesMentioning([''], 'ClusterSecretStore')
+        .some((f) => !inTree(f));
+      if (!stray) return trees;
       const outside = this.model
         .clusters()
         .flatMap((c) => this.model.groups(c))
