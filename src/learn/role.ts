@@ -1,4 +1,4 @@
-import type { Node } from './tree.ts';
+import { mapEntry, type Node } from './tree.ts';
 
 /**
  * What the learner needs to know about one kind of file (a file role: the Flux entry
@@ -76,3 +76,17 @@ export function under(path: string, roots: Iterable<string>): boolean {
   for (const root of roots) if (path === root || path.startsWith(`${root}.`)) return true;
   return false;
 }
+
+/** A slot's match: a mapping that has one of these keys. */
+export const hasKey =
+  (...keys: string[]) =>
+  (node: Node): boolean =>
+    keys.some((k) => mapEntry(node, k) !== undefined);
+
+/** A slot's match: a mapping whose `type` is this (an emptyDir, a persistentVolumeClaim). */
+export const isType =
+  (type: string) =>
+  (node: Node): boolean => {
+    const t = mapEntry(node, 'type');
+    return t?.kind === 'scalar' && t.value === type;
+  };

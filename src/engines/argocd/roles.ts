@@ -1,20 +1,10 @@
-import { compileRole, type CompiledRole } from '../../learn/role.ts';
-import { mapEntry, type Node } from '../../learn/tree.ts';
+import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
  * What the inputs decide in the files of an Argo CD app folder, and what the siblings do
  * (everything else). The route, claim, namespace and ExternalSecret files are the Flux engine's
  * roles (src/engines/flux/roles.ts): the same kinds, learned the same way.
  */
-
-const hasKey =
-  (...keys: string[]) =>
-  (node: Node) =>
-    keys.some((k) => mapEntry(node, k) !== undefined);
-const isType = (type: string) => (node: Node) => {
-  const t = mapEntry(node, 'type');
-  return t?.kind === 'scalar' && t.value === type;
-};
 
 const CTRL = 'controllers.<ctrl>';
 const CTR = `${CTRL}.containers.<ctr>`;

@@ -1,19 +1,9 @@
-import { compileRole, type CompiledRole } from '../../learn/role.ts';
-import { mapEntry, type Node } from '../../learn/tree.ts';
+import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
  * What the inputs decide in each file of a Flux app, and what the siblings do (everything else).
  * Paths are canonical: slots (`<ctrl>`) stand for keys each repo names its own way.
  */
-
-const hasKey =
-  (...keys: string[]) =>
-  (node: Node) =>
-    keys.some((k) => mapEntry(node, k) !== undefined);
-const isType = (type: string) => (node: Node) => {
-  const t = mapEntry(node, 'type');
-  return t?.kind === 'scalar' && t.value === type;
-};
 
 const V = 'spec.values';
 const CTRL = `${V}.controllers.<ctrl>`;
