@@ -91,6 +91,9 @@ const result = await build({
   target: 'node20',
   minify: true,
   legalComments: 'none', // the licenses are in LICENSES.md
+  // the idn-hostname format asks for node's punycode, deprecated (Node 22 warns on every run):
+  // the npm package of the same code instead
+  alias: { punycode: 'punycode/' },
   // CommonJS parts of ajv require node builtins
   banner: {
     js: "import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);",

@@ -1,0 +1,2 @@
+import { createRequire as __vendorRequire } from 'node:module'; const require = __vendorRequire(import.meta.url);
+import{a as n,b as a,d}from"./chunk-FGY5CU5W.mjs";var c=n(u=>{"use strict";Object.defineProperty(u,"__esModule",{value:!0});function f(l){let o=l.length,r=0,e=0,t;for(;e<o;)r++,t=l.charCodeAt(e++),t>=55296&&t<=56319&&e<o&&(t=l.charCodeAt(e),(t&64512)===56320&&e++);return r}u.default=f;f.code='require("ajv/dist/runtime/ucs2length").default'});var i=a(c(),1);var s=d(i.default);export{s as a};
