@@ -21,23 +21,48 @@ const PLACEHOLDER = /⟪([a-z]+)⟫/g;
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-const cache = new Map<string, RegExp | null>();
+/**
+ * Words that name folders (a cluster, a group) are common words (`home`, `lab`, `apps`): they
+ * count as the word only as a whole path segment (`kubernetes/home/apps`), or for the cluster, as
+ * a whole value, never inside a name (`home-operations.com`).
+ */
+const SEGMENT_TOKENS: readonly Token[] = ['cluster', 'group'];
 
-/** One regular expression for the vocabulary's words, longest first, at word boundaries. */
-function wordsOf(vocab: Vocabulary): RegExp | null {
-  const entries = (Object.entries(vocab) as [Token, string | undefined][]).filter(
-    (e): e is [Token, string] => typeof e[1] === 'string' && e[1] !== '',
-  );
-  const key = entries.map(([t, w]) => `${t}=${w}`).join('\0');
-  let re = cache.get(key);
-  if (re === undefined) {
-    const words = [...new Set(entries.map(([, w]) => w))].sort((a, b) => b.length - a.length);
-    re = words.length
-      ? new RegExp(`(?<![A-Za-z0-9])(${words.map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
-      : null;
-    cache.set(key, re);
+/** A vocabulary made ready to abstract many texts: its regular expressions built once. */
+interface Abstractor {
+  cluster: string | undefined;
+  /** Folder words, each matched as a whole path segment. */
+  segments: [RegExp, string][];
+  /** The other words, longest first, at word boundaries; null when there are none. */
+  words: RegExp | null;
+  tokenOf: Map<string, Token>;
+}
+
+/** Vocabularies are made once per app and never changed: their abstractor is built once too. */
+const abstractors = new WeakMap<Vocabulary, Abstractor>();
+
+function abstractorOf(vocab: Vocabulary): Abstractor {
+  let done = abstractors.get(vocab);
+  if (done) return done;
+  const segments: [RegExp, string][] = [];
+  const tokenOf = new Map<string, Token>();
+  for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][]) {
+    if (!word) continue;
+    if (SEGMENT_TOKENS.includes(token))
+      segments.push([new RegExp(`(?<=^|/)${escape(word)}(?=/|$)`, 'g'), placeholder(token)]);
+    else if (!tokenOf.has(word)) tokenOf.set(word, token);
   }
-  return re;
+  const words = [...tokenOf.keys()].sort((a, b) => b.length - a.length);
+  done = {
+    cluster: vocab.cluster || undefined,
+    segments,
+    words: words.length
+      ? new RegExp(`(?<![A-Za-z0-9])(${words.map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
+      : null,
+    tokenOf,
+  };
+  abstractors.set(vocab, done);
+  return done;
 }
 
 /**
@@ -49,35 +74,15 @@ export function isAmbiguous(vocab: Vocabulary): boolean {
   return new Set(words).size < words.length;
 }
 
-/**
- * Words that name folders (a cluster, a group) are common words (`home`, `lab`, `apps`): they
- * count as the word only as a whole path segment (`kubernetes/home/apps`), or for the cluster, as
- * a whole value, never inside a name (`home-operations.com`).
- */
-const SEGMENT_TOKENS: readonly Token[] = ['cluster', 'group'];
-
 /** `gatus-secret` -> `⟪app⟫-secret` for `{ app: 'gatus' }`. */
 export function abstractText(text: string, vocab: Vocabulary): string {
   if (text.includes('{{')) text = text.replace(RELEASE_NAME, placeholder('release'));
-  const words: Vocabulary = {};
-  const segments: Vocabulary = {};
-  for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][])
-    (SEGMENT_TOKENS.includes(token) ? segments : words)[token] = word;
+  const { cluster, segments, words, tokenOf } = abstractorOf(vocab);
   // a value that is the cluster's name and nothing else (`CLUSTER: dev`) stands for the cluster
-  if (segments.cluster && text === segments.cluster) return placeholder('cluster');
-  if (text.includes('/')) {
-    for (const [token, word] of Object.entries(segments) as [Token, string | undefined][]) {
-      if (!word) continue;
-      text = text.replace(new RegExp(`(?<=^|/)${escape(word)}(?=/|$)`, 'g'), placeholder(token));
-    }
-  }
-  const re = wordsOf(words);
-  if (!re) return text;
-  const tokenOf = new Map<string, Token>();
-  for (const [token, word] of Object.entries(words) as [Token, string | undefined][]) {
-    if (word && !tokenOf.has(word)) tokenOf.set(word, token);
-  }
-  return text.replace(re, (word) => placeholder(tokenOf.get(word) ?? 'app'));
+  if (cluster && text === cluster) return placeholder('cluster');
+  if (text.includes('/')) for (const [re, to] of segments) text = text.replace(re, to);
+  if (!words) return text;
+  return text.replace(words, (word) => placeholder(tokenOf.get(word) ?? 'app'));
 }
 
 /** Whether a text holds placeholders. */
