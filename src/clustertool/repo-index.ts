@@ -1,6 +1,7 @@
 import { isFluxKustomization } from '../flux/kustomizations.ts';
 import { dig, readYamlAll, readYamlData } from '../repo/read-yaml.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
+import { compareText } from '../text/compare-text.ts';
 
 /** Where a ClusterTool repo keeps things (seed 001): one cluster, `main`. */
 export const CLUSTER_DIR = 'clusters/main';
@@ -154,7 +155,7 @@ export class ClustertoolRepoIndex {
         });
       }
     }
-    return (this.repositories = out.sort((a, b) => a.name.localeCompare(b.name)));
+    return (this.repositories = out.sort((a, b) => compareText(a.name, b.name)));
   }
 
   helmRepository(name: string): HelmRepositoryRef | undefined {

@@ -1,5 +1,6 @@
 import type { GatewayRef } from '../repo/gateways.ts';
 import type { GatewayInfo } from './info-model.ts';
+import { compareText } from '../text/compare-text.ts';
 
 const WORDS: Record<string, string> = {
   app: '<app>',
@@ -30,4 +31,4 @@ export function byUse(values: readonly (string | undefined)[]): string[] {
 
 /** Whether a list is in sorted order (how a new entry is placed in it). */
 export const isSorted = (items: readonly string[]): boolean =>
-  items.every((e, i) => i === 0 || (items[i - 1] ?? '').localeCompare(e) <= 0);
+  items.every((e, i) => i === 0 || compareText(items[i - 1] ?? '', e) <= 0);

@@ -1,3 +1,4 @@
+import { compareText } from '../text/compare-text.ts';
 /**
  * The order of a map's keys as the siblings write them: a key goes before another when more of
  * the siblings that have both write it first. Keys no sibling has together keep the order of
@@ -19,7 +20,7 @@ export function orderKeys(
     sorted.filter(isSorted).length >= Math.ceil(sorted.length * 0.9);
   const fallback = (a: string, b: string) =>
     alphabetical
-      ? a.localeCompare(b)
+      ? compareText(a, b)
       : (baseAt.get(a) ?? Number.MAX_SAFE_INTEGER) - (baseAt.get(b) ?? Number.MAX_SAFE_INTEGER) ||
         keys.indexOf(a) - keys.indexOf(b);
   const positions = examples.map((e) => new Map(e.map((k, i) => [k, i])));
@@ -46,6 +47,6 @@ export function orderKeys(
 
 function isSorted(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++)
-    if ((keys[i - 1] ?? '').localeCompare(keys[i] ?? '') > 0) return false;
+    if (compareText(keys[i - 1] ?? '', keys[i] ?? '') > 0) return false;
   return true;
 }

@@ -2,6 +2,7 @@ import { HomeopsError } from '../errors.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { parseYamlDocuments } from '../yaml/parse-yaml.ts';
 import { lineOf } from '../yaml/parse-yaml.ts';
+import { compareText } from '../text/compare-text.ts';
 
 /** A ClusterSecretStore backed by 1Password, as the repo defines it. */
 export interface OnePasswordStore {
@@ -54,7 +55,7 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
       }
     }
   }
-  return stores.sort((a, b) => a.name.localeCompare(b.name));
+  return stores.sort((a, b) => compareText(a.name, b.name));
 }
 
 /** The store to use: the one named, or the only one; several or none is an error that says what to do. */

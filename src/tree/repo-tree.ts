@@ -1,6 +1,7 @@
 import { posix } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import { diskSource, firstSegment, memorySource, type TreeSource } from './tree-source.ts';
+import { compareText } from '../text/compare-text.ts';
 
 export interface FileChange {
   /** Repo-relative POSIX path. */
@@ -154,7 +155,7 @@ export class RepoTree {
 
   changes(): FileChange[] {
     return [...this.pending.entries()]
-      .sort(([a], [b]) => a.localeCompare(b))
+      .sort(([a], [b]) => compareText(a, b))
       .map(([path, after]) => {
         const before = this.readDisk(path);
         return { path, type: before === undefined ? 'create' : 'update', before, after };

@@ -40,6 +40,7 @@ export class FluxAppContext {
     string,
     { examples: AppExample[]; conventions: FolderConventions }
   >();
+  private readonly exampleCache = new Map<string, AppExample[]>();
   private gatewayCache: Gateways | undefined;
   private secretsContext: SecretsContext | undefined;
   private readonly sources = new Map<FluxCluster, ChartSource[]>();
@@ -164,19 +165,10 @@ export class FluxAppContext {
     placement: Placement,
     chartUrl: string | undefined,
   ): { examples: AppExample[]; conventions: FolderConventions } {
-    const app = placement.app;
-    const key = `${placement.cluster.name ?? ''}\n${placement.group?.dir ?? ''}\n${chartUrl ?? ''}\n${app?.namespace}/${app?.name}`;
+    const examples = this.examples(placement);
+    const key = `${this.placementKey(placement)}\n${chartUrl ?? ''}`;
     let found = this.learned.get(key);
     if (!found) {
-      const flat = this.flat(placement.cluster);
-      const found_ = flat
-        ? flatApps(this.model, placement.cluster).map((a) =>
-            flatExample(this.model, a, app?.namespace),
-          )
-        : examplesFor(this.model, placement.cluster, placement.group);
-      const examples = found_.filter(
-        (e) => !(app && e.app.ks.name === app.name && e.vocab.ns === app.namespace),
-      );
       const learned = learnFolderConventions(examples, chartUrl);
       const pins = this.repo.config.conventions;
       found = {
@@ -193,6 +185,29 @@ export class FluxAppContext {
         },
       };
       this.learned.set(key, found);
+    }
+    return found;
+  }
+
+  private placementKey({ cluster, group, app }: Placement): string {
+    return `${cluster.name ?? ''}\n${group?.dir ?? ''}\n${app?.namespace}/${app?.name}`;
+  }
+
+  /** The sibling apps a new app at this placement is learned from (memoized: read once a run). */
+  private examples(placement: Placement): AppExample[] {
+    const key = this.placementKey(placement);
+    let found = this.exampleCache.get(key);
+    if (!found) {
+      const app = placement.app;
+      const all = this.flat(placement.cluster)
+        ? flatApps(this.model, placement.cluster).map((a) =>
+            flatExample(this.model, a, app?.namespace),
+          )
+        : examplesFor(this.model, placement.cluster, placement.group);
+      found = all.filter(
+        (e) => !(app && e.app.ks.name === app.name && e.vocab.ns === app.namespace),
+      );
+      this.exampleCache.set(key, found);
     }
     return found;
   }

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { ItemPlace } from '../../yaml/edit/edit-types.ts';
 import { addItem } from '../../yaml/edit/edit-yaml.ts';
+import { compareText } from '../../text/compare-text.ts';
 
 /**
  * Add an app's registration line to the kustomization that lists it, as that list keeps its
@@ -21,8 +22,8 @@ export function registerEntry(
   const near = nearest(listOf(text), line);
   const local = appEntries.filter((e) => near.includes(e));
   const pool = near.length > 0 ? local : appEntries;
-  const sorted = pool.every((e, i) => i === 0 || (pool[i - 1] ?? '').localeCompare(e) <= 0);
-  const next = sorted ? pool.find((e) => e.localeCompare(line) > 0) : undefined;
+  const sorted = pool.every((e, i) => i === 0 || compareText(pool[i - 1] ?? '', e) <= 0);
+  const next = sorted ? pool.find((e) => compareText(e, line) > 0) : undefined;
   const after = pool.length > 0 ? pool[pool.length - 1] : near[near.length - 1];
   const isEntry = new Set(appEntries);
   const place: ItemPlace =
