@@ -77,19 +77,17 @@ export class ArgocdIndex {
    * node_modules are skipped; files that do not mention `kind: Application` are not parsed.
    */
   everyApplication(): NamedApplication[] {
-    return (this.named ??= this.tree
-      .yamlFilesUnder('', (name) => name.startsWith('.') || name === 'node_modules')
-      .flatMap((file) => {
-        if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
-        return readYamlAll(this.tree, file)
-          .filter(
-            (d) =>
-              d.kind === 'Application' &&
-              String(d.apiVersion).startsWith('argoproj.io/') &&
-              typeof dig(d, 'metadata', 'name') === 'string',
-          )
-          .map((d) => ({ file, name: dig(d, 'metadata', 'name') as string }));
-      }));
+    return (this.named ??= this.tree.yamlFilesUnder('').flatMap((file) => {
+      if (!/^\s*kind:\s*["']?Application(?!\w)/m.test(this.tree.read(file) ?? '')) return [];
+      return readYamlAll(this.tree, file)
+        .filter(
+          (d) =>
+            d.kind === 'Application' &&
+            String(d.apiVersion).startsWith('argoproj.io/') &&
+            typeof dig(d, 'metadata', 'name') === 'string',
+        )
+        .map((d) => ({ file, name: dig(d, 'metadata', 'name') as string }));
+    }));
   }
 
   /** Destination namespaces of the Applications, sorted. */

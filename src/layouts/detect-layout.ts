@@ -2,7 +2,7 @@ import { HomeopsError } from '../errors.ts';
 import { CONFIG_FILE } from '../repo/config.ts';
 import { discover, fluxPath } from '../repo/graph/discover.ts';
 import { ObjectReader, isYamlFile } from '../repo/graph/objects.ts';
-import type { RepoTree } from '../tree/repo-tree.ts';
+import { isToolFolder, type RepoTree } from '../tree/repo-tree.ts';
 import { LAYOUT_IDS, type LayoutId } from './layout.ts';
 
 interface Family {
@@ -83,7 +83,7 @@ export function firstArgoFile(
   roots: readonly string[],
   depth = 3,
 ): string | undefined {
-  const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
+  const skip = isToolFolder;
   const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
   const dirs = new Set<string>();
   const look = (dir: string, depth: number) => {

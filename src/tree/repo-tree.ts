@@ -23,6 +23,8 @@ export class RepoTree {
   private readonly disk = new Map<string, string | null>();
   /** What each looked-at path is on disk; folder listings fill it for their entries at no cost. */
   private readonly kinds = new Map<string, 'file' | 'dir' | null>();
+  /** The files on disk that mention a text, by the text. */
+  private readonly mentioning = new Map<string, string[]>();
 
   constructor(
     readonly root: string,
@@ -81,8 +83,11 @@ export class RepoTree {
     return this.children(p).filter((name) => this.isDirectory(posix.join(p, name)));
   }
 
-  /** YAML files under a folder ('' = the repo root), recursively, sorted; `skipFolder` leaves folders out by name. */
-  yamlFilesUnder(dir: string, skipFolder: (name: string) => boolean = () => false): string[] {
+  /**
+   * YAML files under a folder ('' = the repo root), recursively, sorted; `skipFolder` leaves
+   * folders out by name (by default, those of tools: `.git`, `node_modules`, ...).
+   */
+  yamlFilesUnder(dir: string, skipFolder: (name: string) => boolean = isToolFolder): string[] {
     const p = normalize(dir);
     return this.children(p).flatMap((name) => {
       const path = p === '' ? name : `${p}/${name}`;
@@ -99,8 +104,13 @@ export class RepoTree {
   yamlFilesMentioning(dirs: readonly string[], needle: string): string[] {
     const roots = dirs.map(normalize);
     const under = (p: string) => roots.some((d) => d === '' || p === d || p.startsWith(`${d}/`));
-    const found =
-      this.source.grepYaml?.(needle, roots) ?? roots.flatMap((d) => this.yamlFilesUnder(d));
+    // the files on disk that hold it, looked for once a run (git grep, or a walk of the repo)
+    let onDisk = this.mentioning.get(needle);
+    if (!onDisk) {
+      onDisk = this.source.grepYaml?.(needle, ['']) ?? this.yamlFilesUnder('');
+      this.mentioning.set(needle, onDisk);
+    }
+    const found = onDisk.filter(under);
     const planned = [...this.pending.keys()].filter((p) => /\.ya?ml$/.test(p) && under(p));
     return [...new Set([...found, ...planned])]
       .filter((p) => (this.read(p) ?? '').includes(needle))
@@ -183,6 +193,10 @@ export class RepoTree {
 }
 
 /** Repo-relative POSIX path; refuses anything that would leave the repo. */
+/** Folders of tools, never of the repo's manifests: dot folders (`.git`, `.github`), node_modules. */
+export const isToolFolder = (name: string): boolean =>
+  name.startsWith('.') || name === 'node_modules';
+
 export function normalize(path: string): string {
   const p = posix.normalize(path.replaceAll('\\', '/')).replace(/^\.\//, '').replace(/\/$/, '');
   if (p.startsWith('/') || p === '..' || p.startsWith('../')) {

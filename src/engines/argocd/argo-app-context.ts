@@ -194,8 +194,7 @@ export class ArgoAppContext {
     if (this.gatewayCache) return this.gatewayCache;
     const examples = this.examples(undefined);
     const refs = examples.flatMap((e) => routesOf(e).flatMap((r) => parentRefsOf(r, e.vocab.ns)));
-    const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
-    const objects = gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder('', skip));
+    const objects = gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder(''));
     const learned = learnGateways(
       refs,
       objects.flatMap((o) => {

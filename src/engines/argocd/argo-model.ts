@@ -37,9 +37,8 @@ export class ArgoModel {
 
   constructor(readonly tree: RepoTree) {
     this.reader = new ObjectReader(tree);
-    const skip = (name: string) => name.startsWith('.') || name === 'node_modules';
     this.objects = tree
-      .yamlFilesUnder('', skip)
+      .yamlFilesUnder('')
       .flatMap((f) => this.reader.objectsIf(f, [ARGO]))
       .filter((o) => isApplication(o) || isAppSet(o));
     this.applications = this.objects.filter(isApplication).map(readApplication);

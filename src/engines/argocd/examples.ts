@@ -1,3 +1,4 @@
+import { isToolFolder } from '../../tree/repo-tree.ts';
 import { posix } from 'node:path';
 import type { Example } from '../../learn/merge.ts';
 import { readShapes } from '../../learn/read-shape.ts';
@@ -207,8 +208,7 @@ export function repoExamplesOfKind(
   kind: string,
   limit = EXAMPLE_LIMIT,
 ): Example[] {
-  const skip = (name: string) =>
-    name.startsWith('.') || name === 'node_modules' || name === 'templates';
+  const skip = (name: string) => isToolFolder(name) || name === 'templates';
   const needle = new RegExp(`^kind:\\s*${kind}\\b`, 'm');
   const out: Example[] = [];
   for (const file of model.tree.yamlFilesUnder('', skip)) {

@@ -1,3 +1,4 @@
+import { isToolFolder } from '../../tree/repo-tree.ts';
 import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
 import { kustomizationFileIn, type KustomizeUnit } from '../../repo/graph/kustomize-unit.ts';
@@ -34,7 +35,7 @@ function sourceFilesOutside(model: FluxModel, appTrees: readonly string[]): stri
     const sources: string[] = [];
     let release = false;
     for (const name of tree.children(dir)) {
-      if (name.startsWith('.') || name === 'node_modules') continue;
+      if (isToolFolder(name)) continue;
       const path = dir === '' ? name : `${dir}/${name}`;
       if (tree.isDirectory(path)) {
         if (depth < 8 && !appTrees.includes(path)) walk(path, depth + 1);

@@ -1,3 +1,4 @@
+import { isToolFolder } from '../../tree/repo-tree.ts';
 import { posix } from 'node:path';
 import { kustomizationFileIn } from './kustomize-unit.ts';
 import { dig, isYamlFile, str, type ObjectReader, type RepoObject } from './objects.ts';
@@ -59,7 +60,7 @@ export function discover(reader: ObjectReader): Discovery {
         continue;
       }
       for (const name of tree.children(dir)) {
-        if (name.startsWith('.') || name === 'node_modules') continue;
+        if (isToolFolder(name)) continue;
         const path = dir === '' ? name : `${dir}/${name}`;
         if (tree.isDirectory(path)) queue.push(path);
         else if (isYamlFile(name)) take(path);
