@@ -43,6 +43,19 @@ describe('layout detection', () => {
     expect(() => detectLayout(new RepoTree(empty))).toThrow(/no known repo layout/);
   });
 
+  it('finds the Argo CD objects of an Argo CD that Flux deploys as an app (an app folder in the apps tree)', () => {
+    const repo = copyFixture('flux');
+    const dir = join(repo, 'kubernetes/apps/tools/argocd/app');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'applicationset.yaml'),
+      '---\napiVersion: argoproj.io/v1alpha1\nkind: ApplicationSet\nmetadata:\n  name: apps\n  namespace: argocd\nspec:\n  generators: []\n',
+    );
+    expect(() => detectLayout(new RepoTree(repo))).toThrow(
+      /Argo CD objects \(kubernetes\/apps\/tools\/argocd\/app\/applicationset\.yaml\)/,
+    );
+  });
+
   it('refuses a repo with both Flux and Argo CD objects, naming the config setting', () => {
     const repo = copyFixture('flux');
     mkdirSync(join(repo, 'argocd'), { recursive: true });

@@ -87,10 +87,12 @@ export function firstArgoFile(
   const join = (dir: string, name: string) => (dir === '' ? name : `${dir}/${name}`);
   const dirs = new Set<string>();
   const look = (dir: string, depth: number) => {
-    for (const child of tree.subfolders(dir)) {
+    // on the last level only a folder's name matters: the others are not asked what they are
+    for (const child of depth > 1 ? tree.subfolders(dir) : tree.children(dir)) {
       const path = join(dir, child);
-      if (/argo/i.test(child)) dirs.add(path);
-      else if (depth > 1 && !skip(child)) look(path, depth - 1);
+      if (/argo/i.test(child)) {
+        if (tree.isDirectory(path)) dirs.add(path);
+      } else if (depth > 1 && !skip(child)) look(path, depth - 1);
     }
   };
   for (const root of roots) look(root, depth);
