@@ -69,13 +69,16 @@ export function editYaml(
     const lf = editYaml(text.replaceAll('\r\n', '\n'), file, edits, options);
     return lf.changed ? { ...lf, text: lf.text.replaceAll('\n', '\r\n') } : { ...lf, text };
   }
-  parseYaml(text, file); // a syntax error names the file and line
+  // a syntax error names the file and line; the parse serves the first edit (and the next ones
+  // while the text stays as it was): a registration list of a hundred entries is parsed once
+  let doc: Document | undefined = parseYaml(text, file);
   const indentSeq = detectIndentSeq(text);
   let current = text;
   let changed = false;
   for (const [i, edit] of edits.entries()) {
-    const next = spliced(current, edit, indentSeq);
+    const next = spliced(current, edit, indentSeq, doc ?? parseDocument(current));
     if (typeof next === 'string') {
+      if (next !== current) doc = undefined; // the Document now holds the edit: parse anew
       changed ||= next !== current;
       current = next;
       continue;
@@ -92,11 +95,15 @@ export function editYaml(
   return { text: current, changed, exact: true };
 }
 
-/** The text with one edit spliced in and read back, or why it could not be. */
+/**
+ * The text with one edit spliced in and read back, or why it could not be. `doc` is `text`
+ * parsed; it is changed by the edit when the edit changes the text.
+ */
 function spliced(
   text: string,
   edit: YamlEdit,
   indentSeq: boolean,
+  doc: Document,
 ): string | { refused: string; at?: number } {
   const cst = parseCst(text);
   if (!cst) return { refused: 'it has no YAML document' };
@@ -104,8 +111,8 @@ function spliced(
   if ('refused' in applied) return applied;
   if ('unchanged' in applied) return text;
   const after = stringifyCst(cst);
-  const expected = expectedJson(text, edit, 'index' in applied ? applied.index : undefined);
-  const [start, end] = spanOf(parseDocument(text), edit);
+  const [start, end] = spanOf(doc, edit); // before the Document takes the edit
+  const expected = expectedJson(doc, edit, 'index' in applied ? applied.index : undefined);
   return readsBack(text, after, expected, changeableLines(text, start, end))
     ? after
     : { refused: 'the spliced text did not read back as the intended change' };

@@ -1,5 +1,5 @@
 /** The same edit made through the `yaml` Document API: the data the spliced text must read back as. */
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { YamlEdit } from './edit-types.ts';
 import { sortedIndex } from './key-slot.ts';
 import { toNode } from './render-value.ts';
@@ -24,9 +24,8 @@ export function applyWithApi(doc: Document, edit: YamlEdit, index?: number): voi
   }
 }
 
-/** The data of `text` after the edit, as JSON (what a reader of the file sees). */
-export function expectedJson(text: string, edit: YamlEdit, index?: number): string {
-  const doc = parseDocument(text);
+/** The data of a parsed file after the edit, as JSON (what a reader of the file sees); `doc` takes the edit. */
+export function expectedJson(doc: Document, edit: YamlEdit, index?: number): string {
   applyWithApi(doc, edit, index);
   return JSON.stringify(doc.toJS({ maxAliasCount: -1 }));
 }
