@@ -74,6 +74,26 @@ describe('addItem: sorted or appended', () => {
     ).toBe(withLine(grouped, '  - ./postgres/ks.yaml', '  - ./mysql/ks.yaml\n'));
   });
 
+  it('goes above the comment that describes the named item, under one that heads a group', () => {
+    const described = `resources:
+  - ./echo/ks.yaml
+  # Dashboard; links come from 1Password
+  - ./homepage/ks.yaml
+
+  # documents
+  - ./wiki/ks.yaml
+  - ./zot/ks.yaml
+`;
+    const before = (item: string, next: string) =>
+      addItem(described, 'k.yaml', ['resources'], item, { before: next }).text;
+    expect(before('./foo/ks.yaml', './homepage/ks.yaml')).toBe(
+      withLine(described, '  # Dashboard', '  - ./foo/ks.yaml\n'),
+    );
+    expect(before('./vault/ks.yaml', './wiki/ks.yaml')).toBe(
+      withLine(described, '  - ./wiki/ks.yaml\n', '  - ./vault/ks.yaml\n'),
+    );
+  });
+
   it('quotes a string that would not read back as itself', () => {
     const { text } = addItem('patches:\n  - "@./a.yaml"\n', 't.yaml', ['patches'], '@./b.yaml');
     expect(text).toBe('patches:\n  - "@./a.yaml"\n  - "@./b.yaml"\n');

@@ -3,7 +3,7 @@ import type { CST } from 'yaml';
 import { scalarValue } from './cst-file.ts';
 import { aboveComments, endSlot, headLine, type Slot } from './block-slot.ts';
 import type { ItemPlace } from './edit-types.ts';
-import { commentOf, splitLines } from './token-lines.ts';
+import { commentOf, isCommentLine, splitLines } from './token-lines.ts';
 
 const COMMENTED_ITEM = /^# *- (\S+)\s*$/;
 
@@ -18,7 +18,7 @@ export function itemSlot(
   if (place === 'end') return endSlot(seq);
   if ('before' in place) {
     const at = values.indexOf(place.before);
-    return at < 0 ? undefined : { index: at, line: headLine(seq.items[at]!) };
+    return at < 0 ? undefined : beforeItem(seq, at);
   }
   if ('after' in place) {
     const at = values.indexOf(place.after);
@@ -32,6 +32,24 @@ export function itemSlot(
   }
   const next = values.findIndex((v) => v !== undefined && among(v) && v > entry);
   return next >= 0 ? aboveComments(seq, next) : endSlot(seq);
+}
+
+/**
+ * Right above item `index` and the comment that describes it (`# Dashboard; ...` over
+ * `- ./homepage/ks.yaml`), but under a comment that heads a group: one whose item runs on into the
+ * next with no blank line or comment between, commented-out items (`# - ./x`) aside.
+ */
+function beforeItem(seq: CST.BlockSequence, index: number): Slot {
+  const [item, next] = seq.items.slice(index, index + 2);
+  const own = aboveComments(seq, index);
+  if (item === undefined || next === undefined) return own;
+  const line = headLine(item);
+  if (own.line === line) return own;
+  const between = splitLines(next.start).slice(0, headLine(next));
+  const headsGroup = between.every(
+    (l) => isCommentLine(l) && COMMENTED_ITEM.test(commentOf(l) ?? ''),
+  );
+  return headsGroup ? { index, line } : own;
 }
 
 interface Place {
