@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyFixture, homeops, ROOT, snapshotFiles } from './support/temp-repo.ts';
@@ -198,5 +199,45 @@ describe('secret: an input that applies only with another says which', () => {
     expect(run.stderr).toContain(
       '--keys: does not apply with the other inputs given: it applies only when --fields names fields',
     );
+  });
+});
+
+describe('secret: a store is one of the cluster the app runs on', () => {
+  const perCluster = () => {
+    const repo = mkdtempSync(join(tmpdir(), 'homeops-per-cluster-'));
+    cpSync(join(ROOT, 'test/fixtures/shapes/flux-per-cluster'), repo, { recursive: true });
+    return repo;
+  };
+  const flags = ['--namespace=default', '--app=echo', '--item=echo', '--fields=a'];
+
+  it('refuses, naming the cluster, where only another cluster has a store; writes nothing', async () => {
+    const repo = perCluster();
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--cluster=edge',
+      ...flags,
+      '--source=offline',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('cluster edge has no ClusterSecretStore for 1Password');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it("uses the cluster's own store", async () => {
+    const repo = perCluster();
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--cluster=main',
+      ...flags,
+      '--source=offline',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const file = join(repo, 'kubernetes/main/apps/default/echo/app/externalsecret.yaml');
+    expect(readFileSync(file, 'utf8')).toMatch(/kind: ClusterSecretStore\n\s+name: onepassword/);
   });
 });

@@ -62,9 +62,11 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
 export function pickStore(
   stores: readonly OnePasswordStore[],
   name: string | undefined,
+  /** Where the stores were looked for, in words: `this repo`, `cluster edge`. */
+  where = 'this repo',
 ): OnePasswordStore {
   if (stores.length === 0) {
-    throw new HomeopsError('CONFLICT', 'this repo has no ClusterSecretStore for 1Password', {
+    throw new HomeopsError('CONFLICT', `${where} has no ClusterSecretStore for 1Password`, {
       field: 'store',
       fix: 'add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), e.g. kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml, then run this again',
     });
@@ -74,7 +76,7 @@ export function pickStore(
     if (only && stores.length === 1) return only;
     throw new HomeopsError(
       'MISSING_INPUT',
-      `this repo has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`,
+      `${where} has several 1Password ClusterSecretStores: ${stores.map((s) => s.name).join(', ')}`,
       { field: 'store', fix: `pass --store=<one of them>` },
     );
   }
@@ -82,7 +84,7 @@ export function pickStore(
   if (!store)
     throw new HomeopsError(
       'INVALID_INPUT',
-      `no 1Password ClusterSecretStore named "${name}" in this repo`,
+      `no 1Password ClusterSecretStore named "${name}" in ${where}`,
       { field: 'store', fix: `use one of: ${stores.map((s) => s.name).join(', ')}` },
     );
   return store;

@@ -226,7 +226,13 @@ function dependencies(
       });
     refs.set(`${found.ref.namespace}/${found.ref.name}`, found.ref);
   }
-  const store = spec.secret ? pickStore(ctx.secrets.stores(), spec.secret.store) : undefined;
+  const store = spec.secret
+    ? pickStore(
+        ctx.storesOf(placement.cluster),
+        spec.secret.store,
+        ctx.storesScope(placement.cluster),
+      )
+    : undefined;
   const storeRef = store
     ? storeDependency(ctx, placement.cluster, store.file, examples)
     : undefined;

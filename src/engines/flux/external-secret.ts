@@ -23,12 +23,13 @@ const SOURCES: readonly SourceKind[] = ['sdk', 'connect', 'offline'];
  */
 export async function externalSecretTemplate(
   ctx: FluxAppContext,
+  cluster: FluxCluster,
   app: string,
   secret: SecretSpec,
   examples: readonly AppExample[],
   substituted: boolean,
 ): Promise<{ template: string; store: OnePasswordStore; secretName: string; warnings: string[] }> {
-  const store = pickStore(ctx.secrets.stores(), secret.store);
+  const store = pickStore(ctx.storesOf(cluster), secret.store, ctx.storesScope(cluster));
   const source = SOURCES.find((s) => s === secret.source) ?? 'offline';
   const found = await externalSecretReferences(ctx.secrets, store, {
     source,

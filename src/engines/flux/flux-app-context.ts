@@ -14,6 +14,7 @@ import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import type { Group } from '../../repo/graph/flux-graph.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
+import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
 import { examplesFor, type AppExample } from './examples.ts';
 import { flatApps, flatExample, isFlat } from './flat-apps.ts';
 import { sharedChartSources, type ChartSource } from './chart-sources.ts';
@@ -429,6 +430,28 @@ export class FluxAppContext {
     if (shared?.version && version !== undefined && version !== shared.version)
       return { url: chart.url, source: undefined };
     return { url: chart.url, source: shared };
+  }
+
+  /**
+   * The 1Password stores an app of this cluster can use: every store but those in another
+   * cluster's own trees (a store in kubernetes/main/ is not on the edge cluster).
+   */
+  storesOf(cluster: FluxCluster): OnePasswordStore[] {
+    const all = this.secrets.stores();
+    const clusters = this.model.clusters();
+    if (clusters.length < 2) return all;
+    const under = (c: FluxCluster, file: string) =>
+      c.roots.some((r) => r.path !== undefined && (r.path === '' || file.startsWith(`${r.path}/`)));
+    return all.filter(
+      (s) => under(cluster, s.file) || !clusters.some((c) => c !== cluster && under(c, s.file)),
+    );
+  }
+
+  /** Where storesOf looks, in words: `cluster edge`, or `this repo`. */
+  storesScope(cluster: FluxCluster): string {
+    return cluster.name !== undefined && this.model.clusters().length > 1
+      ? `cluster ${cluster.name}`
+      : 'this repo';
   }
 
   /** The repo's 1Password stores and a 1Password lookup, made on first use. */

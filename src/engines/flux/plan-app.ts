@@ -80,7 +80,14 @@ export async function planFluxApp(
   const docs = plannedDocs(spec, conventions, view, examples);
   const substituted = newAppSubstituted(ctx, primary, entries.get(primary));
   const secret = spec.secret
-    ? await externalSecretTemplate(ctx, spec.name, spec.secret, examples, substituted)
+    ? await externalSecretTemplate(
+        ctx,
+        primary.cluster,
+        spec.name,
+        spec.secret,
+        examples,
+        substituted,
+      )
     : undefined;
   if (secret)
     docs.push({

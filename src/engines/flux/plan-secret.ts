@@ -66,6 +66,7 @@ export async function planFluxSecret(
   const vocab = { app: app.ks.name, ns: namespace };
   const { template, store, secretName, warnings } = await externalSecretTemplate(
     ctx,
+    cluster,
     app.ks.name,
     secret,
     examples,
