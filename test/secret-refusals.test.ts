@@ -241,3 +241,29 @@ describe('secret: a store is one of the cluster the app runs on', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/kind: ClusterSecretStore\n\s+name: onepassword/);
   });
 });
+
+describe('app --secret=true where there is no 1Password store', () => {
+  it('names --secret and what to add, writes nothing', async () => {
+    const repo = copyFixture('flux-four-space');
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=hello',
+      '--namespace=web',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--route=none',
+      '--secret=true',
+      '--item=hello',
+      '--fields=a',
+      '--source=offline',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('--secret: this repo has no ClusterSecretStore for 1Password');
+    expect(run.stderr).toMatch(/fix: add one first .*; or leave --secret out/);
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});

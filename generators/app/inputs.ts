@@ -220,7 +220,17 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     help: 'secret: true to add an ExternalSecret picked from 1Password (then --store, --vault, --item, --fields, --keys, --source)',
     type: 'boolean',
     when: isAppTemplate,
+    // no question where the cluster has no store to read 1Password through
+    askWhen: (a, ctx) => storesOf(ctx, a).length > 0,
     default: () => false,
+    validate: (v: boolean, a, ctx) => {
+      if (!v || storesOf(ctx, a).length > 0) return undefined;
+      const where = ctx.storesScope(ctx.cluster(firstCluster(a)));
+      return {
+        message: `${where} has no ClusterSecretStore for 1Password`,
+        fix: 'add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), then run this again; or leave --secret out',
+      };
+    },
   },
   ...secretInputs<FluxAppContext>(applies('with --secret=true', (a: Answers) => a.secret === true)),
   {
@@ -250,6 +260,8 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     },
   },
 ];
+
+const storesOf = (ctx: FluxAppContext, a: Answers) => ctx.storesOf(ctx.cluster(firstCluster(a)));
 
 function needsNamespace(ctx: FluxAppContext, a: Answers): boolean {
   const cluster = ctx.cluster(firstCluster(a));
