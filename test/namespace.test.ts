@@ -1,8 +1,16 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, expectGolden, readGolden } from './support/golden.ts';
-import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
+import {
+  copyFixture,
+  hasKubectl,
+  homeops,
+  kustomize,
+  ROOT,
+  snapshotFiles,
+} from './support/temp-repo.ts';
 
 describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (layout) => {
   it('adds a namespace folder like the golden one, which builds, and changes nothing the second time', async () => {
@@ -59,5 +67,37 @@ describe('homeops namespace: the spacing of the model namespace', () => {
     expect(readFileSync(join(repo, 'kubernetes/apps/media/kustomization.yaml'), 'utf8')).toMatch(
       /namespace: media\n\ncomponents:\n {2}- \.\.\/\.\.\/components\/sops\n\nresources:\n/,
     );
+  });
+});
+
+describe('homeops namespace on a flat repo (folders Flux takes in whole)', () => {
+  const flat = () => {
+    const repo = mkdtempSync(join(tmpdir(), 'homeops-flat-'));
+    cpSync(join(ROOT, 'test/fixtures/shapes/flux-flat'), repo, { recursive: true });
+    return repo;
+  };
+
+  it('adds only the folder and its Namespace, shaped like the siblings, once', async () => {
+    const repo = flat();
+    const before = snapshotFiles(repo);
+    const run = await homeops('namespace', '--dest', repo, '--name=games');
+    expect(run.code, run.stderr).toBe(0);
+    const files = snapshotFiles(repo);
+    expect(changedFiles(before, files)).toEqual(['kubernetes/games/namespace.yaml']);
+    expect(files['kubernetes/games/namespace.yaml']).toBe(
+      before['kubernetes/tools/namespace.yaml']?.replace('name: tools', 'name: games'),
+    );
+    const again = await homeops('namespace', '--dest', repo, '--name=games');
+    expect(again.stdout).toMatch(/^nothing to change: namespace games already exists/);
+    expect(snapshotFiles(repo)).toEqual(files);
+  });
+
+  it('writes nothing for a namespace that has its folder', async () => {
+    const repo = flat();
+    const before = snapshotFiles(repo);
+    const run = await homeops('namespace', '--dest', repo, '--name=tools');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('namespace tools already exists in kubernetes/tools');
+    expect(snapshotFiles(repo)).toEqual(before);
   });
 });

@@ -1,6 +1,9 @@
 import { byLayout } from '../../src/engine/by-layout.ts';
 import type { Generator } from '../../src/engine/generator.ts';
 import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
+import { posix } from 'node:path';
+import { HomeopsError } from '../../src/errors.ts';
+import { flatNamespaceDir, planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
 import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
@@ -41,7 +44,24 @@ const fluxNamespaceGenerator: Generator<FluxAppContext> = {
     let existed = 0;
     for (const clusterName of clusters.length ? clusters : [undefined]) {
       const cluster = ctx.cluster(clusterName);
-      if (ctx.namespaces(cluster).includes(name)) existed++;
+      let exists = ctx.namespaces(cluster).includes(name);
+      if (ctx.flat(cluster)) {
+        // a flat repo's folders are taken in as they are: a namespace is a folder with its Namespace
+        const dir = flatNamespaceDir(ctx, cluster, name);
+        exists ||= ctx.repo.tree
+          .children(dir)
+          .some((f) => ctx.model.reader.objects(`${dir}/${f}`).some((o) => o.kind === 'Namespace'));
+        if (exists) existed++;
+        if (!exists && !planFlatNamespace(ctx, cluster, name, dir))
+          throw new HomeopsError(
+            'CONFLICT',
+            `the namespace folders under ${posix.dirname(dir)} hold no Namespace file: a namespace there is only the folder of its first app`,
+            { field: 'name', fix: `add the app instead: homeops app --namespace=${name} ...` },
+          );
+        dirs.push(dir);
+        continue;
+      }
+      if (exists) existed++;
       dirs.push(planFluxNamespace(ctx, cluster, name).unit.dir);
     }
     if (existed === dirs.length)

@@ -114,16 +114,33 @@ export function flatExample(
   };
 }
 
+/** The folder of a flat repo's namespace: the one its apps are in, else where the others' are. */
+export function flatNamespaceDir(
+  ctx: FluxAppContext,
+  cluster: FluxCluster,
+  namespace: string,
+): string {
+  const apps = flatApps(ctx.model, cluster);
+  const own = apps.find((a) => a.namespace === namespace);
+  if (own) return posix.dirname(own.dir);
+  const pattern = majorityOf(
+    apps.filter((a) => a.namespace !== undefined),
+    (a) => abstractText(posix.dirname(a.dir), { ns: a.namespace ?? '' }),
+  );
+  const learned = pattern === undefined ? undefined : fillText(pattern, { ns: namespace });
+  return learned ?? posix.join(cluster.roots.find((r) => r.path)?.path ?? '', namespace);
+}
+
 /**
  * A new namespace of a flat repo: a folder beside the others, with a Namespace file where most
- * namespace folders have one, learned from theirs.
+ * namespace folders have one, learned from theirs. False when they have none: nothing is written.
  */
 export function planFlatNamespace(
   ctx: FluxAppContext,
   cluster: FluxCluster,
   namespace: string,
   dir: string,
-): void {
+): boolean {
   const apps = flatApps(ctx.model, cluster);
   const folders = [
     ...new Map(apps.map((a) => [posix.dirname(a.dir), a.namespace ?? ''])).entries(),
@@ -139,7 +156,7 @@ export function planFlatNamespace(
       );
     return file ? [{ file, ns }] : [];
   });
-  if (withFile.length * 2 <= folders.length) return;
+  if (withFile.length * 2 <= folders.length) return false;
   const name =
     majorityOf(withFile, (w) => abstractText(posix.basename(w.file), { ns: w.ns })) ??
     'namespace.yaml';
@@ -158,4 +175,5 @@ export function planFlatNamespace(
     learnDocument(template, { ns: namespace }, examples, NAMESPACE, {}),
     `the Namespace of ${namespace}`,
   );
+  return true;
 }
