@@ -1,16 +1,8 @@
-import { cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { changedFiles, expectGolden, readGolden } from './support/golden.ts';
-import {
-  copyFixture,
-  hasKubectl,
-  homeops,
-  kustomize,
-  ROOT,
-  snapshotFiles,
-} from './support/temp-repo.ts';
+import { copyFixture, hasKubectl, homeops, kustomize, snapshotFiles } from './support/temp-repo.ts';
 
 describe.each(['flux', 'flux-operator'])('homeops namespace on the %s layout', (layout) => {
   it('adds a namespace folder like the golden one, which builds, and changes nothing the second time', async () => {
@@ -71,11 +63,7 @@ describe('homeops namespace: the spacing of the model namespace', () => {
 });
 
 describe('homeops namespace on a flat repo (folders Flux takes in whole)', () => {
-  const flat = () => {
-    const repo = mkdtempSync(join(tmpdir(), 'homeops-flat-'));
-    cpSync(join(ROOT, 'test/fixtures/shapes/flux-flat'), repo, { recursive: true });
-    return repo;
-  };
+  const flat = () => copyFixture('shapes/flux-flat');
 
   it('adds only the folder and its Namespace, shaped like the siblings, once', async () => {
     const repo = flat();

@@ -1,5 +1,4 @@
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { copyFixture, homeops, ROOT, snapshotFiles } from './support/temp-repo.ts';
@@ -203,11 +202,7 @@ describe('secret: an input that applies only with another says which', () => {
 });
 
 describe('secret: a store is one of the cluster the app runs on', () => {
-  const perCluster = () => {
-    const repo = mkdtempSync(join(tmpdir(), 'homeops-per-cluster-'));
-    cpSync(join(ROOT, 'test/fixtures/shapes/flux-per-cluster'), repo, { recursive: true });
-    return repo;
-  };
+  const perCluster = () => copyFixture('shapes/flux-per-cluster');
   const flags = ['--namespace=default', '--app=echo', '--item=echo', '--fields=a'];
 
   it('refuses, naming the cluster, where only another cluster has a store; writes nothing', async () => {

@@ -8,7 +8,7 @@ export const ROOT = join(import.meta.dirname, '../..');
 
 /** A fresh copy of a fixture repo in a temporary folder. */
 export function copyFixture(name: string): string {
-  const dest = mkdtempSync(join(tmpdir(), `homeops-${name}-`));
+  const dest = mkdtempSync(join(tmpdir(), `homeops-${name.replaceAll('/', '-')}-`));
   cpSync(join(ROOT, 'test/fixtures', name), dest, { recursive: true });
   return dest;
 }
