@@ -89,3 +89,36 @@ describe('homeops namespace on a flat repo (folders Flux takes in whole)', () =>
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });
+
+describe('homeops namespace where overlays list Namespace files of a base', () => {
+  it('says a listed one exists, writing nothing', async () => {
+    const repo = copyFixture('shapes/flux-overlays');
+    const before = snapshotFiles(repo);
+    const run = await homeops('namespace', '--dest', repo, '--name=media', '--cluster=prod');
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('namespace media already exists in kubernetes/apps/base/media');
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses a new one, naming the base file to add by hand; app --createNamespace too', async () => {
+    const repo = copyFixture('shapes/flux-overlays');
+    const before = snapshotFiles(repo);
+    const app = [
+      '--yes',
+      '--name=hello',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--route=none',
+      '--createNamespace=true',
+    ];
+    for (const run of [
+      await homeops('namespace', '--dest', repo, '--name=games', '--cluster=prod'),
+      await homeops('app', '--dest', repo, '--namespace=games', '--cluster=prod', ...app),
+    ]) {
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('a new namespace in that shape is not written yet');
+      expect(run.stderr).toContain('fix: add kubernetes/apps/base/games/namespace.yaml');
+    }
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+});

@@ -1,7 +1,10 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
 import type { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { planFluxApp } from '../../src/engines/flux/plan-app.ts';
-import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
+import {
+  planFluxNamespace,
+  refuseOverlayNamespaces,
+} from '../../src/engines/flux/plan-namespace.ts';
 import { planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
 import { fillText } from '../../src/learn/vocabulary.ts';
 import { posix } from 'node:path';
@@ -25,6 +28,8 @@ export async function planFluxAppRun(ctx: FluxAppContext, answers: Answers): Pro
       const appDir = fillText(conventions.appDir, { app: spec.name, ns: spec.namespace });
       if (appDir) planFlatNamespace(ctx, cluster, spec.namespace, posix.dirname(appDir));
     }
+    const rootDir = placement.group?.root.path ?? cluster.roots[0]?.path;
+    if (!ctx.flat(cluster) && rootDir) refuseOverlayNamespaces(ctx, rootDir, spec.namespace);
     if (placement.group) return placement;
     created = true;
     return { ...placement, group: planFluxNamespace(ctx, cluster, spec.namespace) };

@@ -4,7 +4,7 @@ import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { posix } from 'node:path';
 import { HomeopsError } from '../../src/errors.ts';
 import { flatNamespaceDir, planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
-import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
+import { baseNamespaceFile, planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { list, requiredText } from '../../src/inputs/read-answers.ts';
@@ -59,6 +59,13 @@ const fluxNamespaceGenerator: Generator<FluxAppContext> = {
             { field: 'name', fix: `add the app instead: homeops app --namespace=${name} ...` },
           );
         dirs.push(dir);
+        continue;
+      }
+      const inBase = baseNamespaceFile(ctx, cluster, name);
+      if (inBase) {
+        // an overlay lists it from a base: it is there already
+        existed++;
+        dirs.push(posix.dirname(inBase));
         continue;
       }
       if (exists) existed++;
