@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import { HomeopsError } from '../errors.ts';
 import { diskSource, firstSegment, memorySource, type TreeSource } from './tree-source.ts';
 import { compareText } from '../text/compare-text.ts';
+import { inFolder } from './in-folder.ts';
 
 export interface FileChange {
   /** Repo-relative POSIX path. */
@@ -103,7 +104,7 @@ export class RepoTree {
    */
   yamlFilesMentioning(dirs: readonly string[], needle: string): string[] {
     const roots = dirs.map(normalize);
-    const under = (p: string) => roots.some((d) => d === '' || p === d || p.startsWith(`${d}/`));
+    const under = (p: string) => roots.some((d) => inFolder(p, d));
     // the files on disk that hold it, looked for once a run (git grep, or a walk of the repo)
     let onDisk = this.mentioning.get(needle);
     if (!onDisk) {

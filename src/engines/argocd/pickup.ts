@@ -1,6 +1,7 @@
 import { HomeopsError } from '../../errors.ts';
 import { discover, fluxPath } from '../../repo/graph/discover.ts';
 import type { ArgoModel } from './argo-model.ts';
+import { inFolder } from '../../tree/in-folder.ts';
 
 /**
  * What deploys a new app folder, walked through the repo's objects: the ApplicationSet whose
@@ -24,7 +25,7 @@ export function pickupOf(
     ? undefined
     : discover(model.reader).fluxKustomizations.find((k) => {
         const path = fluxPath(k);
-        return path !== undefined && (path === '' || file.startsWith(`${path}/`));
+        return path !== undefined && inFolder(file, path);
       });
   const warnings =
     readers.length || flux

@@ -15,6 +15,7 @@ import type { Group } from '../../repo/graph/flux-graph.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
+import { inFolder } from '../../tree/in-folder.ts';
 import { examplesFor, type AppExample } from './examples.ts';
 import { flatApps, flatExample, isFlat } from './flat-apps.ts';
 import { sharedChartSources, type ChartSource } from './chart-sources.ts';
@@ -441,7 +442,7 @@ export class FluxAppContext {
     const clusters = this.model.clusters();
     if (clusters.length < 2) return all;
     const under = (c: FluxCluster, file: string) =>
-      c.roots.some((r) => r.path !== undefined && (r.path === '' || file.startsWith(`${r.path}/`)));
+      c.roots.some((r) => r.path !== undefined && inFolder(file, r.path));
     return all.filter(
       (s) => under(cluster, s.file) || !clusters.some((c) => c !== cluster && under(c, s.file)),
     );
@@ -461,7 +462,7 @@ export class FluxAppContext {
       const trees = [
         ...new Set(this.model.graph.roots.flatMap((r) => (r.path === undefined ? [] : [r.path]))),
       ];
-      const inTree = (d: string) => trees.some((t) => t === '' || d === t || d.startsWith(`${t}/`));
+      const inTree = (d: string) => trees.some((t) => inFolder(d, t));
       // the apps are read for their folders only when a store file lies outside the trees
       const stray = this.repo.tree
         .yamlFilesMentioning([''], 'ClusterSecretStore')

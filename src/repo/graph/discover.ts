@@ -2,6 +2,7 @@ import { isToolFolder } from '../../tree/repo-tree.ts';
 import { posix } from 'node:path';
 import { kustomizationFileIn } from './kustomize-unit.ts';
 import { dig, isYamlFile, str, type ObjectReader, type RepoObject } from './objects.ts';
+import { inFolder } from '../../tree/in-folder.ts';
 
 /** The GitOps objects that tell how a repo deploys: found where they are, whatever the files are called. */
 export interface Discovery {
@@ -40,8 +41,7 @@ export function discover(reader: ObjectReader): Discovery {
   const tree = reader.tree;
   const found: RepoObject[] = [];
   const claims: string[] = [];
-  const claimed = (dir: string) =>
-    claims.some((c) => c === '' || dir === c || dir.startsWith(`${c}/`));
+  const claimed = (dir: string) => claims.some((c) => inFolder(dir, c));
   const take = (file: string) => {
     for (const o of reader.objectsIf(file, [FLUX_KUSTOMIZATION, ARGO])) {
       if (!isFluxKustomization(o) && !isArgoApp(o)) continue;

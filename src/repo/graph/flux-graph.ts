@@ -7,6 +7,7 @@ import {
   type UnitResource,
 } from './kustomize-unit.ts';
 import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
+import { inFolder } from '../../tree/in-folder.ts';
 
 /** A Flux Kustomization of the repo. */
 export interface FluxKs {
@@ -267,6 +268,5 @@ function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
 
 /** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
 function deploys(path: string, file: string): boolean {
-  const dir = posix.dirname(file);
-  return path === '' || dir === path || dir.startsWith(`${path}/`);
+  return inFolder(posix.dirname(file), path);
 }
