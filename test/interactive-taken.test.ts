@@ -73,6 +73,19 @@ describe('a name the repo has already is refused at the prompt that makes it con
     expect(run.answers.name).toBe('whoami');
   });
 
+  it('argocd git files generator: the folder of an app switched off in its config', async () => {
+    const run = await resolveAtPrompts('shapes/argocd-appset-files', 'app', {
+      name: ['tdarr', 'mealie'],
+      group: ['home'],
+      image: ['ghcr.io/mealie-recipes/mealie:v2.8.0'],
+      port: ['9000'],
+    });
+    expect(run.told).toEqual([
+      'name->name: an app named tdarr already exists (cluster/apps/media/tdarr, switched off): type another name',
+    ]);
+    expect(run.answers.name).toBe('mealie');
+  });
+
   it('clustertool: an app name of any layer, at the name prompt', async () => {
     const run = await resolveAtPrompts('clustertool', 'app', {
       name: ['it-tools', 'whoami'],

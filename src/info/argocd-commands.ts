@@ -1,3 +1,4 @@
+import { sampleGroupOf } from './flux-commands.ts';
 import type { CommandInfo, EngineInfo } from './info-model.ts';
 
 const IMAGE = '--image=ghcr.io/traefik/whoami:v1.10.4 --port=80';
@@ -26,6 +27,19 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
       },
       { what: 'the same, asked question by question', command: 'npx plop app' },
       { what: 'add a namespace', command: 'homeops namespace --name=<namespace>' },
+    ];
+  }
+  if (info.layout === 'argocd-apps') {
+    const groups = info.clusters[0]?.groups ?? [];
+    const sample = sampleGroupOf(groups);
+    const several = groups.length > 1 && sample !== undefined;
+    const ns = info.apps?.defaultNamespace === null ? ' --namespace=<namespace>' : '';
+    return [
+      {
+        what: `add an app${several ? ` to the ${sample.name} group` : ''}, written like its siblings`,
+        command: `homeops app --name=<app>${several ? ` --group=${sample.name}` : ''}${ns} ${IMAGE}${route}`,
+      },
+      { what: 'the same, asked question by question', command: 'npx plop app' },
     ];
   }
   const group = info.clusters[0]?.groups[0];

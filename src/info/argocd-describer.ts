@@ -8,14 +8,15 @@ import { dig, ObjectReader, type RepoObject } from '../repo/graph/objects.ts';
 import { findOnePasswordStores } from '../secrets/secret-stores.ts';
 import { readArgo } from './argo-objects.ts';
 import { argocdCommands } from './argocd-commands.ts';
+import { describeArgoApps } from './argo-apps-describer.ts';
 import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import type { EngineInfo } from './info-model.ts';
 import { byUse, gatewayInfo } from './words.ts';
 
 /**
  * An Argo CD repo: its roots and apps read from the Argo CD objects (argo-objects.ts); the seed
- * layouts homeops writes today (app of apps, talosctl + mise) add what their contexts learn. Thin
- * on purpose: the Argo CD engine (src/engines/argocd) replaces the reading when it lands.
+ * layouts homeops writes today (app of apps, talosctl + mise) add what their contexts learn, and
+ * every other shape what the Argo CD engine (src/engines/argocd) reads (argo-apps-describer.ts).
  */
 export const argocdDescriber: EngineDescriber = argocdDescriberOver([]);
 
@@ -58,7 +59,8 @@ function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineIn
     };
     if (layout === 'argocd') seedAppOfApps(repo, info);
     else if (layout === 'argocd-mise') seedMise(repo, info);
-    else readLoose(repo, reader, info);
+    else if (layout !== 'argocd-apps' || !describeArgoApps(repo, info))
+      readLoose(repo, reader, info);
     if (!sets.length && info.apps?.entryFile)
       info.shape = `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is ${info.apps.entryFile}`;
     info.secrets.stores = findOnePasswordStores(repo.tree, ['']).map((s) => ({
@@ -71,10 +73,10 @@ function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineIn
   }
 }
 
-function argoLayout(repo: RepoContext): 'argocd' | 'argocd-mise' | null {
+function argoLayout(repo: RepoContext): 'argocd' | 'argocd-mise' | 'argocd-apps' | null {
   try {
     const id = repo.layout.id;
-    return id === 'argocd' || id === 'argocd-mise' ? id : null;
+    return id === 'argocd' || id === 'argocd-mise' || id === 'argocd-apps' ? id : null;
   } catch {
     return null; // a shape the Argo CD generators do not write yet
   }

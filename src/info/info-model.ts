@@ -77,6 +77,11 @@ export interface AppsInfo {
   files: Record<string, string>;
   /** Where a new app's chart comes from, as its siblings do it. */
   chartSource: string | null;
+  /**
+   * The namespace a new app gets without `--namespace`, in placeholders (`<app>`, `<group>`) or
+   * a fixed name; null where it must be given. Absent where the engine does not tell.
+   */
+  defaultNamespace?: string | null;
 }
 
 export interface RegistrationInfo {

@@ -72,7 +72,7 @@ function engineLines(e: EngineInfo): string[] {
       : 'none';
   if (g.all.length || g.internal)
     out.push(
-      `${label('Gateways')}${e.layout === 'clustertool' ? `ingress classes ${g.all.map((x) => x.name).join(', ')}` : `internal ${gw(g.internal)}; external ${gw(g.external)}`}`,
+      `${label('Gateways')}${e.layout === 'clustertool' ? `ingress classes ${g.all.map((x) => x.name).join(', ')}` : `${g.all.length && g.all.every((x) => x.namespace === null) ? 'ingress classes: ' : ''}internal ${gw(g.internal)}; external ${gw(g.external)}`}`,
     );
   if (e.hostname) out.push(`${label('Hostnames')}${e.hostname}`);
   const s = e.storage;

@@ -1,3 +1,5 @@
+import { RELEASE_NAME, RELEASE_TEXT } from '../text/helm-release-name.ts';
+
 /**
  * The names an app's files are written from: its own name, its namespace, its cluster. A sibling's
  * text is abstracted by replacing them with placeholders (`gatus-secret` -> `⟪app⟫-secret`,
@@ -5,10 +7,6 @@
  * apps write the same way counts as one convention; a new app's text is made by filling them in.
  */
 export type Token = 'app' | 'ns' | 'cluster' | 'group' | 'port' | 'release';
-
-/** Helm's name for the release: in app-template values, the app's own name written as a template. */
-const RELEASE_NAME = /\{\{\s*\.Release\.Name\s*\}\}/g;
-const RELEASE_TEXT = '{{ .Release.Name }}';
 
 export type Vocabulary = Partial<Record<Token, string>>;
 

@@ -2,6 +2,7 @@ import { isMap, LineCounter, parseAllDocuments, type Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { FileChange } from '../tree/repo-tree.ts';
 import { preloadValidators, validatorFor } from './kind-validators.ts';
+import { withReleaseName } from '../text/helm-release-name.ts';
 
 interface AjvError {
   instancePath?: string;
@@ -41,9 +42,13 @@ interface FileDocuments {
   parsed: { doc: Document.Parsed[]; lineCounter: LineCounter };
 }
 
+/** A chart's templates are checked as Helm renders them, as far as the release name. */
+const isChartTemplate = (path: string): boolean => /(^|\/)templates\/[^/]+$/.test(path);
+
 function parseFull(change: FileChange): FileDocuments {
   const lineCounter = new LineCounter();
-  const all = parseAllDocuments(change.after, { lineCounter });
+  const text = isChartTemplate(change.path) ? withReleaseName(change.after) : change.after;
+  const all = parseAllDocuments(text, { lineCounter });
   const docs = 'empty' in all ? [] : all;
   for (const doc of docs) {
     const syntax = doc.errors[0];

@@ -49,6 +49,12 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
       const app = ctx.model.applications.find((x) => x.name === v);
       const folder = ctx.model.pickedFolders().find((f) => f.dir.endsWith(`/${v}`));
       const where = app?.object.file ?? folder?.dir;
+      const off = where ? undefined : ctx.switchedOff(v);
+      if (off)
+        return {
+          message: `an app named ${v} already exists (${off.dir}), switched off: its ${off.config} does not have ${off.labels}`,
+          prompt: `an app named ${v} already exists (${off.dir}, switched off): type another name`,
+        };
       return where
         ? {
             message: `an app named ${v} already exists (${where})`,
@@ -134,6 +140,14 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
       if (points[v as 'internal' | 'external']) return undefined;
       return {
         message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
+        fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
+      };
+    }
+    if (ctx.exposure() === 'ingress') {
+      const classes = ctx.ingressClasses();
+      if (classes[v as 'internal' | 'external']) return undefined;
+      return {
+        message: `this repo's apps use ${classes.all.length === 1 ? 'one ingress class,' : `no ingress class named for ${v} routes, only`} ${classes.all.join(', ')}`,
         fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
       };
     }

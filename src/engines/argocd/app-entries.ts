@@ -118,6 +118,7 @@ function entryOf(
       vocab,
       docs,
       chart,
+      umbrella: undefined,
       values,
       features: featuresOf(docs, values),
       local: false,

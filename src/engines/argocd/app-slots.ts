@@ -1,15 +1,16 @@
 import type { ArgoAppSet } from './argo-objects.ts';
-import type { ArgoModel, PickedFolder } from './argo-model.ts';
+import type { ArgoModel, ConfigFile, PickedFolder } from './argo-model.ts';
 
 /** Where an ApplicationSet's Application takes its namespace from. */
 export type NamespaceFrom =
   | { kind: 'app' } // `{{ .path.basename }}`: the folder's own name
   | { kind: 'segment'; index: number } // `{{ index .path.segments 2 }}`
   | { kind: 'fixed'; value: string } // a literal namespace
+  | { kind: 'config'; key: string } // `{{ .namespace }}`: a key of a files generator's config
   | { kind: 'unknown'; text: string };
 
 /**
- * One folder pattern of an ApplicationSet's directories generator, read as a place for apps:
+ * One folder pattern of an ApplicationSet's git generator, read as a place for apps:
  * which segment is the app, which (if any) the namespace, which the group (the folder level
  * between the root and the app).
  */
@@ -24,12 +25,17 @@ export interface AppSlot {
   fixedGroup: string | undefined;
   /** The folders of the repo it picks up. */
   folders: PickedFolder[];
+  /** A files generator's config file, which each app folder has. */
+  config: ConfigFile | undefined;
 }
 
 const WILD = /[*?{[]/;
 
-export function namespaceFrom(template: string | undefined): NamespaceFrom {
+export function namespaceFrom(template: string | undefined, config?: ConfigFile): NamespaceFrom {
   if (template === undefined) return { kind: 'unknown', text: '(none)' };
+  // a files generator's parameters are its config's keys (`{{ .namespace }}`, `{{namespace}}`)
+  const key = config && /^\{\{\s*\.?([A-Za-z_][A-Za-z0-9_]*)\s*\}\}$/.exec(template)?.[1];
+  if (key) return { kind: 'config', key };
   if (!template.includes('{{') && !template.includes('$'))
     return { kind: 'fixed', value: template };
   if (/^\{\{\s*\.?path\.basename(Normalized)?\s*\}\}$/.test(template)) return { kind: 'app' };
@@ -40,38 +46,35 @@ export function namespaceFrom(template: string | undefined): NamespaceFrom {
   return { kind: 'unknown', text: template };
 }
 
-/** The app places of a repo: one per directories pattern whose last segment is the app. */
+/** The app places of a repo: one per folder pattern whose last segment is the app. */
 export function appSlots(model: ArgoModel): AppSlot[] {
   const picked = model.pickedFolders();
   const out: AppSlot[] = [];
-  for (const appSet of model.appSets)
-    for (const g of appSet.generators) {
-      if (g.kind !== 'directories') continue;
-      for (const pattern of g.include) {
-        const segments = pattern.split('/');
-        if (!WILD.test(segments.at(-1) ?? '') || pattern.includes('**')) continue;
-        const ns = namespaceFrom(appSet.namespaceTemplate);
-        const last = segments.length - 1;
-        const wild = segments
-          .map((s, i) => (i < last && WILD.test(s) ? i : -1))
-          .filter((i) => i >= 0 && !(ns.kind === 'segment' && ns.index === i));
-        const groupIndex = wild.at(-1);
-        const parent = segments[last - 1];
-        const parentIsNs = ns.kind === 'segment' && ns.index === last - 1;
-        out.push({
-          appSet,
-          pattern,
-          segments,
-          namespaceFrom: ns,
-          groupIndex,
-          fixedGroup:
-            groupIndex === undefined && parent && !parentIsNs && !WILD.test(parent)
-              ? parent
-              : undefined,
-          folders: picked.filter((p) => p.appSet === appSet && p.pattern === pattern),
-        });
-      }
-    }
+  for (const { appSet, pattern, config } of model.folderPatterns()) {
+    const segments = pattern.split('/');
+    if (!WILD.test(segments.at(-1) ?? '') || pattern.includes('**')) continue;
+    const ns = namespaceFrom(appSet.namespaceTemplate, config);
+    const last = segments.length - 1;
+    const wild = segments
+      .map((s, i) => (i < last && WILD.test(s) ? i : -1))
+      .filter((i) => i >= 0 && !(ns.kind === 'segment' && ns.index === i));
+    const groupIndex = wild.at(-1);
+    const parent = segments[last - 1];
+    const parentIsNs = ns.kind === 'segment' && ns.index === last - 1;
+    out.push({
+      appSet,
+      pattern,
+      segments,
+      namespaceFrom: ns,
+      groupIndex,
+      fixedGroup:
+        groupIndex === undefined && parent && !parentIsNs && !WILD.test(parent)
+          ? parent
+          : undefined,
+      folders: picked.filter((p) => p.appSet === appSet && p.pattern === pattern),
+      config,
+    });
+  }
   return out;
 }
 

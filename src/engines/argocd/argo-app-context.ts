@@ -14,11 +14,11 @@ import { dig, str } from '../../repo/graph/objects.ts';
 import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
-import { ArgoModel } from './argo-model.ts';
+import { ArgoModel, foldersMatching } from './argo-model.ts';
 import { chartKey } from './argo-view.ts';
 import { appEntries, type AppEntry } from './app-entries.ts';
-import { appSlots, groupsOf, type AppSlot } from './app-slots.ts';
-import { examplesFor, type ArgoExample } from './examples.ts';
+import { appSlots, groupOfFolder, groupsOf, type AppSlot } from './app-slots.ts';
+import { configNamespace, examplesFor, type ArgoExample } from './examples.ts';
 import {
   chartUrl,
   learnArgoConventions,
@@ -79,6 +79,29 @@ export class ArgoAppContext {
     );
   }
 
+  /**
+   * A folder of this name a files generator leaves out, its config not having the selector's
+   * labels (an app switched off with `enabled: "false"`): the name is still taken.
+   */
+  switchedOff(name: string): { dir: string; config: string; labels: string } | undefined {
+    for (const slot of this.slots) {
+      const config = slot.config;
+      if (!config) continue;
+      const dir = foldersMatching(this.repo.tree, slot.pattern).find(
+        (d) => posix.basename(d) === name && this.repo.tree.isFile(posix.join(d, config.name)),
+      );
+      if (dir && !slot.folders.some((f) => f.dir === dir))
+        return {
+          dir,
+          config: config.name,
+          labels: Object.entries(config.selector)
+            .map(([k, v]) => `${k}: "${v}"`)
+            .join(', '),
+        };
+    }
+    return undefined;
+  }
+
   /** Literal folder names of the slots' patterns (`apps/home/*\/*` -> apps, home): a cluster given must be one. */
   clusterSegments(): string[] {
     const all = this.slots.flatMap((s) => s.segments.slice(0, -1).filter((x) => !/[*?{[]/.test(x)));
@@ -136,12 +159,31 @@ export class ArgoAppContext {
     const froms = (slot ? [slot] : this.slots).map((s) => s.namespaceFrom);
     const [first] = froms;
     if (froms.every((f) => f.kind === 'app')) return name;
+    if (froms.every((f) => f.kind === 'config')) return this.configNamespace(name, group);
     if (
       first?.kind === 'fixed' &&
       froms.every((f) => f.kind === 'fixed' && f.value === first.value)
     )
       return first.value;
     return undefined;
+  }
+
+  /**
+   * The namespace a config file would give a new app, as most siblings' configs relate theirs to
+   * their folders (the group's first): the group's name, the app's, or the one most of them name.
+   */
+  private configNamespace(name: string, group: string | undefined): string | undefined {
+    const all = this.examples(group);
+    const local = all.filter((e) => e.local);
+    const relations = (local.length ? local : all).map((e) => {
+      const own = e.slot && groupOfFolder(e.slot, e.dir);
+      if (e.vocab.ns === posix.basename(e.dir)) return 'app';
+      return own !== undefined && e.vocab.ns === own ? 'group' : `ns:${e.vocab.ns ?? ''}`;
+    });
+    const relation = majorityOf(relations, (r) => r);
+    if (relation === 'app') return name;
+    if (relation === 'group') return group;
+    return relation?.startsWith('ns:') ? relation.slice(3) || undefined : undefined;
   }
 
   /** The slot of a group: the one whose folders are in it, else the only one a new group fits. */
@@ -153,11 +195,13 @@ export class ArgoAppContext {
     return this.slots.length === 1 ? this.slots[0] : undefined;
   }
 
-  /** The namespaces the slot's apps are in, where a folder segment is the namespace. */
+  /** The namespaces the slots' apps are in, where a folder segment or a config key is the namespace. */
   namespaces(): string[] {
     const out = new Set<string>();
     for (const slot of this.slots) {
       const from = slot.namespaceFrom;
+      if (from.kind === 'config')
+        for (const f of slot.folders) out.add(configNamespace(this.model, slot, f.dir) ?? '');
       if (from.kind !== 'segment') continue;
       for (const f of slot.folders) out.add(f.dir.split('/')[from.index] ?? '');
     }
@@ -240,8 +284,7 @@ export class ArgoAppContext {
       counts.set(set.join(','), c);
     }
     const all = [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.set);
-    const outside = /public|extern|wan|internet|tunnel/i;
-    const external = all.find((s) => s.some((p) => outside.test(p)));
+    const external = all.find((s) => s.some((p) => OUTSIDE.test(p)));
     const internal = all.find((s) => s !== external);
     return { internal, external, all };
   }
@@ -253,8 +296,24 @@ export class ArgoAppContext {
     );
   }
 
-  /** How the siblings are reached: HTTPRoutes to Gateways, or Traefik IngressRoutes. */
-  exposure(): 'gateway' | 'ingressroute' {
+  /**
+   * The ingress classes the siblings' chart `ingress:` values name: by name where names say it
+   * (`external`, `public`), else the most used is the internal one.
+   */
+  ingressClasses(): { internal?: string; external?: string; all: string[] } {
+    const classes = this.examples(undefined).flatMap((e) =>
+      routesOf(e).flatMap((r) => str(dig(r, 'className')) ?? []),
+    );
+    const counts = new Map<string, number>();
+    for (const c of classes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    const all = [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
+    const external = all.find((c) => OUTSIDE.test(c));
+    const internal = all.find((c) => c !== external);
+    return { internal, external, all };
+  }
+
+  /** How the siblings are reached: HTTPRoutes to Gateways, Traefik IngressRoutes, or chart ingress values. */
+  exposure(): 'gateway' | 'ingressroute' | 'ingress' {
     return learnArgoConventions(this.examples(undefined)).exposure;
   }
 
@@ -273,12 +332,15 @@ export class ArgoAppContext {
   /** The hostname the siblings of a route kind write, abstract (`⟪app⟫.lab.example.net`). */
   hostnamePattern(kind: 'internal' | 'external'): string | undefined {
     if (this.repo.config.conventions.domain) return `⟪app⟫.${this.repo.config.conventions.domain}`;
-    const gateway = this.gateways()[kind];
+    const ingress = this.exposure() === 'ingress';
+    const gateway = ingress ? undefined : this.gateways()[kind];
     const points = this.entryPoints();
+    const className = ingress ? this.ingressClasses()[kind] : undefined;
     const hostnames = this.examples(undefined).flatMap((e) =>
       routesOf(e)
         .filter(
           (r) =>
+            (className !== undefined && dig(r, 'className') === className) ||
             (dig(r, 'entryPoints') !== undefined &&
               JSON.stringify(dig(r, 'entryPoints')) === JSON.stringify(points[kind])) ||
             parentRefsOf(r, e.vocab.ns).some(
@@ -363,7 +425,10 @@ export class ArgoAppContext {
   }
 }
 
-/** An example's routes: its HTTPRoute files' specs and its chart values' `route.*`. */
+/** Names that say a way in is from outside the home network. */
+const OUTSIDE = /public|extern|wan|internet|tunnel/i;
+
+/** An example's routes: its HTTPRoute files' specs, its chart values' `route.*` and `ingress.*`. */
 export function routesOf(e: ArgoExample): unknown[] {
   const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
   // a Traefik IngressRoute, read as a route: its Host() matches and entry points
@@ -377,9 +442,20 @@ export function routesOf(e: ArgoExample): unknown[] {
       return { hostnames: hosts, entryPoints: dig(d.object?.data, 'spec', 'entryPoints') };
     });
   const values = e.values ? toData(e.values.root) : undefined;
+  // a chart ingress, read as a route: its hosts and its class
+  const ingresses = Object.values((dig(values, 'ingress') ?? {}) as Record<string, unknown>).map(
+    (i) => {
+      const hosts = dig(i, 'hosts');
+      return {
+        hostnames: (Array.isArray(hosts) ? hosts : []).map((h) => dig(h, 'host')),
+        className: dig(i, 'className') ?? dig(i, 'ingressClassName'),
+      };
+    },
+  );
   return [
     ...files,
     ...traefik,
+    ...ingresses,
     ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>),
   ];
 }

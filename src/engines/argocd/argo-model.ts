@@ -9,19 +9,56 @@ import {
   readApplication,
   type ArgoAppSet,
   type ArgoApplication,
+  type GitGenerator,
   type GitSource,
 } from './argo-objects.ts';
 import { globToRegExp } from './glob.ts';
 
 const ARGO = /^apiVersion:\s*["']?argoproj\.io\//m;
 
-/** A folder an ApplicationSet's directories generator makes an Application of. */
+/** A folder an ApplicationSet's git generator makes an Application of. */
 export interface PickedFolder {
   dir: string;
   appSet: ArgoAppSet;
-  /** The generator's pattern that matches it (`my-apps/*\/*`). */
+  /** The generator's folder pattern that matches it (`my-apps/*\/*`). */
   pattern: string;
+  /** A files generator's: the config file in the folder whose keys the Application is made from. */
+  config: ConfigFile | undefined;
 }
+
+/** The config file a git files generator reads in each app folder (`app-config.yaml`). */
+export interface ConfigFile {
+  name: string;
+  /** `selector.matchLabels`: the keys (and values) a config must have to make an Application. */
+  selector: Record<string, string>;
+}
+
+/**
+ * What a git generator makes Applications of, as folder patterns: each directories pattern, or
+ * the folder of each files pattern whose file name is literal (`cluster/apps/*\/*\/app-config.yaml`
+ * -> `cluster/apps/*\/*` with the config `app-config.yaml`).
+ */
+interface FolderRule {
+  pattern: string;
+  config: ConfigFile | undefined;
+  excluded: (dir: string) => string | undefined;
+}
+
+function folderRules(g: GitGenerator): FolderRule[] {
+  if (g.kind === 'directories') {
+    const excluded = (dir: string) => g.exclude.find((x) => globToRegExp(x).test(dir));
+    return g.include.map((pattern) => ({ pattern, config: undefined, excluded }));
+  }
+  return g.paths.flatMap((path) => {
+    const name = posix.basename(path);
+    if (WILD.test(name) || !path.includes('/')) return [];
+    const excluded = (dir: string) =>
+      g.exclude.find((x) => globToRegExp(x).test(posix.join(dir, name)));
+    return [{ pattern: posix.dirname(path), config: { name, selector: g.selector }, excluded }];
+  });
+}
+
+const WILD = /[*?{[]/;
 
 /**
  * An Argo CD repo read from its own objects: every Application and ApplicationSet, whatever its
@@ -81,45 +118,62 @@ export class ArgoModel {
     });
   }
 
-  /** Every folder some ApplicationSet's directories generator makes an Application of. */
+  /** Every folder some ApplicationSet's git generator makes an Application of. */
   pickedFolders(): PickedFolder[] {
     if (this.picked) return this.picked;
     const out: PickedFolder[] = [];
     for (const appSet of this.appSets)
-      for (const g of appSet.generators) {
-        if (g.kind !== 'directories') continue;
-        for (const pattern of g.include)
+      for (const g of appSet.generators)
+        for (const { pattern, config, excluded } of folderRules(g))
           for (const dir of foldersMatching(this.tree, pattern))
             if (
-              !g.exclude.some((x) => globToRegExp(x).test(dir)) &&
+              !excluded(dir) &&
+              (!config || this.selects(dir, config)) &&
               !out.some((p) => p.dir === dir)
             )
-              out.push({ dir, appSet, pattern });
-      }
+              out.push({ dir, appSet, pattern, config });
     return (this.picked = out);
   }
 
+  /** Whether a folder's config file is there and has the selector's labels. */
+  private selects(dir: string, config: ConfigFile): boolean {
+    const file = posix.join(dir, config.name);
+    if (!this.tree.isFile(file)) return false;
+    const data = this.reader.data(file);
+    return Object.entries(config.selector).every(([k, v]) => String(dig(data, k)) === v);
+  }
+
   /** The ApplicationSet (and pattern) that would make an Application of this folder, if any. */
-  pickerOf(dir: string): { appSet: ArgoAppSet; pattern: string } | undefined {
+  pickerOf(
+    dir: string,
+  ): { appSet: ArgoAppSet; pattern: string; config: ConfigFile | undefined } | undefined {
     for (const appSet of this.appSets)
-      for (const g of appSet.generators) {
-        if (g.kind !== 'directories') continue;
-        if (g.exclude.some((x) => globToRegExp(x).test(dir))) continue;
-        const pattern = g.include.find((p) => globToRegExp(p).test(dir));
-        if (pattern) return { appSet, pattern };
-      }
+      for (const g of appSet.generators)
+        for (const rule of folderRules(g))
+          if (!rule.excluded(dir) && globToRegExp(rule.pattern).test(dir))
+            return { appSet, pattern: rule.pattern, config: rule.config };
     return undefined;
   }
 
   /** The exclude pattern that keeps a folder out of an ApplicationSet whose pattern it matches. */
   excluderOf(dir: string): { appSet: ArgoAppSet; exclude: string } | undefined {
     for (const appSet of this.appSets)
-      for (const g of appSet.generators) {
-        if (g.kind !== 'directories' || !g.include.some((p) => globToRegExp(p).test(dir))) continue;
-        const exclude = g.exclude.find((x) => globToRegExp(x).test(dir));
-        if (exclude) return { appSet, exclude };
-      }
+      for (const g of appSet.generators)
+        for (const rule of folderRules(g)) {
+          if (!globToRegExp(rule.pattern).test(dir)) continue;
+          const exclude = rule.excluded(dir);
+          if (exclude) return { appSet, exclude };
+        }
     return undefined;
+  }
+
+  /** Every folder pattern of the repo's git generators, with the config file a files generator reads. */
+  folderPatterns(): { appSet: ArgoAppSet; pattern: string; config: ConfigFile | undefined }[] {
+    return this.appSets.flatMap((appSet) =>
+      appSet.generators.flatMap((g) =>
+        folderRules(g).map(({ pattern, config }) => ({ appSet, pattern, config })),
+      ),
+    );
   }
 }
 

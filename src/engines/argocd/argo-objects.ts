@@ -22,7 +22,7 @@ export interface ArgoApplication {
 /** A git generator: folders (`directories`) or config files (`files`) that make Applications. */
 export type GitGenerator =
   | { kind: 'directories'; include: string[]; exclude: string[] }
-  | { kind: 'files'; paths: string[]; selector: Record<string, string> };
+  | { kind: 'files'; paths: string[]; exclude: string[]; selector: Record<string, string> };
 
 export interface ArgoAppSet {
   object: RepoObject;
@@ -106,10 +106,12 @@ function gitGenerators(list: unknown): GitGenerator[] {
     const files = dig(git, 'files');
     if (!Array.isArray(files)) return [];
     const labels = (dig(g, 'selector', 'matchLabels') ?? {}) as Record<string, unknown>;
+    const path = (f: unknown) => cleanPath(str(dig(f, 'path')) ?? '');
     return [
       {
         kind: 'files',
-        paths: files.map((f) => cleanPath(str(dig(f, 'path')) ?? '')),
+        paths: files.filter((f) => dig(f, 'exclude') !== true).map(path),
+        exclude: files.filter((f) => dig(f, 'exclude') === true).map(path),
         selector: Object.fromEntries(Object.entries(labels).map(([k, v]) => [k, String(v)])),
       },
     ];

@@ -14,6 +14,8 @@ export interface ArgoView {
   namespace: string;
   schemas: Record<'kustomization' | 'values' | 'httproute', null>;
   chart: { name: string; repo: string; version: string; valuesFile: string | null } | null;
+  /** The folder is an umbrella chart of the chart (Chart.yaml, values.yaml, templates/), as the siblings are. */
+  umbrella: boolean;
   appTemplate: boolean;
   image: string | { repository: string; tag: string } | null;
   port: number | null;
@@ -26,8 +28,12 @@ export interface ArgoView {
     entryPoints: string[];
     match: string;
     port: number;
+    /** The ingress class of a chart ingress. */
+    className: string | null;
   } | null;
   routeInValues: boolean;
+  /** The route is the chart's `ingress:` values (the siblings' way), to an ingress class. */
+  ingressInValues: boolean;
   /** The route is a Traefik IngressRoute (the siblings' way), not an HTTPRoute. */
   ingressRoute: boolean;
   /** The route is a Tailscale LoadBalancer Service (to the tailnet). */
@@ -91,11 +97,14 @@ export function argoView(
     );
   const appTemplate = isAppTemplateChart(url);
   const ingressRoute = conventions.exposure === 'ingressroute';
+  const ingress = conventions.exposure === 'ingress' && appTemplate;
+  const className =
+    ingress && spec.route.kind !== 'none' ? classFor(ctx, spec.route.kind) : undefined;
   // the tailnet, where the repo has no external Gateway and its apps use Tailscale Services
   const tailscale =
     spec.route.kind === 'external' && !ingressRoute && !ctx.gateways().external && ctx.tailscale();
   const gateway =
-    spec.route.kind === 'none' || ingressRoute || tailscale
+    spec.route.kind === 'none' || ingressRoute || tailscale || ingress
       ? undefined
       : gatewayFor(ctx, spec.route.kind);
   const entryPoints =
@@ -103,7 +112,7 @@ export function argoView(
   const storage = spec.storage;
   const storageInValues = appTemplate && conventions.storageIn === 'values';
   const routeInValues =
-    appTemplate && !ingressRoute && !tailscale && conventions.routeIn === 'values';
+    appTemplate && !ingressRoute && !tailscale && !ingress && conventions.routeIn === 'values';
   const port = spec.port ?? null;
   return {
     app: spec.name,
@@ -119,21 +128,24 @@ export function argoView(
               : null,
         }
       : null,
+    umbrella: url !== undefined && conventions.umbrella,
     appTemplate,
     image: spec.image ? (url ? spec.image : `${spec.image.repository}:${spec.image.tag}`) : null,
     port,
     probe: { path: spec.healthPath ?? null, aliased: conventions.probesAliased },
     envFrom: spec.secret ? [`${spec.name}-secret`] : [],
     route:
-      (gateway || entryPoints.length || tailscale) && spec.route.hostname
+      (gateway || entryPoints.length || tailscale || className) && spec.route.hostname
         ? {
             hostname: spec.route.hostname,
             gateway: gateway ?? null,
             entryPoints,
             match: `Host(\`${spec.route.hostname}\`)`,
             port: url ? (port ?? 80) : servicePort(examples, port),
+            className: className ?? null,
           }
         : null,
+    ingressInValues: className !== undefined,
     ingressRoute,
     tailscale,
     routeInValues,
@@ -172,6 +184,17 @@ function entryPointsFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): str
   throw new HomeopsError(
     'INVALID_INPUT',
     `this repo's IngressRoutes use ${points.all.length === 1 ? 'one set of entry points' : 'no entry point that says it is ' + kind}: ${points.all.map((p) => p.join(',')).join('; ') || 'none'}`,
+    { field: 'route', fix: `use --route=${kind === 'external' ? 'internal' : 'external'}` },
+  );
+}
+
+function classFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): string {
+  const classes = ctx.ingressClasses();
+  const found = classes[kind];
+  if (found) return found;
+  throw new HomeopsError(
+    'INVALID_INPUT',
+    `this repo's apps use ${classes.all.length === 1 ? 'one ingress class' : `no ingress class that says it is ${kind}`}: ${classes.all.join(', ') || 'none'}`,
     { field: 'route', fix: `use --route=${kind === 'external' ? 'internal' : 'external'}` },
   );
 }

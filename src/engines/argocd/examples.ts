@@ -9,6 +9,8 @@ import { appDocs, type FileRole, type RoleDoc } from '../../repo/graph/app-files
 import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
 import type { ArgoModel } from './argo-model.ts';
 import { groupOfFolder, namespaceOfFolder, type AppSlot } from './app-slots.ts';
+import { chartFolderDocs, learnableText } from './helm-template.ts';
+import { umbrellaOf, umbrellaValues, type UmbrellaChart } from './umbrella-chart.ts';
 
 /** The chart of an app folder's kustomization (`helmCharts[0]`), as written. */
 export interface HelmChartEntry {
@@ -27,6 +29,8 @@ export interface ArgoExample {
   vocab: Vocabulary;
   docs: RoleDoc[];
   chart: HelmChartEntry | undefined;
+  /** The folder is an umbrella chart of its chart (Chart.yaml, values.yaml, templates/). */
+  umbrella: UmbrellaChart | undefined;
   /** Its chart values: the valuesFile's document, or the inline values (no header). */
   values: DocShape | undefined;
   features: FeatureSet;
@@ -89,13 +93,19 @@ export function examplesFor(
 }
 
 function exampleOf(model: ArgoModel, slot: AppSlot, dir: string, local: boolean): ArgoExample {
-  const docs = argoAppDocs(model, dir);
+  const umbrella = umbrellaOf(model.reader, dir);
+  const own = argoAppDocs(model, dir);
+  const docs = umbrella ? chartFolderDocs(model.tree, own, dir) : own;
   const k = kustomizationOf(docs);
-  const chart = helmChartOf(k);
+  const chart = umbrella?.chart ?? helmChartOf(k);
   const app = posix.basename(dir);
-  const ns = str(dig(k?.data, 'namespace')) ?? namespaceOfFolder(slot, dir) ?? app;
+  const ns =
+    str(dig(k?.data, 'namespace')) ??
+    configNamespace(model, slot, dir) ??
+    namespaceOfFolder(slot, dir) ??
+    app;
   const group = groupOfFolder(slot, dir);
-  const values = chart ? valuesOf(model, dir, chart, docs) : undefined;
+  const values = chart ? valuesOf(model, dir, chart, docs, {}, umbrella) : undefined;
   const port = servicePort(values) ?? containerPort(docs);
   const vocab: Vocabulary = {
     app,
@@ -103,17 +113,25 @@ function exampleOf(model: ArgoModel, slot: AppSlot, dir: string, local: boolean)
     ...(port !== undefined ? { port: String(port) } : {}),
     ...(group && group !== ns ? { group } : {}),
   };
-  const abstracted = chart ? valuesOf(model, dir, chart, docs, vocab) : undefined;
+  const abstracted = chart ? valuesOf(model, dir, chart, docs, vocab, umbrella) : undefined;
   return {
     dir,
     slot,
     vocab,
     docs,
     chart,
+    umbrella,
     values: abstracted,
-    features: featuresOf(docs, values),
+    features: featuresOf(docs, values, umbrella !== undefined),
     local,
   };
+}
+
+/** The namespace a files generator's config gives its folder's app (`namespace: home`). */
+export function configNamespace(model: ArgoModel, slot: AppSlot, dir: string): string | undefined {
+  const from = slot.namespaceFrom;
+  if (from.kind !== 'config' || !slot.config) return undefined;
+  return str(dig(model.reader.data(posix.join(dir, slot.config.name)), from.key));
 }
 
 function valuesOf(
@@ -121,8 +139,10 @@ function valuesOf(
   dir: string,
   chart: HelmChartEntry,
   docs: readonly RoleDoc[],
-  vocab: Vocabulary = {},
+  vocab: Vocabulary,
+  umbrella: UmbrellaChart | undefined,
 ): DocShape | undefined {
+  if (umbrella) return umbrellaValues(model.reader, dir, umbrella, vocab);
   if (chart.valuesFile) {
     const text = model.tree.read(posix.join(dir, chart.valuesFile));
     return text === undefined ? undefined : readShapes(text, vocab)[0];
@@ -157,7 +177,11 @@ export function servicePort(values: DocShape | undefined): number | undefined {
   return undefined;
 }
 
-export function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefined): FeatureSet {
+export function featuresOf(
+  docs: readonly RoleDoc[],
+  values: DocShape | undefined,
+  umbrella = false,
+): FeatureSet {
   const has = (role: FileRole) => docs.some((d) => d.role === role);
   const persistence = nodeAt(values?.root, ['persistence']);
   const claims =
@@ -178,7 +202,8 @@ export function featuresOf(docs: readonly RoleDoc[], values: DocShape | undefine
       (ingress?.kind === 'map' && ingress.entries.length > 0),
     storage: has('claim') || claims,
     secret: has('externalsecret') || envFrom,
-    chart: docs.some((d) => d.role === 'kustomization' && dig(d.object?.data, 'helmCharts')),
+    chart:
+      umbrella || docs.some((d) => d.role === 'kustomization' && dig(d.object?.data, 'helmCharts')),
   };
 }
 
@@ -192,7 +217,7 @@ export function examplesOf(
     if (role === 'values') return e.values ? [{ shape: e.values, features: e.features }] : [];
     const doc = e.docs.find((d) => d.role === role);
     if (!doc) return [];
-    const shape = readShapes(model.tree.read(doc.file) ?? '', e.vocab).find(
+    const shape = readShapes(learnableText(model.tree, doc.file) ?? '', e.vocab).find(
       (s) => s.index === doc.index,
     );
     return shape ? [{ shape, features: e.features }] : [];

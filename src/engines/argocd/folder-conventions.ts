@@ -17,8 +17,8 @@ export interface ArgoFolderConventions {
   values: { kind: 'file'; file: string } | { kind: 'inline' };
   namespaceFile: boolean;
   routeIn: 'values' | 'file';
-  /** How the routed siblings are reached: Gateway API routes, or Traefik IngressRoutes. */
-  exposure: 'gateway' | 'ingressroute';
+  /** How the routed siblings are reached: Gateway API routes, Traefik IngressRoutes, or the chart's `ingress:` values. */
+  exposure: 'gateway' | 'ingressroute' | 'ingress';
   storageIn: 'values' | 'file';
   /** Whether the siblings' readiness probes are aliases of their liveness probes. */
   probesAliased: boolean;
@@ -26,6 +26,8 @@ export interface ArgoFolderConventions {
   volumeName: string | undefined;
   /** The claim an app with storage has, abstract (`⟪app⟫-data`). */
   claimName: string;
+  /** Most siblings are umbrella charts of their chart (Chart.yaml, values.yaml, templates/). */
+  umbrella: boolean;
   /** The chart most siblings inflate: `oci://…/app-template` or none (plain manifests). */
   chart: { url: string; version: string | undefined } | undefined;
 }
@@ -97,6 +99,7 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
       examples.length,
     ),
     resourcePrefix,
+    umbrella: half(examples.filter((e) => e.umbrella).length, examples.length),
     resourceOrders: lists.map((l) => l.map((x) => x.replace(/^\.\//, ''))),
     values: half(inline, valuesFrom.length)
       ? { kind: 'inline' }
@@ -109,7 +112,9 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
       routed.filter((e) => e.docs.some((d) => d.role === 'other:IngressRoute')).length * 2 >
       routed.length
         ? 'ingressroute'
-        : 'gateway',
+        : half(routed.filter(ingressInValues).length, routed.length)
+          ? 'ingress'
+          : 'gateway',
     routeIn:
       routed.filter((e) => e.docs.some((d) => d.role === 'route')).length * 2 >= routed.length
         ? 'file'
@@ -129,6 +134,17 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
           }
         : undefined,
   };
+}
+
+/** Whether an app is reached through its chart's `ingress:` values (and no route file). */
+function ingressInValues(e: ArgoExample): boolean {
+  const ingress = dig(e.values ? toData(e.values.root) : undefined, 'ingress');
+  return (
+    !e.docs.some((d) => d.role === 'route') &&
+    ingress !== null &&
+    typeof ingress === 'object' &&
+    Object.keys(ingress).length > 0
+  );
 }
 
 /** `oci://ghcr.io/bjw-s-labs/helm` + `app-template` -> the chart's OCI URL; a Helm repo's `<url>/<chart>`. */

@@ -12,6 +12,8 @@ import { examplesOf, repoExamplesOfKind, type ArgoExample } from './examples.ts'
 import { argoExternalSecret } from './external-secret.ts';
 import type { ArgoFolderConventions } from './folder-conventions.ts';
 import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
+import { asHelmTemplate, helmText } from './helm-template.ts';
+import { underKey } from './umbrella-chart.ts';
 
 const DEFAULT_FILES: Record<string, string> = {
   route: 'httproute.yaml',
@@ -103,18 +105,21 @@ export async function folderDocs(
       inlineValues = learnShape(doc.template, vocab, pool, doc.compiled, features).root;
       continue;
     }
+    // an umbrella chart's manifests are its templates: Helm renders nothing else
+    const fallback = `${view.umbrella ? 'templates/' : ''}${DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`}`;
     const name =
       doc.role === 'values'
         ? (view.chart?.valuesFile ?? 'values.yaml')
-        : fill(
-            conventions.files[doc.role] ?? '',
-            vocab,
-            DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`,
-          );
-    files.set(
-      name,
-      learnDocument(doc.template, vocab, pool, doc.compiled, features, headed(doc.role)),
-    );
+        : fill(conventions.files[doc.role] ?? '', vocab, fallback);
+    const chartName = view.chart?.name;
+    const template = view.umbrella && name.startsWith('templates/');
+    const after = (d: DocShape) => {
+      const shaped = headed(doc.role)(d);
+      if (doc.role === 'values' && view.umbrella && chartName) return underKey(shaped, chartName);
+      return template ? asHelmTemplate(shaped) : shaped;
+    };
+    const text = learnDocument(doc.template, vocab, pool, doc.compiled, features, after);
+    files.set(name, template ? helmText(text) : text);
   }
   return { files, inlineValues, features };
 }

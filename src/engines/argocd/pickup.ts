@@ -33,8 +33,13 @@ export function pickupOf(
       : [
           `ApplicationSet ${set.name} (${set.object.file}) is deployed by no Application of this repo: it picks up ${dir} once it is applied to the cluster`,
         ];
+  const config = picker.config;
+  const labels = Object.entries(config?.selector ?? {}).map(([k, v]) => `${k} is "${v}"`);
+  const reads = config
+    ? `${picker.pattern}/${config.name}${labels.length ? ` where ${labels.join(' and ')}` : ''}`
+    : picker.pattern;
   return {
-    text: `ApplicationSet ${set.name} (${set.object.file}, ${picker.pattern})`,
+    text: `ApplicationSet ${set.name} (${set.object.file}, ${reads})`,
     namespace: set.object.namespace ?? 'argocd',
     warnings,
   };

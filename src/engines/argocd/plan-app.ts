@@ -14,6 +14,8 @@ import * as roles from './roles.ts';
 import { pickupOf } from './pickup.ts';
 import { folderDocs } from './folder-docs.ts';
 import { registerFolder } from './register-folder.ts';
+import { CHART_FILE } from './umbrella-chart.ts';
+import { configFile, umbrellaChartFile } from './umbrella-files.ts';
 
 /**
  * An app of an Argo CD repo whose ApplicationSets pick up folders: a folder their pattern matches,
@@ -50,7 +52,9 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     [...resources].sort(),
     conventions.resourceOrders.map((o) => o.map((x) => fillText(x, vocab) ?? x)),
   ).map((f) => `${conventions.resourcePrefix}${f}`);
-  if (conventions.kustomization || view.chart) {
+  if (view.umbrella)
+    files.set(CHART_FILE, umbrellaChartFile(ctx.repo.tree, view, vocab, examples, features));
+  else if (conventions.kustomization || view.chart) {
     const template = render('argocd-apps/kustomization.yaml', { ...view, resources: ordered });
     const splice = (d: DocShape) => (inlineValues ? spliceValues(d, inlineValues) : d);
     files.set(
@@ -65,6 +69,15 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
       ),
     );
   }
+  const config = configFile(
+    ctx.repo.tree,
+    placement.slot,
+    spec.namespace,
+    vocab,
+    examples,
+    features,
+  );
+  if (config) files.set(config.name, config.text);
   for (const [name, text] of files) {
     const path = `${placement.dir}/${name}`;
     ctx.repo.tree.create(path, text, {

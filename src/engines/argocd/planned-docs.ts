@@ -60,7 +60,7 @@ export function plannedDocs(view: ArgoView): PlannedDoc[] {
       template: t('ingressroute.yaml'),
       compiled: INGRESS_ROUTE,
     });
-  else if (view.route && !view.routeInValues)
+  else if (view.route && !view.routeInValues && !view.ingressInValues)
     docs.push({ role: 'route', template: t('httproute.yaml'), compiled: ROUTE });
   if (view.storage && !view.storage.inValues)
     docs.push({ role: 'claim', template: t('pvc.yaml'), compiled: flux.CLAIM });

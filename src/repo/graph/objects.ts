@@ -65,6 +65,10 @@ export class ObjectReader {
   }
 }
 
+/** The objects of a text that is not (or not yet) a repo file as it is: a Helm template made readable. */
+export const objectsOfText = (file: string, text: string): RepoObject[] =>
+  toObjects(file, parseDocuments(text));
+
 function parseDocuments(text: string | undefined): Document.Parsed[] | undefined {
   if (text === undefined) return undefined;
   try {

@@ -1,0 +1,90 @@
+import { posix } from 'node:path';
+import { stringify } from 'yaml';
+import { learnDocument } from '../../learn/learn-document.ts';
+import type { Example } from '../../learn/merge.ts';
+import { readShapes } from '../../learn/read-shape.ts';
+import { compileRole, type FeatureSet } from '../../learn/role.ts';
+import type { Vocabulary } from '../../learn/vocabulary.ts';
+import { render } from '../../render/templates.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
+import type { AppSlot } from './app-slots.ts';
+import type { ArgoView } from './argo-view.ts';
+import type { ArgoExample } from './examples.ts';
+import { CHART_FILE } from './umbrella-chart.ts';
+
+/** An umbrella Chart.yaml: its name and the chart it wraps are the inputs'; the rest is learned. */
+const UMBRELLA_CHART = compileRole({
+  core: [
+    'apiVersion',
+    'name',
+    'dependencies.[].name',
+    'dependencies.[].version',
+    'dependencies.[].repository',
+  ],
+});
+
+/** The siblings' files of one name (their Chart.yaml, their config), each read with its own words. */
+function siblingFiles(
+  tree: RepoTree,
+  examples: readonly ArgoExample[],
+  name: (e: ArgoExample) => string | undefined,
+): Example[] {
+  return examples.flatMap((e) => {
+    const file = name(e);
+    const text = file === undefined ? undefined : tree.read(posix.join(e.dir, file));
+    const [shape] = text === undefined ? [] : readShapes(text, e.vocab);
+    return shape ? [{ shape, features: e.features }] : [];
+  });
+}
+
+/** The new app's Chart.yaml, written as the sibling umbrella charts write theirs. */
+export function umbrellaChartFile(
+  tree: RepoTree,
+  view: ArgoView,
+  vocab: Vocabulary,
+  examples: readonly ArgoExample[],
+  features: FeatureSet,
+): string {
+  const pool = siblingFiles(
+    tree,
+    examples.filter((e) => e.umbrella),
+    () => CHART_FILE,
+  );
+  return learnDocument(
+    render('argocd-apps/umbrella-chart.yaml', view),
+    vocab,
+    pool,
+    UMBRELLA_CHART,
+    features,
+  );
+}
+
+/**
+ * The config file a files generator makes the new app's Application from: the selector's labels
+ * (so that it is picked up) and the namespace, where a key gives it; every other key (a sync wave)
+ * as most siblings' configs have it.
+ */
+export function configFile(
+  tree: RepoTree,
+  slot: AppSlot,
+  namespace: string,
+  vocab: Vocabulary,
+  examples: readonly ArgoExample[],
+  features: FeatureSet,
+): { name: string; text: string } | undefined {
+  const config = slot.config;
+  if (!config) return undefined;
+  const nsKey = slot.namespaceFrom.kind === 'config' ? slot.namespaceFrom.key : undefined;
+  const data: Record<string, string> = { ...config.selector };
+  if (nsKey) data[nsKey] = namespace;
+  const role = compileRole({ core: Object.keys(data) });
+  const pool = siblingFiles(
+    tree,
+    examples.filter((e) => e.slot?.config?.name === config.name),
+    () => config.name,
+  );
+  return {
+    name: config.name,
+    text: learnDocument(`---\n${stringify(data)}`, vocab, pool, role, features),
+  };
+}

@@ -1,0 +1,104 @@
+import { posix } from 'node:path';
+import type { RepoContext } from '../engine/generator.ts';
+import { ArgoAppContext } from '../engines/argocd/argo-app-context.ts';
+import { groupOfFolder, groupsOf } from '../engines/argocd/app-slots.ts';
+import { configNamespace } from '../engines/argocd/examples.ts';
+import type { EngineInfo, GatewayInfo, GroupInfo } from './info-model.ts';
+import { gatewayInfo } from './words.ts';
+import { sampleGroupOf } from './flux-commands.ts';
+
+/**
+ * An Argo CD repo the Argo CD engine writes apps in (src/engines/argocd), told as the engine
+ * reads it: the folders its ApplicationSets pick up, by group, and what a new app's files take
+ * from the siblings (the way in, hostnames, the storage class).
+ */
+export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
+  let ctx: ArgoAppContext;
+  try {
+    ctx = new ArgoAppContext(repo);
+  } catch {
+    return false; // a shape the engine refuses: the generic reading stays
+  }
+  if (ctx.mode === 'appset') {
+    const groups = appSetGroups(ctx);
+    info.clusters = info.clusters.map((c) => ({ ...c, groups }));
+    if (info.apps) info.apps.count = groups.reduce((n, g) => n + g.apps.length, 0);
+    info.shape = `Argo CD ApplicationSets (${ctx.slots.map((s) => `${s.appSet.name}: ${s.config ? `${s.pattern}/${s.config.name}` : s.pattern}`).join('; ')}): a new app is ${newApp(ctx)}`;
+  }
+  info.namespaces = ctx.namespaces();
+  if (info.apps) info.apps.defaultNamespace = defaultNamespace(ctx, info.clusters[0]?.groups ?? []);
+  const exposure = ctx.exposure();
+  if (exposure === 'ingress') {
+    const classes = ctx.ingressClasses();
+    const asInfo = (name: string | undefined): GatewayInfo | null =>
+      name ? { name, namespace: null, sectionName: null } : null;
+    info.gateways = {
+      internal: asInfo(classes.internal),
+      external: asInfo(classes.external),
+      all: classes.all.map((name) => ({ name, namespace: null, sectionName: null })),
+    };
+  } else if (exposure === 'gateway') {
+    const gateways = ctx.gateways();
+    info.gateways = {
+      internal: gatewayInfo(gateways.internal),
+      external: gatewayInfo(gateways.external),
+      all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),
+    };
+  }
+  const hostname = ctx.hostnamePattern('internal');
+  if (hostname) info.hostname = hostname.replace(/⟪(app|release)⟫/g, '<app>');
+  const storageClass = ctx.storageClass();
+  info.storage.classes = storageClass ? [storageClass] : [];
+  return true;
+}
+
+/** What a new app's namespace is without `--namespace`, for the group the sample command names. */
+function defaultNamespace(ctx: ArgoAppContext, groups: readonly GroupInfo[]): string | null {
+  const group = sampleGroupOf(groups)?.name;
+  const probe = 'homeops-probe-app';
+  const ns = ctx.defaultNamespace(
+    probe,
+    ctx.groupNames().includes(group ?? '') ? group : undefined,
+  );
+  if (ns === undefined) return null;
+  return ns === probe ? '<app>' : ns === group ? '<group>' : ns;
+}
+
+/** What a new app is, in the words of the slot it goes to. */
+function newApp(ctx: ArgoAppContext): string {
+  const slot = ctx.slots.find((s) => s.folders.length > 0) ?? ctx.slots[0];
+  if (!slot) return 'a folder the pattern matches';
+  const place = slot.segments
+    .map((s, i) =>
+      i === slot.segments.length - 1 ? '<app>' : i === slot.groupIndex ? '<group>' : s,
+    )
+    .join('/');
+  if (!slot.config) return `a folder ${place} the pattern matches`;
+  const labels = Object.entries(slot.config.selector).map(([k, v]) => `${k}: "${v}"`);
+  return `a folder ${place} with its ${slot.config.name}${labels.length ? ` (${labels.join(', ')})` : ''}`;
+}
+
+/** The groups of apps the ApplicationSets pick up: one per group folder, with its apps' namespaces. */
+function appSetGroups(ctx: ArgoAppContext): GroupInfo[] {
+  const out: GroupInfo[] = [];
+  for (const slot of ctx.slots) {
+    const names = groupsOf(slot);
+    for (const name of names.length ? names : [slot.appSet.name]) {
+      const folders = slot.folders.filter(
+        (f) => names.length === 0 || groupOfFolder(slot, f.dir) === name,
+      );
+      const first = folders[0];
+      if (!first) continue;
+      const namespaces = folders.flatMap((f) => configNamespace(ctx.model, slot, f.dir) ?? []);
+      out.push({
+        name,
+        dir: posix.dirname(first.dir),
+        namespace: null,
+        listedIn: null,
+        apps: folders.map((f) => posix.basename(f.dir)),
+        appNamespaces: [...new Set(namespaces)].sort(),
+      });
+    }
+  }
+  return out;
+}
