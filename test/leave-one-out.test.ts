@@ -17,12 +17,6 @@ import {
  */
 const SHAPES = join(ROOT, 'test/fixtures/shapes');
 /**
- * Argo CD shapes the engine does not write yet: it refuses them, saying what the repo deploys its
- * apps through (see the describe block at the end).
- */
-const NOT_WRITTEN_YET: Record<string, RegExp> = {};
-
-/**
  * Fixtures whose plain apps the engine writes close to, not yet byte for byte, and why: their
  * files are held to the floor of the others (and reported) instead.
  */
@@ -34,9 +28,7 @@ const CLOSE_NOT_IDENTICAL: Record<string, string> = {
 const all = readdirSync(SHAPES)
   .filter((f) => f.endsWith('.expect.yaml'))
   .map((f) => f.slice(0, -'.expect.yaml'.length));
-const fixtures = all.filter(
-  (f) => ['flux', 'argocd', 'both'].includes(readTruth(f).engine) && !(f in NOT_WRITTEN_YET),
-);
+const fixtures = all.filter((f) => ['flux', 'argocd', 'both'].includes(readTruth(f).engine));
 
 /** The lowest similarity a file of an app that is not plain may have (its own extras differ). */
 const NOT_PLAIN_FLOOR = 0.6;
@@ -135,21 +127,3 @@ function report(fixture: string, results: readonly Reconstruction[]): string {
   );
   return `${fixture}: ${results.length} apps, ${identical} of ${plain.length} plain apps byte-identical (an unsorted list: its lines)\n${lines.join('\n')}`;
 }
-
-describe.each(Object.entries(NOT_WRITTEN_YET))(
-  'the Argo CD engine refuses %s honestly',
-  (fixture, message) => {
-    it('says what the repo deploys through and writes nothing', async () => {
-      const truth = readTruth(fixture);
-      const app = truth.apps.find((a) => a.inputs && a.inputs.route !== 'none');
-      if (!app) throw new Error(`${fixture} has no app with a route to reconstruct`);
-      const result = await reconstruct(fixture, app, truth.apps);
-      expect(result.code).not.toBe(0);
-      expect(result.stderr).toMatch(message);
-      expect(result.stderr).toContain('nothing was written');
-      const own = result.files.filter((f) => f.path.startsWith(`${app.dir}/`));
-      expect(own.length).toBeGreaterThan(0);
-      expect(own.every((f) => f.generated === undefined)).toBe(true);
-    }, 60_000);
-  },
-);

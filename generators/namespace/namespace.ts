@@ -95,4 +95,5 @@ export const namespaceGenerator = byLayout(fluxNamespaceGenerator, {
   argocd: async () => (await import('./argocd/namespace.ts')).argocdNamespaceGenerator,
   'argocd-mise': async () =>
     (await import('./argocd-mise/namespace.ts')).argocdMiseNamespaceGenerator,
+  'argocd-apps': async () => (await import('./argocd-apps/namespace.ts')).argoNamespaceGenerator,
 });

@@ -84,4 +84,5 @@ export const secretGenerator = byLayout(fluxSecretGenerator, {
   clustertool: async () => (await import('./clustertool/secret.ts')).clustertoolSecretGenerator,
   argocd: async () => (await import('./argocd/secret.ts')).argocdSecretGenerator,
   'argocd-mise': async () => (await import('./argocd-mise/secret.ts')).argocdMiseSecretGenerator,
+  'argocd-apps': async () => (await import('./argocd-apps/secret.ts')).argoSecretGenerator,
 });

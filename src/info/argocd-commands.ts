@@ -40,6 +40,7 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
         command: `homeops app --name=<app>${several ? ` --group=${sample.name}` : ''}${ns} ${IMAGE}${route}`,
       },
       { what: 'the same, asked question by question', command: 'npx plop app' },
+      ...secretCommand(info, sample?.apps[0]),
     ];
   }
   const group = info.clusters[0]?.groups[0];
@@ -47,6 +48,19 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
     {
       what: `add an app by hand: ${group?.dir ? `a folder in ${group.dir}/` : 'an Application file'} shaped like its siblings (${group?.apps.slice(0, 3).join(', ') ?? ''}); homeops app does not write this Argo CD shape yet`,
       command: `cp -r ${group?.dir ? `${group.dir}/${group.apps[0] ?? '<sibling>'}` : '<sibling>'} ${group?.dir ?? '.'}/<app>`,
+    },
+  ];
+}
+
+/** Where the apps are folders an ApplicationSet picks up and the repo has a 1Password store. */
+function secretCommand(info: EngineInfo, app: string | undefined): CommandInfo[] {
+  const store = info.secrets.stores[0];
+  const appSets = info.clusters[0]?.roots.some((r) => r.kind === 'ApplicationSet');
+  if (!store || !app || !appSets) return [];
+  return [
+    {
+      what: `add an ExternalSecret from 1Password (store ${store.name}) to an app, e.g. ${app}`,
+      command: `homeops secret --app=${app}${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
     },
   ];
 }

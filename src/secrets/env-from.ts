@@ -41,25 +41,37 @@ export function wireEnvFrom(
         value: doc.createNode(entry),
         emptyFlow: 'flow' as const,
       }))
-    : [{ kind: 'key' as const, path: container, key: 'envFrom', value: doc.createNode(missing) }];
+    : [
+        {
+          kind: 'key' as const,
+          path: container,
+          key: 'envFrom',
+          value: doc.createNode(missing),
+          // beside the container's env, where app-template values and Deployments keep it
+          ...(doc.hasIn([...container, 'env']) ? { place: { after: 'env' } } : {}),
+        },
+      ];
   // a flow-style `envFrom: [...]` takes the entries in its own style, a block list as lines
   tree.write(path, editYaml(source, path, additions, { rerender: true }).text);
   return true;
 }
 
-/** app-template values: `controllers.<the app, else the first>.containers.<app, else the first>`. */
+/**
+ * app-template values: `controllers.<the app, else the first>.containers.<app, else the first>`,
+ * under `at` (a HelmRelease's `spec.values`, an umbrella chart's dependency key, a values file's root).
+ */
 export const appTemplateContainer =
-  (app: string): ContainerAt =>
+  (app: string, at: YamlPath = ['spec', 'values']): ContainerAt =>
   (doc) => {
-    const controller = keyOf(doc.getIn(['spec', 'values', 'controllers'], true), app);
+    const controller = keyOf(doc.getIn([...at, 'controllers'], true), app);
     if (controller === undefined) return undefined;
     const container = keyOf(
-      doc.getIn(['spec', 'values', 'controllers', controller, 'containers'], true),
+      doc.getIn([...at, 'controllers', controller, 'containers'], true),
       'app',
     );
     return container === undefined
       ? undefined
-      : ['spec', 'values', 'controllers', controller, 'containers', container];
+      : [...at, 'controllers', controller, 'containers', container];
   };
 
 /** A Deployment's container named like the app, else its first. */

@@ -14,7 +14,7 @@ import {
 } from '../../../src/inputs/common-inputs.ts';
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
 import { fillText } from '../../../src/learn/vocabulary.ts';
-import { secretInputs } from '../../secret/secret-inputs.ts';
+import { argoSecretInputs } from '../../secret/argocd-apps/secret-inputs.ts';
 import { APP_TEMPLATE_FALLBACK_VERSION } from '../inputs.ts';
 
 const group = (a: Answers) => (typeof a.group === 'string' ? a.group : undefined);
@@ -198,9 +198,10 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     when: hasContainer,
     default: () => false,
   },
-  ...secretInputs<ArgoAppContext>(
+  ...argoSecretInputs(
     applies('with --secret=true', (a: Answers) => a.secret === true),
-  ).map(onePasswordItems),
+    'with --secret=true in a repo with a 1Password ClusterSecretStore',
+  ),
   {
     name: 'chartVersion',
     message: 'Chart version',
@@ -215,28 +216,3 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     validate: (v: string) => check.version(v),
   },
 ];
-
-/**
- * The secret inputs in a repo whose apps take their secrets from 1Password operator items: no
- * store, fields or keys (an item becomes a Secret with every field); the vault the siblings read.
- */
-function onePasswordItems(input: InputSpec<ArgoAppContext>): InputSpec<ArgoAppContext> {
-  const items = (ctx: ArgoAppContext) => ctx.secretKind() === 'onepassword-item';
-  const when = input.when;
-  if (['store', 'fields', 'keys'].includes(input.name))
-    return {
-      ...input,
-      when: applies(
-        'with --secret=true in a repo with a 1Password ClusterSecretStore',
-        (a: Answers, ctx: ArgoAppContext) => (when ? when(a, ctx) : true) && !items(ctx),
-      ),
-    };
-  if (input.name === 'vault') {
-    const fallback = input.default;
-    return {
-      ...input,
-      default: (ctx, a) => (items(ctx) ? ctx.onePasswordVault() : fallback?.(ctx, a)),
-    };
-  }
-  return input;
-}

@@ -70,11 +70,11 @@ export class ArgoAppContext {
   private unsupported(): HomeopsError {
     const files = this.model.appSets.filter((s) => s.generators.some((g) => g.kind === 'files'));
     const what = files.length
-      ? `ApplicationSet ${files[0]?.name} (${files[0]?.object.file}) with a git files generator`
+      ? `ApplicationSet ${files[0]?.name} (${files[0]?.object.file}) with a git files generator whose file name is a pattern`
       : `${this.model.applications.length} Application(s) (app of apps, e.g. ${this.model.applications[0]?.object.file})`;
     return new HomeopsError(
       'LAYOUT',
-      `this Argo CD repo deploys its apps through ${what}; homeops writes apps for ApplicationSets with a git directories generator so far`,
+      `this Argo CD repo deploys its apps through ${what}; homeops writes apps for ApplicationSets whose git generator picks app folders (directories, or one config file of a fixed name in each) and for app-of-apps roots`,
       { fix: 'add the app by hand for now, following a sibling app' },
     );
   }

@@ -92,7 +92,12 @@ export function examplesFor(
     .map((a) => exampleOf(model, a.slot, a.dir, local.includes(a)));
 }
 
-function exampleOf(model: ArgoModel, slot: AppSlot, dir: string, local: boolean): ArgoExample {
+export function exampleOf(
+  model: ArgoModel,
+  slot: AppSlot,
+  dir: string,
+  local: boolean,
+): ArgoExample {
   const umbrella = umbrellaOf(model.reader, dir);
   const own = argoAppDocs(model, dir);
   const docs = umbrella ? chartFolderDocs(model.tree, own, dir) : own;

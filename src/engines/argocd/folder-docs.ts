@@ -2,7 +2,9 @@ import type { Node, DocShape } from '../../learn/tree.ts';
 import type { FeatureSet } from '../../learn/role.ts';
 import { learnDocument, learnShape } from '../../learn/learn-document.ts';
 import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
-import type { AppSpec } from '../../model/app-spec.ts';
+import type { Example } from '../../learn/merge.ts';
+import type { FileRole } from '../../repo/graph/app-files.ts';
+import type { AppSpec, SecretSpec } from '../../model/app-spec.ts';
 import * as flux from '../flux/roles.ts';
 import * as roles from './roles.ts';
 import { render } from '../../render/templates.ts';
@@ -56,72 +58,133 @@ export async function folderDocs(
     chart: view.chart !== null,
   };
   const docs: PlannedDoc[] = plannedDocs(view);
-  const alike = (role: PlannedDoc['role']) =>
-    role === 'values' || role.startsWith('other:')
-      ? examples.filter((e) => e.features.appTemplate === view.appTemplate)
-      : examples;
-  const repoWide = new Set<PlannedDoc['role']>();
-  const poolOf = (role: PlannedDoc['role']) => {
-    const own = examplesOf(ctx.model, alike(role), role);
-    const kind = REPO_WIDE[role];
-    if (own.length > 0 || !kind) return own;
-    repoWide.add(role);
-    return repoExamplesOfKind(ctx.model, kind);
-  };
-  // a document learned from elsewhere in the repo: schema lines only where the siblings write them
-  const schemaLines = siblingsWriteSchemaLines(ctx, examples);
-  const headed = (role: PlannedDoc['role']) => (d: DocShape) =>
-    repoWide.has(role) && !schemaLines
-      ? { ...d, header: d.header.filter((l) => !l.startsWith('# yaml-language-server:')) }
-      : d;
-  if (spec.secret && ctx.secretKind() === 'onepassword-item') {
-    const vault = spec.secret.vault ?? ctx.onePasswordVault() ?? '';
-    docs.push({
-      role: 'other:OnePasswordItem',
-      template: render('argocd-apps/onepassword-item.yaml', {
-        secretName: `${spec.name}-secret`,
-        itemPath: `vaults/${vault}/items/${spec.secret.item}`,
-      }),
-      compiled: roles.ONEPASSWORD_ITEM,
-    });
-  } else if (spec.secret) {
-    const secret = await argoExternalSecret(
-      ctx.secrets,
-      spec.name,
-      spec.secret,
-      poolOf('externalsecret'),
-    );
-    docs.push({
-      role: 'externalsecret',
-      template: secret.template,
-      compiled: flux.EXTERNAL_SECRET,
-    });
-  }
+  const pools = learningPools(ctx, examples, view.appTemplate);
+  if (spec.secret) docs.push(await secretDoc(ctx, spec.name, spec.secret, pools));
   const files = new Map<string, string>();
   let inlineValues: Node | undefined;
   for (const doc of docs) {
-    const pool = poolOf(doc.role);
     if (doc.role === 'values' && conventions.values.kind === 'inline') {
+      const pool = pools.poolOf(doc.role);
       inlineValues = learnShape(doc.template, vocab, pool, doc.compiled, features).root;
       continue;
     }
-    // an umbrella chart's manifests are its templates: Helm renders nothing else
-    const fallback = `${view.umbrella ? 'templates/' : ''}${DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`}`;
     const name =
       doc.role === 'values'
         ? (view.chart?.valuesFile ?? 'values.yaml')
-        : fill(conventions.files[doc.role] ?? '', vocab, fallback);
+        : docFileName(doc.role, conventions, vocab, view.umbrella);
     const chartName = view.chart?.name;
-    const template = view.umbrella && name.startsWith('templates/');
-    const after = (d: DocShape) => {
-      const shaped = headed(doc.role)(d);
-      if (doc.role === 'values' && view.umbrella && chartName) return underKey(shaped, chartName);
-      return template ? asHelmTemplate(shaped) : shaped;
-    };
-    const text = learnDocument(doc.template, vocab, pool, doc.compiled, features, after);
-    files.set(name, template ? helmText(text) : text);
+    const wrap =
+      doc.role === 'values' && view.umbrella && chartName
+        ? (d: DocShape) => underKey(d, chartName)
+        : undefined;
+    files.set(name, learnFolderDoc(doc, name, vocab, pools, features, view.umbrella, wrap));
   }
   return { files, inlineValues, features };
+}
+
+/** How the siblings' documents of each role are found, and headed as the siblings head theirs. */
+export interface LearningPools {
+  poolOf(role: PlannedDoc['role']): Example[];
+  headed(role: PlannedDoc['role']): (d: DocShape) => DocShape;
+}
+
+/**
+ * The learning pools of a new document: the siblings' documents of its role (the app-template
+ * ones for values and other kinds), else the repo's documents of the kind (its other engine's
+ * ExternalSecrets), whose schema lines are kept only where the siblings write them.
+ */
+export function learningPools(
+  ctx: ArgoAppContext,
+  examples: readonly ArgoExample[],
+  appTemplate: boolean,
+): LearningPools {
+  const alike = (role: PlannedDoc['role']) =>
+    role === 'values' || role.startsWith('other:')
+      ? examples.filter((e) => e.features.appTemplate === appTemplate)
+      : examples;
+  const repoWide = new Set<PlannedDoc['role']>();
+  const schemaLines = siblingsWriteSchemaLines(ctx, examples);
+  return {
+    poolOf: (role) => {
+      const own = examplesOf(ctx.model, alike(role), role);
+      const kind = REPO_WIDE[role];
+      if (own.length > 0 || !kind) return own;
+      repoWide.add(role);
+      return repoExamplesOfKind(ctx.model, kind);
+    },
+    headed: (role) => (d) =>
+      repoWide.has(role) && !schemaLines
+        ? { ...d, header: d.header.filter((l) => !l.startsWith('# yaml-language-server:')) }
+        : d,
+  };
+}
+
+/**
+ * The document that brings an app its secrets, as the repo does it: a 1Password operator item
+ * where its apps use those and it has no store, else an ExternalSecret through its store.
+ */
+export async function secretDoc(
+  ctx: ArgoAppContext,
+  app: string,
+  secret: SecretSpec,
+  pools: LearningPools,
+): Promise<PlannedDoc> {
+  if (ctx.secretKind() === 'onepassword-item') {
+    const vault = secret.vault ?? ctx.onePasswordVault() ?? '';
+    return {
+      role: 'other:OnePasswordItem',
+      template: render('argocd-apps/onepassword-item.yaml', {
+        secretName: `${app}-secret`,
+        itemPath: `vaults/${vault}/items/${secret.item}`,
+      }),
+      compiled: roles.ONEPASSWORD_ITEM,
+    };
+  }
+  const external = await argoExternalSecret(
+    ctx.secrets,
+    app,
+    secret,
+    pools.poolOf('externalsecret'),
+  );
+  return { role: 'externalsecret', template: external.template, compiled: flux.EXTERNAL_SECRET };
+}
+
+/** A document's file in the app folder, named as the siblings name theirs. */
+export function docFileName(
+  role: FileRole,
+  conventions: ArgoFolderConventions,
+  vocab: Vocabulary,
+  umbrella: boolean,
+): string {
+  // an umbrella chart's manifests are its templates: Helm renders nothing else
+  const fallback = `${umbrella ? 'templates/' : ''}${DEFAULT_FILES[role] ?? `${role}.yaml`}`;
+  return fill(conventions.files[role] ?? '', vocab, fallback);
+}
+
+/** One document written as its siblings write theirs: a chart template with Helm's words. */
+export function learnFolderDoc(
+  doc: PlannedDoc,
+  name: string,
+  vocab: Vocabulary,
+  pools: LearningPools,
+  features: FeatureSet,
+  umbrella: boolean,
+  wrap: (d: DocShape) => DocShape = (d) => d,
+): string {
+  const template = umbrella && name.startsWith('templates/');
+  const after = (d: DocShape) => {
+    const shaped = wrap(pools.headed(doc.role)(d));
+    return template ? asHelmTemplate(shaped) : shaped;
+  };
+  const text = learnDocument(
+    doc.template,
+    vocab,
+    pools.poolOf(doc.role),
+    doc.compiled,
+    features,
+    after,
+  );
+  return template ? helmText(text) : text;
 }
 
 /** Whether most documents of the sibling apps' folders carry a `# yaml-language-server` line. */
