@@ -1,4 +1,18 @@
 import { compareText } from '../text/compare-text.ts';
+
+/**
+ * Orders Kubernetes writers keep where the siblings cannot tell (no sibling has both keys): a
+ * container's `env` before its `envFrom`, as the API reference and the charts write them.
+ */
+const CONVENTIONAL: readonly (readonly [string, string])[] = [['env', 'envFrom']];
+
+function convention(a: string, b: string): number {
+  for (const [first, then] of CONVENTIONAL) {
+    if (a === first && b === then) return 1;
+    if (a === then && b === first) return -1;
+  }
+  return 0;
+}
 /**
  * The order of a map's keys as the siblings write them: a key goes before another when more of
  * the siblings that have both write it first. Keys no sibling has together keep the order of
@@ -32,7 +46,7 @@ export function orderKeys(
       const pb = at.get(b);
       if (pa !== undefined && pb !== undefined) score += pa < pb ? 1 : -1;
     }
-    return score;
+    return score || convention(a, b);
   };
   const remaining = [...keys].sort(fallback);
   const out: string[] = [];

@@ -223,6 +223,8 @@ class Merger {
         decided)
     ) {
       items = t.items.flatMap((item) => this.value(itemPath, item, pooled) ?? []);
+      // a list learned from siblings alike in features (a Deployment's volumes) takes their extras
+      if (this.role.alike.has(path) && !this.isCore(path)) items.push(...this.extension(items, s));
     } else {
       let whole = majorityOf(s, (x) => fingerprint({ ...x.node, flow: false }), true);
       const agreeing = s.filter((x) => fingerprint({ ...x.node, flow: false }) === whole).length;
@@ -244,6 +246,26 @@ class Merger {
       { kind: 'seq', flow, items, ...(blankBefore.length ? { blankBefore } : {}) },
       anchor,
     );
+  }
+
+  /**
+   * Items most alike siblings add to a list the inputs decide (a `tmp` emptyDir beside the claim):
+   * those the quorum and a majority of them have, in their order, that the list lacks.
+   */
+  private extension(items: readonly Node[], s: readonly At<SeqNode>[]): Node[] {
+    const have = new Set(items.map(fingerprint));
+    const counts = new Map<string, { node: Node; n: number }>();
+    for (const x of s)
+      for (const node of new Map(x.node.items.map((i) => [fingerprint(i), i])).values()) {
+        const key = fingerprint(node);
+        const c = counts.get(key) ?? { node, n: 0 };
+        c.n++;
+        counts.set(key, c);
+      }
+    const enough = (n: number) => n >= QUORUM && n * 2 > s.length;
+    return [...counts]
+      .filter(([key, c]) => !have.has(key) && enough(c.n))
+      .map(([, c]) => c.node);
   }
 
   private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
