@@ -263,9 +263,7 @@ class Merger {
         counts.set(key, c);
       }
     const enough = (n: number) => n >= QUORUM && n * 2 > s.length;
-    return [...counts]
-      .filter(([key, c]) => !have.has(key) && enough(c.n))
-      .map(([, c]) => c.node);
+    return [...counts].filter(([key, c]) => !have.has(key) && enough(c.n)).map(([, c]) => c.node);
   }
 
   private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
