@@ -100,25 +100,76 @@ describe('homeops namespace where overlays list Namespace files of a base', () =
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
-  it('refuses a new one, naming the base file to add by hand; app --createNamespace too', async () => {
+  it('writes a new one as a base file like the others and lists it in the overlay, in its sorted group', async () => {
     const repo = copyFixture('shapes/flux-overlays');
-    const before = snapshotFiles(repo);
-    const app = [
+    const run = await homeops('namespace', '--dest', repo, '--name=games', '--cluster=prod');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const media = readFileSync(join(repo, 'kubernetes/apps/base/media/namespace.yaml'), 'utf8');
+    expect(readFileSync(join(repo, 'kubernetes/apps/base/games/namespace.yaml'), 'utf8')).toBe(
+      media.replace('name: media', 'name: games'),
+    );
+    const prod = 'kubernetes/apps/overlays/prod/kustomization.yaml';
+    expect(readFileSync(join(repo, prod), 'utf8')).toContain(
+      '  - ../../base/external-secrets/external-secrets/ks.yaml\n  - ../../base/games/namespace.yaml\n  - ../../base/media/namespace.yaml\n',
+    );
+    const once = snapshotFiles(repo);
+    const again = await homeops('namespace', '--dest', repo, '--name=games', '--cluster=prod');
+    expect(again.stdout).toMatch(/^nothing to change/);
+    expect(snapshotFiles(repo)).toEqual(once);
+    // another cluster lists the same base file; the app goes in beside it
+    await homeops('namespace', '--dest', repo, '--name=games', '--cluster=staging');
+    const staging = readFileSync(
+      join(repo, 'kubernetes/apps/overlays/staging/kustomization.yaml'),
+      'utf8',
+    );
+    expect(staging).toContain('  - ../../base/games/namespace.yaml\n');
+    const app = await homeops(
+      'app',
+      '--dest',
+      repo,
       '--yes',
       '--name=hello',
+      '--namespace=games',
+      '--cluster=prod',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--route=none',
+    );
+    expect(app.stderr).toBe('');
+    expect(readFileSync(join(repo, prod), 'utf8')).toContain(
+      '  - ../../base/games/namespace.yaml\n  - ../../base/games/hello/ks.yaml\n  - ../../base/media/namespace.yaml\n',
+    );
+    if (hasKubectl)
+      expect(
+        kustomize(join(repo, 'kubernetes/apps/overlays/prod'), [
+          '--load-restrictor',
+          'LoadRestrictionsNone',
+        ]),
+      ).toContain(
+        'kind: Namespace\nmetadata:\n  annotations:\n    kustomize.toolkit.fluxcd.io/prune: disabled\n  name: games\n',
+      );
+  });
+
+  it('refuses app --createNamespace for a new one, naming the namespace command', async () => {
+    const repo = copyFixture('shapes/flux-overlays');
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=hello',
+      '--namespace=games',
+      '--cluster=prod',
       '--image=ghcr.io/traefik/whoami:v1.10.4',
       '--port=80',
       '--route=none',
       '--createNamespace=true',
-    ];
-    for (const run of [
-      await homeops('namespace', '--dest', repo, '--name=games', '--cluster=prod'),
-      await homeops('app', '--dest', repo, '--namespace=games', '--cluster=prod', ...app),
-    ]) {
-      expect(run.code).toBe(1);
-      expect(run.stderr).toContain('a new namespace in that shape is not written yet');
-      expect(run.stderr).toContain('fix: add kubernetes/apps/base/games/namespace.yaml');
-    }
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('does not list games');
+    expect(run.stderr).toContain('fix: add it first: homeops namespace --name=games --cluster=');
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });

@@ -1,10 +1,8 @@
 import type { PlanResult } from '../../src/engine/generator.ts';
 import type { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { planFluxApp } from '../../src/engines/flux/plan-app.ts';
-import {
-  planFluxNamespace,
-  refuseOverlayNamespaces,
-} from '../../src/engines/flux/plan-namespace.ts';
+import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
+import { refuseOverlayNamespaces } from '../../src/engines/flux/overlay-namespace.ts';
 import { planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
 import { fillText } from '../../src/learn/vocabulary.ts';
 import { posix } from 'node:path';

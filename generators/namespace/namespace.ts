@@ -4,7 +4,11 @@ import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { posix } from 'node:path';
 import { HomeopsError } from '../../src/errors.ts';
 import { flatNamespaceDir, planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
-import { baseNamespaceFile, planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
+import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
+import {
+  baseNamespaceFile,
+  planOverlayNamespace,
+} from '../../src/engines/flux/overlay-namespace.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { list, requiredText } from '../../src/inputs/read-answers.ts';
@@ -69,6 +73,12 @@ const fluxNamespaceGenerator: Generator<FluxAppContext> = {
         continue;
       }
       if (exists) existed++;
+      // an overlay of a base's Namespace files: the file in the base, its line in the overlay
+      const overlaid = exists ? undefined : planOverlayNamespace(ctx, cluster, name);
+      if (overlaid) {
+        dirs.push(posix.dirname(overlaid.file));
+        continue;
+      }
       dirs.push(planFluxNamespace(ctx, cluster, name).unit.dir);
     }
     if (existed === dirs.length)

@@ -49,8 +49,8 @@ export const hasKubectl =
   spawnSync('kubectl', ['version', '--client'], { stdio: 'ignore' }).status === 0;
 
 /** `kubectl kustomize DIR`: throws with kustomize's message when the folder does not build. */
-export function kustomize(dir: string): string {
-  return execFileSync('kubectl', ['kustomize', dir], {
+export function kustomize(dir: string, flags: readonly string[] = []): string {
+  return execFileSync('kubectl', ['kustomize', ...flags, dir], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,5 +1,4 @@
 import { posix } from 'node:path';
-import { HomeopsError } from '../../errors.ts';
 import { majorityOf, type Example } from '../../learn/merge.ts';
 import { learnDocument } from '../../learn/learn-document.ts';
 import { readShapes } from '../../learn/read-shape.ts';
@@ -11,6 +10,7 @@ import { addItem } from '../../yaml/edit/edit-yaml.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import * as roles from './roles.ts';
 import { schemasOf } from './app-view.ts';
+import { refuseOverlayNamespaces } from './overlay-namespace.ts';
 
 /** The namespace folders of a cluster, with what each is learned from. */
 interface NamespaceExample {
@@ -122,54 +122,4 @@ export function planFluxNamespace(
     },
     registration: top.file ? { file: top.file, entry } : undefined,
   };
-}
-
-/** The Namespace files of a base that a root's kustomization lists (`../../base/media/namespace.yaml`). */
-function baseNamespaceFiles(ctx: FluxAppContext, rootDir: string): string[] {
-  return ctx.model.graph
-    .unit(rootDir)
-    .resources.filter(
-      (r) =>
-        r.kind === 'file' &&
-        !r.path.startsWith(`${rootDir}/`) &&
-        ctx.model.reader.objects(r.path).some((o) => o.kind === 'Namespace'),
-    )
-    .map((r) => r.path);
-}
-
-/** The base file of this namespace that the cluster's overlay lists, if it lists it so. */
-export function baseNamespaceFile(
-  ctx: FluxAppContext,
-  cluster: FluxCluster,
-  namespace: string,
-): string | undefined {
-  return cluster.roots
-    .flatMap((r) => (r.path ? baseNamespaceFiles(ctx, r.path) : []))
-    .find((f) => ctx.model.reader.objects(f).some((o) => o.name === namespace));
-}
-
-/**
- * An overlay that lists Namespace files of a base (`../../base/media/namespace.yaml`) takes a new
- * namespace as a file in the base and a line in each overlay; that shape is not written yet, and a
- * folder under the overlay would be wrong, so it is refused with the way to do it by hand.
- */
-export function refuseOverlayNamespaces(
-  ctx: FluxAppContext,
-  rootDir: string,
-  namespace: string,
-): void {
-  const based = baseNamespaceFiles(ctx, rootDir);
-  const listed = based.some((f) => ctx.model.reader.objects(f).some((o) => o.name === namespace));
-  const [first] = based;
-  if (first === undefined || listed) return;
-  const top = ctx.model.graph.unit(rootDir);
-  const dir = posix.dirname(posix.dirname(first));
-  throw new HomeopsError(
-    'LAYOUT',
-    `${top.file ?? rootDir} takes namespaces from ${dir}/ (${first}): a new namespace in that shape is not written yet`,
-    {
-      field: 'namespace',
-      fix: `add ${dir}/${namespace}/${posix.basename(first)} and list it in each overlay's kustomization by hand, then run this again`,
-    },
-  );
 }
