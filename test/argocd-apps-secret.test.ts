@@ -1,20 +1,13 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SHAPES } from './support/shape-fixtures.ts';
-import { homeops, snapshotFiles } from './support/temp-repo.ts';
+import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 /**
  * `homeops secret` in Argo CD repos whose ApplicationSets pick up app folders: an app's secret is
  * taken out (its ExternalSecret, its line in the kustomization, its envFrom) and put back by
  * homeops from the same references; the folder must come back byte for byte.
  */
-const copyShape = (name: string) => {
-  const dest = mkdtempSync(join(tmpdir(), `homeops-secret-${name}-`));
-  cpSync(join(SHAPES, name), dest, { recursive: true });
-  return dest;
-};
 
 /** Take an app's secret out of a repo: the ExternalSecret file, its resources line, the envFrom block. */
 function takeSecretOut(repo: string, dir: string, secretFile: string, values: string): void {
@@ -49,7 +42,7 @@ const cases = [
 
 describe.each(cases)('homeops secret in $fixture', ({ fixture, dir, secretFile, flags }) => {
   it('puts an app its secret back as it was: the file, its resources line, envFrom beside env', async () => {
-    const repo = copyShape(fixture);
+    const repo = copyFixture(`shapes/${fixture}`);
     const original = snapshotFiles(join(repo, dir));
     takeSecretOut(repo, dir, secretFile, 'values.yaml');
     const run = await homeops('secret', '--dest', repo, ...flags, '--source=offline');
@@ -65,7 +58,7 @@ describe.each(cases)('homeops secret in $fixture', ({ fixture, dir, secretFile, 
   });
 
   it('refuses other references where the app has its secret, and an app that is not there', async () => {
-    const repo = copyShape(fixture);
+    const repo = copyFixture(`shapes/${fixture}`);
     const before = snapshotFiles(repo);
     const other = await homeops(
       'secret',
@@ -96,7 +89,7 @@ describe.each(cases)('homeops secret in $fixture', ({ fixture, dir, secretFile, 
 
 describe('homeops secret in an app-of-apps repo', () => {
   it('refuses before asking anything, saying what it writes to', async () => {
-    const repo = copyShape('argocd-app-of-apps-two-sources');
+    const repo = copyFixture('shapes/argocd-app-of-apps-two-sources');
     const before = snapshotFiles(repo);
     const run = await homeops(
       'secret',

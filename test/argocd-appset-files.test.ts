@@ -1,5 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -7,9 +6,9 @@ import { appGenerator } from '../generators/app/app.ts';
 import { variantFor } from '../src/engine/by-layout.ts';
 import { openRepo } from '../src/engine/open-repo.ts';
 import { runGenerator } from '../src/engine/run-generator.ts';
-import { SHAPES, loadShapeFixture } from './support/shape-fixtures.ts';
+import { loadShapeFixture } from './support/shape-fixtures.ts';
 import { pickProblems } from './support/shape-graph.ts';
-import { homeops, snapshotFiles } from './support/temp-repo.ts';
+import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 /**
  * `homeops app` in an Argo CD repo whose ApplicationSet has a git files generator: every
@@ -17,11 +16,6 @@ import { homeops, snapshotFiles } from './support/temp-repo.ts';
  * app is an umbrella Helm chart (Chart.yaml, values.yaml, Helm templates in templates/).
  */
 const FIXTURE = 'argocd-appset-files';
-const copyShape = () => {
-  const dest = mkdtempSync(join(tmpdir(), `homeops-${FIXTURE}-`));
-  cpSync(join(SHAPES, FIXTURE), dest, { recursive: true });
-  return dest;
-};
 
 const mealie = [
   '--name=mealie',
@@ -40,7 +34,7 @@ const read = (repo: string, file: string) => readFileSync(join(repo, dir, file),
 
 describe('homeops app in an ApplicationSet (git files generator) repo', () => {
   it('writes a config file the generator selects and an umbrella chart like its siblings', async () => {
-    const repo = copyShape();
+    const repo = copyFixture(`shapes/${FIXTURE}`);
     const run = await homeops('app', '--dest', repo, '--yes', ...mealie);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -96,7 +90,7 @@ describe('homeops app in an ApplicationSet (git files generator) repo', () => {
   });
 
   it('checks the ExternalSecret template against its schema as Helm renders it', async () => {
-    const repo = openRepo(copyShape());
+    const repo = openRepo(copyFixture(`shapes/${FIXTURE}`));
     const generator = await variantFor(appGenerator, repo);
     const given = Object.fromEntries(mealie.map((f) => f.slice(2).split('=') as [string, string]));
     const result = await runGenerator(generator, {
@@ -114,7 +108,7 @@ describe('homeops app in an ApplicationSet (git files generator) repo', () => {
   });
 
   it('writes an external app with the external ingress class and an app of infra in its own namespace', async () => {
-    const repo = copyShape();
+    const repo = copyFixture(`shapes/${FIXTURE}`);
     const run = await homeops(
       'app',
       '--dest',
@@ -138,7 +132,7 @@ describe('homeops app in an ApplicationSet (git files generator) repo', () => {
   });
 
   it('changes nothing on a second run, and writes nothing in a dry run', async () => {
-    const repo = copyShape();
+    const repo = copyFixture(`shapes/${FIXTURE}`);
     const before = snapshotFiles(repo);
     const dry = await homeops('app', '--dest', repo, '--yes', '--dry-run', ...mealie);
     expect(dry.code).toBe(0);

@@ -90,6 +90,16 @@ describe('homeops namespace on a flat repo (folders Flux takes in whole)', () =>
   });
 });
 
+/** An app of the new namespace games in the prod cluster. */
+const hello = [
+  '--name=hello',
+  '--namespace=games',
+  '--cluster=prod',
+  '--image=ghcr.io/traefik/whoami:v1.10.4',
+  '--port=80',
+  '--route=none',
+];
+
 describe('homeops namespace where overlays list Namespace files of a base', () => {
   it('says a listed one exists, writing nothing', async () => {
     const repo = copyFixture('shapes/flux-overlays');
@@ -124,18 +134,7 @@ describe('homeops namespace where overlays list Namespace files of a base', () =
       'utf8',
     );
     expect(staging).toContain('  - ../../base/games/namespace.yaml\n');
-    const app = await homeops(
-      'app',
-      '--dest',
-      repo,
-      '--yes',
-      '--name=hello',
-      '--namespace=games',
-      '--cluster=prod',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
-      '--route=none',
-    );
+    const app = await homeops('app', '--dest', repo, '--yes', ...hello);
     expect(app.stderr).toBe('');
     expect(readFileSync(join(repo, prod), 'utf8')).toContain(
       '  - ../../base/games/namespace.yaml\n  - ../../base/games/hello/ks.yaml\n  - ../../base/media/namespace.yaml\n',
@@ -154,19 +153,7 @@ describe('homeops namespace where overlays list Namespace files of a base', () =
   it('refuses app --createNamespace for a new one, naming the namespace command', async () => {
     const repo = copyFixture('shapes/flux-overlays');
     const before = snapshotFiles(repo);
-    const run = await homeops(
-      'app',
-      '--dest',
-      repo,
-      '--yes',
-      '--name=hello',
-      '--namespace=games',
-      '--cluster=prod',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
-      '--route=none',
-      '--createNamespace=true',
-    );
+    const run = await homeops('app', '--dest', repo, '--yes', ...hello, '--createNamespace=true');
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('does not list games');
     expect(run.stderr).toContain('fix: add it first: homeops namespace --name=games --cluster=');

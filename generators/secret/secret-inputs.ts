@@ -1,4 +1,6 @@
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
+import { list, requiredText, text } from '../../src/inputs/read-answers.ts';
+import type { SecretSpec } from '../../src/model/app-spec.ts';
 import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../src/onepassword/types.ts';
 import { pickStore } from '../../src/secrets/secret-stores.ts';
@@ -198,3 +200,13 @@ export function secretInputs<C extends HasSecrets>(
     },
   ];
 }
+
+/** The references the `secret` inputs picked, as the engines take them. */
+export const secretSpecOf = (answers: Answers): SecretSpec => ({
+  store: text(answers, 'store'),
+  vault: text(answers, 'vault'),
+  item: requiredText(answers, 'item'),
+  fields: list(answers, 'fields'),
+  keys: list(answers, 'keys'),
+  source: text(answers, 'source'),
+});

@@ -4,9 +4,9 @@ import { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { appsOf, findApp, planFluxSecret } from '../../src/engines/flux/plan-secret.ts';
 import { dnsLabel } from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
-import { list, requiredText, text } from '../../src/inputs/read-answers.ts';
+import { list, requiredText } from '../../src/inputs/read-answers.ts';
 import { HomeopsError } from '../../src/errors.ts';
-import { secretInputs } from './secret-inputs.ts';
+import { secretInputs, secretSpecOf } from './secret-inputs.ts';
 
 const firstCluster = (a: Answers): string | undefined =>
   Array.isArray(a.cluster) ? (a.cluster[0] as string | undefined) : undefined;
@@ -68,14 +68,7 @@ const fluxSecretGenerator: Generator<FluxAppContext> = {
         fix: `name an existing app, or create it with homeops app${appsOf(ctx, cluster, namespace).length ? ` (apps of ${namespace}: ${appsOf(ctx, cluster, namespace).join(', ')})` : ''}`,
       });
     }
-    return planFluxSecret(ctx, cluster, app, {
-      store: text(answers, 'store'),
-      vault: text(answers, 'vault'),
-      item: requiredText(answers, 'item'),
-      fields: list(answers, 'fields'),
-      keys: list(answers, 'keys'),
-      source: text(answers, 'source'),
-    });
+    return planFluxSecret(ctx, cluster, app, secretSpecOf(answers));
   },
 };
 

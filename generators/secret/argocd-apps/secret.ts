@@ -4,7 +4,8 @@ import { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts'
 import { planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
-import { list, requiredText, text } from '../../../src/inputs/read-answers.ts';
+import { requiredText, text } from '../../../src/inputs/read-answers.ts';
+import { secretSpecOf } from '../secret-inputs.ts';
 import { argoSecretInputs } from './secret-inputs.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 
@@ -55,13 +56,11 @@ export const argoSecretGenerator: Generator<ArgoAppContext> = {
     return ctx;
   },
   plan: (ctx, answers) =>
-    planArgoSecret(ctx, requiredText(answers, 'app'), text(answers, 'group'), {
-      store: text(answers, 'store'),
-      vault: text(answers, 'vault'),
-      item: requiredText(answers, 'item'),
-      fields: list(answers, 'fields'),
-      keys: list(answers, 'keys'),
-      source: text(answers, 'source'),
-    }),
+    planArgoSecret(
+      ctx,
+      requiredText(answers, 'app'),
+      text(answers, 'group'),
+      secretSpecOf(answers),
+    ),
   writes: ['external-secrets.io/v1/ExternalSecret'],
 };
