@@ -100,7 +100,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
   {
     name: 'namespace',
     message: 'Namespace',
-    help: 'namespace: where the app runs; default what its ApplicationSet gives it (the folder name)',
+    help: "namespace: where the app runs; default what its ApplicationSet gives it (the folder's name, the pattern's namespace level, or as the group's siblings set their config's key)",
     type: 'choice',
     open: true,
     required: true,
