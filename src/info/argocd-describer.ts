@@ -11,7 +11,8 @@ import { argocdCommands } from './argocd-commands.ts';
 import { describeArgoApps } from './argo-apps-describer.ts';
 import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import type { EngineInfo } from './info-model.ts';
-import { byUse, gatewayInfo } from './words.ts';
+import { byUse } from '../learn/merge.ts';
+import { gatewayInfo } from './words.ts';
 
 /**
  * An Argo CD repo: its roots and apps read from the Argo CD objects (argo-objects.ts); the seed

@@ -8,7 +8,9 @@ import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import { fluxCommands } from './flux-commands.ts';
 import type { AppsInfo, ClusterInfo, EngineInfo } from './info-model.ts';
 import { sampleGroupOf } from './flux-commands.ts';
-import { byUse, gatewayInfo, isSorted, spelled } from './words.ts';
+import { byUse } from '../learn/merge.ts';
+import { isSorted } from '../text/compare-text.ts';
+import { gatewayInfo, spelled } from './words.ts';
 
 /** A Flux repo of any shape, read through FluxAppContext: what `homeops app` learns there. */
 export const fluxDescriber: EngineDescriber = {

@@ -1,4 +1,4 @@
-import { compareText } from '../text/compare-text.ts';
+import { compareText, isSorted } from '../text/compare-text.ts';
 
 /**
  * Orders Kubernetes writers keep where the siblings cannot tell (no sibling has both keys): a
@@ -57,10 +57,4 @@ export function orderKeys(
     out.push(...remaining.splice(pick, 1));
   }
   return out;
-}
-
-function isSorted(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++)
-    if (compareText(keys[i - 1] ?? '', keys[i] ?? '') > 0) return false;
-  return true;
 }

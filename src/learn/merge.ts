@@ -439,3 +439,10 @@ function pluralityOf<T>(xs: readonly T[], key: (x: T) => string): T | undefined 
   const best = majorityOf(xs, key);
   return xs.find((x) => key(x) === best);
 }
+
+/** Values by count, most used first (ties: first seen); empty values left out. */
+export function byUse(values: readonly (string | undefined)[]): string[] {
+  const counts = new Map<string, number>();
+  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
+}

@@ -40,3 +40,7 @@ function printable(text: string): boolean {
   }
   return true;
 }
+
+/** Whether a list is in sorted order (`compareText`'s), as a list a new entry is placed in. */
+export const isSorted = (items: readonly string[]): boolean =>
+  items.every((e, i) => i === 0 || compareText(items[i - 1] ?? '', e) <= 0);

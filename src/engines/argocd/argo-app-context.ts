@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import type { Problem } from '../../inputs/input-spec.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { byUse, majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import {
   gatewayObjectsIn,
@@ -301,12 +301,9 @@ export class ArgoAppContext {
    * (`external`, `public`), else the most used is the internal one.
    */
   ingressClasses(): { internal?: string; external?: string; all: string[] } {
-    const classes = this.examples(undefined).flatMap((e) =>
-      routesOf(e).flatMap((r) => str(dig(r, 'className')) ?? []),
+    const all = byUse(
+      this.examples(undefined).flatMap((e) => routesOf(e).map((r) => str(dig(r, 'className')))),
     );
-    const counts = new Map<string, number>();
-    for (const c of classes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    const all = [...counts].sort((a, b) => b[1] - a[1]).map(([c]) => c);
     const external = all.find((c) => OUTSIDE.test(c));
     const internal = all.find((c) => c !== external);
     return { internal, external, all };

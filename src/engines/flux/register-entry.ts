@@ -2,7 +2,7 @@ import { parse } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { ItemPlace } from '../../yaml/edit/edit-types.ts';
 import { addItem } from '../../yaml/edit/edit-yaml.ts';
-import { compareText } from '../../text/compare-text.ts';
+import { compareText, isSorted } from '../../text/compare-text.ts';
 
 /**
  * Add an app's registration line to the kustomization that lists it, as that list keeps its
@@ -28,7 +28,7 @@ export function registerEntry(
   }
   const local = appEntries.filter((e) => near.includes(e));
   const pool = near.length > 0 ? local : appEntries;
-  const sorted = pool.every((e, i) => i === 0 || compareText(pool[i - 1] ?? '', e) <= 0);
+  const sorted = isSorted(pool);
   const next = sorted ? pool.find((e) => compareText(e, line) > 0) : undefined;
   const after = pool.length > 0 ? pool[pool.length - 1] : near[near.length - 1];
   const isEntry = new Set(appEntries);
@@ -82,8 +82,7 @@ function newGroupPlace(
   const order: string[] = [];
   for (const item of near) if (order.at(-1) !== key(item)) order.push(key(item));
   const contiguous = new Set(order).size === order.length;
-  const sorted = order.every((k, i) => i === 0 || compareText(order[i - 1] ?? '', k) < 0);
-  if (!contiguous || !sorted || order.length < 2) return undefined;
+  if (!contiguous || !isSorted(order) || order.length < 2) return undefined;
   const next = near.find((i) => compareText(key(i), own) > 0);
   const last = near[near.length - 1];
   return next !== undefined ? { before: next } : last !== undefined ? { after: last } : undefined;
