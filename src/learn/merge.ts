@@ -256,8 +256,8 @@ class Merger {
     const have = new Set(items.map(fingerprint));
     const counts = new Map<string, { node: Node; n: number }>();
     for (const x of s)
-      for (const node of new Map(x.node.items.map((i) => [fingerprint(i), i])).values()) {
-        const key = fingerprint(node);
+      // each sibling counts an item once
+      for (const [key, node] of new Map(x.node.items.map((i) => [fingerprint(i), i]))) {
         const c = counts.get(key) ?? { node, n: 0 };
         c.n++;
         counts.set(key, c);

@@ -39,22 +39,32 @@ export interface ConfigFile {
  * -> `cluster/apps/*\/*` with the config `app-config.yaml`).
  */
 interface FolderRule {
+  appSet: ArgoAppSet;
   pattern: string;
   config: ConfigFile | undefined;
+  matches: (dir: string) => boolean;
+  /** The exclude pattern that keeps the folder out, if one does. */
   excluded: (dir: string) => string | undefined;
 }
 
-function folderRules(g: GitGenerator): FolderRule[] {
-  if (g.kind === 'directories') {
-    const excluded = (dir: string) => g.exclude.find((x) => globToRegExp(x).test(dir));
-    return g.include.map((pattern) => ({ pattern, config: undefined, excluded }));
-  }
+function folderRules(appSet: ArgoAppSet, g: GitGenerator): FolderRule[] {
+  const excludes = g.exclude.map((x) => ({ x, re: globToRegExp(x) }));
+  const rule = (pattern: string, config: ConfigFile | undefined, of: (dir: string) => string) => {
+    const re = globToRegExp(pattern);
+    return {
+      appSet,
+      pattern,
+      config,
+      matches: (dir: string) => re.test(dir),
+      excluded: (dir: string) => excludes.find((e) => e.re.test(of(dir)))?.x,
+    };
+  };
+  if (g.kind === 'directories') return g.include.map((p) => rule(p, undefined, (dir) => dir));
   return g.paths.flatMap((path) => {
     const name = posix.basename(path);
     if (WILD.test(name) || !path.includes('/')) return [];
-    const excluded = (dir: string) =>
-      g.exclude.find((x) => globToRegExp(x).test(posix.join(dir, name)));
-    return [{ pattern: posix.dirname(path), config: { name, selector: g.selector }, excluded }];
+    const config = { name, selector: g.selector };
+    return [rule(posix.dirname(path), config, (dir) => posix.join(dir, name))];
   });
 }
 
@@ -71,6 +81,7 @@ export class ArgoModel {
   readonly applications: ArgoApplication[];
   readonly appSets: ArgoAppSet[];
   private picked: PickedFolder[] | undefined;
+  private rules: FolderRule[] | undefined;
 
   constructor(readonly tree: RepoTree) {
     this.reader = new ObjectReader(tree);
@@ -122,16 +133,14 @@ export class ArgoModel {
   pickedFolders(): PickedFolder[] {
     if (this.picked) return this.picked;
     const out: PickedFolder[] = [];
-    for (const appSet of this.appSets)
-      for (const g of appSet.generators)
-        for (const { pattern, config, excluded } of folderRules(g))
-          for (const dir of foldersMatching(this.tree, pattern))
-            if (
-              !excluded(dir) &&
-              (!config || this.selects(dir, config)) &&
-              !out.some((p) => p.dir === dir)
-            )
-              out.push({ dir, appSet, pattern, config });
+    for (const { appSet, pattern, config, excluded } of this.folderPatterns())
+      for (const dir of foldersMatching(this.tree, pattern))
+        if (
+          !excluded(dir) &&
+          (!config || this.selects(dir, config)) &&
+          !out.some((p) => p.dir === dir)
+        )
+          out.push({ dir, appSet, pattern, config });
     return (this.picked = out);
   }
 
@@ -147,33 +156,24 @@ export class ArgoModel {
   pickerOf(
     dir: string,
   ): { appSet: ArgoAppSet; pattern: string; config: ConfigFile | undefined } | undefined {
-    for (const appSet of this.appSets)
-      for (const g of appSet.generators)
-        for (const rule of folderRules(g))
-          if (!rule.excluded(dir) && globToRegExp(rule.pattern).test(dir))
-            return { appSet, pattern: rule.pattern, config: rule.config };
-    return undefined;
+    const rule = this.folderPatterns().find((r) => r.matches(dir) && !r.excluded(dir));
+    return rule && { appSet: rule.appSet, pattern: rule.pattern, config: rule.config };
   }
 
   /** The exclude pattern that keeps a folder out of an ApplicationSet whose pattern it matches. */
   excluderOf(dir: string): { appSet: ArgoAppSet; exclude: string } | undefined {
-    for (const appSet of this.appSets)
-      for (const g of appSet.generators)
-        for (const rule of folderRules(g)) {
-          if (!globToRegExp(rule.pattern).test(dir)) continue;
-          const exclude = rule.excluded(dir);
-          if (exclude) return { appSet, exclude };
-        }
+    for (const rule of this.folderPatterns()) {
+      const exclude = rule.matches(dir) ? rule.excluded(dir) : undefined;
+      if (exclude) return { appSet: rule.appSet, exclude };
+    }
     return undefined;
   }
 
   /** Every folder pattern of the repo's git generators, with the config file a files generator reads. */
-  folderPatterns(): { appSet: ArgoAppSet; pattern: string; config: ConfigFile | undefined }[] {
-    return this.appSets.flatMap((appSet) =>
-      appSet.generators.flatMap((g) =>
-        folderRules(g).map(({ pattern, config }) => ({ appSet, pattern, config })),
-      ),
-    );
+  folderPatterns(): readonly FolderRule[] {
+    return (this.rules ??= this.appSets.flatMap((appSet) =>
+      appSet.generators.flatMap((g) => folderRules(appSet, g)),
+    ));
   }
 }
 
