@@ -28,15 +28,21 @@ function baseNamespaceFiles(ctx: FluxAppContext, rootDir: string): string[] {
     .map((r) => r.path);
 }
 
+/** Which of those files is the namespace's. */
+const fileOf = (ctx: FluxAppContext, files: readonly string[], namespace: string) =>
+  files.find((f) => ctx.model.reader.objects(f).some((o) => o.name === namespace));
+
+/** The base's folder of namespace folders (`kubernetes/apps/base`), from one of its Namespace files. */
+const baseDirOf = (file: string) => posix.dirname(posix.dirname(file));
+
 /** The base file of this namespace that the cluster's overlay lists, if it lists it so. */
 export function baseNamespaceFile(
   ctx: FluxAppContext,
   cluster: FluxCluster,
   namespace: string,
 ): string | undefined {
-  return cluster.roots
-    .flatMap((r) => (r.path ? baseNamespaceFiles(ctx, r.path) : []))
-    .find((f) => ctx.model.reader.objects(f).some((o) => o.name === namespace));
+  const files = cluster.roots.flatMap((r) => (r.path ? baseNamespaceFiles(ctx, r.path) : []));
+  return fileOf(ctx, files, namespace);
 }
 
 /**
@@ -55,8 +61,7 @@ export function planOverlayNamespace(
     const [first] = based;
     const top = ctx.model.graph.unit(root.path);
     if (first === undefined || !top.file) continue;
-    const base = posix.dirname(posix.dirname(first));
-    const file = `${base}/${namespace}/${posix.basename(first)}`;
+    const file = `${baseDirOf(first)}/${namespace}/${posix.basename(first)}`;
     if (!ctx.repo.tree.isFile(file)) {
       const examples = based.flatMap((f) => {
         const ns = ctx.model.reader.objects(f).find((o) => o.kind === 'Namespace')?.name;
@@ -97,11 +102,10 @@ export function refuseOverlayNamespaces(
   namespace: string,
 ): void {
   const based = baseNamespaceFiles(ctx, rootDir);
-  const listed = based.some((f) => ctx.model.reader.objects(f).some((o) => o.name === namespace));
   const [first] = based;
-  if (first === undefined || listed) return;
+  if (first === undefined || fileOf(ctx, based, namespace)) return;
   const top = ctx.model.graph.unit(rootDir);
-  const dir = posix.dirname(posix.dirname(first));
+  const dir = baseDirOf(first);
   throw new HomeopsError(
     'LAYOUT',
     `${top.file ?? rootDir} takes namespaces from ${dir}/ (${first}), and does not list ${namespace}`,
