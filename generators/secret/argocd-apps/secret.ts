@@ -1,16 +1,12 @@
-import { posix } from 'node:path';
 import type { Generator } from '../../../src/engine/generator.ts';
 import { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts';
-import { planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
+import { appFolderNames, planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
 import { requiredText, text } from '../../../src/inputs/read-answers.ts';
 import { secretSpecOf } from '../secret-inputs.ts';
 import { argoSecretInputs } from './secret-inputs.ts';
 import { HomeopsError } from '../../../src/errors.ts';
-
-const appNames = (ctx: ArgoAppContext) =>
-  ctx.slots.flatMap((s) => s.folders.map((f) => posix.basename(f.dir)));
 
 const inputs: InputSpec<ArgoAppContext>[] = [
   {
@@ -19,7 +15,7 @@ const inputs: InputSpec<ArgoAppContext>[] = [
     help: 'app: an existing app, a folder an ApplicationSet picks up',
     type: 'choice',
     required: true,
-    choices: (ctx) => [...new Set(appNames(ctx))].sort().map((a) => ({ name: a, value: a })),
+    choices: (ctx) => [...new Set(appFolderNames(ctx))].sort().map((a) => ({ name: a, value: a })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   {
@@ -31,7 +27,8 @@ const inputs: InputSpec<ArgoAppContext>[] = [
     required: true,
     when: applies(
       'where apps of that name are in several groups',
-      (a: Answers, ctx: ArgoAppContext) => appNames(ctx).filter((n) => n === a.app).length > 1,
+      (a: Answers, ctx: ArgoAppContext) =>
+        appFolderNames(ctx).filter((n) => n === a.app).length > 1,
     ),
     choices: (ctx) => ctx.groupNames().map((g) => ({ name: g, value: g })),
     validate: (v: string) => dnsLabel(v, 'group'),

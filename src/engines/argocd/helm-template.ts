@@ -4,13 +4,14 @@ import { placeholder } from '../../learn/vocabulary.ts';
 import { roleOf, type RoleDoc } from '../../repo/graph/app-files.ts';
 import { isYamlFile, objectsOfText } from '../../repo/graph/objects.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
-import { RELEASE_NAME, RELEASE_TEXT } from '../../text/helm-release-name.ts';
+import { RELEASE_TEXT, withReleaseName } from '../../text/helm-release-name.ts';
 
 /**
  * The manifests an umbrella chart keeps in `templates/` are Helm templates, not YAML: their
  * `name: {{ .Release.Name }}` is text Helm fills in. They are read as YAML with the release
  * name as the learner's placeholder, and written back with Helm's words, unquoted as written.
  */
+
 /** Stands for the release name while a document is written out: a plain scalar YAML keeps as is. */
 const STAND_IN = 'homeops-release-name-stand-in';
 
@@ -25,7 +26,7 @@ export function isHelmTemplate(tree: RepoTree, file: string): boolean {
 
 /** A Helm template's text as YAML the learner reads: the release name as its placeholder. */
 export const readableTemplate = (text: string): string =>
-  text.replace(RELEASE_NAME, placeholder('release'));
+  withReleaseName(text, placeholder('release'));
 
 /** A file's text as the learner reads it: a Helm template made readable, any other file as it is. */
 export function learnableText(tree: RepoTree, file: string): string | undefined {

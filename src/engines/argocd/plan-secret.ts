@@ -11,6 +11,10 @@ import { groupOfFolder, type AppSlot } from './app-slots.ts';
 import { exampleOf, type ArgoExample } from './examples.ts';
 import { docFileName, learnFolderDoc, learningPools, secretDoc } from './folder-docs.ts';
 
+/** The names of the app folders the repo's ApplicationSets pick up (a name may be in several groups). */
+export const appFolderNames = (ctx: ArgoAppContext): string[] =>
+  ctx.slots.flatMap((s) => s.folders.map((f) => posix.basename(f.dir)));
+
 /** An app folder an ApplicationSet picks up, found by the app's name (and group, where names repeat). */
 export function findAppFolder(
   ctx: ArgoAppContext,
@@ -25,7 +29,7 @@ export function findAppFolder(
   const found = all.filter((a) => group === undefined || a.group === group);
   const [only] = found;
   if (only && found.length === 1) return only;
-  const names = ctx.slots.flatMap((s) => s.folders.map((f) => posix.basename(f.dir))).sort();
+  const names = appFolderNames(ctx).sort();
   throw new HomeopsError(
     'INVALID_INPUT',
     found.length > 1
