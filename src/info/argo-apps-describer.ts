@@ -49,6 +49,10 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
   if (hostname) info.hostname = hostname.replace(/⟪(app|release)⟫/g, '<app>');
   const storageClass = ctx.storageClass();
   info.storage.classes = storageClass ? [storageClass] : [];
+  if (ctx.secretKind() === 'onepassword-item') {
+    const vault = ctx.onePasswordVault();
+    info.secrets.other = `1Password operator: a OnePasswordItem beside the app's manifests${vault ? ` (vault ${vault})` : ''}`;
+  }
   return true;
 }
 

@@ -52,15 +52,22 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
   ];
 }
 
-/** Where the apps are folders an ApplicationSet picks up and the repo has a 1Password store. */
+/** A secret from 1Password for an existing app: through the repo's store, or as a 1Password operator item. */
 function secretCommand(info: EngineInfo, app: string | undefined): CommandInfo[] {
+  if (!app) return [];
   const store = info.secrets.stores[0];
-  const appSets = info.clusters[0]?.roots.some((r) => r.kind === 'ApplicationSet');
-  if (!store || !app || !appSets) return [];
+  if (store)
+    return [
+      {
+        what: `add an ExternalSecret from 1Password (store ${store.name}) to an app, e.g. ${app}`,
+        command: `homeops secret --app=${app}${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
+      },
+    ];
+  if (!info.secrets.other?.startsWith('1Password operator')) return [];
   return [
     {
-      what: `add an ExternalSecret from 1Password (store ${store.name}) to an app, e.g. ${app}`,
-      command: `homeops secret --app=${app}${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
+      what: `add a 1Password item (OnePasswordItem) to an app, e.g. ${app}`,
+      command: `homeops secret --app=${app} --item=<item title>`,
     },
   ];
 }

@@ -132,12 +132,20 @@ describe.each(every.map((root) => [root.slice(FIXTURES.length + 1), root]))(
   (_name, root) => {
     it('run as printed (placeholders filled), as dry runs', async () => {
       const { model } = await info(root);
-      const runnable = model.commands.filter((c) =>
-        /^homeops (app|namespace|node) /.test(c.command),
+      // a secret command that names a real app runs too, its 1Password item taken on trust (offline)
+      const runnable = model.commands.filter(
+        (c) =>
+          /^homeops (app|namespace|node) /.test(c.command) ||
+          (c.command.startsWith('homeops secret ') && !c.command.includes('<app>')),
       );
-      const extra = root.endsWith('/clustertool') ? chartInUse(root) : {};
+      const extra = {
+        ...(root.endsWith('/clustertool') ? chartInUse(root) : {}),
+        'item title': 'info-probe',
+        'field label': 'PROBE',
+      };
       for (const c of runnable) {
-        const run = await runPrinted(root, c.command, extra, c.engine);
+        const offline = c.command.startsWith('homeops secret ') ? ' --source=offline' : '';
+        const run = await runPrinted(root, `${c.command}${offline}`, extra, c.engine);
         // warnings (what a new node could not copy from its siblings) are fine; errors are not
         expect(run.stderr, c.command).not.toContain('error:');
         expect(run.code, `${c.command}\n${run.stderr}`).toBe(0);

@@ -1,21 +1,21 @@
 import type { Generator } from '../../../src/engine/generator.ts';
 import { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts';
-import { appFolderNames, planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
+import { planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
+import { secretAppNames } from '../../../src/engines/argocd/secret-target.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
 import { requiredText, text } from '../../../src/inputs/read-answers.ts';
 import { secretSpecOf } from '../secret-inputs.ts';
 import { argoSecretInputs } from './secret-inputs.ts';
-import { HomeopsError } from '../../../src/errors.ts';
 
 const inputs: InputSpec<ArgoAppContext>[] = [
   {
     name: 'app',
     message: 'App',
-    help: 'app: an existing app, a folder an ApplicationSet picks up',
+    help: 'app: an existing app (a folder an ApplicationSet picks up, or an Application a root reads)',
     type: 'choice',
     required: true,
-    choices: (ctx) => [...new Set(appFolderNames(ctx))].sort().map((a) => ({ name: a, value: a })),
+    choices: (ctx) => [...new Set(secretAppNames(ctx))].sort().map((a) => ({ name: a, value: a })),
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   {
@@ -28,7 +28,7 @@ const inputs: InputSpec<ArgoAppContext>[] = [
     when: applies(
       'where apps of that name are in several groups',
       (a: Answers, ctx: ArgoAppContext) =>
-        appFolderNames(ctx).filter((n) => n === a.app).length > 1,
+        secretAppNames(ctx).filter((n) => n === a.app).length > 1,
     ),
     choices: (ctx) => ctx.groupNames().map((g) => ({ name: g, value: g })),
     validate: (v: string) => dnsLabel(v, 'group'),
@@ -36,22 +36,13 @@ const inputs: InputSpec<ArgoAppContext>[] = [
   ...argoSecretInputs(undefined, 'in a repo with a 1Password ClusterSecretStore'),
 ];
 
-/** `homeops secret` in an Argo CD repo whose ApplicationSets pick up app folders. */
+/** `homeops secret` in an Argo CD repo whose ApplicationSets pick up app folders, or whose root Applications read Applications. */
 export const argoSecretGenerator: Generator<ArgoAppContext> = {
   name: 'secret',
   description:
     "an ExternalSecret (or 1Password item) for an existing app, written like its siblings', its Secret wired into the app's container",
   inputs,
-  context: (repo) => {
-    const ctx = new ArgoAppContext(repo);
-    if (ctx.mode !== 'appset')
-      throw new HomeopsError(
-        'LAYOUT',
-        'homeops secret writes to apps that ApplicationSets pick up; this repo deploys its apps as Applications of an app of apps',
-        { fix: 'add the ExternalSecret to the app by hand for now, following a sibling app' },
-      );
-    return ctx;
-  },
+  context: (repo) => new ArgoAppContext(repo),
   plan: (ctx, answers) =>
     planArgoSecret(
       ctx,

@@ -3,6 +3,7 @@ import { readShapes } from '../../learn/read-shape.ts';
 import { nodeAt, type DocShape } from '../../learn/tree.ts';
 import type { Vocabulary } from '../../learn/vocabulary.ts';
 import type { RoleDoc } from '../../repo/graph/app-files.ts';
+import type { YamlPath } from '../../yaml/edit/edit-types.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import type { ArgoModel } from './argo-model.ts';
 import { sourcesOf, type ArgoApplication, type GitSource } from './argo-objects.ts';
@@ -20,6 +21,8 @@ export interface AppEntry {
   manifestsDir: string | undefined;
   /** The chart values file a `$values/` ref names, if any. */
   valuesFile: string | undefined;
+  /** Where in the Application its chart's inline `valuesObject` goes (its chart source's `helm`). */
+  valuesObjectAt: YamlPath | undefined;
   example: ArgoExample;
 }
 
@@ -72,16 +75,22 @@ function entryOf(
     (v): v is string => typeof v === 'string' && v.startsWith('$'),
   );
   const valuesFile = valueFile ? cleanPath(valueFile.replace(/^\$[^/]+\//, '')) : undefined;
+  const valuesObjectAt: YamlPath | undefined = chartSource
+    ? [
+        ...(dig(app.object.data, 'spec', 'sources')
+          ? ['spec', 'sources', chartAt]
+          : ['spec', 'source']),
+        'helm',
+        'valuesObject',
+      ]
+    : undefined;
   const readValues = (vocab: Vocabulary): DocShape | undefined => {
     if (valuesFile) return readShapes(model.tree.read(valuesFile) ?? '', vocab)[0];
     if (!chartSource || dig(chartSource, 'helm', 'valuesObject') === undefined) return undefined;
     const shape = readShapes(model.tree.read(file) ?? '', vocab).find(
       (s) => s.index === app.object.index,
     );
-    const path = dig(app.object.data, 'spec', 'sources')
-      ? ['spec', 'sources', chartAt]
-      : ['spec', 'source'];
-    const root = nodeAt(shape?.root, [...path, 'helm', 'valuesObject']);
+    const root = nodeAt(shape?.root, valuesObjectAt ?? []);
     return root && shape ? { header: [], root, layout: shape.layout } : undefined;
   };
   const port = servicePort(readValues({}));
@@ -112,6 +121,7 @@ function entryOf(
     group,
     manifestsDir,
     valuesFile,
+    valuesObjectAt,
     example: {
       dir: manifestsDir ?? posix.dirname(file),
       slot: undefined,
