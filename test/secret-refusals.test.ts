@@ -262,3 +262,47 @@ describe('app --secret=true where there is no 1Password store', () => {
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });
+
+describe('secret where the repo reads another secret manager', () => {
+  it('names the store it has, and the two ways on, writes nothing', async () => {
+    const repo = copyFixture('shapes/argocd-appset-dirs');
+    const file = 'my-apps/infrastructure/external-secrets/clustersecretstore.yaml';
+    writeFileSync(
+      join(repo, file),
+      [
+        'apiVersion: external-secrets.io/v1',
+        'kind: ClusterSecretStore',
+        'metadata:',
+        '  name: bitwarden',
+        'spec:',
+        '  provider:',
+        '    bitwardensecretsmanager:',
+        '      apiURL: https://api.bitwarden.example',
+        '',
+      ].join('\n'),
+    );
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--app=radarr',
+      '--item=radarr',
+      '--fields=API_KEY',
+      '--source=offline',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(
+      `this repo has no ClusterSecretStore for 1Password; its ClusterSecretStore bitwarden (bitwardensecretsmanager, ${file}) reads another secret manager`,
+    );
+    expect(run.stderr).toContain(
+      `add a 1Password ClusterSecretStore (provider onepasswordSDK or onepassword) beside ${file}, or write this ExternalSecret by hand against bitwarden`,
+    );
+    expect(snapshotFiles(repo)).toEqual(before);
+    // homeops info says so too, instead of "no 1Password store found"
+    const info = await homeops('info', '--dest', repo);
+    expect(info.stdout).toContain(
+      `Secrets    External Secrets through bitwarden (bitwardensecretsmanager) in ${file}: not 1Password`,
+    );
+  });
+});

@@ -15,6 +15,7 @@ import {
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { fillText } from '../../src/learn/vocabulary.ts';
 import { secretInputs } from '../secret/secret-inputs.ts';
+import { noOnePasswordStore } from '../../src/secrets/secret-stores.ts';
 import { chartRef } from './app-spec.ts';
 import { appNameTakenIn } from './name-taken.ts';
 
@@ -225,11 +226,11 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     default: () => false,
     validate: (v: boolean, a, ctx) => {
       if (!v || storesOf(ctx, a).length > 0) return undefined;
-      const where = ctx.storesScope(ctx.cluster(firstCluster(a)));
-      return {
-        message: `${where} has no ClusterSecretStore for 1Password`,
-        fix: 'add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), then run this again; or leave --secret out',
-      };
+      const none = noOnePasswordStore(
+        ctx.storesScope(ctx.cluster(firstCluster(a))),
+        ctx.secrets.otherStores(),
+      );
+      return { message: none.message, fix: `${none.fix ?? ''}; or leave --secret out` };
     },
   },
   ...secretInputs<FluxAppContext>(applies('with --secret=true', (a: Answers) => a.secret === true)),

@@ -3,7 +3,6 @@ import { list, requiredText, text } from '../../src/inputs/read-answers.ts';
 import type { SecretSpec } from '../../src/model/app-spec.ts';
 import { checkReferenceName, toSecretKey } from '../../src/onepassword/reference-names.ts';
 import type { SourceKind } from '../../src/onepassword/types.ts';
-import { pickStore } from '../../src/secrets/secret-stores.ts';
 import type { HasSecrets } from '../../src/secrets/secrets-context.ts';
 import {
   asProblem,
@@ -29,8 +28,7 @@ export type SecretAnswers = {
 const WHOLE_ITEM = '*';
 
 const kind = (a: Answers) => a.source as SourceKind;
-const store = (ctx: HasSecrets, a: Answers) =>
-  pickStore(ctx.secrets.stores(), a.store as string | undefined);
+const store = (ctx: HasSecrets, a: Answers) => ctx.secrets.pick(a.store as string | undefined);
 const offline = (ctx: HasSecrets, a: Answers) => ctx.secrets.onePassword.isOffline(kind(a));
 const typedWhy = (ctx: HasSecrets, a: Answers) => offlineNote(ctx.secrets.onePassword, a);
 
@@ -55,9 +53,7 @@ export function secretInputs<C extends HasSecrets>(
           value: s.name,
         })),
       default: (ctx) =>
-        ctx.secrets.stores().length <= 1
-          ? pickStore(ctx.secrets.stores(), undefined).name
-          : undefined,
+        ctx.secrets.stores().length <= 1 ? ctx.secrets.pick(undefined).name : undefined,
     },
     sourceInput<C>((ctx) => ctx.secrets.onePassword, when),
     {

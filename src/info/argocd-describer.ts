@@ -5,7 +5,7 @@ import { ArgocdMiseContext } from '../argocd-mise/argocd-mise-context.ts';
 import type { RepoContext } from '../engine/generator.ts';
 import { learnGateways, parentRefsOf, type GatewayRef } from '../repo/gateways.ts';
 import { dig, ObjectReader, type RepoObject } from '../repo/graph/objects.ts';
-import { findOnePasswordStores } from '../secrets/secret-stores.ts';
+import { findSecretStores, otherStoresText } from '../secrets/secret-stores.ts';
 import { readArgo } from './argo-objects.ts';
 import { argocdCommands } from './argocd-commands.ts';
 import { describeArgoApps } from './argo-apps-describer.ts';
@@ -64,12 +64,14 @@ function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineIn
       readLoose(repo, reader, info);
     if (!sets.length && info.apps?.entryFile)
       info.shape = `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is ${info.apps.entryFile}`;
-    info.secrets.stores = findOnePasswordStores(repo.tree, ['']).map((s) => ({
+    const stores = findSecretStores(repo.tree, ['']);
+    info.secrets.stores = stores.onePassword.map((s) => ({
       name: s.name,
       provider: s.provider,
       vaults: s.vaults,
       file: s.file,
     }));
+    info.secrets.other ??= otherStoresText(stores.other);
     return info;
   }
 }

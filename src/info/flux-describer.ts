@@ -1,3 +1,4 @@
+import { otherStoresText } from '../secrets/secret-stores.ts';
 import type { RepoContext } from '../engine/generator.ts';
 import { FluxAppContext, type Placement } from '../engines/flux/flux-app-context.ts';
 import type { ChartSourceConvention } from '../engines/flux/folder-conventions.ts';
@@ -92,7 +93,7 @@ export const fluxDescriber: EngineDescriber = {
         vaults: s.vaults,
         file: s.file,
       })),
-      other: null,
+      other: otherStoresText(ctx.secrets.otherStores()),
     };
     return info;
   },

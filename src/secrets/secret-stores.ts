@@ -15,9 +15,21 @@ export interface OnePasswordStore {
   line: number;
 }
 
-/** Every 1Password ClusterSecretStore under `dirs` (any `kind: ClusterSecretStore` document). */
-export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): OnePasswordStore[] {
+/** A ClusterSecretStore of another provider (Bitwarden, Infisical, Vault ...): named when 1Password has none. */
+export interface OtherStore {
+  name: string;
+  /** Its `spec.provider` key, e.g. `bitwardensecretsmanager`. */
+  provider: string;
+  file: string;
+}
+
+/** Every ClusterSecretStore under `dirs`: the 1Password ones, and the others by name and provider. */
+export function findSecretStores(
+  tree: RepoTree,
+  dirs: readonly string[],
+): { onePassword: OnePasswordStore[]; other: OtherStore[] } {
   const stores: OnePasswordStore[] = [];
+  const other: OtherStore[] = [];
   // SOPS-encrypted files hold no store anyone could read
   for (const file of tree
     .yamlFilesMentioning(dirs, 'ClusterSecretStore')
@@ -52,10 +64,34 @@ export function findOnePasswordStores(tree: RepoTree, dirs: readonly string[]): 
           .sort(([, a], [, b]) => a - b)
           .map(([v]) => v);
         stores.push({ name: data.metadata.name, provider: 'connect', vaults, file, line });
-      }
+      } else
+        other.push({ name: data.metadata.name, provider: Object.keys(provider)[0] ?? '', file });
     }
   }
-  return stores.sort((a, b) => compareText(a.name, b.name));
+  const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
+  return { onePassword: stores.sort(byName), other: other.sort(byName) };
+}
+
+/** The repo's other stores in words, for `homeops info`: null where there are none. */
+export const otherStoresText = (others: readonly OtherStore[]): string | null =>
+  others.length
+    ? `External Secrets through ${others.map((o) => `${o.name} (${o.provider}) in ${o.file}`).join(', ')}: not 1Password, which homeops secret reads`
+    : null;
+
+/** There is no 1Password store: what there is instead, and how to add one. */
+export function noOnePasswordStore(where: string, others: readonly OtherStore[]): HomeopsError {
+  const [first] = others;
+  const found = others.map((o) => `${o.name} (${o.provider}, ${o.file})`).join(', ');
+  return new HomeopsError(
+    'CONFLICT',
+    `${where} has no ClusterSecretStore for 1Password${first ? `; its ClusterSecretStore${others.length > 1 ? 's' : ''} ${found} read${others.length > 1 ? '' : 's'} another secret manager` : ''}`,
+    {
+      field: 'store',
+      fix: first
+        ? `homeops writes references to 1Password items only: add a 1Password ClusterSecretStore (provider onepasswordSDK or onepassword) beside ${first.file}, or write this ExternalSecret by hand against ${first.name}`
+        : "add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), beside the repo's External Secrets app, then run this again",
+    },
+  );
 }
 
 /** The store to use: the one named, or the only one; several or none is an error that says what to do. */
@@ -64,13 +100,10 @@ export function pickStore(
   name: string | undefined,
   /** Where the stores were looked for, in words: `this repo`, `cluster edge`. */
   where = 'this repo',
+  /** The repo's stores of other providers, named in the error when there is no 1Password one. */
+  others: readonly OtherStore[] = [],
 ): OnePasswordStore {
-  if (stores.length === 0) {
-    throw new HomeopsError('CONFLICT', `${where} has no ClusterSecretStore for 1Password`, {
-      field: 'store',
-      fix: 'add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), e.g. kubernetes/apps/external-secrets/onepassword/app/clustersecretstore.yaml, then run this again',
-    });
-  }
+  if (stores.length === 0) throw noOnePasswordStore(where, others);
   if (name === undefined) {
     const [only] = stores;
     if (only && stores.length === 1) return only;

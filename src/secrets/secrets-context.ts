@@ -1,10 +1,15 @@
 import type { RepoContext } from '../engine/generator.ts';
-import { findOnePasswordStores, type OnePasswordStore } from './secret-stores.ts';
+import {
+  findSecretStores,
+  pickStore,
+  type OnePasswordStore,
+  type OtherStore,
+} from './secret-stores.ts';
 import { OnePasswordLookup } from './onepassword-lookup.ts';
 
 /** What the secret inputs need of a run: the repo's 1Password stores and a 1Password lookup. */
 export class SecretsContext {
-  private found: OnePasswordStore[] | undefined;
+  private found: { onePassword: OnePasswordStore[]; other: OtherStore[] } | undefined;
   readonly onePassword: OnePasswordLookup;
 
   constructor(
@@ -15,9 +20,28 @@ export class SecretsContext {
     this.onePassword = new OnePasswordLookup(process.env, repo.interactive);
   }
 
-  stores(): OnePasswordStore[] {
+  private all(): { onePassword: OnePasswordStore[]; other: OtherStore[] } {
     const dirs = typeof this.searchDirs === 'function' ? this.searchDirs() : this.searchDirs;
-    return (this.found ??= findOnePasswordStores(this.repo.tree, dirs));
+    return (this.found ??= findSecretStores(this.repo.tree, dirs));
+  }
+
+  /** The repo's 1Password ClusterSecretStores. */
+  stores(): OnePasswordStore[] {
+    return this.all().onePassword;
+  }
+
+  /** Its ClusterSecretStores of other secret managers. */
+  otherStores(): OtherStore[] {
+    return this.all().other;
+  }
+
+  /** The store to read through: the one named, or the only one (of `among`, default all). */
+  pick(
+    name: string | undefined,
+    where = 'this repo',
+    among: readonly OnePasswordStore[] = this.stores(),
+  ): OnePasswordStore {
+    return pickStore(among, name, where, this.otherStores());
   }
 }
 

@@ -3,7 +3,6 @@ import type { PlanResult } from '../../../src/engine/generator.ts';
 import { HomeopsError } from '../../../src/errors.ts';
 import { dig, readYamlData } from '../../../src/repo/read-yaml.ts';
 import { render } from '../../../src/render/templates.ts';
-import { pickStore } from '../../../src/secrets/secret-stores.ts';
 import { addItem } from '../../../src/yaml/edit/edit-yaml.ts';
 import {
   externalSecretReferences,
@@ -33,7 +32,7 @@ export async function planClustertoolSecret(
     });
   const dir = index.appDir(layer, app);
   const namespace = index.appNamespace(layer, app);
-  const store = pickStore(ctx.secrets.stores(), answers.store);
+  const store = ctx.secrets.pick(answers.store);
   const secretName = `${app}-secret`;
   const found = await externalSecretReferences(ctx.secrets, store, answers);
   // Flux substitutes `${...}` in the app's folder: 1Password names are written escaped

@@ -3,7 +3,6 @@ import type { SourceKind } from '../../onepassword/types.ts';
 import { dig } from '../../repo/graph/objects.ts';
 import { render } from '../../render/templates.ts';
 import { externalSecretReferences } from '../../secrets/external-secret-references.ts';
-import { pickStore } from '../../secrets/secret-stores.ts';
 import type { SecretsContext } from '../../secrets/secrets-context.ts';
 import type { Example } from '../../learn/merge.ts';
 import { toData } from '../../learn/tree.ts';
@@ -22,7 +21,7 @@ export async function argoExternalSecret(
   /** The repo's ExternalSecrets this one is learned from. */
   examples: readonly Example[],
 ): Promise<{ template: string; store: string }> {
-  const store = pickStore(secrets.stores(), secret.store);
+  const store = secrets.pick(secret.store);
   const references = await externalSecretReferences(secrets, store, {
     source: SOURCES.find((s) => s === secret.source) ?? 'offline',
     vault: secret.vault ?? '',

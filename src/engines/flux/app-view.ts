@@ -11,7 +11,6 @@ import type { FolderConventions } from './folder-conventions.ts';
 import { learnedDependencies, lookUpDependency, type KsRef } from './dependencies.ts';
 import { storeDependency } from './external-secret.ts';
 import { vocabularyOf } from './vocabulary-of.ts';
-import { pickStore } from '../../secrets/secret-stores.ts';
 
 /** What the Flux app templates are rendered from: the inputs, placed and named as the repo does. */
 export interface AppView {
@@ -227,10 +226,10 @@ function dependencies(
     refs.set(`${found.ref.namespace}/${found.ref.name}`, found.ref);
   }
   const store = spec.secret
-    ? pickStore(
-        ctx.storesOf(placement.cluster),
+    ? ctx.secrets.pick(
         spec.secret.store,
         ctx.storesScope(placement.cluster),
+        ctx.storesOf(placement.cluster),
       )
     : undefined;
   const storeRef = store

@@ -8,7 +8,7 @@ import {
   isWholeItem,
   literalReferences,
 } from '../../secrets/external-secret-references.ts';
-import { pickStore, type OnePasswordStore } from '../../secrets/secret-stores.ts';
+import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
 import type { KsRef } from './dependencies.ts';
 import type { AppExample } from './examples.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
@@ -29,7 +29,7 @@ export async function externalSecretTemplate(
   examples: readonly AppExample[],
   substituted: boolean,
 ): Promise<{ template: string; store: OnePasswordStore; secretName: string; warnings: string[] }> {
-  const store = pickStore(ctx.storesOf(cluster), secret.store, ctx.storesScope(cluster));
+  const store = ctx.secrets.pick(secret.store, ctx.storesScope(cluster), ctx.storesOf(cluster));
   const source = SOURCES.find((s) => s === secret.source) ?? 'offline';
   const found = await externalSecretReferences(ctx.secrets, store, {
     source,
