@@ -107,7 +107,7 @@ describe('homeops app in an ApplicationSet (git files generator) repo', () => {
     expect(result.validatedDocuments).toBe(1);
   });
 
-  it('writes an external app with the external ingress class and an app of infra in its own namespace', async () => {
+  it('writes an external app with the external ingress class and an app of infra in its own namespace and wave', async () => {
     const repo = copyFixture(`shapes/${FIXTURE}`);
     const run = await homeops(
       'app',
@@ -123,8 +123,9 @@ describe('homeops app in an ApplicationSet (git files generator) repo', () => {
     );
     expect(run.stderr).toBe('');
     const folder = join(repo, 'cluster/apps/infra/reloader');
-    expect(readFileSync(join(folder, 'app-config.yaml'), 'utf8')).toContain(
-      'namespace: reloader\n',
+    // in its own namespace, and in the sync wave most infra apps have ("-20"), not the repo's ("10")
+    expect(readFileSync(join(folder, 'app-config.yaml'), 'utf8')).toBe(
+      '---\nenabled: "true"\nnamespace: reloader\nsyncWave: "-20"\n',
     );
     expect(readFileSync(join(folder, 'values.yaml'), 'utf8')).toContain(
       'className: external\n      hosts:\n        - host: reloader.example.io\n',

@@ -62,7 +62,7 @@ export function umbrellaChartFile(
 /**
  * The config file a files generator makes the new app's Application from: the selector's labels
  * (so that it is picked up) and the namespace, where a key gives it; every other key (a sync wave)
- * as most siblings' configs have it.
+ * as most of its group's siblings' configs have it.
  */
 export function configFile(
   tree: RepoTree,
@@ -78,11 +78,11 @@ export function configFile(
   const data: Record<string, string> = { ...config.selector };
   if (nsKey) data[nsKey] = namespace;
   const role = compileRole({ core: Object.keys(data) });
-  const pool = siblingFiles(
-    tree,
-    examples.filter((e) => e.slot?.config?.name === config.name),
-    () => config.name,
-  );
+  // a config's values say where the app stands among its group's (a sync wave): the group's own
+  // siblings decide where two or more of them have one, the whole repo's otherwise
+  const configs = examples.filter((e) => e.slot?.config?.name === config.name);
+  const local = configs.filter((e) => e.local);
+  const pool = siblingFiles(tree, local.length >= 2 ? local : configs, () => config.name);
   return {
     name: config.name,
     text: learnDocument(`---\n${stringify(data)}`, vocab, pool, role, features),
