@@ -3,7 +3,7 @@ import type { RepoContext } from '../engine/generator.ts';
 import { ArgoAppContext } from '../engines/argocd/argo-app-context.ts';
 import { groupOfFolder, groupsOf } from '../engines/argocd/app-slots.ts';
 import { configNamespace } from '../engines/argocd/examples.ts';
-import type { EngineInfo, GatewayInfo, GroupInfo } from './info-model.ts';
+import type { EngineInfo, GatewayInfo, GatewaysInfo, GroupInfo } from './info-model.ts';
 import { gatewayInfo } from './words.ts';
 import { sampleGroupOf } from './flux-commands.ts';
 
@@ -27,24 +27,7 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
   }
   info.namespaces = ctx.namespaces();
   if (info.apps) info.apps.defaultNamespace = defaultNamespace(ctx, info.clusters[0]?.groups ?? []);
-  const exposure = ctx.exposure();
-  if (exposure === 'ingress') {
-    const classes = ctx.ingressClasses();
-    const asInfo = (name: string | undefined): GatewayInfo | null =>
-      name ? { name, namespace: null, sectionName: null } : null;
-    info.gateways = {
-      internal: asInfo(classes.internal),
-      external: asInfo(classes.external),
-      all: classes.all.map((name) => ({ name, namespace: null, sectionName: null })),
-    };
-  } else if (exposure === 'gateway') {
-    const gateways = ctx.gateways();
-    info.gateways = {
-      internal: gatewayInfo(gateways.internal),
-      external: gatewayInfo(gateways.external),
-      all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),
-    };
-  }
+  info.gateways = waysIn(ctx);
   const hostname = ctx.hostnamePattern('internal');
   if (hostname) info.hostname = hostname.replace(/⟪(app|release)⟫/g, '<app>');
   const storageClass = ctx.storageClass();
@@ -54,6 +37,38 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
     info.secrets.other = `1Password operator: a OnePasswordItem beside the app's manifests${vault ? ` (vault ${vault})` : ''}`;
   }
   return true;
+}
+
+/** The apps' ways in, as the repo has them: its Gateways, its ingress classes, or its Traefik entry points. */
+function waysIn(ctx: ArgoAppContext): GatewaysInfo {
+  const named = (name: string | undefined): GatewayInfo | null =>
+    name ? { name, namespace: null, sectionName: null } : null;
+  const exposure = ctx.exposure();
+  if (exposure === 'ingress') {
+    const classes = ctx.ingressClasses();
+    return {
+      kind: 'ingress-class',
+      internal: named(classes.internal),
+      external: named(classes.external),
+      all: classes.all.flatMap((name) => named(name) ?? []),
+    };
+  }
+  if (exposure === 'ingressroute') {
+    const points = ctx.entryPoints();
+    return {
+      kind: 'entry-points',
+      internal: named(points.internal?.join(',')),
+      external: named(points.external?.join(',')),
+      all: points.all.flatMap((set) => named(set.join(',')) ?? []),
+    };
+  }
+  const gateways = ctx.gateways();
+  return {
+    kind: 'gateway',
+    internal: gatewayInfo(gateways.internal),
+    external: gatewayInfo(gateways.external),
+    all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),
+  };
 }
 
 /** What a new app's namespace is without `--namespace`, for the group the sample command names. */

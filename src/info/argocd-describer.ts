@@ -147,6 +147,7 @@ function readLoose(repo: RepoContext, reader: ObjectReader, info: EngineInfo): v
     objects.filter((o) => o.kind === 'Gateway'),
   );
   info.gateways = {
+    kind: 'gateway',
     internal: gatewayInfo(gateways.internal),
     external: gatewayInfo(gateways.external),
     all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),

@@ -71,6 +71,7 @@ export const clustertoolDescriber: EngineDescriber = {
     }));
     info.hostname = `<app>.${conventions.domain}`;
     info.gateways = {
+      kind: 'ingress-class',
       internal: null,
       external: null,
       all: conventions.ingressClasses.map((name) => ({

@@ -26,7 +26,7 @@ export function emptyEngineInfo(
     apps: null,
     namespaces: [],
     chartSources: [],
-    gateways: { internal: null, external: null, all: [] },
+    gateways: { kind: 'gateway', internal: null, external: null, all: [] },
     hostname: null,
     storage: { classes: [], claims: null, backupComponent: null },
     secrets: { stores: [], other: null },

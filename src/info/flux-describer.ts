@@ -55,6 +55,7 @@ export const fluxDescriber: EngineDescriber = {
       }));
     const gateways = ctx.gateways(placement);
     info.gateways = {
+      kind: 'gateway',
       internal: gatewayInfo(gateways.internal),
       external: gatewayInfo(gateways.external),
       all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),

@@ -115,6 +115,8 @@ export interface GatewayInfo {
 }
 
 export interface GatewaysInfo {
+  /** What the apps' ways in are: Gateways (HTTPRoutes), ingress classes, or Traefik entry points (IngressRoutes). */
+  kind: 'gateway' | 'ingress-class' | 'entry-points';
   internal: GatewayInfo | null;
   external: GatewayInfo | null;
   all: GatewayInfo[];

@@ -66,13 +66,18 @@ function engineLines(e: EngineInfo): string[] {
       ),
     );
   const g = e.gateways;
+  const WAYS_IN = {
+    gateway: '',
+    'ingress-class': 'ingress classes: ',
+    'entry-points': 'Traefik entry points: ',
+  };
   const gw = (x: typeof g.internal) =>
     x
       ? `${x.name}${x.namespace ? ` in ${x.namespace}` : ''}${x.sectionName ? ` (listener ${x.sectionName})` : ''}`
       : 'none';
   if (g.all.length || g.internal)
     out.push(
-      `${label('Gateways')}${e.layout === 'clustertool' ? `ingress classes ${g.all.map((x) => x.name).join(', ')}` : `${g.all.length && g.all.every((x) => x.namespace === null) ? 'ingress classes: ' : ''}internal ${gw(g.internal)}; external ${gw(g.external)}`}`,
+      `${label('Gateways')}${e.layout === 'clustertool' ? `ingress classes ${g.all.map((x) => x.name).join(', ')}` : `${WAYS_IN[g.kind]}internal ${gw(g.internal)}; external ${gw(g.external)}`}`,
     );
   if (e.hostname) out.push(`${label('Hostnames')}${e.hostname}`);
   const s = e.storage;

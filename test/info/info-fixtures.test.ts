@@ -230,3 +230,36 @@ describe('homeops info on the Talos fixtures', () => {
     expect(tofu.model.commands).toEqual([]);
   });
 });
+
+describe('homeops info names the ways in each Argo CD shape has', () => {
+  it.each([
+    [
+      'shapes/argocd-appset-categories',
+      'entry-points',
+      'websecure',
+      'public',
+      'Traefik entry points: internal websecure; external public',
+    ],
+    [
+      'shapes/argocd-appset-files',
+      'ingress-class',
+      'internal',
+      'external',
+      'ingress classes: internal internal; external external',
+    ],
+    [
+      'shapes/argocd-appset-dirs',
+      'gateway',
+      'internal',
+      'external',
+      'internal internal in gateway',
+    ],
+  ])('%s: %s', async (name, kind, internal, external, line) => {
+    const { model, text } = await info(fixture(name));
+    const e = model.engines.find((x) => x.engine === 'argocd');
+    expect(e?.gateways.kind).toBe(kind);
+    expect(e?.gateways.internal?.name).toBe(internal);
+    expect(e?.gateways.external?.name).toBe(external);
+    expect(text).toContain(`Gateways   ${line}`);
+  });
+});
