@@ -68,7 +68,7 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   {
     name: 'cluster',
     message: 'Cluster',
-    help: 'cluster: the cluster(s) the app goes to, comma-separated where clusters share app folders; default the only one',
+    help: 'cluster: the cluster(s) the app goes to, comma-separated (a cluster with its own tree gets its own copy); default the only one',
     type: 'list',
     when: applies(
       'in a repo with several clusters',

@@ -106,3 +106,7 @@ export function fillText(text: string, vocab: Vocabulary): string | undefined {
   });
   return missing ? undefined : filled;
 }
+
+/** A learned pattern filled for this app, else `fallback` (no pattern, or a word it needs is missing). */
+export const fillOr = (pattern: string, vocab: Vocabulary, fallback: string): string =>
+  (pattern && fillText(pattern, vocab)) || fallback;

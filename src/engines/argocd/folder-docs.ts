@@ -1,7 +1,7 @@
 import type { Node, DocShape } from '../../learn/tree.ts';
 import type { FeatureSet } from '../../learn/role.ts';
 import { learnDocument, learnShape } from '../../learn/learn-document.ts';
-import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
+import { fillOr, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { Example } from '../../learn/merge.ts';
 import type { FileRole } from '../../repo/graph/app-files.ts';
 import type { AppSpec, SecretSpec } from '../../model/app-spec.ts';
@@ -158,7 +158,7 @@ export function docFileName(
 ): string {
   // an umbrella chart's manifests are its templates: Helm renders nothing else
   const fallback = `${umbrella ? 'templates/' : ''}${DEFAULT_FILES[role] ?? `${role}.yaml`}`;
-  return fill(conventions.files[role] ?? '', vocab, fallback);
+  return fillOr(conventions.files[role] ?? '', vocab, fallback);
 }
 
 /** One document written as its siblings write theirs: a chart template with Helm's words. */
@@ -195,8 +195,4 @@ function siblingsWriteSchemaLines(
   const files = [...new Set(examples.flatMap((e) => e.docs.map((d) => d.file)))];
   const withLine = files.filter((f) => ctx.repo.tree.read(f)?.includes('# yaml-language-server:'));
   return withLine.length * 2 > files.length;
-}
-
-function fill(pattern: string, vocab: Vocabulary, fallback: string): string {
-  return (pattern && fillText(pattern, vocab)) || fallback;
 }
