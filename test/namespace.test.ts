@@ -150,13 +150,28 @@ describe('homeops namespace where overlays list Namespace files of a base', () =
       );
   });
 
-  it('refuses app --createNamespace for a new one, naming the namespace command', async () => {
+  it('app --createNamespace writes the namespace and the app in one run, as the two commands would', async () => {
+    const twoSteps = copyFixture('shapes/flux-overlays');
+    await homeops('namespace', '--dest', twoSteps, '--name=games', '--cluster=prod');
+    const stepwise = await homeops('app', '--dest', twoSteps, '--yes', ...hello);
+    expect(stepwise.code, stepwise.stderr).toBe(0);
+    const repo = copyFixture('shapes/flux-overlays');
+    const run = await homeops('app', '--dest', repo, '--yes', ...hello, '--createNamespace=true');
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('app hello in namespace games (new namespace)');
+    expect(snapshotFiles(repo)).toEqual(snapshotFiles(twoSteps));
+    const again = await homeops('app', '--dest', repo, '--yes', ...hello, '--createNamespace=true');
+    expect(again.stdout).toMatch(/^nothing to change/);
+  });
+
+  it('refuses a new one without --createNamespace, naming both ways to add it', async () => {
     const repo = copyFixture('shapes/flux-overlays');
     const before = snapshotFiles(repo);
-    const run = await homeops('app', '--dest', repo, '--yes', ...hello, '--createNamespace=true');
+    const run = await homeops('app', '--dest', repo, '--yes', ...hello);
     expect(run.code).toBe(1);
-    expect(run.stderr).toContain('does not list games');
-    expect(run.stderr).toContain('fix: add it first: homeops namespace --name=games --cluster=');
+    expect(run.stderr).toContain('games');
+    expect(run.stderr).toMatch(/--createNamespace/);
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });

@@ -2,7 +2,11 @@ import type { PlanResult } from '../../src/engine/generator.ts';
 import type { FluxAppContext } from '../../src/engines/flux/flux-app-context.ts';
 import { planFluxApp } from '../../src/engines/flux/plan-app.ts';
 import { planFluxNamespace } from '../../src/engines/flux/plan-namespace.ts';
-import { refuseOverlayNamespaces } from '../../src/engines/flux/overlay-namespace.ts';
+import {
+  baseNamespaceFile,
+  planOverlayNamespace,
+  refuseOverlayNamespaces,
+} from '../../src/engines/flux/overlay-namespace.ts';
 import { planFlatNamespace } from '../../src/engines/flux/flat-apps.ts';
 import { fillText } from '../../src/learn/vocabulary.ts';
 import { posix } from 'node:path';
@@ -27,7 +31,14 @@ export async function planFluxAppRun(ctx: FluxAppContext, answers: Answers): Pro
       if (appDir) planFlatNamespace(ctx, cluster, spec.namespace, posix.dirname(appDir));
     }
     const rootDir = placement.group?.root.path ?? cluster.roots[0]?.path;
-    if (!ctx.flat(cluster) && rootDir) refuseOverlayNamespaces(ctx, rootDir, spec.namespace);
+    // an overlay that lists a base's Namespace files gets the new one's first (--createNamespace)
+    if (
+      spec.createNamespace &&
+      !ctx.flat(cluster) &&
+      !baseNamespaceFile(ctx, cluster, spec.namespace)
+    )
+      created = planOverlayNamespace(ctx, cluster, spec.namespace) !== undefined || created;
+    else if (!ctx.flat(cluster) && rootDir) refuseOverlayNamespaces(ctx, rootDir, spec.namespace);
     if (placement.group) return placement;
     created = true;
     return { ...placement, group: planFluxNamespace(ctx, cluster, spec.namespace) };

@@ -111,7 +111,7 @@ export function refuseOverlayNamespaces(
     `${top.file ?? rootDir} takes namespaces from ${dir}/ (${first}), and does not list ${namespace}`,
     {
       field: 'namespace',
-      fix: `add it first: homeops namespace --name=${namespace} --cluster=<the app's cluster(s)>; then run this again`,
+      fix: `pass --createNamespace to add it with the app, or add it first: homeops namespace --name=${namespace} --cluster=<the app's cluster(s)>`,
     },
   );
 }
