@@ -140,11 +140,35 @@ describe('homeops secret in an app-of-apps repo', () => {
     );
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(
-      'the Application cyberchef has no git source for manifests, where its secret would go',
+      'the Application cyberchef has no git source of a folder in this repo for its manifests, where its secret would go',
     );
     expect(run.stderr).toMatch(
       /add a git source with the app's manifests folder to kubernetes\/argocd\/apps\/applications\/cyberchef\.yaml, as \S+ has \(kubernetes\/argocd\/manifests\/\S+\)/,
     );
+    expect(snapshotFiles(repo)).toEqual(before);
+  });
+
+  it('refuses an Application whose git source is a folder of another repo, writing nothing there', async () => {
+    const repo = copyFixture('shapes/argocd-app-of-apps-two-sources');
+    const entry = join(repo, 'kubernetes/argocd/apps/applications/cyberchef.yaml');
+    const text = readFileSync(entry, 'utf8');
+    expect(text).toContain('path: kubernetes/argocd/manifests/cyberchef');
+    writeFileSync(
+      entry,
+      text.replace('path: kubernetes/argocd/manifests/cyberchef', 'path: deploy/kubernetes'),
+    );
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--app=cyberchef',
+      '--item=cyberchef',
+      '--fields=A',
+      '--source=offline',
+    );
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('has no git source of a folder in this repo for its manifests');
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });

@@ -65,7 +65,11 @@ export function findSecretStores(
           .map(([v]) => v);
         stores.push({ name: data.metadata.name, provider: 'connect', vaults, file, line });
       } else
-        other.push({ name: data.metadata.name, provider: Object.keys(provider)[0] ?? '', file });
+        other.push({
+          name: data.metadata.name,
+          provider: Object.keys(provider)[0] ?? 'no provider named',
+          file,
+        });
     }
   }
   const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);

@@ -70,7 +70,8 @@ function entryOf(
   const sources = sourcesOf(dig(app.object.data, 'spec'));
   const chartAt = sources.findIndex((s) => s.chart !== undefined);
   const chartSource = sources[chartAt];
-  const manifestsDir = app.git[0]?.path;
+  // its manifests: a folder of this repo it reads (a git source of another repo is not ours to write)
+  const manifestsDir = app.git.find((s) => s.path !== '' && model.tree.isDirectory(s.path))?.path;
   const valueFile = (dig(chartSource, 'helm', 'valueFiles') as unknown[] | undefined)?.find(
     (v): v is string => typeof v === 'string' && v.startsWith('$'),
   );

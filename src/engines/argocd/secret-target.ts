@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { HomeopsError } from '../../errors.ts';
+import { dig } from '../../repo/graph/objects.ts';
 import {
   appTemplateContainer,
   deploymentContainer,
@@ -123,16 +124,26 @@ function appOfAppsTarget(
       entries.find((e) => e.manifestsDir);
     throw new HomeopsError(
       'INVALID_INPUT',
-      `the Application ${name} has no git source for manifests, where its secret would go`,
+      `the Application ${name} has no git source of a folder in this repo for its manifests, where its secret would go`,
       {
         field: 'app',
         file,
         fix: sibling
-          ? `add a git source with the app's manifests folder to ${file}, as ${sibling.app.name} has (${sibling.manifestsDir}), then run this again`
+          ? `add a git source with the app's manifests folder to ${file}, as ${sibling.app.name} has (${sibling.manifestsDir})${dig(entry.app.object.data, 'spec', 'sources') ? '' : ': move its spec.source into a spec.sources list beside it'}, then run this again`
           : `add the ExternalSecret to the app by hand`,
       },
     );
   }
+  if (ctx.repo.tree.isFile(posix.join(entry.manifestsDir, 'Chart.yaml')))
+    throw new HomeopsError(
+      'INVALID_INPUT',
+      `the Application ${name} reads ${entry.manifestsDir} as a Helm chart: its secret would be one of the chart's templates`,
+      {
+        field: 'app',
+        file: posix.join(entry.manifestsDir, 'Chart.yaml'),
+        fix: `add the ExternalSecret to ${entry.manifestsDir}/templates/ by hand, following a sibling`,
+      },
+    );
   const others = entries.filter((e) => e !== entry);
   const examples = [
     ...others.filter((e) => e.group === entry.group),
