@@ -175,3 +175,23 @@ describe('homeops namespace where overlays list Namespace files of a base', () =
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });
+
+describe('homeops namespace lists the Namespace file as the siblings do', () => {
+  it('without ./ where the other namespace folders list theirs without it (flux-per-cluster)', async () => {
+    const repo = copyFixture('shapes/flux-per-cluster');
+    const sibling = readFileSync(
+      join(repo, 'kubernetes/edge/apps/default/kustomization.yaml'),
+      'utf8',
+    );
+    expect(sibling).toContain('  - namespace.yaml\n');
+    const run = await homeops('namespace', '--dest', repo, '--name=games', '--cluster=edge');
+    expect(run.code, run.stderr).toBe(0);
+    const written = readFileSync(
+      join(repo, 'kubernetes/edge/apps/games/kustomization.yaml'),
+      'utf8',
+    );
+    expect(written).toContain('resources:\n  - namespace.yaml\n');
+    if (hasKubectl)
+      expect(kustomize(join(repo, 'kubernetes/edge/apps/games'))).toContain('name: games');
+  });
+});

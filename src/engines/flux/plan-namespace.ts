@@ -18,6 +18,8 @@ interface NamespaceExample {
   namespace: string;
   /** The file its Namespace object is in, if the folder lists one. */
   namespaceFile: string | undefined;
+  /** How its kustomization lists that file (`./namespace.yaml` or `namespace.yaml`). */
+  namespaceEntry: string | undefined;
 }
 
 /**
@@ -36,11 +38,11 @@ export function planFluxNamespace(
   const examples: NamespaceExample[] = ctx.model.groups(cluster).flatMap((group) => {
     const ns = ctx.model.groupNamespace(group);
     if (!ns) return [];
-    const namespaceFile = group.unit.resources.find(
+    const listed = group.unit.resources.find(
       (r) =>
         r.kind === 'file' && ctx.model.reader.objects(r.path).some((o) => o.kind === 'Namespace'),
-    )?.path;
-    return [{ group, namespace: ns, namespaceFile }];
+    );
+    return [{ group, namespace: ns, namespaceFile: listed?.path, namespaceEntry: listed?.entry }];
   });
   const root = examples[0]?.group.root ?? cluster.roots[0];
   if (!root?.path) throw new Error('a Flux cluster has a root with a path');
@@ -65,6 +67,13 @@ export function planFluxNamespace(
       (e) => abstractText(posix.relative(e.group.dir, e.namespaceFile ?? ''), vocabOf(e)),
     ) ?? 'namespace.yaml';
   const nsFile = fillText(nsFileName, vocab) ?? 'namespace.yaml';
+  // the line as the siblings list their Namespace file: `./namespace.yaml` or `namespace.yaml`
+  const dotted =
+    majorityOf(
+      examples.flatMap((e) => e.namespaceEntry ?? []),
+      (entry) => (entry.startsWith('./') ? 'dotted' : 'bare'),
+    ) !== 'bare';
+  const nsEntry = `${dotted ? './' : ''}${nsFile}`;
   const shapes = (file: string | undefined, e: NamespaceExample): Example[] => {
     const shape = file ? readShapes(ctx.repo.tree.read(file) ?? '', vocabOf(e))[0] : undefined;
     return shape ? [{ shape, features: {} }] : [];
@@ -77,7 +86,7 @@ export function planFluxNamespace(
       schemas,
       components: [],
       spaced: false,
-      resources: withNamespaceFile ? [`./${nsFile}`] : [],
+      resources: withNamespaceFile ? [nsEntry] : [],
     }),
     vocab,
     examples.flatMap((e) => shapes(e.group.unit.file, e)),
@@ -116,7 +125,7 @@ export function planFluxNamespace(
       file: kustomizationFile,
       namespace,
       resources: withNamespaceFile
-        ? [{ entry: `./${nsFile}`, path: `${dir}/${nsFile}`, kind: 'file' }]
+        ? [{ entry: nsEntry, path: `${dir}/${nsFile}`, kind: 'file' }]
         : [],
       components: [],
     },
