@@ -69,3 +69,23 @@ describe.each(cases)('app --cluster=a,b in $fixture: $how', ({ fixture, app }) =
     expect(snapshotFiles(repo)).toEqual(before);
   });
 });
+
+it('takes a cluster named twice as one', async () => {
+  const repo = copyFixture('shapes/flux-per-cluster');
+  const run = await homeops(
+    'app',
+    '--dest',
+    repo,
+    '--yes',
+    '--name=hello',
+    '--namespace=default',
+    '--cluster=edge,edge',
+    '--image=ghcr.io/traefik/whoami:v1.10.4',
+    '--port=80',
+    '--route=none',
+  );
+  expect(run.code, run.stderr).toBe(0);
+  expect(run.stdout).toContain(
+    'app hello in namespace default: kubernetes/edge/apps/default/hello/\n',
+  );
+});

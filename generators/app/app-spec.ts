@@ -15,7 +15,7 @@ export function appSpecOf(a: Answers): AppSpec {
     name: requiredText(a, 'name'),
     namespace: requiredText(a, 'namespace'),
     createNamespace: flag(a, 'createNamespace'),
-    clusters: list(a, 'cluster'),
+    clusters: [...new Set(list(a, 'cluster'))], // a cluster named twice is one cluster
     group: text(a, 'group'),
     chart: chartRef(chart),
     chartVersion: text(a, 'chartVersion'),
