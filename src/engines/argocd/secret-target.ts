@@ -144,11 +144,8 @@ function appOfAppsTarget(
         fix: `add the ExternalSecret to ${entry.manifestsDir}/templates/ by hand, following a sibling`,
       },
     );
-  const others = entries.filter((e) => e !== entry);
-  const examples = [
-    ...others.filter((e) => e.group === entry.group),
-    ...others.filter((e) => e.group !== entry.group),
-  ].map((e) => e.example);
+  // its siblings, its group's first
+  const examples = ctx.examples(entry.group).filter((e) => e !== entry.example);
   const values = entry.valuesFile
     ? { file: entry.valuesFile, under: [] }
     : entry.valuesObjectAt && { file, under: entry.valuesObjectAt };
