@@ -1,6 +1,9 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { openRepo } from '../src/engine/open-repo.ts';
+import { ArgoAppContext } from '../src/engines/argocd/argo-app-context.ts';
+import { secretAppChoices } from '../src/engines/argocd/secret-target.ts';
 import { copyFixture, homeops, snapshotFiles } from './support/temp-repo.ts';
 
 /**
@@ -146,6 +149,12 @@ describe('homeops secret in an app-of-apps repo', () => {
       /add a git source with the app's manifests folder to kubernetes\/argocd\/apps\/applications\/cyberchef\.yaml, as \S+ has \(kubernetes\/argocd\/manifests\/\S+\)/,
     );
     expect(snapshotFiles(repo)).toEqual(before);
+    // the list a person picks from shows it, greyed with the reason; its siblings can be picked
+    const choices = secretAppChoices(new ArgoAppContext(openRepo(repo)));
+    expect(choices.find((c) => c.value === 'cyberchef')?.disabled).toBe(
+      'no manifests folder in this repo',
+    );
+    expect(choices.find((c) => c.value === 'tandoor')?.disabled).toBeUndefined();
   });
 
   it('refuses an Application whose git source is a folder of another repo, writing nothing there', async () => {

@@ -35,6 +35,7 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
   if (ctx.secretKind() === 'onepassword-item') {
     const vault = ctx.onePasswordVault();
     info.secrets.other = `1Password operator: a OnePasswordItem beside the app's manifests${vault ? ` (vault ${vault})` : ''}`;
+    info.secrets.onePasswordItems = { vault: vault ?? null };
   }
   return true;
 }

@@ -63,7 +63,7 @@ function secretCommand(info: EngineInfo, app: string | undefined): CommandInfo[]
         command: `homeops secret --app=${app}${info.secrets.stores.length > 1 ? ` --store=${store.name}` : ''} --vault=${store.vaults[0] ?? '<vault>'} --item=<item title> --fields=<field label>`,
       },
     ];
-  if (!info.secrets.other?.startsWith('1Password operator')) return [];
+  if (!info.secrets.onePasswordItems) return [];
   return [
     {
       what: `add a 1Password item (OnePasswordItem) to an app, e.g. ${app}`,

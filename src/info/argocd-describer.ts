@@ -130,6 +130,7 @@ function seedMise(repo: RepoContext, info: EngineInfo): void {
   info.hostname = `<app>.${c.hostSuffix}`;
   info.storage.classes = c.storageClass ? [c.storageClass] : [];
   info.secrets.other = `1Password operator: OnePasswordItem in k8s/${c.onePasswordFile}${c.vault ? ` (vault ${c.vault})` : ''}`;
+  info.secrets.onePasswordItems = { vault: c.vault ?? null };
 }
 
 /** Any other Argo CD shape: stores, gateways and hostnames from the objects the repo holds. */

@@ -94,6 +94,7 @@ export const clustertoolDescriber: EngineDescriber = {
         file: s.file,
       })),
       other: `SOPS: ${CLUSTERENV} (${keys} variable${keys === 1 ? '' : 's'}, encrypted; homeops reads only their names) and *.secret.yaml files`,
+      onePasswordItems: null,
     };
     return info;
   },

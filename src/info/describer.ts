@@ -29,6 +29,6 @@ export function emptyEngineInfo(
     gateways: { kind: 'gateway', internal: null, external: null, all: [] },
     hostname: null,
     storage: { classes: [], claims: null, backupComponent: null },
-    secrets: { stores: [], other: null },
+    secrets: { stores: [], other: null, onePasswordItems: null },
   };
 }

@@ -95,6 +95,7 @@ export const fluxDescriber: EngineDescriber = {
         file: s.file,
       })),
       other: otherStoresText(ctx.secrets.otherStores()),
+      onePasswordItems: null,
     };
     return info;
   },

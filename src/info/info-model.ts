@@ -134,6 +134,8 @@ export interface SecretsInfo {
   stores: SecretStoreInfo[];
   /** How secrets reach apps where there is no ExternalSecret store (1Password operator, SOPS). */
   other: string | null;
+  /** Where apps take their secrets from 1Password operator OnePasswordItems: the vault they read. */
+  onePasswordItems: { vault: string | null } | null;
 }
 
 export interface SecretStoreInfo {

@@ -106,8 +106,9 @@ async function askInput<C>(
         ])
       )['q'] ?? '',
     );
-  const choices = await listChoices(spec, ctx, answers, query, session);
-  if (!choices || choices.length === 0) {
+  const all = await listChoices(spec, ctx, answers, query, session);
+  const choices = all?.filter((c) => !c.disabled);
+  if (!all || !choices || choices.length === 0) {
     if (choices && spec.search)
       session.voice.note(`nothing matches "${query}": type the exact name`);
     return typed();
@@ -120,12 +121,13 @@ async function askInput<C>(
     return ask({
       type: 'checkbox',
       message: spec.message,
-      choices: choices.map((c) => ({ ...c, checked: chosen.includes(c.value) })),
+      choices: all.map((c) => ({ ...c, checked: chosen.includes(c.value) })),
     });
   }
   if (type)
     return pickFiltered(prompt, type, { ...spec, choices, open: !!spec.open, default: fallback });
-  const list = spec.open ? [...choices, { name: '(another: type it)', value: OTHER }] : choices;
+  // a short list shows what cannot be picked too, greyed with the reason
+  const list = spec.open ? [...all, { name: '(another: type it)', value: OTHER }] : all;
   const picked = await prompt(
     [{ type: 'list', name: 'value', message: spec.message, choices: list, default: fallback }],
     {},

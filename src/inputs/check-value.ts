@@ -12,9 +12,10 @@ export async function checkValue<C>(
 ): Promise<Problem | undefined> {
   if (value === undefined || value === '') return undefined;
   if ((spec.type === 'choice' || spec.type === 'list') && spec.choices && !spec.open) {
-    const allowed = (await spec.choices(ctx, answers)).map((c) => c.value);
+    const choices = await spec.choices(ctx, answers);
     const values = Array.isArray(value) ? value : [value];
-    const bad = values.find((v) => !allowed.includes(String(v)));
+    const bad = values.find((v) => !choices.some((c) => c.value === String(v)));
+    const allowed = choices.filter((c) => !c.disabled).map((c) => c.value);
     if (bad !== undefined)
       return {
         message: `"${String(bad)}" is not one of ${allowed.join(', ') || '(none)'}`,

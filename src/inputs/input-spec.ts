@@ -28,6 +28,11 @@ export function applies<A extends unknown[]>(
 export interface Choice {
   name: string;
   value: string;
+  /**
+   * Why it cannot be picked (shown greyed beside it): a value that exists but that this run cannot
+   * take, left to the input's own check to explain when it is passed as a flag.
+   */
+  disabled?: string;
 }
 
 export interface InputSpec<C> {

@@ -158,6 +158,7 @@ describe('homeops info on the seed fixtures', () => {
       'open-webui',
     ]);
     expect(e?.secrets.other).toContain('OnePasswordItem');
+    expect(e?.secrets.onePasswordItems).toEqual({ vault: expect.any(String) });
     expect(model.talos.clusters[0]?.tool).toBe('talosctl-mise');
     expect(
       nodesOf(model)

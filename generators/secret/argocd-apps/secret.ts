@@ -1,7 +1,7 @@
 import type { Generator } from '../../../src/engine/generator.ts';
 import { ArgoAppContext } from '../../../src/engines/argocd/argo-app-context.ts';
 import { planArgoSecret } from '../../../src/engines/argocd/plan-secret.ts';
-import { secretAppNames } from '../../../src/engines/argocd/secret-target.ts';
+import { secretAppChoices, secretAppNames } from '../../../src/engines/argocd/secret-target.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
 import { requiredText, text } from '../../../src/inputs/read-answers.ts';
@@ -15,7 +15,7 @@ const inputs: InputSpec<ArgoAppContext>[] = [
     help: 'app: an existing app (a folder an ApplicationSet picks up, or an Application a root reads)',
     type: 'choice',
     required: true,
-    choices: (ctx) => [...new Set(secretAppNames(ctx))].sort().map((a) => ({ name: a, value: a })),
+    choices: secretAppChoices,
     validate: (v: string) => dnsLabel(v, 'app name'),
   },
   {

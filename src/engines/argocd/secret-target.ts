@@ -6,7 +6,9 @@ import {
   deploymentContainer,
   type ContainerAt,
 } from '../../secrets/env-from.ts';
+import type { Choice } from '../../inputs/input-spec.ts';
 import type { YamlPath } from '../../yaml/edit/edit-types.ts';
+import type { AppEntry } from './app-entries.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import { groupOfFolder, type AppSlot } from './app-slots.ts';
 import { exampleOf, type ArgoExample } from './examples.ts';
@@ -19,6 +21,29 @@ export const appFolderNames = (ctx: ArgoAppContext): string[] =>
 /** The names of the apps `homeops secret` can write to: app folders, or an app of apps' Applications. */
 export const secretAppNames = (ctx: ArgoAppContext): string[] =>
   ctx.mode === 'appset' ? appFolderNames(ctx) : ctx.entries().map((e) => e.app.name);
+
+/**
+ * The apps to offer `homeops secret`, sorted; an Application that cannot take one (no manifests
+ * folder of this repo, or a chart folder) is shown with the reason, and explained when picked.
+ */
+export function secretAppChoices(ctx: ArgoAppContext): Choice[] {
+  const names = [...new Set(secretAppNames(ctx))].sort();
+  if (ctx.mode === 'appset') return names.map((n) => ({ name: n, value: n }));
+  return names.map((n) => {
+    const entries = ctx.entries().filter((e) => e.app.name === n);
+    const reasons = entries.map((e) => cannotTakeSecret(ctx, e));
+    const reason = reasons.every((r) => r !== undefined) ? reasons[0] : undefined;
+    return reason ? { name: n, value: n, disabled: reason } : { name: n, value: n };
+  });
+}
+
+/** Why an app of apps' Application cannot take a secret, in a few words; undefined when it can. */
+const cannotTakeSecret = (ctx: ArgoAppContext, entry: AppEntry): string | undefined =>
+  !entry.manifestsDir
+    ? 'no manifests folder in this repo'
+    : ctx.repo.tree.isFile(posix.join(entry.manifestsDir, 'Chart.yaml'))
+      ? 'a Helm chart folder'
+      : undefined;
 
 /** An existing app as `homeops secret` writes to it, in either Argo CD shape. */
 export interface SecretTarget {
