@@ -89,3 +89,29 @@ it('takes a cluster named twice as one', async () => {
     'app hello in namespace default: kubernetes/edge/apps/default/hello/\n',
   );
 });
+
+it('refuses --secret before any question where one of the clusters has no 1Password store', async () => {
+  const repo = copyFixture('shapes/flux-per-cluster');
+  const before = snapshotFiles(repo);
+  const run = await homeops(
+    'app',
+    '--dest',
+    repo,
+    '--yes',
+    '--name=hello',
+    '--namespace=default',
+    '--cluster=main,edge',
+    '--image=ghcr.io/traefik/whoami:v1.10.4',
+    '--port=80',
+    '--route=none',
+    '--secret=true',
+    '--item=hello',
+    '--fields=TOKEN',
+    '--source=offline',
+  );
+  expect(run.code).not.toBe(0);
+  // main has a store (kubernetes/main/apps/external-secrets/...); edge has none
+  expect(run.stderr).toMatch(/--secret.*cluster edge|cluster edge.*--secret/s);
+  expect(run.stderr).toContain('or leave --secret out');
+  expect(snapshotFiles(repo)).toEqual(before);
+});

@@ -1,3 +1,4 @@
+import type { FluxCluster } from '../../src/repo/flux-model.ts';
 import { APP_TEMPLATE_URL } from '../../src/flux/app-template.ts';
 import { lookUpDependency } from '../../src/engines/flux/dependencies.ts';
 import type { FluxAppContext, Placement } from '../../src/engines/flux/flux-app-context.ts';
@@ -221,15 +222,13 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     help: 'secret: true to add an ExternalSecret picked from 1Password (then --store, --vault, --item, --fields, --keys, --source)',
     type: 'boolean',
     when: isAppTemplate,
-    // no question where the cluster has no store to read 1Password through
-    askWhen: (a, ctx) => storesOf(ctx, a).length > 0,
+    // no question where a chosen cluster has no store to read 1Password through
+    askWhen: (a, ctx) => withoutStore(ctx, a) === undefined,
     default: () => false,
     validate: (v: boolean, a, ctx) => {
-      if (!v || storesOf(ctx, a).length > 0) return undefined;
-      const none = noOnePasswordStore(
-        ctx.storesScope(ctx.cluster(firstCluster(a))),
-        ctx.secrets.otherStores(),
-      );
+      const cluster = v ? withoutStore(ctx, a) : undefined;
+      if (!cluster) return undefined;
+      const none = noOnePasswordStore(ctx.storesScope(cluster), ctx.secrets.otherStores());
       return { message: none.message, fix: `${none.fix ?? ''}; or leave --secret out` };
     },
   },
@@ -262,7 +261,11 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   },
 ];
 
-const storesOf = (ctx: FluxAppContext, a: Answers) => ctx.storesOf(ctx.cluster(firstCluster(a)));
+/** The first of the chosen clusters (each gets the app) with no 1Password store, if one has none. */
+function withoutStore(ctx: FluxAppContext, a: Answers): FluxCluster | undefined {
+  const names = Array.isArray(a.cluster) ? (a.cluster as string[]) : [undefined];
+  return names.map((n) => ctx.cluster(n)).find((c) => ctx.storesOf(c).length === 0);
+}
 
 function needsNamespace(ctx: FluxAppContext, a: Answers): boolean {
   const cluster = ctx.cluster(firstCluster(a));
