@@ -1,7 +1,8 @@
 // npm run bench: wall time of `homeops app --yes` against `node -e 0` and a trivial node-plop
 // generator, on synthetic repos of 10 apps and of 2,000 apps in two cluster trees, and of
 // `homeops info` (which reads what every generator reads: apps, stores, Talos) against
-// `homeops app --dry-run`. Median of interleaved runs.
+// `homeops app --dry-run`, and a floor: loading the yaml library and parsing the 10-app repo once. Median
+// of interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -42,6 +43,7 @@ const dryRun = (repo, cluster) => [...app(repo, cluster), '--dry-run'];
 const cases = {
   'node -e 0': () => ['-e', '0'],
   'node-plop trivial generator': () => ['bench/trivial-plop.mjs', work, `f${counter++}`],
+  'floor: parse the 10-app repo': () => ['bench/parse-floor.mjs', small],
   'homeops app --yes (10 apps)': () => app(small),
   'homeops app --yes (2,000 apps)': () => app(large, 'main'),
   'homeops app --dry-run (10 apps)': () => dryRun(small),
@@ -76,6 +78,8 @@ console.log(
   `  2,000 apps / 10 apps             ${scale.toFixed(2)}x  (target <= 1.2x: ${scale <= 1.2 ? 'met' : 'MISSED'})`,
 );
 console.log(`  homeops app / node-plop trivial  ${vsPlop.toFixed(2)}x`);
+const floor = m['floor: parse the 10-app repo'] / m['node -e 0'];
+console.log(`  floor (yaml parse) / node -e 0   ${floor.toFixed(2)}x`);
 for (const size of ['10 apps', '2,000 apps']) {
   const r = m[`homeops info (${size})`] / m[`homeops app --dry-run (${size})`];
   console.log(`  info / app --dry-run (${size})`.padEnd(37) + `${r.toFixed(2)}x`);
