@@ -169,6 +169,7 @@ export async function planAppCopy(
       conflict,
     });
   const where = appDir.endsWith('/app') ? posix.dirname(appDir) : appDir;
+  const flatRoot = primary.cluster.roots[0];
   return {
     where,
     steps: {
@@ -184,8 +185,9 @@ export async function planAppCopy(
         ({ cluster }) =>
           `commit and push, then${cluster.name !== undefined && ctx.model.clusters().length > 1 ? ` on cluster ${cluster.name}` : ''}: flux reconcile kustomization ${cluster.roots[0]?.name ?? 'flux-system'} -n ${cluster.roots[0]?.namespace ?? 'flux-system'} --with-source`,
       ),
+      // a flat repo's app has no Kustomization of its own: its root applies it
       watch: [
-        `watch it: flux get kustomization ${spec.name} -n ${view.ks.ownNamespace ?? spec.namespace}; flux get helmrelease ${spec.name} -n ${spec.namespace}`,
+        `watch it: flux get kustomization ${flat ? `${flatRoot?.name ?? 'flux-system'} -n ${flatRoot?.namespace ?? 'flux-system'}` : `${spec.name} -n ${view.ks.ownNamespace ?? spec.namespace}`}; flux get helmrelease ${spec.name} -n ${spec.namespace}`,
       ],
     },
     warnings: [...view.warnings, ...(secret?.warnings ?? [])],
