@@ -15,7 +15,7 @@ import {
 import { applies, type Answers, type InputSpec } from '../../../src/inputs/input-spec.ts';
 import { fillText } from '../../../src/learn/vocabulary.ts';
 import { argoSecretInputs } from '../../secret/argocd-apps/secret-inputs.ts';
-import { APP_TEMPLATE_FALLBACK_VERSION } from '../inputs.ts';
+import { APP_TEMPLATE_FALLBACK_VERSION } from '../chart-inputs.ts';
 
 const group = (a: Answers) => (typeof a.group === 'string' ? a.group : undefined);
 const chartOf = (a: Answers, ctx: ArgoAppContext) => String(a.chart ?? ctx.defaultChart(group(a)));
