@@ -42,7 +42,8 @@ export function mergeDocument(
 ): DocShape {
   const m = new Merger(role, features, examples.length);
   const at = examples.map((e) => ({ node: e.shape.root, features: e.features }));
-  const root = resolveAliases(m.value('', template.root, at) ?? template.root);
+  const merged = resolveAliases(m.value('', template.root, at) ?? template.root);
+  const root = role.repair ? role.repair(merged) : merged;
   return {
     header: headerOf(examples) ?? template.header,
     root,
@@ -222,7 +223,9 @@ class Merger {
         this.role.features.has(path) ||
         decided)
     ) {
-      items = t.items.flatMap((item) => this.value(itemPath, item, pooled) ?? []);
+      items = t.items.flatMap(
+        (item) => this.value(itemPath, item, itemPool(item, t.items.length, s, pooled)) ?? [],
+      );
       // a list learned from siblings alike in features (a Deployment's volumes) takes their extras
       if (this.role.alike.has(path) && !this.isCore(path)) items.push(...this.extension(items, s));
     } else {
@@ -314,7 +317,8 @@ class Merger {
       });
       const value = this.value(childPath, te?.value, children);
       if (!value) continue;
-      // a map the siblings fill with keys of their own (env) is left out rather than written empty
+      // a map or list the siblings fill with entries of their own (env, command) is left out
+      // rather than written empty
       if (
         value.kind === 'map' &&
         value.entries.length === 0 &&
@@ -322,6 +326,9 @@ class Merger {
         !this.isCore(childPath)
       ) {
         if (children.every((c) => c.node.kind === 'map' && c.node.entries.length > 0)) continue;
+      }
+      if (value.kind === 'seq' && value.items.length === 0 && !this.isCore(childPath) && !te) {
+        if (children.every((c) => c.node.kind === 'seq' && c.node.items.length > 0)) continue;
       }
       let named = majorityOf(children, (c) => c.entry.key);
       // a slot's name from one sibling does not outweigh the template's where there are several
@@ -400,6 +407,32 @@ function withAnchor<N extends Exclude<Node, { kind: 'alias' }>>(
 ): N {
   const { anchor: _a, ...rest } = node;
   return (anchor ? { ...rest, anchor } : rest) as N;
+}
+
+/** An item's `name`, where it is a mapping with a scalar one (a volume, a port, a container). */
+function nameOf(node: Node): ScalarNode['value'] | undefined {
+  if (node.kind !== 'map') return undefined;
+  const name = node.entries.find((e) => e.key === 'name')?.value;
+  return name?.kind === 'scalar' ? name.value : undefined;
+}
+
+/**
+ * The siblings' items a template item is learned from. A named item (a volume, a port) learns
+ * from the siblings' items of its name: the `tmp` emptyDir not from their claims. Without one, a
+ * list of one item learns from the siblings' only items (a container, whatever its name); else
+ * from none, and is written as the template has it.
+ */
+function itemPool(
+  item: Node,
+  count: number,
+  s: readonly At<SeqNode>[],
+  pooled: readonly At[],
+): readonly At[] {
+  const name = nameOf(item);
+  if (name === undefined) return pooled;
+  const same = pooled.filter((x) => nameOf(x.node) === name);
+  if (same.length > 0) return same;
+  return count === 1 && s.every((x) => x.node.items.length === 1) ? pooled : [];
 }
 
 /** Scalar items that more than half of the sequences hold, in the order the first holder has them. */

@@ -30,6 +30,8 @@ export interface Role {
   alike?: Readonly<Record<string, readonly string[]>>;
   /** Keys each repo names its own way, by the path of their map: `<slot>` and how to tell it. */
   slots?: Readonly<Record<string, readonly Slot[]>>;
+  /** What makes the merged document valid where counting key by key can break it (a probe's handler). */
+  repair?: (root: Node) => Node;
 }
 
 export interface Slot {
@@ -57,6 +59,7 @@ export interface CompiledRole {
   features: Map<string, string>;
   alike: Map<string, readonly string[]>;
   slots: Map<string, readonly Slot[]>;
+  repair: ((root: Node) => Node) | undefined;
 }
 
 export function compileRole(role: Role): CompiledRole {
@@ -68,6 +71,7 @@ export function compileRole(role: Role): CompiledRole {
     features: new Map(Object.entries(role.features ?? {})),
     alike: new Map(Object.entries(role.alike ?? {})),
     slots: new Map(Object.entries(role.slots ?? {})),
+    repair: role.repair,
   };
 }
 

@@ -1,3 +1,4 @@
+import { repairPodTemplate } from '../../learn/pod-repair.ts';
 import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
@@ -99,6 +100,7 @@ export const DEPLOYMENT: CompiledRole = compileRole({
     'spec.template.spec.volumes': ['storage'],
     'spec.template.spec.containers.[].volumeMounts': ['storage'],
   },
+  repair: repairPodTemplate,
 });
 
 export const SERVICE: CompiledRole = compileRole({

@@ -1,0 +1,90 @@
+import { mapEntry, type MapEntry, type MapNode, type Node } from './tree.ts';
+
+/** A probe's handler: a probe has exactly one. */
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'];
+
+/**
+ * A pod template that counting may have left invalid, made whole: siblings that agree on a
+ * probe's timings but not on its handler leave a probe with none, and siblings that agree on a
+ * `/tmp` mount but not on its volume leave a mount with no volume. A probe without a handler
+ * takes the one its container's other probes have, else is left out; a mount without its volume,
+ * and a volume nothing mounts, are left out.
+ */
+export function repairPodTemplate(root: Node): Node {
+  return edit(root, ['spec', 'template', 'spec'], repairPod);
+}
+
+function repairPod(pod: MapNode): MapNode {
+  const containers = mapEntry(pod, 'containers');
+  if (containers?.kind !== 'seq') return pod;
+  const fixed = containers.items.map((c) => (c.kind === 'map' ? repairProbes(c) : c));
+  const volumes = mapEntry(pod, 'volumes');
+  const volumeNames = new Set(
+    volumes?.kind === 'seq' ? volumes.items.flatMap((v) => nameOf(v) ?? []) : [],
+  );
+  const mounted = new Set<string>();
+  const withMounts = fixed.map((c) =>
+    c.kind !== 'map'
+      ? c
+      : editKey(c, 'volumeMounts', (mounts) => {
+          if (mounts.kind !== 'seq') return mounts;
+          const kept = mounts.items.filter((m) => volumeNames.has(nameOf(m) ?? ''));
+          for (const m of kept) mounted.add(nameOf(m) ?? '');
+          return kept.length ? { ...mounts, items: kept } : undefined;
+        }),
+  );
+  let out = withEntry(pod, 'containers', { ...containers, items: withMounts });
+  for (const key of ['initContainers'])
+    for (const c of seqItems(mapEntry(pod, key)))
+      for (const m of seqItems(mapEntry(c, 'volumeMounts'))) mounted.add(nameOf(m) ?? '');
+  out = editKey(out, 'volumes', (v) => {
+    if (v.kind !== 'seq') return v;
+    const kept = v.items.filter((x) => mounted.has(nameOf(x) ?? ''));
+    return kept.length ? { ...v, items: kept } : undefined;
+  });
+  return out;
+}
+
+function repairProbes(container: MapNode): MapNode {
+  const handlerOf = (probe: Node | undefined): MapEntry | undefined =>
+    probe?.kind === 'map' ? probe.entries.find((e) => HANDLERS.includes(e.key)) : undefined;
+  const donor = PROBES.map((p) => handlerOf(mapEntry(container, p))).find((h) => h);
+  let out = container;
+  for (const key of PROBES)
+    out = editKey(out, key, (probe) => {
+      if (probe.kind !== 'map' || handlerOf(probe)) return probe;
+      return donor ? { ...probe, entries: [donor, ...probe.entries] } : undefined;
+    });
+  return out;
+}
+
+const seqItems = (node: Node | undefined): Node[] => (node?.kind === 'seq' ? node.items : []);
+
+function nameOf(node: Node): string | undefined {
+  const name = mapEntry(node, 'name');
+  return name?.kind === 'scalar' ? String(name.value) : undefined;
+}
+
+/** The map with the node at `path` (maps all the way) replaced by `f` of it. */
+function edit(node: Node, path: readonly string[], f: (map: MapNode) => MapNode): Node {
+  if (node.kind !== 'map') return node;
+  const [head, ...rest] = path;
+  if (head === undefined) return f(node);
+  return editKey(node, head, (child) => edit(child, rest, f));
+}
+
+/** The map with its entry `key` replaced by `f` of its value (left out where f gives undefined). */
+function editKey(map: MapNode, key: string, f: (value: Node) => Node | undefined): MapNode {
+  const at = map.entries.findIndex((e) => e.key === key);
+  const entry = map.entries[at];
+  if (!entry) return map;
+  const value = f(entry.value);
+  const entries = [...map.entries];
+  if (value === undefined) entries.splice(at, 1);
+  else entries[at] = { ...entry, value };
+  return { ...map, entries };
+}
+
+const withEntry = (map: MapNode, key: string, value: Node): MapNode =>
+  editKey(map, key, () => value);
