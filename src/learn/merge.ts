@@ -43,7 +43,7 @@ export function mergeDocument(
   const m = new Merger(role, features, examples.length);
   const at = examples.map((e) => ({ node: e.shape.root, features: e.features }));
   const merged = resolveAliases(m.value('', template.root, at) ?? template.root);
-  const root = role.repair ? role.repair(merged) : merged;
+  const root = role.repair ? role.repair(merged, template.root) : merged;
   return {
     header: headerOf(examples) ?? template.header,
     root,

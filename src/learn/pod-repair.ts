@@ -1,4 +1,5 @@
 import { mapEntry, type MapEntry, type MapNode, type Node } from './tree.ts';
+import { editKey, editPath } from './tree-edit.ts';
 
 /** A probe's handler: a probe has exactly one. */
 const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
@@ -12,7 +13,7 @@ const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'];
  * and a volume nothing mounts, are left out.
  */
 export function repairPodTemplate(root: Node): Node {
-  return edit(root, ['spec', 'template', 'spec'], repairPod);
+  return editPath(root, ['spec', 'template', 'spec'], repairPod);
 }
 
 function repairPod(pod: MapNode): MapNode {
@@ -34,7 +35,7 @@ function repairPod(pod: MapNode): MapNode {
           return kept.length ? { ...mounts, items: kept } : undefined;
         }),
   );
-  let out = withEntry(pod, 'containers', { ...containers, items: withMounts });
+  let out = editKey(pod, 'containers', () => ({ ...containers, items: withMounts }));
   for (const key of ['initContainers'])
     for (const c of seqItems(mapEntry(pod, key)))
       for (const m of seqItems(mapEntry(c, 'volumeMounts'))) mounted.add(nameOf(m) ?? '');
@@ -65,26 +66,3 @@ function nameOf(node: Node): string | undefined {
   const name = mapEntry(node, 'name');
   return name?.kind === 'scalar' ? String(name.value) : undefined;
 }
-
-/** The map with the node at `path` (maps all the way) replaced by `f` of it. */
-function edit(node: Node, path: readonly string[], f: (map: MapNode) => MapNode): Node {
-  if (node.kind !== 'map') return node;
-  const [head, ...rest] = path;
-  if (head === undefined) return f(node);
-  return editKey(node, head, (child) => edit(child, rest, f));
-}
-
-/** The map with its entry `key` replaced by `f` of its value (left out where f gives undefined). */
-function editKey(map: MapNode, key: string, f: (value: Node) => Node | undefined): MapNode {
-  const at = map.entries.findIndex((e) => e.key === key);
-  const entry = map.entries[at];
-  if (!entry) return map;
-  const value = f(entry.value);
-  const entries = [...map.entries];
-  if (value === undefined) entries.splice(at, 1);
-  else entries[at] = { ...entry, value };
-  return { ...map, entries };
-}
-
-const withEntry = (map: MapNode, key: string, value: Node): MapNode =>
-  editKey(map, key, () => value);

@@ -31,7 +31,7 @@ export interface Role {
   /** Keys each repo names its own way, by the path of their map: `<slot>` and how to tell it. */
   slots?: Readonly<Record<string, readonly Slot[]>>;
   /** What makes the merged document valid where counting key by key can break it (a probe's handler). */
-  repair?: (root: Node) => Node;
+  repair?: (root: Node, template: Node) => Node;
 }
 
 export interface Slot {
@@ -59,7 +59,7 @@ export interface CompiledRole {
   features: Map<string, string>;
   alike: Map<string, readonly string[]>;
   slots: Map<string, readonly Slot[]>;
-  repair: ((root: Node) => Node) | undefined;
+  repair: ((root: Node, template: Node) => Node) | undefined;
 }
 
 export function compileRole(role: Role): CompiledRole {

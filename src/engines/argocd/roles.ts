@@ -1,3 +1,4 @@
+import { repairAppTemplateProbes } from '../../learn/probe-repair.ts';
 import { repairPodTemplate } from '../../learn/pod-repair.ts';
 import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
@@ -45,6 +46,7 @@ export const VALUES: CompiledRole = compileRole({
     [`${CTR}.envFrom`]: 'secret',
   },
   alike: { [`${CTRL}.strategy`]: ['storage'] },
+  repair: repairAppTemplateProbes([]),
   slots: {
     controllers: [{ name: '<ctrl>', key: '⟪app⟫' }],
     [`${CTRL}.containers`]: [{ name: '<ctr>', key: 'app' }],

@@ -1,3 +1,4 @@
+import { repairAppTemplateProbes } from '../../learn/probe-repair.ts';
 import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
@@ -65,6 +66,7 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     [`${CTR}.envFrom`]: 'secret',
   },
   alike: { [`${CTRL}.strategy`]: ['storage'] },
+  repair: repairAppTemplateProbes(['spec', 'values']),
   slots: {
     [`${V}.controllers`]: [{ name: '<ctrl>', key: '⟪app⟫' }],
     [`${CTRL}.containers`]: [{ name: '<ctr>', key: 'app' }],

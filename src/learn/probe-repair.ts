@@ -1,0 +1,82 @@
+import { mapEntry, type MapNode, type Node } from './tree.ts';
+import { editKey, editPath, editValues, withoutKey } from './tree-edit.ts';
+
+const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+/**
+ * app-template probes learned from siblings, made to say what this app can answer. A custom HTTP
+ * probe checks the app's own health path, never a sibling's (`/ping` of one, `/status` of
+ * another); without one it becomes the chart's default probe (TCP on the port) with the siblings'
+ * timings. A probe that is not custom keeps no handler: the chart would ignore it. `template` is
+ * the new app's own document, which holds the inputs (its health path and port). `base` is where
+ * the chart values are (`spec.values` in a HelmRelease, the root of a values file).
+ */
+export function repairAppTemplateProbes(base: readonly string[]) {
+  return (root: Node, template: Node): Node => {
+    const httpGet = healthCheckOf(template, base);
+    return editPath(root, [...base, 'controllers'], (controllers) =>
+      editValues(controllers, (controller) =>
+        editKey(controller, 'containers', (containers) =>
+          editValues(containers, (container) =>
+            editKey(container, 'probes', (probes) =>
+              editValues(probes, (probe) => repairProbe(probe, httpGet)),
+            ),
+          ),
+        ),
+      ),
+    );
+  };
+}
+
+/** The HTTP check the inputs ask for (the template's probe's `httpGet`), if any. */
+function healthCheckOf(template: Node, base: readonly string[]): Node | undefined {
+  let controllers: Node | undefined = template;
+  for (const key of [...base, 'controllers']) controllers = mapEntry(controllers, key);
+  for (const controller of values(controllers))
+    for (const container of values(mapEntry(controller, 'containers')))
+      for (const probe of values(mapEntry(container, 'probes'))) {
+        const httpGet = mapEntry(mapEntry(probe, 'spec'), 'httpGet');
+        if (httpGet) return httpGet;
+      }
+  return undefined;
+}
+
+function repairProbe(probe: MapNode, httpGet: Node | undefined): MapNode {
+  const custom = mapEntry(probe, 'custom');
+  const spec = mapEntry(probe, 'spec');
+  if (spec?.kind !== 'map') return probe;
+  const handler = spec.entries.find((e) => HANDLERS.includes(e.key))?.key;
+  const setSpec = (next: MapNode) => editKey(probe, 'spec', () => next);
+  const own = handler && mapEntry(spec, handler);
+  // a handler that anchors a value other nodes refer to (`port: &port 80`) stays
+  if (!own || anchors(own)) return probe;
+  if (custom?.kind !== 'scalar' || custom.value !== true) return setSpec(withoutKey(spec, handler));
+  if (handler !== 'httpGet' || own.kind !== 'map') return probe;
+  if (httpGet?.kind === 'map')
+    return setSpec(editKey(spec, 'httpGet', () => checking(own, httpGet)));
+  // no health path to check: the chart's default probe, with these timings
+  return editKey(withoutKey(probe, 'custom'), 'spec', () => withoutKey(spec, 'httpGet'));
+}
+
+/** A sibling's HTTP check made the app's: its path, and its port where the sibling's has none. */
+function checking(theirs: MapNode, ours: MapNode): MapNode {
+  const path = mapEntry(ours, 'path');
+  let out = path ? editKey(theirs, 'path', () => path) : theirs;
+  const port = ours.entries.find((e) => e.key === 'port');
+  if (!mapEntry(out, 'port') && port) out = { ...out, entries: [...out.entries, port] };
+  if (!mapEntry(out, 'path') && path)
+    out = { ...out, entries: [{ key: 'path', keyStyle: 'PLAIN', value: path }, ...out.entries] };
+  return out;
+}
+
+/** Whether a node or one below it carries an anchor. */
+function anchors(node: Node): boolean {
+  if (node.kind === 'alias') return false;
+  if (node.anchor) return true;
+  if (node.kind === 'map') return node.entries.some((e) => anchors(e.value));
+  if (node.kind === 'seq') return node.items.some(anchors);
+  return false;
+}
+
+const values = (node: Node | undefined): Node[] =>
+  node?.kind === 'map' ? node.entries.map((e) => e.value) : [];
