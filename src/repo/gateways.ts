@@ -41,8 +41,10 @@ export function learnGateways(
   const external = all.find((g) => EXTERNAL.test(g.name));
   const internal =
     all.find((g) => g !== external && INTERNAL.test(g.name)) ?? all.find((g) => g !== external);
-  // two gateways that do not say which is which: the less used one is taken for the external
-  const other = all.length === 2 ? all.find((g) => g !== internal) : undefined;
+  // two gateways that do not say which is which: the less used one is taken for the external,
+  // unless its name says it is internal too (`gateway-internal` beside `gateway-internal-lan`)
+  const other =
+    all.length === 2 ? all.find((g) => g !== internal && !INTERNAL.test(g.name)) : undefined;
   return { internal, external: external ?? other, all };
 }
 
