@@ -33,10 +33,7 @@ function reshapeSiblings(repo: string): void {
       doc.createNode({ ...handlers[i], periodSeconds: 30 }),
     );
     doc.setIn([...container, 'command'], doc.createNode([`/opt/start-${i}.sh`]));
-    doc.setIn(
-      [...container, 'env'],
-      doc.createNode([{ name: `MODE_${i}`, value: 'on' }]),
-    );
+    doc.setIn([...container, 'env'], doc.createNode([{ name: `MODE_${i}`, value: 'on' }]));
     const tmp = tmpVolumes[i];
     if (tmp) {
       const pod = ['spec', 'template', 'spec'];

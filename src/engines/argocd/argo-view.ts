@@ -3,6 +3,7 @@ import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import type { GatewayRef } from '../../repo/gateways.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
+import { secretNameFor } from '../../secrets/secret-name.ts';
 import type { ArgoExample } from './examples.ts';
 import type { ArgoFolderConventions } from './folder-conventions.ts';
 import { dig } from '../../repo/graph/objects.ts';
@@ -133,7 +134,7 @@ export function argoView(
     image: spec.image ? (url ? spec.image : `${spec.image.repository}:${spec.image.tag}`) : null,
     port,
     probe: { path: spec.healthPath ?? null, aliased: conventions.probesAliased },
-    envFrom: spec.secret ? [`${spec.name}-secret`] : [],
+    envFrom: spec.secret ? [secretNameFor(examples, spec.name)] : [],
     route:
       (gateway || entryPoints.length || tailscale || className) && spec.route.hostname
         ? {

@@ -17,6 +17,8 @@ const SOURCES: readonly SourceKind[] = ['sdk', 'connect', 'offline'];
 export async function argoExternalSecret(
   secrets: SecretsContext,
   app: string,
+  /** The Secret it makes. */
+  secretName: string,
   secret: SecretSpec,
   /** The repo's ExternalSecrets this one is learned from. */
   examples: readonly Example[],
@@ -42,7 +44,7 @@ export async function argoExternalSecret(
     schemas: { externalsecret: null },
     refreshInterval: '1h',
     store: store.name,
-    target: `${app}-secret`,
+    target: secretName,
     ...references,
     templated,
     data: references.data.map((d, i) => ({

@@ -1,3 +1,4 @@
+import { secretNameFor } from '../../secrets/secret-name.ts';
 import type { Node, DocShape } from '../../learn/tree.ts';
 import type { FeatureSet } from '../../learn/role.ts';
 import { learnDocument, learnShape } from '../../learn/learn-document.ts';
@@ -59,7 +60,10 @@ export async function folderDocs(
   };
   const docs: PlannedDoc[] = plannedDocs(view);
   const pools = learningPools(ctx, examples, view.appTemplate);
-  if (spec.secret) docs.push(await secretDoc(ctx, spec.name, spec.secret, pools));
+  if (spec.secret)
+    docs.push(
+      await secretDoc(ctx, spec.name, secretNameFor(examples, spec.name), spec.secret, pools),
+    );
   const files = new Map<string, string>();
   let inlineValues: Node | undefined;
   for (const doc of docs) {
@@ -126,6 +130,8 @@ export function learningPools(
 export async function secretDoc(
   ctx: ArgoAppContext,
   app: string,
+  /** The Secret it makes (secretNameFor). */
+  secretName: string,
   secret: SecretSpec,
   pools: LearningPools,
 ): Promise<PlannedDoc> {
@@ -134,7 +140,7 @@ export async function secretDoc(
     return {
       role: 'other:OnePasswordItem',
       template: render('argocd-apps/onepassword-item.yaml', {
-        secretName: `${app}-secret`,
+        secretName,
         itemPath: `vaults/${vault}/items/${secret.item}`,
       }),
       compiled: roles.ONEPASSWORD_ITEM,
@@ -143,6 +149,7 @@ export async function secretDoc(
   const external = await argoExternalSecret(
     ctx.secrets,
     app,
+    secretName,
     secret,
     pools.poolOf('externalsecret'),
   );

@@ -7,6 +7,7 @@ import { wireEnvFrom } from '../../secrets/env-from.ts';
 import { registerEntry } from '../flux/register-entry.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import { docFileName, learnFolderDoc, learningPools, secretDoc } from './folder-docs.ts';
+import { secretNameFor } from '../../secrets/secret-name.ts';
 import { secretTarget } from './secret-target.ts';
 
 /**
@@ -25,7 +26,8 @@ export async function planArgoSecret(
   const { app, examples, conventions } = place;
   const umbrella = app.umbrella !== undefined;
   const pools = learningPools(ctx, examples, app.features.appTemplate === true);
-  const doc = await secretDoc(ctx, name, secret, pools);
+  const secretName = secretNameFor([app, ...examples], name);
+  const doc = await secretDoc(ctx, name, secretName, secret, pools);
   if (doc.role === 'values') throw new Error('a secret is not chart values');
   const existing = app.docs.find((d) => d.role === doc.role)?.file;
   const relative = existing
@@ -57,7 +59,6 @@ export async function planArgoSecret(
       listed,
     );
   }
-  const secretName = `${name}-secret`;
   const warnings: string[] = [];
   const target = place.container;
   if (!target || !wireEnvFrom(ctx.repo.tree, target.file, target.at, [secretName]))

@@ -6,6 +6,7 @@ import type { GatewayRef } from '../../repo/gateways.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import type { AppExample } from './examples.ts';
+import { secretNameFor } from '../../secrets/secret-name.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 import type { FolderConventions } from './folder-conventions.ts';
 import { learnedDependencies, lookUpDependency, type KsRef } from './dependencies.ts';
@@ -153,7 +154,7 @@ export function appView(
     image: spec.image ?? null,
     port: spec.port ?? null,
     probe: { path: spec.healthPath ?? null },
-    envFrom: spec.secret ? [`${spec.name}-secret`] : [],
+    envFrom: spec.secret ? [secretNameFor(examples, spec.name)] : [],
     security: {
       podOptionsKey: 'defaultPodOptions',
       user: 65534,

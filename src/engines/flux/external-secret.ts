@@ -11,6 +11,7 @@ import {
 import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
 import type { KsRef } from './dependencies.ts';
 import type { AppExample } from './examples.ts';
+import { secretNameFor } from '../../secrets/secret-name.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import { schemasOf } from './app-view.ts';
 import { escapeForFlux } from '../../flux/substitution.ts';
@@ -40,7 +41,7 @@ export async function externalSecretTemplate(
   });
   const literal = substituted ? escapeForFlux : (v: string) => v;
   const references = literalReferences(found, literal);
-  const secretName = `${app}-secret`;
+  const secretName = secretNameFor(examples, app);
   const templated = !references.wholeItem && learnsTemplatedStyle(examples);
   const template = render('flux/secret/externalsecret.yaml', {
     app,
