@@ -64,11 +64,12 @@ export class FluxGraph {
             other !== ks && other.path !== undefined && deploys(other.path, ks.object.file),
         ),
     );
+    const roots = withBootstrapRootsPromoted(found, candidates);
     // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its
     // tree. Only a list that climbs out of its folder (`../`) can do that: the others are not read.
     const listedBy = new Map<string, FluxKs>();
-    for (const root of candidates) {
-      if (candidates.length === 1 || root.path === undefined) continue;
+    for (const root of roots) {
+      if (roots.length === 1 || root.path === undefined) continue;
       if (!this.reader.tree.isDirectory(root.path)) continue;
       const top = this.unit(root.path);
       const dirs = [root.path, ...top.resources.filter((r) => r.kind === 'dir').map((r) => r.path)];
@@ -78,7 +79,7 @@ export class FluxGraph {
         for (const r of this.unit(dir).resources) if (r.kind === 'file') listedBy.set(r.path, root);
       }
     }
-    this.roots = candidates.filter((ks) => {
+    this.roots = roots.filter((ks) => {
       const by = listedBy.get(ks.object.file);
       return by === undefined || by === ks;
     });
@@ -267,6 +268,33 @@ function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
 }
 
 /** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
+/**
+ * A root that deploys its own folder (`cluster`, path `./kubernetes/main/flux`, in
+ * `kubernetes/main/flux/config/`) is Flux bootstrapping itself: the Kustomizations in its folder
+ * that deploy folders elsewhere (`cluster-apps`, path `./kubernetes/main/apps`) are the roots of
+ * the apps. It stays a root only where its own folder holds other Kustomizations too.
+ */
+function withBootstrapRootsPromoted(
+  found: readonly FluxKs[],
+  candidates: readonly FluxKs[],
+): FluxKs[] {
+  const out: FluxKs[] = [];
+  for (const root of candidates) {
+    const tree = root.path;
+    if (tree === undefined || !deploys(tree, root.object.file)) {
+      out.push(root);
+      continue;
+    }
+    const inside = found.filter((k) => k !== root && deploys(tree, k.object.file));
+    const elsewhere = inside.filter(
+      (k) => k.path !== undefined && !inFolder(k.path, tree) && !inFolder(tree, k.path),
+    );
+    if (elsewhere.length === 0 || elsewhere.length < inside.length) out.push(root);
+    out.push(...elsewhere.filter((k) => !out.includes(k)));
+  }
+  return out;
+}
+
 function deploys(path: string, file: string): boolean {
   return inFolder(posix.dirname(file), path);
 }
