@@ -99,3 +99,24 @@ export function namespaceOfFolder(slot: AppSlot, dir: string): string | undefine
   if (ns.kind === 'fixed') return ns.value;
   return undefined;
 }
+
+/**
+ * The name of the Application an ApplicationSet makes of a folder, from its template's
+ * `metadata.name` (`my-apps-{{path.basename}}`, `{{ index .path.segments 1 }}-{{ .path.basename }}`);
+ * undefined where the name takes something else (a files generator's key).
+ */
+export function applicationName(template: string | undefined, dir: string): string | undefined {
+  if (template === undefined) return undefined;
+  const parts = dir.split('/');
+  const base = parts.at(-1) ?? '';
+  const filled = template.replace(/\{\{-?\s*([^}]*?)\s*-?\}\}/g, (all, expr: string) => {
+    const e = expr.replace(/^\./, '');
+    if (e === 'path.basename') return base;
+    if (e === 'path.basenameNormalized') return base.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+    if (e === 'path' || e === 'path.path') return dir;
+    const seg = /^index \.?path\.segments (\d+)$/.exec(e) ?? /^path\[(\d+)\]$/.exec(e);
+    const part = seg ? parts[Number(seg[1])] : undefined;
+    return part ?? all;
+  });
+  return filled.includes('{{') ? undefined : filled;
+}

@@ -1,3 +1,4 @@
+import { applicationName } from './app-slots.ts';
 import { HomeopsError } from '../../errors.ts';
 import { discover, fluxPath } from '../../repo/graph/discover.ts';
 import type { ArgoModel } from './argo-model.ts';
@@ -11,7 +12,7 @@ import { inFolder } from '../../tree/in-folder.ts';
 export function pickupOf(
   model: ArgoModel,
   dir: string,
-): { text: string; namespace: string; warnings: string[] } {
+): { text: string; namespace: string; application: string | undefined; warnings: string[] } {
   const picker = model.pickerOf(dir);
   if (!picker)
     throw new HomeopsError('CONFLICT', `no ApplicationSet of this repo picks up ${dir}`, {
@@ -41,6 +42,7 @@ export function pickupOf(
   return {
     text: `ApplicationSet ${set.name} (${set.object.file}, ${reads})`,
     namespace: set.object.namespace ?? 'argocd',
+    application: applicationName(set.nameTemplate, dir),
     warnings,
   };
 }

@@ -97,8 +97,10 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
           ]
         : []),
       `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
-      `commit and push: ${pickup.text} makes an Application ${spec.name} of ${placement.dir} by itself${listedIn ? ` (the folder is listed in ${listedIn} too, as its siblings are)` : ' (nothing to register)'}`,
-      `watch it: kubectl get application ${spec.name} -n ${pickup.namespace}`,
+      `commit and push: ${pickup.text} makes ${pickup.application ? `the Application ${pickup.application}` : 'an Application'} of ${placement.dir} by itself${listedIn ? ` (the folder is listed in ${listedIn} too, as its siblings are)` : ' (nothing to register)'}`,
+      pickup.application
+        ? `watch it: kubectl get application ${pickup.application} -n ${pickup.namespace}`
+        : `watch it: kubectl get applications -n ${pickup.namespace} | grep ${spec.name}`,
     ],
     warnings: pickup.warnings,
   };
