@@ -110,7 +110,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
       const problem = check.dnsLabel(v, 'namespace name');
       if (problem) return problem;
       const slot = ctx.slotOf(group(a));
-      return slot ? ctx.namespaceProblem(slot, String(a.name), v) : undefined;
+      return slot ? ctx.namespaceProblem(slot, group(a), String(a.name), v) : undefined;
     },
   },
   {

@@ -131,7 +131,12 @@ export class ArgoAppContext {
   }
 
   /** The namespace an app of this slot must have, when the ApplicationSet decides it. */
-  namespaceProblem(slot: AppSlot, name: string, namespace: string): Problem | undefined {
+  namespaceProblem(
+    slot: AppSlot,
+    group: string | undefined,
+    name: string,
+    namespace: string,
+  ): Problem | undefined {
     const from = slot.namespaceFrom;
     const set = `ApplicationSet ${slot.appSet.name} (${slot.appSet.object.file})`;
     if (from.kind === 'app' && namespace !== name)
@@ -139,7 +144,7 @@ export class ArgoAppContext {
         message: `${set} deploys each app to the namespace named after its folder (${slot.appSet.namespaceTemplate})`,
         fix: `leave --namespace out, or pass --namespace=${name}`,
       };
-    if (from.kind === 'fixed' && namespace !== from.value)
+    if (from.kind === 'fixed' && namespace !== from.value && !this.ownNamespaces(group))
       return {
         message: `${set} deploys every app to namespace ${from.value}`,
         fix: `leave --namespace out, or pass --namespace=${from.value}`,
@@ -164,8 +169,26 @@ export class ArgoAppContext {
       first?.kind === 'fixed' &&
       froms.every((f) => f.kind === 'fixed' && f.value === first.value)
     )
-      return first.value;
+      // the folders' kustomizations may set their own (`namespace: <app>`), as the siblings' do
+      return { app: name, group, none: first.value }[this.ownNamespaces(group) ?? 'none'];
     return undefined;
+  }
+
+  /**
+   * The namespace the group's app folders set for themselves over the one their ApplicationSet
+   * gives, where most set one: each the app's name (`app`) or the group's (`group`).
+   */
+  private ownNamespaces(group: string | undefined): 'app' | 'group' | undefined {
+    const all = this.examples(group);
+    const local = all.filter((e) => e.local);
+    const pool = local.length ? local : all;
+    const relations = pool.map((e) => {
+      const ns = folderNamespace(e);
+      if (ns === posix.basename(e.dir)) return 'app';
+      return e.slot !== undefined && ns === groupOfFolder(e.slot, e.dir) ? 'group' : 'other';
+    });
+    const relation = majorityOf(relations, (r) => r, true);
+    return relation === 'other' ? undefined : relation;
   }
 
   /**
@@ -455,4 +478,21 @@ export function routesOf(e: ArgoExample): unknown[] {
     ...ingresses,
     ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>),
   ];
+}
+
+/**
+ * The namespace an app folder puts its objects in, whatever its ApplicationSet says: its
+ * kustomization's `namespace:`, else the Namespace it holds, else the one most of its objects name.
+ */
+function folderNamespace(e: ArgoExample): string | undefined {
+  const kustomization = e.docs.find((d) => d.role === 'kustomization')?.object?.data;
+  const set = kustomization?.['namespace'];
+  if (typeof set === 'string') return set;
+  const namespace = e.docs.find((d) => d.object?.kind === 'Namespace')?.object?.name;
+  if (namespace) return namespace;
+  return majorityOf(
+    e.docs.flatMap((d) => d.object?.namespace ?? []),
+    (n) => n,
+    true,
+  );
 }

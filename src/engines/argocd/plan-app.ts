@@ -24,7 +24,7 @@ import { configFile, umbrellaChartFile } from './umbrella-files.ts';
  */
 export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<PlanResult> {
   const placement = ctx.place(spec.name, spec.namespace, spec.group, spec.clusters);
-  const nsProblem = ctx.namespaceProblem(placement.slot, spec.name, spec.namespace);
+  const nsProblem = ctx.namespaceProblem(placement.slot, placement.group, spec.name, spec.namespace);
   if (nsProblem)
     throw new HomeopsError('INVALID_INPUT', nsProblem.message, {
       field: 'namespace',
