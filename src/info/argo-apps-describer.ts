@@ -22,7 +22,13 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
   if (ctx.mode === 'appset') {
     const groups = appSetGroups(ctx);
     info.clusters = info.clusters.map((c) => ({ ...c, groups }));
-    if (info.apps) info.apps.count = groups.reduce((n, g) => n + g.apps.length, 0);
+    if (info.apps) {
+      info.apps.count = groups.reduce((n, g) => n + g.apps.length, 0);
+      // the ApplicationSets that pick up app folders, not the first the repo has
+      info.apps.registration.pickedUpBy = ctx.slots
+        .map((s) => `the ApplicationSet ${s.appSet.name} (${s.pattern})`)
+        .join('; ');
+    }
     info.shape = `Argo CD ApplicationSets (${ctx.slots.map((s) => `${s.appSet.name}: ${s.config ? `${s.pattern}/${s.config.name}` : s.pattern}`).join('; ')}): a new app is ${newApp(ctx)}`;
   }
   info.namespaces = ctx.namespaces();

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import type { ArgoAppSet } from './argo-objects.ts';
 import type { ArgoModel, ConfigFile, PickedFolder } from './argo-model.ts';
 
@@ -49,10 +50,16 @@ export function namespaceFrom(template: string | undefined, config?: ConfigFile)
 /** The app places of a repo: one per folder pattern whose last segment is the app. */
 export function appSlots(model: ArgoModel): AppSlot[] {
   const picked = model.pickedFolders();
+  // folders of Argo CD objects (an ApplicationSet per category) are not apps, whoever picks them
+  const argoDirs = new Set(
+    [...model.appSets, ...model.applications].map((o) => posix.dirname(o.object.file)),
+  );
   const out: AppSlot[] = [];
   for (const { appSet, pattern, config } of model.folderPatterns()) {
     const segments = pattern.split('/');
     if (!WILD.test(segments.at(-1) ?? '') || pattern.includes('**')) continue;
+    const folders = picked.filter((p) => p.appSet === appSet && p.pattern === pattern);
+    if (folders.length > 0 && folders.every((f) => argoDirs.has(f.dir))) continue;
     const ns = namespaceFrom(appSet.namespaceTemplate, config);
     const last = segments.length - 1;
     const wild = segments
@@ -71,7 +78,7 @@ export function appSlots(model: ArgoModel): AppSlot[] {
         groupIndex === undefined && parent && !parentIsNs && !WILD.test(parent)
           ? parent
           : undefined,
-      folders: picked.filter((p) => p.appSet === appSet && p.pattern === pattern),
+      folders,
       config,
     });
   }

@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { applicationName } from './app-slots.ts';
 import { HomeopsError } from '../../errors.ts';
 import { discover, fluxPath } from '../../repo/graph/discover.ts';
@@ -20,7 +21,12 @@ export function pickupOf(
     });
   const set = picker.appSet;
   const file = set.object.file;
-  const readers = model.readersOf(file);
+  // an Application reads its file, or another ApplicationSet picks up its folder
+  const parent = model.pickerOf(posix.dirname(file));
+  const readers = [
+    ...model.readersOf(file),
+    ...(parent && parent.appSet !== set ? [parent.appSet] : []),
+  ];
   // an ApplicationSet a Flux Kustomization applies (a repo with both engines) is deployed too
   const flux = readers.length
     ? undefined
