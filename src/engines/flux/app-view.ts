@@ -123,7 +123,10 @@ export function appView(
         storage && mode.kind === 'component'
           ? [
               { key: 'APP', value: spec.name },
-              ...(mode.capacityVar ? [{ key: mode.capacityVar, value: storage.size }] : []),
+              // a size the component gives by default needs no variable, as the siblings set none
+              ...(mode.capacityVar && storage.size !== mode.capacityDefault
+                ? [{ key: mode.capacityVar, value: storage.size }]
+                : []),
             ]
           : [],
       sourceRef: { kind: 'GitRepository', name: 'flux-system', namespace: 'flux-system' },

@@ -171,7 +171,7 @@ export class FluxAppContext {
     const key = `${this.placementKey(placement)}\n${chartUrl ?? ''}`;
     let found = this.learned.get(key);
     if (!found) {
-      const learned = learnFolderConventions(examples, chartUrl);
+      const learned = learnFolderConventions(examples, chartUrl, this.repo.tree);
       const pins = this.repo.config.conventions;
       found = {
         examples,

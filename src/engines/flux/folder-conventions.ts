@@ -3,6 +3,7 @@ import { majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import { chartOf, type FileRole } from '../../repo/graph/app-files.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
+import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { AppExample } from './examples.ts';
 
 /** Where a new app's files go and which it has, as its siblings do it (abstract: `⟪app⟫`). */
@@ -45,7 +46,14 @@ export type StorageConvention =
   /** A PersistentVolumeClaim file of the app's own, named as the siblings name theirs. */
   | { kind: 'file'; claimName: string }
   /** A backup component provides the claim: its path, the size variable, the claim name. */
-  | { kind: 'component'; components: string[]; capacityVar: string | undefined; claimName: string };
+  | {
+      kind: 'component';
+      components: string[];
+      capacityVar: string | undefined;
+      /** The size the component gives where the variable is not set (`${VOLSYNC_CAPACITY:=5Gi}`). */
+      capacityDefault?: string;
+      claimName: string;
+    };
 
 const QUANTITY = /^\d+(\.\d+)?[KMGTPE]i?$/;
 
@@ -53,6 +61,8 @@ const QUANTITY = /^\d+(\.\d+)?[KMGTPE]i?$/;
 export function learnFolderConventions(
   examples: readonly AppExample[],
   chartUrl: string | undefined,
+  /** The repo's files, to read a backup component's own variables where the siblings set none. */
+  tree?: RepoTree,
 ): FolderConventions {
   const local = examples.filter((e) => e.local);
   const placementFrom = local.length > 0 ? local : examples;
@@ -117,7 +127,7 @@ export function learnFolderConventions(
     )
       ? 'values'
       : 'file',
-    storage: storageOf(examples),
+    storage: storageOf(examples, tree),
     namespaceFile: majority(shapeFrom, (e) => e.docs.some((d) => d.role === 'namespace'), false),
   };
 }
@@ -157,7 +167,7 @@ function chartSourceOf(
   return winner ? (JSON.parse(winner) as ChartSourceConvention) : undefined;
 }
 
-function storageOf(examples: readonly AppExample[]): StorageConvention {
+function storageOf(examples: readonly AppExample[], tree: RepoTree | undefined): StorageConvention {
   const stored = examples.filter((e) => e.features.storage);
   const plain = examples.filter((e) => !e.features.storage);
   if (stored.length === 0) return { kind: 'values' };
@@ -187,10 +197,13 @@ function storageOf(examples: readonly AppExample[]): StorageConvention {
         .find((c) => typeof c === 'string');
       return typeof existing === 'string' ? abstractText(existing, e.vocab) : '⟪app⟫';
     });
+    // siblings that keep the component's default size set no variable: the component names it
+    const own = capacity ? undefined : componentCapacity(tree, stored, backup);
     return {
       kind: 'component',
       components: backup,
-      capacityVar: capacity || undefined,
+      capacityVar: capacity || own?.name,
+      ...(own ? { capacityDefault: own.default } : {}),
       claimName: claim ?? '⟪app⟫',
     };
   }
@@ -202,4 +215,29 @@ function storageOf(examples: readonly AppExample[]): StorageConvention {
   return claims.length * 2 > stored.length
     ? { kind: 'file', claimName: majorityOf(claims, (c) => c) ?? '⟪app⟫' }
     : { kind: 'values' };
+}
+
+/**
+ * The size variable a backup component's claim reads (`storage: ${KOPIUR_CAPACITY:=5Gi}`) and its
+ * default, from the component's own files. Flux resolves a Kustomization's components from its
+ * `spec.path`.
+ */
+function componentCapacity(
+  tree: RepoTree | undefined,
+  stored: readonly AppExample[],
+  components: readonly string[],
+): { name: string; default: string } | undefined {
+  const base = stored.find((e) => e.app.ks.path !== undefined)?.app.ks.path;
+  if (!tree || base === undefined) return undefined;
+  for (const component of components) {
+    const dir = posix.normalize(posix.join(base, component));
+    for (const name of tree.children(dir)) {
+      const text = tree.read(posix.join(dir, name)) ?? '';
+      const found = /\bstorage:\s*["']?\$\{([A-Z][A-Z0-9_]*):=(\d+(?:\.\d+)?[KMGTPE]i?)\}/.exec(
+        text,
+      );
+      if (found?.[1] && found[2]) return { name: found[1], default: found[2] };
+    }
+  }
+  return undefined;
 }

@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { copyFixture, homeops } from './support/temp-repo.ts';
+
+/**
+ * Siblings that keep their backup component's default size set no size variable: `--storage`
+ * still reaches the claim, through the variable the component's own claim reads
+ * (`storage: "${VOLSYNC_CAPACITY:=5Gi}"`), and a size equal to that default is left to it.
+ */
+const siblings = [
+  'media/bazarr',
+  'media/prowlarr',
+  'media/radarr',
+  'media/sonarr',
+  'home/home-assistant',
+  'home/mealie',
+];
+
+function keepDefaultSizes(repo: string): void {
+  for (const app of siblings) {
+    const file = join(repo, 'kubernetes/apps', app, 'ks.yaml');
+    const text = readFileSync(file, 'utf8');
+    const next = text.replace(/^ +VOLSYNC_CAPACITY: .*\n/m, '');
+    expect(next, file).not.toBe(text);
+    writeFileSync(file, next);
+  }
+}
+
+async function entryWith(size: string): Promise<string> {
+  const repo = copyFixture('shapes/flux-components');
+  keepDefaultSizes(repo);
+  const run = await homeops(
+    'app',
+    '--dest',
+    repo,
+    '--yes',
+    '--name=hello',
+    '--namespace=media',
+    '--image=ghcr.io/traefik/whoami:v1.10.4',
+    '--port=80',
+    '--route=none',
+    `--storage=${size}`,
+  );
+  expect(run.code, run.stderr).toBe(0);
+  return readFileSync(join(repo, 'kubernetes/apps/media/hello/ks.yaml'), 'utf8');
+}
+
+describe('--storage through a backup component whose size the siblings leave to its default', () => {
+  it('sets the variable the component reads to another size', async () => {
+    const entry = await entryWith('7Gi');
+    expect(entry).toContain('- ../../../../components/volsync');
+    expect(entry).toMatch(/VOLSYNC_CAPACITY: 7Gi\n/);
+  });
+
+  it('leaves the default size to the component, as the siblings do', async () => {
+    const entry = await entryWith('5Gi');
+    expect(entry).toContain('- ../../../../components/volsync');
+    expect(entry).not.toContain('VOLSYNC_CAPACITY');
+  });
+});
