@@ -30,6 +30,8 @@ export interface ArgoAppSet {
   generators: GitGenerator[];
   /** `template.spec.destination.namespace` as written (`{{ .path.basename }}`). */
   namespaceTemplate: string | undefined;
+  /** `template.spec.project` as written. */
+  project: string | undefined;
   /** `template.metadata.name` as written. */
   nameTemplate: string | undefined;
   /** The template's sync options (`CreateNamespace=true`). */
@@ -80,6 +82,7 @@ export function readAppSet(o: RepoObject): ArgoAppSet {
     generators: gitGenerators(dig(spec, 'generators')),
     namespaceTemplate: str(dig(template, 'spec', 'destination', 'namespace')),
     nameTemplate: str(dig(template, 'metadata', 'name')),
+    project: str(dig(template, 'spec', 'project')),
     syncOptions: Array.isArray(options) ? options.filter((x) => typeof x === 'string') : [],
   };
 }

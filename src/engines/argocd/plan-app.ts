@@ -12,6 +12,7 @@ import { argoView } from './argo-view.ts';
 import { examplesOf } from './examples.ts';
 import * as roles from './roles.ts';
 import { pickupOf } from './pickup.ts';
+import { allowInProject } from './project-destination.ts';
 import { folderDocs } from './folder-docs.ts';
 import { registerFolder } from './register-folder.ts';
 import { CHART_FILE } from './umbrella-chart.ts';
@@ -24,7 +25,12 @@ import { configFile, umbrellaChartFile } from './umbrella-files.ts';
  */
 export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<PlanResult> {
   const placement = ctx.place(spec.name, spec.namespace, spec.group, spec.clusters);
-  const nsProblem = ctx.namespaceProblem(placement.slot, placement.group, spec.name, spec.namespace);
+  const nsProblem = ctx.namespaceProblem(
+    placement.slot,
+    placement.group,
+    spec.name,
+    spec.namespace,
+  );
   if (nsProblem)
     throw new HomeopsError('INVALID_INPUT', nsProblem.message, {
       field: 'namespace',
@@ -87,6 +93,8 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     });
   }
   const listedIn = registerFolder(ctx.model, ctx.repo.tree, placement.dir);
+  const project = placement.slot.appSet.project;
+  const allowedIn = allowInProject(ctx.model, project, spec.namespace);
   const pickup = pickupOf(ctx.model, placement.dir);
   return {
     summary: `app ${spec.name} in namespace ${spec.namespace}: ${placement.dir}/, picked up by ${pickup.text}`,
@@ -97,6 +105,11 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
           ]
         : []),
       `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
+      ...(allowedIn
+        ? [
+            `review ${allowedIn}: the AppProject ${project} now lets apps deploy to namespace ${spec.namespace}`,
+          ]
+        : []),
       `commit and push: ${pickup.text} makes ${pickup.application ? `the Application ${pickup.application}` : 'an Application'} of ${placement.dir} by itself${listedIn ? ` (the folder is listed in ${listedIn} too, as its siblings are)` : ' (nothing to register)'}`,
       pickup.application
         ? `watch it: kubectl get application ${pickup.application} -n ${pickup.namespace}`
