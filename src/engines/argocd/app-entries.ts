@@ -26,10 +26,19 @@ export interface AppEntry {
   example: ArgoExample;
 }
 
-/** Applications no other Application deploys, that deploy folders of Applications. */
+/**
+ * The Applications that deploy Applications: those no other Application deploys, and those a
+ * root deploys that read Application files themselves (a root of roots: `homelab-root` reading
+ * `infrastructure/infrastructure-app.yaml` and `apps/apps-app.yaml`, each reading its
+ * `*\/application.yaml`).
+ */
 export function rootApplications(model: ArgoModel): ArgoApplication[] {
+  const readsApps = (a: ArgoApplication) =>
+    model.applications.some(
+      (other) => other !== a && a.git.some((s) => model.sourceReads(s, other.object.file)),
+    );
   return model.applications.filter(
-    (a) => a.git.length > 0 && model.readersOf(a.object.file).length === 0,
+    (a) => a.git.length > 0 && (model.readersOf(a.object.file).length === 0 || readsApps(a)),
   );
 }
 
@@ -66,7 +75,9 @@ function entryOf(
   source: GitSource,
 ): AppEntry {
   const file = app.object.file;
-  const group = groupOf(root, source, file);
+  // a root another root deploys is one group of a root of roots: its folder names it
+  const nested = model.readersOf(root.object.file).length > 0 && source.path !== '';
+  const group = nested ? posix.basename(source.path) : groupOf(root, source, file);
   const sources = sourcesOf(dig(app.object.data, 'spec'));
   const chartAt = sources.findIndex((s) => s.chart !== undefined);
   const chartSource = sources[chartAt];
