@@ -90,7 +90,7 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     type: 'choice',
     open: true,
     when: applies(
-      'in a repo whose ApplicationSets pick up apps in several groups',
+      'in a repo whose apps are in several groups (folders ApplicationSets pick up, or roots read)',
       (_a: Answers, ctx: ArgoAppContext) => ctx.groupNames().length > 1,
     ),
     // a missing group is refused by the plan, naming the groups the repo has
