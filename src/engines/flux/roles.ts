@@ -62,6 +62,8 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     [`${CTR}.probes.liveness.spec.httpGet`]: 'healthPath',
     [`${CTR}.probes.liveness.spec.tcpSocket`]: 'tcpProbe',
     [`${V}.route`]: 'route',
+    // a chart's own ingress is a way in, as a route is: never one an app without --route gets
+    [`${V}.ingress`]: 'route',
     [`${V}.persistence.<claim>`]: 'storage',
     [`${CTR}.envFrom`]: 'secret',
   },
