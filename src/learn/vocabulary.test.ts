@@ -14,6 +14,10 @@ describe('abstractText: a sibling app file in the words of any app', () => {
     expect(abstractText('./fleet/clusters/dev/web', vocab)).toBe('./fleet/clusters/⟪cluster⟫/⟪ns⟫');
     expect(abstractText('devices.example.org', vocab)).toBe('devices.example.org');
     expect(abstractText('dev-tools', vocab)).toBe('dev-tools');
+    // a URL's segment is not the repo's folder (a branch named like the cluster)
+    const url =
+      'https://raw.githubusercontent.com/fluxcd-community/flux2-schemas/dev/helmrelease.json';
+    expect(abstractText(url, vocab)).toBe(url);
   });
 
   it("takes Helm's name for the release as its own word", () => {

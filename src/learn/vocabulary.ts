@@ -78,7 +78,9 @@ export function abstractText(text: string, vocab: Vocabulary): string {
   const { cluster, segments, words, tokenOf } = abstractorOf(vocab);
   // a value that is the cluster's name and nothing else (`CLUSTER: dev`) stands for the cluster
   if (cluster && text === cluster) return placeholder('cluster');
-  if (text.includes('/')) for (const [re, to] of segments) text = text.replace(re, to);
+  // folder words are a repo's paths' segments, never a URL's (`flux2-schemas/main/...`: a branch)
+  if (text.includes('/') && !text.includes('://'))
+    for (const [re, to] of segments) text = text.replace(re, to);
   if (!words) return text;
   return text.replace(words, (word) => placeholder(tokenOf.get(word) ?? 'app'));
 }
