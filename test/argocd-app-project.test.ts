@@ -60,6 +60,23 @@ describe("app in an ApplicationSet repo whose AppProject lists its apps' namespa
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
+  it("copies the last destination's keys, not its anchor nor its comment", async () => {
+    const repo = copyFixture('shapes/argocd-plain-kustomize');
+    const file = useProject(repo, ['cyberchef', 'echo', 'it-tools', 'uptime-kuma']);
+    const text = readFileSync(file, 'utf8');
+    const marked = text.replace(
+      "    - namespace: 'uptime-kuma'\n      server: 'https://kubernetes.default.svc'\n",
+      "    - namespace: 'uptime-kuma' # the status page\n      server: &server 'https://kubernetes.default.svc'\n",
+    );
+    expect(marked).not.toBe(text);
+    writeFileSync(file, marked);
+    const run = await addApp(repo);
+    expect(run.code, run.stderr).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(
+      `${marked}    - namespace: 'hello'\n      server: 'https://kubernetes.default.svc'\n`,
+    );
+  });
+
   it('leaves a project alone that allows the namespace already (a wildcard)', async () => {
     const repo = copyFixture('shapes/argocd-plain-kustomize');
     const file = useProject(repo, ['*']);

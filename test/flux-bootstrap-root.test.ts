@@ -43,10 +43,20 @@ describe('a repo with its bootstrap Kustomization committed', () => {
     const withBootstrap = copyFixture('shapes/flux-components');
     mkdirSync(join(withBootstrap, 'kubernetes/flux/config'));
     writeFileSync(join(withBootstrap, 'kubernetes/flux/config/cluster.yaml'), CLUSTER);
+    // and one Kustomization of Flux's own in that folder, deploying a folder in it
+    mkdirSync(join(withBootstrap, 'kubernetes/flux/repositories'));
+    writeFileSync(
+      join(withBootstrap, 'kubernetes/flux/repositories.yaml'),
+      CLUSTER.replace('name: cluster\n', 'name: cluster-repositories\n').replace(
+        'path: ./kubernetes/flux\n',
+        'path: ./kubernetes/flux/repositories\n',
+      ),
+    );
 
     const info = await homeops('info', '--dest', withBootstrap);
     expect(info.stdout).toContain('deployed by: Kustomization cluster-apps');
     expect(info.stdout).not.toMatch(/deployed by: Kustomization cluster \(/);
+    expect(info.stdout).toContain('Clusters   one');
 
     expect((await addApp(plain)).code).toBe(0);
     const run = await addApp(withBootstrap);

@@ -6,10 +6,10 @@ import { copyFixture, homeops } from './support/temp-repo.ts';
 
 /**
  * app-template siblings whose readiness probe is a custom HTTP check of their own path (`/ping`
- * in one, `/status` in another; tautulli's liveness checks `/status`) and whose liveness probe is
- * the chart's default with timings: a
- * new app never checks a sibling's path. With --healthPath its custom probes check that path;
- * without one its probes are the chart's default, with the siblings' timings.
+ * in one, `/status` in another; tautulli's liveness checks `/status`) on a port of their own, and
+ * whose liveness probe is the chart's default with timings: a new app never checks a sibling's
+ * path or port. With --healthPath its custom probes check that path on the app's port; without
+ * one its probes are the chart's default, with the siblings' timings.
  */
 /** Each app-template sibling's own health path (tautulli's liveness already checks `/status`). */
 const paths: Record<string, string> = {
@@ -37,7 +37,7 @@ function reshapeSiblings(repo: string): void {
       '                spec:',
       '                  httpGet:',
       `                    path: ${path}`,
-      '                    port: 80',
+      '                    port: 8080',
       '                  periodSeconds: 10',
       '',
     ].join('\n');

@@ -39,9 +39,7 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     const other = v === 'internal' ? 'external' : 'internal';
     return {
       message: `this repo has ${names.length === 1 ? 'one Gateway' : 'no Gateway named for ' + v + ' routes, only'} ${names.join(', ')}`,
-      fix: gateways[other]
-        ? `use --route=${other}`
-        : `name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
+      fix: `${gateways[other] ? `use --route=${other}, or ` : ''}name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
     };
   }),
   {

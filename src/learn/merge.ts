@@ -1,4 +1,5 @@
 import { orderKeys } from './key-order.ts';
+import { itemName } from './tree-edit.ts';
 import { type CompiledRole, type FeatureSet, type Slot, under } from './role.ts';
 import { resolveAliases } from './resolve-aliases.ts';
 import {
@@ -409,13 +410,6 @@ function withAnchor<N extends Exclude<Node, { kind: 'alias' }>>(
   return (anchor ? { ...rest, anchor } : rest) as N;
 }
 
-/** An item's `name`, where it is a mapping with a scalar one (a volume, a port, a container). */
-function nameOf(node: Node): ScalarNode['value'] | undefined {
-  if (node.kind !== 'map') return undefined;
-  const name = node.entries.find((e) => e.key === 'name')?.value;
-  return name?.kind === 'scalar' ? name.value : undefined;
-}
-
 /**
  * The siblings' items a template item is learned from. A named item (a volume, a port) learns
  * from the siblings' items of its name: the `tmp` emptyDir not from their claims. Without one, a
@@ -428,9 +422,9 @@ function itemPool(
   s: readonly At<SeqNode>[],
   pooled: readonly At[],
 ): readonly At[] {
-  const name = nameOf(item);
+  const name = itemName(item);
   if (name === undefined) return pooled;
-  const same = pooled.filter((x) => nameOf(x.node) === name);
+  const same = pooled.filter((x) => itemName(x.node) === name);
   if (same.length > 0) return same;
   return count === 1 && s.every((x) => x.node.items.length === 1) ? pooled : [];
 }

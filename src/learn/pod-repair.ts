@@ -1,8 +1,6 @@
 import { mapEntry, type MapEntry, type MapNode, type Node } from './tree.ts';
-import { editKey, editPath } from './tree-edit.ts';
+import { anchors, editKey, editPath, itemName, PROBE_HANDLERS } from './tree-edit.ts';
 
-/** A probe's handler: a probe has exactly one. */
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
 const PROBES = ['readinessProbe', 'livenessProbe', 'startupProbe'];
 
 /**
@@ -22,7 +20,7 @@ function repairPod(pod: MapNode): MapNode {
   const fixed = containers.items.map((c) => (c.kind === 'map' ? repairProbes(c) : c));
   const volumes = mapEntry(pod, 'volumes');
   const volumeNames = new Set(
-    volumes?.kind === 'seq' ? volumes.items.flatMap((v) => nameOf(v) ?? []) : [],
+    volumes?.kind === 'seq' ? volumes.items.flatMap((v) => itemName(v) ?? []) : [],
   );
   const mounted = new Set<string>();
   const withMounts = fixed.map((c) =>
@@ -30,18 +28,18 @@ function repairPod(pod: MapNode): MapNode {
       ? c
       : editKey(c, 'volumeMounts', (mounts) => {
           if (mounts.kind !== 'seq') return mounts;
-          const kept = mounts.items.filter((m) => volumeNames.has(nameOf(m) ?? ''));
-          for (const m of kept) mounted.add(nameOf(m) ?? '');
+          const kept = mounts.items.filter((m) => volumeNames.has(itemName(m) ?? '') || anchors(m));
+          for (const m of kept) mounted.add(itemName(m) ?? '');
           return kept.length ? { ...mounts, items: kept } : undefined;
         }),
   );
   let out = editKey(pod, 'containers', () => ({ ...containers, items: withMounts }));
   for (const key of ['initContainers'])
     for (const c of seqItems(mapEntry(pod, key)))
-      for (const m of seqItems(mapEntry(c, 'volumeMounts'))) mounted.add(nameOf(m) ?? '');
+      for (const m of seqItems(mapEntry(c, 'volumeMounts'))) mounted.add(itemName(m) ?? '');
   out = editKey(out, 'volumes', (v) => {
     if (v.kind !== 'seq') return v;
-    const kept = v.items.filter((x) => mounted.has(nameOf(x) ?? ''));
+    const kept = v.items.filter((x) => mounted.has(itemName(x) ?? '') || anchors(x));
     return kept.length ? { ...v, items: kept } : undefined;
   });
   return out;
@@ -49,20 +47,16 @@ function repairPod(pod: MapNode): MapNode {
 
 function repairProbes(container: MapNode): MapNode {
   const handlerOf = (probe: Node | undefined): MapEntry | undefined =>
-    probe?.kind === 'map' ? probe.entries.find((e) => HANDLERS.includes(e.key)) : undefined;
+    probe?.kind === 'map' ? probe.entries.find((e) => PROBE_HANDLERS.includes(e.key)) : undefined;
   const donor = PROBES.map((p) => handlerOf(mapEntry(container, p))).find((h) => h);
   let out = container;
   for (const key of PROBES)
     out = editKey(out, key, (probe) => {
       if (probe.kind !== 'map' || handlerOf(probe)) return probe;
-      return donor ? { ...probe, entries: [donor, ...probe.entries] } : undefined;
+      if (donor) return { ...probe, entries: [donor, ...probe.entries] };
+      return anchors(probe) ? probe : undefined;
     });
   return out;
 }
 
 const seqItems = (node: Node | undefined): Node[] => (node?.kind === 'seq' ? node.items : []);
-
-function nameOf(node: Node): string | undefined {
-  const name = mapEntry(node, 'name');
-  return name?.kind === 'scalar' ? String(name.value) : undefined;
-}

@@ -1,7 +1,13 @@
 import { mapEntry, type MapNode, type Node } from './tree.ts';
-import { editKey, editPath, editValues, withoutKey } from './tree-edit.ts';
-
-const HANDLERS = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+import {
+  anchors,
+  editKey,
+  editPath,
+  editValues,
+  mapValues,
+  PROBE_HANDLERS,
+  withoutKey,
+} from './tree-edit.ts';
 
 /**
  * app-template probes learned from siblings, made to say what this app can answer. A custom HTTP
@@ -32,9 +38,9 @@ export function repairAppTemplateProbes(base: readonly string[]) {
 function healthCheckOf(template: Node, base: readonly string[]): Node | undefined {
   let controllers: Node | undefined = template;
   for (const key of [...base, 'controllers']) controllers = mapEntry(controllers, key);
-  for (const controller of values(controllers))
-    for (const container of values(mapEntry(controller, 'containers')))
-      for (const probe of values(mapEntry(container, 'probes'))) {
+  for (const controller of mapValues(controllers))
+    for (const container of mapValues(mapEntry(controller, 'containers')))
+      for (const probe of mapValues(mapEntry(container, 'probes'))) {
         const httpGet = mapEntry(mapEntry(probe, 'spec'), 'httpGet');
         if (httpGet) return httpGet;
       }
@@ -45,7 +51,7 @@ function repairProbe(probe: MapNode, httpGet: Node | undefined): MapNode {
   const custom = mapEntry(probe, 'custom');
   const spec = mapEntry(probe, 'spec');
   if (spec?.kind !== 'map') return probe;
-  const handler = spec.entries.find((e) => HANDLERS.includes(e.key))?.key;
+  const handler = spec.entries.find((e) => PROBE_HANDLERS.includes(e.key))?.key;
   const setSpec = (next: MapNode) => editKey(probe, 'spec', () => next);
   const own = handler && mapEntry(spec, handler);
   // a handler that anchors a value other nodes refer to (`port: &port 80`) stays
@@ -58,25 +64,19 @@ function repairProbe(probe: MapNode, httpGet: Node | undefined): MapNode {
   return editKey(withoutKey(probe, 'custom'), 'spec', () => withoutKey(spec, 'httpGet'));
 }
 
-/** A sibling's HTTP check made the app's: its path, and its port where the sibling's has none. */
+/**
+ * A sibling's HTTP check made the app's: its path, and its port where the sibling's is a number
+ * of its own (an alias of the app's port, `*port`, or a port's name stays) or missing.
+ */
 function checking(theirs: MapNode, ours: MapNode): MapNode {
   const path = mapEntry(ours, 'path');
   let out = path ? editKey(theirs, 'path', () => path) : theirs;
   const port = ours.entries.find((e) => e.key === 'port');
-  if (!mapEntry(out, 'port') && port) out = { ...out, entries: [...out.entries, port] };
+  const own = mapEntry(out, 'port');
+  if (port && own?.kind === 'scalar' && typeof own.value === 'number')
+    out = editKey(out, 'port', () => port.value);
+  if (!own && port) out = { ...out, entries: [...out.entries, port] };
   if (!mapEntry(out, 'path') && path)
     out = { ...out, entries: [{ key: 'path', keyStyle: 'PLAIN', value: path }, ...out.entries] };
   return out;
 }
-
-/** Whether a node or one below it carries an anchor. */
-function anchors(node: Node): boolean {
-  if (node.kind === 'alias') return false;
-  if (node.anchor) return true;
-  if (node.kind === 'map') return node.entries.some((e) => anchors(e.value));
-  if (node.kind === 'seq') return node.items.some(anchors);
-  return false;
-}
-
-const values = (node: Node | undefined): Node[] =>
-  node?.kind === 'map' ? node.entries.map((e) => e.value) : [];

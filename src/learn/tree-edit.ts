@@ -1,4 +1,4 @@
-import type { MapNode, Node } from './tree.ts';
+import { mapEntry, type MapNode, type Node } from './tree.ts';
 
 /** The map with its entry `key` replaced by `f` of its value (left out where f gives undefined). */
 export function editKey(map: MapNode, key: string, f: (value: Node) => Node | undefined): MapNode {
@@ -34,3 +34,25 @@ export function editValues(node: Node, f: (value: MapNode) => Node): Node {
     entries: node.entries.map((e) => (e.value.kind === 'map' ? { ...e, value: f(e.value) } : e)),
   };
 }
+
+/** What a Kubernetes probe checks with: a probe has exactly one. */
+export const PROBE_HANDLERS: readonly string[] = ['exec', 'httpGet', 'tcpSocket', 'grpc'];
+
+/** A list item's `name`, where it is a mapping with a scalar one (a volume, a port, a container). */
+export function itemName(node: Node): string | undefined {
+  const name = mapEntry(node, 'name');
+  return name?.kind === 'scalar' ? String(name.value) : undefined;
+}
+
+/** Whether a node or one below it carries an anchor: leaving it out would orphan its aliases. */
+export function anchors(node: Node): boolean {
+  if (node.kind === 'alias') return false;
+  if (node.anchor) return true;
+  if (node.kind === 'map') return node.entries.some((e) => anchors(e.value));
+  if (node.kind === 'seq') return node.items.some(anchors);
+  return false;
+}
+
+/** The values of a map (none for another node). */
+export const mapValues = (node: Node | undefined): Node[] =>
+  node?.kind === 'map' ? node.entries.map((e) => e.value) : [];

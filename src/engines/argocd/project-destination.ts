@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { addItem } from '../../yaml/edit/edit-yaml.ts';
 import { globToRegExp } from './glob.ts';
@@ -38,7 +38,17 @@ export function allowInProject(
     const list = parseDocument(text).getIn(['spec', 'destinations'], true);
     const last = isSeq(list) ? list.items.at(-1) : undefined;
     if (!isMap(last)) return undefined;
-    const entry = last.clone();
+    const entry = last.clone() as typeof last;
+    // its keys and quoting, not its anchors (a second `&server`) nor its comments
+    visit(entry, (_key, node) => {
+      if (isNode(node)) {
+        delete node.anchor;
+        delete node.comment;
+        delete node.commentBefore;
+      }
+    });
+    delete entry.comment;
+    delete entry.commentBefore;
     const ns = entry.get('namespace', true);
     if (isScalar(ns)) ns.value = namespace;
     else entry.set('namespace', namespace);

@@ -267,12 +267,12 @@ function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
   };
 }
 
-/** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
 /**
  * A root that deploys its own folder (`cluster`, path `./kubernetes/main/flux`, in
  * `kubernetes/main/flux/config/`) is Flux bootstrapping itself: the Kustomizations in its folder
  * that deploy folders elsewhere (`cluster-apps`, path `./kubernetes/main/apps`) are the roots of
- * the apps. It stays a root only where its own folder holds other Kustomizations too.
+ * the apps, and it is none (its folder's other Kustomizations, its chart repositories, are Flux's
+ * own). Where none deploys a folder elsewhere (ClusterTool's root), it is the root.
  */
 function withBootstrapRootsPromoted(
   found: readonly FluxKs[],
@@ -289,12 +289,13 @@ function withBootstrapRootsPromoted(
     const elsewhere = inside.filter(
       (k) => k.path !== undefined && !inFolder(k.path, tree) && !inFolder(tree, k.path),
     );
-    if (elsewhere.length === 0 || elsewhere.length < inside.length) out.push(root);
+    if (elsewhere.length === 0) out.push(root);
     out.push(...elsewhere.filter((k) => !out.includes(k)));
   }
   return out;
 }
 
+/** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
 function deploys(path: string, file: string): boolean {
   return inFolder(posix.dirname(file), path);
 }
