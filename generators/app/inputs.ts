@@ -17,6 +17,7 @@ import { fillText } from '../../src/learn/vocabulary.ts';
 import { secretInputs } from '../secret/secret-inputs.ts';
 import { noOnePasswordStore } from '../../src/secrets/secret-stores.ts';
 import { chartInput, chartVersionInput, hasStorage, isAppTemplate } from './chart-inputs.ts';
+import { hostnamePattern, wayIn } from '../../src/engines/flux/ways-in.ts';
 import { firstCluster, placementInputs, placementOf } from './placement-inputs.ts';
 
 /** The `app` inputs of a Flux repo, in prompt order. Their names are the flags. */
@@ -28,19 +29,13 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   healthPathInput<FluxAppContext>(isAppTemplate),
   routeInput<FluxAppContext>((v: string, a, ctx) => {
     if (v === 'none' || typeof a.namespace !== 'string') return undefined;
-    const gateways = ctx.gateways(placementOf(ctx, a));
-    if (gateways[v as 'internal' | 'external']) return undefined;
-    const names = gateways.all.map((g) => g.name);
-    if (names.length === 0)
-      return {
-        message: 'this repo has no Gateway its routes attach to',
-        fix: 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml',
-      };
-    const other = v === 'internal' ? 'external' : 'internal';
-    return {
-      message: `this repo has ${names.length === 1 ? 'one Gateway' : 'no Gateway named for ' + v + ' routes, only'} ${names.join(', ')}`,
-      fix: `${gateways[other] ? `use --route=${other}, or ` : ''}name the ${v} gateway in .homeops.yaml (conventions.gateway${v === 'internal' ? 'Internal' : 'External'})`,
-    };
+    const found = wayIn(
+      ctx,
+      placementOf(ctx, a),
+      v as 'internal' | 'external',
+      isAppTemplate(a, ctx),
+    );
+    return 'problem' in found ? found.problem : undefined;
   }),
   {
     name: 'hostname',
@@ -49,7 +44,7 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     type: 'string',
     when: hasRoute,
     default: (ctx, a) => {
-      const pattern = ctx.hostnamePattern(placementOf(ctx, a)) ?? '⟪app⟫.${SECRET_DOMAIN}';
+      const pattern = hostnamePattern(ctx, placementOf(ctx, a)) ?? '⟪app⟫.${SECRET_DOMAIN}';
       return fillText(pattern, { app: String(a.name) });
     },
     validate: (v: string) => check.hostname(v),

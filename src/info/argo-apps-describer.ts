@@ -4,7 +4,7 @@ import { ArgoAppContext } from '../engines/argocd/argo-app-context.ts';
 import { groupOfFolder, groupsOf } from '../engines/argocd/app-slots.ts';
 import { configNamespace } from '../engines/argocd/examples.ts';
 import type { EngineInfo, GatewayInfo, GatewaysInfo, GroupInfo } from './info-model.ts';
-import { gatewayInfo } from './words.ts';
+import { gatewayInfo, ingressClassInfo } from './words.ts';
 import { sampleGroupOf } from './flux-commands.ts';
 
 /**
@@ -51,15 +51,7 @@ function waysIn(ctx: ArgoAppContext): GatewaysInfo {
   const named = (name: string | undefined): GatewayInfo | null =>
     name ? { name, namespace: null, sectionName: null } : null;
   const exposure = ctx.exposure();
-  if (exposure === 'ingress') {
-    const classes = ctx.ingressClasses();
-    return {
-      kind: 'ingress-class',
-      internal: named(classes.internal),
-      external: named(classes.external),
-      all: classes.all.flatMap((name) => named(name) ?? []),
-    };
-  }
+  if (exposure === 'ingress') return ingressClassInfo(ctx.ingressClasses());
   if (exposure === 'ingressroute') {
     const points = ctx.entryPoints();
     return {

@@ -11,7 +11,8 @@ import type { AppsInfo, ClusterInfo, EngineInfo } from './info-model.ts';
 import { sampleGroupOf } from './flux-commands.ts';
 import { byUse } from '../learn/merge.ts';
 import { isSorted } from '../text/compare-text.ts';
-import { gatewayInfo, spelled } from './words.ts';
+import { gatewayInfo, ingressClassInfo, spelled } from './words.ts';
+import { gatewaysAt, hostnamePattern, ingressClasses } from '../engines/flux/ways-in.ts';
 
 /** A Flux repo of any shape, read through FluxAppContext: what `homeops app` learns there. */
 export const fluxDescriber: EngineDescriber = {
@@ -53,14 +54,17 @@ export const fluxDescriber: EngineDescriber = {
         file: s.file,
         where: s.where,
       }));
-    const gateways = ctx.gateways(placement);
-    info.gateways = {
-      kind: 'gateway',
-      internal: gatewayInfo(gateways.internal),
-      external: gatewayInfo(gateways.external),
-      all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),
-    };
-    const hostname = ctx.hostnamePattern(placement);
+    const gateways = gatewaysAt(ctx, placement);
+    info.gateways =
+      ctx.learn(placement, undefined).conventions.exposure === 'ingress'
+        ? ingressClassInfo(ingressClasses(ctx, placement))
+        : {
+            kind: 'gateway',
+            internal: gatewayInfo(gateways.internal),
+            external: gatewayInfo(gateways.external),
+            all: gateways.all.flatMap((g) => gatewayInfo(g) ?? []),
+          };
+    const hostname = hostnamePattern(ctx, placement);
     info.hostname = hostname === undefined ? null : spelled(hostname);
     const { examples, conventions } = ctx.learn(placement, undefined);
     const claimed = examples.flatMap((e) => [

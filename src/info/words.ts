@@ -1,5 +1,6 @@
 import type { GatewayRef } from '../repo/gateways.ts';
-import type { GatewayInfo } from './info-model.ts';
+import type { IngressClasses } from '../repo/ingress-classes.ts';
+import type { GatewayInfo, GatewaysInfo } from './info-model.ts';
 
 const WORDS: Record<string, string> = {
   app: '<app>',
@@ -20,3 +21,14 @@ export const spelledFor = (text: string, words: Partial<Record<string, string>>)
 
 export const gatewayInfo = (g: GatewayRef | undefined): GatewayInfo | null =>
   g ? { name: g.name, namespace: g.namespace || null, sectionName: g.sectionName ?? null } : null;
+
+const named = (name: string | undefined): GatewayInfo | null =>
+  name ? { name, namespace: null, sectionName: null } : null;
+
+/** Ingress classes as the info's ways in: which is internal, which external, all. */
+export const ingressClassInfo = (classes: IngressClasses): GatewaysInfo => ({
+  kind: 'ingress-class',
+  internal: named(classes.internal),
+  external: named(classes.external),
+  all: classes.all.flatMap((name) => named(name) ?? []),
+});

@@ -137,6 +137,7 @@ class Merger {
   ): T[] {
     let out = [...xs];
     for (const [feature, wanted] of Object.entries(this.features)) {
+      if (this.role.scopedFeatures.has(feature)) continue;
       const yes = xs.filter((x) => x.features[feature] === true);
       const no = xs.filter((x) => x.features[feature] !== true);
       if (yes.length < 3 || no.length < 3) continue; // too few to tell a pattern from chance

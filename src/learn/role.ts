@@ -28,6 +28,11 @@ export interface Role {
   features?: Readonly<Record<string, string>>;
   /** Paths that are learned only from siblings alike in these features (`strategy` <- storage). */
   alike?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * Features that narrow the siblings only where `alike` names them (a route's external-ness, a
+   * detail of the route feature): elsewhere they are no pattern of their own.
+   */
+  scopedFeatures?: readonly string[];
   /** Keys each repo names its own way, by the path of their map: `<slot>` and how to tell it. */
   slots?: Readonly<Record<string, readonly Slot[]>>;
   /** What makes the merged document valid where counting key by key can break it (a probe's handler). */
@@ -58,6 +63,7 @@ export interface CompiledRole {
   softFeatures: Set<string>;
   features: Map<string, string>;
   alike: Map<string, readonly string[]>;
+  scopedFeatures: Set<string>;
   slots: Map<string, readonly Slot[]>;
   repair: ((root: Node, template: Node) => Node) | undefined;
 }
@@ -70,6 +76,7 @@ export function compileRole(role: Role): CompiledRole {
     softFeatures: new Set(role.softFeatures ?? []),
     features: new Map(Object.entries(role.features ?? {})),
     alike: new Map(Object.entries(role.alike ?? {})),
+    scopedFeatures: new Set(role.scopedFeatures ?? []),
     slots: new Map(Object.entries(role.slots ?? {})),
     repair: role.repair,
   };

@@ -15,7 +15,8 @@ export interface Gateways {
   all: GatewayRef[];
 }
 
-const EXTERNAL = /extern|public|wan|internet|tunnel/i;
+/** Names that say a way in is from outside the home network. */
+export const EXTERNAL = /extern|public|wan|internet|tunnel/i;
 const INTERNAL = /intern|private|lan|local|home/i;
 
 /**

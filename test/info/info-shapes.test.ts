@@ -43,8 +43,10 @@ describe.each(shapeFixtureNames())('homeops info on shape %s', (name) => {
             (c) => (c.name ?? undefined) === (engine === 'flux' ? a.cluster : undefined),
           ) ?? e.clusters[0];
         const listed = cluster?.groups.flatMap((g) => g.apps) ?? [];
-        expect(listed, `${a.name} in ${cluster?.name ?? 'the cluster'}`).toContain(a.name);
-        expect(text).toContain(a.name);
+        for (const ks of a.kustomizations ?? [a.name]) {
+          expect(listed, `${ks} in ${cluster?.name ?? 'the cluster'}`).toContain(ks);
+          expect(text).toContain(ks);
+        }
       }
       expect(e.apps?.count).toBe(e.clusters.flatMap((c) => c.groups.flatMap((g) => g.apps)).length);
     }

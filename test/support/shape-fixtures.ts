@@ -18,6 +18,8 @@ export interface ExpectedApp {
   readBy?: { file: string; name: string };
   dir: string;
   files: string[];
+  /** Where one entry file holds several Flux Kustomizations: their names (the apps info lists). */
+  kustomizations?: string[];
   chart: string;
   plain: boolean;
   inputs?: Record<string, unknown>;

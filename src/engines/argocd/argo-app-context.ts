@@ -2,15 +2,22 @@ import { posix } from 'node:path';
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import type { Problem } from '../../inputs/input-spec.ts';
-import { byUse, majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import {
+  EXTERNAL,
   gatewayObjectsIn,
   learnGateways,
   parentRefsOf,
   type Gateways,
 } from '../../repo/gateways.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
+import {
+  chartIngresses,
+  declaredIngressClass,
+  ingressClassesOf,
+  type IngressClasses,
+} from '../../repo/ingress-classes.ts';
 import { kustomizationFileIn } from '../../repo/graph/kustomize-unit.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
@@ -307,7 +314,7 @@ export class ArgoAppContext {
       counts.set(set.join(','), c);
     }
     const all = [...counts.values()].sort((a, b) => b.n - a.n).map((c) => c.set);
-    const external = all.find((s) => s.some((p) => OUTSIDE.test(p)));
+    const external = all.find((s) => s.some((p) => EXTERNAL.test(p)));
     const internal = all.find((s) => s !== external);
     return { internal, external, all };
   }
@@ -319,17 +326,16 @@ export class ArgoAppContext {
     );
   }
 
-  /**
-   * The ingress classes the siblings' chart `ingress:` values name: by name where names say it
-   * (`external`, `public`), else the most used is the internal one.
-   */
-  ingressClasses(): { internal?: string; external?: string; all: string[] } {
-    const all = byUse(
-      this.examples(undefined).flatMap((e) => routesOf(e).map((r) => str(dig(r, 'className')))),
+  /** The ingress classes the siblings' chart `ingress:` values name, which internal, which external. */
+  ingressClasses(): IngressClasses {
+    const examples = this.examples(undefined);
+    return ingressClassesOf(
+      examples.flatMap((e) => routesOf(e).map((r) => str(dig(r, 'className')))),
+      examples.flatMap((e) => [
+        declaredIngressClass(e.values ? toData(e.values.root) : undefined),
+        ...e.docs.filter((d) => d.object?.kind === 'IngressClass').map((d) => d.object?.name),
+      ]),
     );
-    const external = all.find((c) => OUTSIDE.test(c));
-    const internal = all.find((c) => c !== external);
-    return { internal, external, all };
   }
 
   /** How the siblings are reached: HTTPRoutes to Gateways, Traefik IngressRoutes, or chart ingress values. */
@@ -445,9 +451,6 @@ export class ArgoAppContext {
   }
 }
 
-/** Names that say a way in is from outside the home network. */
-const OUTSIDE = /public|extern|wan|internet|tunnel/i;
-
 /** An example's routes: its HTTPRoute files' specs, its chart values' `route.*` and `ingress.*`. */
 export function routesOf(e: ArgoExample): unknown[] {
   const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
@@ -462,20 +465,10 @@ export function routesOf(e: ArgoExample): unknown[] {
       return { hostnames: hosts, entryPoints: dig(d.object?.data, 'spec', 'entryPoints') };
     });
   const values = e.values ? toData(e.values.root) : undefined;
-  // a chart ingress, read as a route: its hosts and its class
-  const ingresses = Object.values((dig(values, 'ingress') ?? {}) as Record<string, unknown>).map(
-    (i) => {
-      const hosts = dig(i, 'hosts');
-      return {
-        hostnames: (Array.isArray(hosts) ? hosts : []).map((h) => dig(h, 'host')),
-        className: dig(i, 'className') ?? dig(i, 'ingressClassName'),
-      };
-    },
-  );
   return [
     ...files,
     ...traefik,
-    ...ingresses,
+    ...chartIngresses(values),
     ...Object.values((dig(values, 'route') ?? {}) as Record<string, unknown>),
   ];
 }

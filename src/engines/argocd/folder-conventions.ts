@@ -3,6 +3,7 @@ import { majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import type { FileRole } from '../../repo/graph/app-files.ts';
 import { dig } from '../../repo/graph/objects.ts';
+import { hasChartIngress } from '../../repo/ingress-classes.ts';
 import { toData } from '../../learn/tree.ts';
 import type { ArgoExample } from './examples.ts';
 
@@ -138,12 +139,9 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
 
 /** Whether an app is reached through its chart's `ingress:` values (and no route file). */
 function ingressInValues(e: ArgoExample): boolean {
-  const ingress = dig(e.values ? toData(e.values.root) : undefined, 'ingress');
   return (
     !e.docs.some((d) => d.role === 'route') &&
-    ingress !== null &&
-    typeof ingress === 'object' &&
-    Object.keys(ingress).length > 0
+    hasChartIngress(e.values ? toData(e.values.root) : undefined)
   );
 }
 

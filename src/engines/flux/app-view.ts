@@ -12,6 +12,7 @@ import type { FolderConventions } from './folder-conventions.ts';
 import { learnedDependencies, lookUpDependency, type KsRef } from './dependencies.ts';
 import { storeDependency } from './external-secret.ts';
 import { vocabularyOf } from './vocabulary-of.ts';
+import { wayIn, type WayIn } from './ways-in.ts';
 
 /** What the Flux app templates are rendered from: the inputs, placed and named as the repo does. */
 export interface AppView {
@@ -59,8 +60,10 @@ export interface AppView {
     seccompProfile: string | null;
     flow: boolean;
   };
-  route: { hostname: string; gateway: GatewayRef } | null;
+  /** The route's hostname and its way in: a Gateway, or the class of a chart ingress. */
+  route: { hostname: string; gateway: GatewayRef | null; className: string | null } | null;
   routeInValues: boolean;
+  ingressInValues: boolean;
   storage: {
     size: string;
     storageClass: string | null;
@@ -101,8 +104,10 @@ export function appView(
   const storage = spec.storage;
   const mode = conventions.storage;
   const deps = dependencies(ctx, spec, placement, examples, ownNamespace);
-  const gateway =
-    spec.route.kind === 'none' ? undefined : gatewayFor(ctx, placement, spec.route.kind);
+  const way =
+    spec.route.kind === 'none' ? undefined : wayInFor(ctx, placement, spec.route.kind, appTemplate);
+  const gateway = way?.kind === 'gateway' ? way.gateway : undefined;
+  const className = way?.kind === 'ingress' ? way.className : undefined;
   const learned = conventions.chartSource;
   const helm = spec.chart.kind === 'helm' ? spec.chart : undefined;
   const shared = !helm && resolved.source?.where === 'shared' ? resolved.source : undefined;
@@ -165,8 +170,12 @@ export function appView(
       seccompProfile: 'RuntimeDefault',
       flow: false,
     },
-    route: gateway && spec.route.hostname ? { hostname: spec.route.hostname, gateway } : null,
+    route:
+      way && spec.route.hostname
+        ? { hostname: spec.route.hostname, gateway: gateway ?? null, className: className ?? null }
+        : null,
     routeInValues: gateway !== undefined && appTemplate && conventions.routeIn === 'values',
+    ingressInValues: className !== undefined,
     storage: storage
       ? {
           size: storage.size,
@@ -187,28 +196,18 @@ export function appView(
   };
 }
 
-function gatewayFor(
+function wayInFor(
   ctx: FluxAppContext,
   placement: Placement,
   kind: 'internal' | 'external',
-): GatewayRef {
-  const gateways = ctx.gateways(placement);
-  const found = gateways[kind];
-  if (found) return found;
-  const names = gateways.all.map((g) => `${g.namespace}/${g.name}`);
-  throw new HomeopsError(
-    'INVALID_INPUT',
-    names.length === 0
-      ? `this repo has no Gateway its routes attach to, so there is no ${kind} route to write`
-      : `this repo has ${names.length === 1 ? 'one Gateway' : 'no gateway that says it is ' + kind}, ${names.join(', ')}`,
-    {
-      field: 'route',
-      fix:
-        names.length === 0
-          ? 'pass --route=none, or set conventions.gatewayInternal in .homeops.yaml'
-          : `use --route=${kind === 'external' ? 'internal' : 'external'}, or name the ${kind} gateway in .homeops.yaml (conventions.gateway${kind === 'internal' ? 'Internal' : 'External'})`,
-    },
-  );
+  appTemplate: boolean,
+): WayIn {
+  const found = wayIn(ctx, placement, kind, appTemplate);
+  if (!('problem' in found)) return found;
+  throw new HomeopsError('INVALID_INPUT', found.problem.message, {
+    field: 'route',
+    ...(found.problem.fix ? { fix: found.problem.fix } : {}),
+  });
 }
 
 /** The dependsOn entries, each once: the inputs', then what siblings with the app's features depend on. */

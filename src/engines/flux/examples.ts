@@ -6,6 +6,7 @@ import type { Vocabulary } from '../../learn/vocabulary.ts';
 import { appDocs, isAppTemplate, type FileRole, type RoleDoc } from '../../repo/graph/app-files.ts';
 import type { FluxApp, Group } from '../../repo/graph/flux-graph.ts';
 import { dig, type RepoObject } from '../../repo/graph/objects.ts';
+import { hasChartIngress, reachedFromOutside } from '../../repo/ingress-classes.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
 
 /** A sibling app, as the learner sees it: its documents by role, its words, its features. */
@@ -112,9 +113,17 @@ function featuresOf(docs: readonly RoleDoc[], hr: RepoObject | undefined): Featu
     appTemplate: hr !== undefined && isAppTemplate(hr),
     route:
       has('route') ||
-      (route !== null && typeof route === 'object' && Object.keys(route).length > 0),
+      (route !== null && typeof route === 'object' && Object.keys(route).length > 0) ||
+      hasChartIngress(values),
     storage: has('claim') || claims,
     secret: has('externalsecret'),
+    external: reachedFromOutside(
+      [
+        ...Object.values((route ?? {}) as Record<string, unknown>),
+        ...docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec')),
+      ],
+      values,
+    ),
   };
 }
 

@@ -1,14 +1,7 @@
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import { majorityOf } from '../../learn/merge.ts';
-import { abstractText } from '../../learn/vocabulary.ts';
 import { FluxModel, type FluxCluster } from '../../repo/flux-model.ts';
-import {
-  gatewayObjectsIn,
-  learnGateways,
-  parentRefsOf,
-  type Gateways,
-} from '../../repo/gateways.ts';
 import { chartOf, isAppTemplate as isAppTemplateRelease } from '../../repo/graph/app-files.ts';
 import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import type { Group } from '../../repo/graph/flux-graph.ts';
@@ -43,7 +36,6 @@ export class FluxAppContext {
     { examples: AppExample[]; conventions: FolderConventions }
   >();
   private readonly exampleCache = new Map<string, AppExample[]>();
-  private gatewayCache: Gateways | undefined;
   private secretsContext: SecretsContext | undefined;
   private readonly sources = new Map<FluxCluster, ChartSource[]>();
   private readonly flatness = new Map<FluxCluster, boolean>();
@@ -212,96 +204,6 @@ export class FluxAppContext {
       this.exampleCache.set(key, found);
     }
     return found;
-  }
-
-  /** The gateways routes attach to, learned from the apps' routes and the Gateway objects. */
-  gateways(placement: Placement): Gateways {
-    if (this.gatewayCache) return this.gatewayCache;
-    const { examples } = this.learn(placement, undefined);
-    const refs = examples.flatMap((e) => {
-      const ns = e.vocab.ns;
-      const values = Object.values(
-        (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
-      );
-      const files = e.docs
-        .filter((d) => d.role === 'route')
-        .map((d) => dig(d.object?.data, 'spec'));
-      return [...values, ...files].flatMap((r) => parentRefsOf(r, ns));
-    });
-    const gatewayNamespaces = new Set(refs.map((r) => r.namespace));
-    const objects = this.model
-      .groups(placement.cluster)
-      .filter((g) => gatewayNamespaces.has(this.model.groupNamespace(g) ?? ''))
-      .flatMap((g) =>
-        this.model.apps(g).flatMap((app) => {
-          const dir = app.ks.path;
-          if (dir === undefined) return [];
-          // a Gateway's namespace is its app's where the object does not say
-          return gatewayObjectsIn(this.model.reader, this.repo.tree.yamlFilesUnder(dir)).map(
-            (o) => ({
-              ...o,
-              namespace: o.namespace ?? app.namespace ?? this.model.groupNamespace(g),
-            }),
-          );
-        }),
-      );
-    const o = this.repo.config.conventions;
-    const learned = learnGateways(refs, objects);
-    const sectionName = majorityOf(refs, (r) => r.sectionName ?? '') || undefined;
-    const pin = (name: string | undefined, fallback: typeof learned.internal) =>
-      name
-        ? {
-            name,
-            namespace: o.gatewayNamespace ?? fallback?.namespace ?? 'network',
-            sectionName: fallback?.sectionName,
-          }
-        : fallback;
-    const withSection = (g: typeof learned.internal) =>
-      g && {
-        ...g,
-        sectionName:
-          o.gatewaySectionName !== undefined
-            ? (o.gatewaySectionName ?? undefined)
-            : (g.sectionName ?? sectionName),
-      };
-    this.gatewayCache = {
-      internal: withSection(pin(o.gatewayInternal, learned.internal)),
-      external: withSection(pin(o.gatewayExternal, learned.external)),
-      all: learned.all,
-    };
-    return this.gatewayCache;
-  }
-
-  /** The hostname siblings would give an app, abstract (`⟪app⟫.${SECRET_DOMAIN}`), if they agree. */
-  hostnamePattern(placement: Placement): string | undefined {
-    const { examples } = this.learn(placement, undefined);
-    const hostnamesOf = (e: AppExample) => {
-      const values = Object.values(
-        (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
-      );
-      const files = e.docs
-        .filter((d) => d.role === 'route')
-        .map((d) => dig(d.object?.data, 'spec'));
-      return [...values, ...files].flatMap((r) => {
-        const hs = dig(r, 'hostnames');
-        return Array.isArray(hs)
-          ? hs
-              .filter((h): h is string => typeof h === 'string')
-              .map((h) => abstractText(h, e.vocab))
-          : [];
-      });
-    };
-    const domain = this.repo.config.conventions.domain;
-    if (domain) return `⟪app⟫.${domain}`;
-    // the app's own name, or Helm's for it (`{{ .Release.Name }}`), in the siblings' form: those of
-    // the app's own folder first, as a cluster may use its own domain variable
-    const ownName = (h: string) => h.includes('⟪app⟫') || h.includes('⟪release⟫');
-    const local = examples
-      .filter((e) => e.local)
-      .flatMap(hostnamesOf)
-      .filter(ownName);
-    const all = local.length ? local : examples.flatMap(hostnamesOf).filter(ownName);
-    return majorityOf(all, (h) => h);
   }
 
   /**

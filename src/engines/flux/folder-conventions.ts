@@ -4,6 +4,7 @@ import { abstractText } from '../../learn/vocabulary.ts';
 import { chartOf, type FileRole } from '../../repo/graph/app-files.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
+import { hasChartIngress } from '../../repo/ingress-classes.ts';
 import type { AppExample } from './examples.ts';
 
 /** Where a new app's files go and which it has, as its siblings do it (abstract: `⟪app⟫`). */
@@ -26,6 +27,8 @@ export interface FolderConventions {
   resourcePrefix: string;
   chartSource: ChartSourceConvention | undefined;
   routeIn: 'values' | 'file';
+  /** How the routed siblings are reached: Gateway API routes, or their chart's `ingress:` values. */
+  exposure: 'gateway' | 'ingress';
   storage: StorageConvention;
   /** Whether each app folder holds a Namespace of its own (ClusterTool). */
   namespaceFile: boolean;
@@ -127,6 +130,16 @@ export function learnFolderConventions(
     )
       ? 'values'
       : 'file',
+    exposure: majority(
+      examples.filter((e) => e.features.route),
+      (e) =>
+        !e.docs.some((d) => d.role === 'route') &&
+        dig(e.helmRelease?.data, 'spec', 'values', 'route') === undefined &&
+        hasChartIngress(dig(e.helmRelease?.data, 'spec', 'values')),
+      false,
+    )
+      ? 'ingress'
+      : 'gateway',
     storage: storageOf(examples, tree),
     namespaceFile: majority(shapeFrom, (e) => e.docs.some((d) => d.role === 'namespace'), false),
   };

@@ -67,6 +67,7 @@ export async function planAppCopy(
   const features: FeatureSet = {
     appTemplate: view.appTemplate,
     route: spec.route.kind !== 'none',
+    external: spec.route.kind === 'external',
     storage: spec.storage !== undefined,
     secret: spec.secret !== undefined,
     dependsOn: view.ks.dependsOn.length > 0,

@@ -37,7 +37,7 @@ export function plannedDocs(
       template: render('flux/app/ocirepository.yaml', view),
       compiled: roles.CHART_SOURCE,
     });
-  if (view.route && !view.routeInValues)
+  if (view.route && !view.routeInValues && !view.ingressInValues)
     docs.push({
       role: 'route',
       template: render('flux/app/httproute.yaml', view),

@@ -44,6 +44,8 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     `${V}.service.<svc>.ports.<port>.port`,
     `${V}.route.<route>.hostnames`,
     `${V}.route.<route>.parentRefs`,
+    `${V}.ingress.<ing>.className`,
+    `${V}.ingress.<ing>.hosts`,
     `${V}.persistence.<claim>.existingClaim`,
     `${V}.persistence.<claim>.size`,
     `${V}.persistence.<claim>.storageClass`,
@@ -67,7 +69,13 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     [`${V}.persistence.<claim>`]: 'storage',
     [`${CTR}.envFrom`]: 'secret',
   },
-  alike: { [`${CTRL}.strategy`]: ['storage'] },
+  alike: {
+    [`${CTRL}.strategy`]: ['storage'],
+    // what an external way in carries (an external-dns target) is learned from external siblings
+    [`${V}.route.<route>.annotations`]: ['external'],
+    [`${V}.ingress.<ing>.annotations`]: ['external'],
+  },
+  scopedFeatures: ['external'],
   repair: repairAppTemplateProbes(['spec', 'values']),
   slots: {
     [`${V}.controllers`]: [{ name: '<ctrl>', key: '⟪app⟫' }],
@@ -75,6 +83,7 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     [`${V}.service`]: [{ name: '<svc>', key: 'app' }],
     [`${V}.service.<svc>.ports`]: [{ name: '<port>', key: 'http' }],
     [`${V}.route`]: [{ name: '<route>', key: 'app' }],
+    [`${V}.ingress`]: [{ name: '<ing>', key: 'app' }],
     [`${V}.persistence`]: [
       { name: '<claim>', match: hasKey('existingClaim', 'size', 'accessMode', 'storageClass') },
       { name: '<tmp>', match: isType('emptyDir') },
