@@ -65,4 +65,36 @@ describe('a repo with its bootstrap Kustomization committed', () => {
       Object.entries(snapshotFiles(repo)).filter(([f]) => !f.startsWith('kubernetes/flux/'));
     expect(written(withBootstrap)).toEqual(written(plain));
   });
+
+  it('does not take the OCIRepository the repo is pushed to for a chart source', async () => {
+    const repo = copyFixture('shapes/flux-components');
+    mkdirSync(join(repo, 'kubernetes/flux/config'));
+    const source = `---
+apiVersion: source.toolkit.fluxcd.io/v1
+kind: OCIRepository
+metadata:
+  name: flux-system
+  namespace: flux-system
+spec:
+  interval: 30m
+  ref:
+    tag: latest
+  url: oci://ghcr.io/example/home-ops-manifests
+`;
+    const cluster = CLUSTER.replace('path: ./kubernetes/flux\n', 'path: ./\n').replace(
+      'kind: GitRepository',
+      'kind: OCIRepository',
+    );
+    writeFileSync(join(repo, 'kubernetes/flux/config/cluster.yaml'), source + cluster);
+    writeFileSync(
+      join(repo, 'kubernetes/flux/config/kustomization.yaml'),
+      'apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ./cluster.yaml\n',
+    );
+
+    const info = await homeops('info', '--dest', repo, '--json');
+    expect(info.code, info.stderr).toBe(0);
+    const charts = JSON.stringify(JSON.parse(info.stdout));
+    expect(charts).not.toContain('home-ops-manifests');
+    expect(charts).toContain('cluster-apps');
+  });
 });

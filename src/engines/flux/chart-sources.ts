@@ -1,6 +1,7 @@
 import { isToolFolder } from '../../tree/repo-tree.ts';
 import { dig, str, type RepoObject } from '../../repo/graph/objects.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
+import { isFluxKustomization } from '../../repo/graph/discover.ts';
 import { kustomizationFileIn, type KustomizeUnit } from '../../repo/graph/kustomize-unit.ts';
 
 /** A chart source the repo defines: an OCIRepository or a HelmRepository. */
@@ -59,9 +60,17 @@ function sourceFilesOutside(model: FluxModel, appTrees: readonly string[]): stri
 export function sharedChartSources(model: FluxModel, cluster: FluxCluster): ChartSource[] {
   const out: ChartSource[] = [];
   const seen = new Set<string>();
+  // a source a Flux Kustomization syncs carries manifests, not a chart (the OCIRepository a
+  // repo is pushed to): one the graph found, or one in the source's own file
+  const sourceOf = (ks: RepoObject) =>
+    `${str(dig(ks.data, 'spec', 'sourceRef', 'kind'))}/${str(dig(ks.data, 'spec', 'sourceRef', 'name'))}`;
+  const manifests = new Set(model.graph.found.map((ks) => sourceOf(ks.object)));
   const add = (o: RepoObject, where: ChartSource['where'], namespace: string | undefined) => {
     if (!KINDS.has(o.kind) || !o.apiVersion.startsWith('source.toolkit.fluxcd.io/') || !o.name)
       return;
+    const synced = (ks: RepoObject) =>
+      isFluxKustomization(ks) && sourceOf(ks) === `${o.kind}/${o.name}`;
+    if (manifests.has(`${o.kind}/${o.name}`) || model.reader.objects(o.file).some(synced)) return;
     const url = str(dig(o.data, 'spec', 'url'));
     if (!url || seen.has(`${o.file}#${o.index}`)) return;
     seen.add(`${o.file}#${o.index}`);

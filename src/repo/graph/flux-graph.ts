@@ -49,6 +49,8 @@ const FLUX_KUSTOMIZATION = /kustomize\.toolkit\.fluxcd\.io\//;
  */
 export class FluxGraph {
   readonly roots: FluxKs[];
+  /** Every Flux Kustomization discover found, roots or not. */
+  readonly found: readonly FluxKs[];
   private readonly units = new Map<string, KustomizeUnit>();
   private readonly groupsOf = new Map<FluxKs, Group[]>();
   private readonly appsOf = new Map<Group, FluxApp[]>();
@@ -56,6 +58,7 @@ export class FluxGraph {
 
   constructor(readonly reader: ObjectReader) {
     const found = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
+    this.found = found;
     // a root is what no other found Kustomization deploys (ClusterTool's deploys itself) ...
     const candidates = found.filter(
       (ks) =>
