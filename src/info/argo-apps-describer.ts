@@ -6,6 +6,8 @@ import { configNamespace } from '../engines/argocd/examples.ts';
 import type { EngineInfo, GatewayInfo, GatewaysInfo, GroupInfo } from './info-model.ts';
 import { gatewayInfo, ingressClassInfo } from './words.ts';
 import { sampleGroupOf } from './flux-commands.ts';
+import * as ways from '../engines/argocd/ways-in.ts';
+import * as appNamespaces from '../engines/argocd/app-namespaces.ts';
 
 /**
  * An Argo CD repo the Argo CD engine writes apps in (src/engines/argocd), told as the engine
@@ -31,10 +33,10 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
     }
     info.shape = `Argo CD ApplicationSets (${ctx.slots.map((s) => `${s.appSet.name}: ${s.config ? `${s.pattern}/${s.config.name}` : s.pattern}`).join('; ')}): a new app is ${newApp(ctx)}`;
   }
-  info.namespaces = ctx.namespaces();
+  info.namespaces = appNamespaces.namespaces(ctx);
   if (info.apps) info.apps.defaultNamespace = defaultNamespace(ctx, info.clusters[0]?.groups ?? []);
   info.gateways = waysIn(ctx);
-  const hostname = ctx.hostnamePattern('internal');
+  const hostname = ways.hostnamePattern(ctx, 'internal');
   if (hostname) info.hostname = hostname.replace(/⟪(app|release)⟫/g, '<app>');
   const storageClass = ctx.storageClass();
   info.storage.classes = storageClass ? [storageClass] : [];
@@ -50,10 +52,10 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
 function waysIn(ctx: ArgoAppContext): GatewaysInfo {
   const named = (name: string | undefined): GatewayInfo | null =>
     name ? { name, namespace: null, sectionName: null } : null;
-  const exposure = ctx.exposure();
-  if (exposure === 'ingress') return ingressClassInfo(ctx.ingressClasses());
+  const exposure = ways.exposure(ctx);
+  if (exposure === 'ingress') return ingressClassInfo(ways.ingressClasses(ctx));
   if (exposure === 'ingressroute') {
-    const points = ctx.entryPoints();
+    const points = ways.entryPoints(ctx);
     return {
       kind: 'entry-points',
       internal: named(points.internal?.join(',')),
@@ -61,7 +63,7 @@ function waysIn(ctx: ArgoAppContext): GatewaysInfo {
       all: points.all.flatMap((set) => named(set.join(',')) ?? []),
     };
   }
-  const gateways = ctx.gateways();
+  const gateways = ways.gateways(ctx);
   return {
     kind: 'gateway',
     internal: gatewayInfo(gateways.internal),
@@ -74,7 +76,8 @@ function waysIn(ctx: ArgoAppContext): GatewaysInfo {
 function defaultNamespace(ctx: ArgoAppContext, groups: readonly GroupInfo[]): string | null {
   const group = sampleGroupOf(groups)?.name;
   const probe = 'homeops-probe-app';
-  const ns = ctx.defaultNamespace(
+  const ns = appNamespaces.defaultNamespace(
+    ctx,
     probe,
     ctx.groupNames().includes(group ?? '') ? group : undefined,
   );

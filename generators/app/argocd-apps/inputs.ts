@@ -16,6 +16,8 @@ import { applies, type Answers, type InputSpec } from '../../../src/inputs/input
 import { fillText } from '../../../src/learn/vocabulary.ts';
 import { argoSecretInputs } from '../../secret/argocd-apps/secret-inputs.ts';
 import { APP_TEMPLATE_FALLBACK_VERSION } from '../chart-inputs.ts';
+import * as ways from '../../../src/engines/argocd/ways-in.ts';
+import * as appNamespaces from '../../../src/engines/argocd/app-namespaces.ts';
 
 const group = (a: Answers) => (typeof a.group === 'string' ? a.group : undefined);
 const chartOf = (a: Answers, ctx: ArgoAppContext) => String(a.chart ?? ctx.defaultChart(group(a)));
@@ -104,13 +106,15 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     type: 'choice',
     open: true,
     required: true,
-    choices: (ctx) => ctx.namespaces().map((ns) => ({ name: ns, value: ns })),
-    default: (ctx, a) => ctx.defaultNamespace(String(a.name), group(a)),
+    choices: (ctx) => appNamespaces.namespaces(ctx).map((ns) => ({ name: ns, value: ns })),
+    default: (ctx, a) => appNamespaces.defaultNamespace(ctx, String(a.name), group(a)),
     validate: (v: string, a, ctx) => {
       const problem = check.dnsLabel(v, 'namespace name');
       if (problem) return problem;
       const slot = ctx.slotOf(group(a));
-      return slot ? ctx.namespaceProblem(slot, group(a), String(a.name), v) : undefined;
+      return slot
+        ? appNamespaces.namespaceProblem(ctx, slot, group(a), String(a.name), v)
+        : undefined;
     },
   },
   {
@@ -135,25 +139,25 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
   healthPathInput<ArgoAppContext>(hasContainer),
   routeInput<ArgoAppContext>((v: string, _a, ctx) => {
     if (v === 'none') return undefined;
-    if (ctx.exposure() === 'ingressroute') {
-      const points = ctx.entryPoints();
+    if (ways.exposure(ctx) === 'ingressroute') {
+      const points = ways.entryPoints(ctx);
       if (points[v as 'internal' | 'external']) return undefined;
       return {
         message: `this repo's IngressRoutes use ${points.all.map((p) => p.join(',')).join(' and ') || 'no entry points'}, none for ${v} routes`,
         fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
       };
     }
-    if (ctx.exposure() === 'ingress') {
-      const classes = ctx.ingressClasses();
+    if (ways.exposure(ctx) === 'ingress') {
+      const classes = ways.ingressClasses(ctx);
       if (classes[v as 'internal' | 'external']) return undefined;
       return {
         message: `this repo's apps use ${classes.all.length === 1 ? 'one ingress class,' : `no ingress class named for ${v} routes, only`} ${classes.all.join(', ')}`,
         fix: `use --route=${v === 'internal' ? 'external' : 'internal'}`,
       };
     }
-    const gateways = ctx.gateways();
+    const gateways = ways.gateways(ctx);
     if (gateways[v as 'internal' | 'external']) return undefined;
-    if (v === 'external' && ctx.tailscale()) return undefined;
+    if (v === 'external' && ways.tailscale(ctx)) return undefined;
     const names = gateways.all.map((g) => g.name);
     if (names.length === 0)
       return {
@@ -176,14 +180,14 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
     required: true,
     when: hasRoute,
     default: (ctx, a) => {
-      const pattern = ctx.hostnamePattern(a.route === 'external' ? 'external' : 'internal');
+      const pattern = ways.hostnamePattern(ctx, a.route === 'external' ? 'external' : 'internal');
       return pattern
         ? fillText(pattern.replace('⟪release⟫', '⟪app⟫'), { app: String(a.name) })
         : undefined;
     },
     // a tailnet machine name is one label (`memos`)
     validate: (v: string, a, ctx) =>
-      a.route === 'external' && !ctx.gateways().external && ctx.tailscale()
+      a.route === 'external' && !ways.gateways(ctx).external && ways.tailscale(ctx)
         ? check.dnsLabel(v, 'tailnet hostname')
         : check.hostname(v),
   },

@@ -4,6 +4,7 @@ import { HomeopsError } from '../../../src/errors.ts';
 import { dnsLabel } from '../../../src/inputs/checks.ts';
 import type { InputSpec } from '../../../src/inputs/input-spec.ts';
 import { requiredText } from '../../../src/inputs/read-answers.ts';
+import * as appNamespaces from '../../../src/engines/argocd/app-namespaces.ts';
 
 const inputs: InputSpec<ArgoAppContext>[] = [
   {
@@ -51,7 +52,7 @@ export const argoNamespaceGenerator: Generator<ArgoAppContext> = {
   plan(ctx, answers) {
     const name = requiredText(answers, 'name');
     const known = new Set([
-      ...ctx.namespaces(),
+      ...appNamespaces.namespaces(ctx),
       ...ctx.examples(undefined).flatMap((e) => e.vocab.ns ?? []),
       ...ctx.entries().flatMap((e) => e.app.namespace ?? []),
     ]);

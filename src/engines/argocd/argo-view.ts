@@ -8,6 +8,7 @@ import type { ArgoExample } from './examples.ts';
 import type { ArgoFolderConventions } from './folder-conventions.ts';
 import { dig } from '../../repo/graph/objects.ts';
 import { majorityOf } from '../../learn/merge.ts';
+import * as ways from './ways-in.ts';
 
 /** What the Argo CD app templates are rendered from. */
 export interface ArgoView {
@@ -103,7 +104,10 @@ export function argoView(
     ingress && spec.route.kind !== 'none' ? classFor(ctx, spec.route.kind) : undefined;
   // the tailnet, where the repo has no external Gateway and its apps use Tailscale Services
   const tailscale =
-    spec.route.kind === 'external' && !ingressRoute && !ctx.gateways().external && ctx.tailscale();
+    spec.route.kind === 'external' &&
+    !ingressRoute &&
+    !ways.gateways(ctx).external &&
+    ways.tailscale(ctx);
   const gateway =
     spec.route.kind === 'none' || ingressRoute || tailscale || ingress
       ? undefined
@@ -179,7 +183,7 @@ function servicePort(examples: readonly ArgoExample[], port: number | null): num
 }
 
 function entryPointsFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): string[] {
-  const points = ctx.entryPoints();
+  const points = ways.entryPoints(ctx);
   const found = points[kind];
   if (found) return found;
   throw new HomeopsError(
@@ -190,7 +194,7 @@ function entryPointsFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): str
 }
 
 function classFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): string {
-  const classes = ctx.ingressClasses();
+  const classes = ways.ingressClasses(ctx);
   const found = classes[kind];
   if (found) return found;
   throw new HomeopsError(
@@ -201,7 +205,7 @@ function classFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): string {
 }
 
 function gatewayFor(ctx: ArgoAppContext, kind: 'internal' | 'external'): GatewayRef {
-  const gateways = ctx.gateways();
+  const gateways = ways.gateways(ctx);
   const found = gateways[kind];
   if (found) return found;
   const names = gateways.all.map((g) => `${g.namespace}/${g.name}`);

@@ -17,6 +17,7 @@ import { folderDocs } from './folder-docs.ts';
 import { registerFolder } from './register-folder.ts';
 import { CHART_FILE } from './umbrella-chart.ts';
 import { configFile, umbrellaChartFile } from './umbrella-files.ts';
+import * as appNamespaces from './app-namespaces.ts';
 
 /**
  * An app of an Argo CD repo whose ApplicationSets pick up folders: a folder their pattern matches,
@@ -25,7 +26,8 @@ import { configFile, umbrellaChartFile } from './umbrella-files.ts';
  */
 export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<PlanResult> {
   const placement = ctx.place(spec.name, spec.namespace, spec.group, spec.clusters);
-  const nsProblem = ctx.namespaceProblem(
+  const nsProblem = appNamespaces.namespaceProblem(
+    ctx,
     placement.slot,
     placement.group,
     spec.name,
