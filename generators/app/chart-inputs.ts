@@ -4,13 +4,14 @@ import * as check from '../../src/inputs/checks.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { chartRef } from './app-spec.ts';
 import { firstCluster, placementOf } from './placement-inputs.ts';
+import * as charts from '../../src/engines/flux/app-charts.ts';
 
 /** app-template's version when the repo has no app of its own to learn it from. */
 export const APP_TEMPLATE_FALLBACK_VERSION = '4.4.0';
 
 /** The chart the answers name, resolved against the repo's shared sources. */
 export const chartOf = (ctx: FluxAppContext, a: Answers) =>
-  ctx.resolveChart(placementOf(ctx, a), chartRef(String(a.chart ?? APP_TEMPLATE_URL)));
+  charts.resolveChart(ctx, placementOf(ctx, a), chartRef(String(a.chart ?? APP_TEMPLATE_URL)));
 
 export const isAppTemplate = applies(
   'with the app-template chart (the default --chart)',
@@ -36,12 +37,14 @@ export const chartInput: InputSpec<FluxAppContext> = {
   advanced: true,
   // as the siblings take app-template: its OCI URL, or their HelmRepository (bjw-s/app-template)
   default: (ctx, a) =>
-    typeof a.namespace === 'string' ? ctx.appTemplateChart(placementOf(ctx, a)) : APP_TEMPLATE_URL,
+    typeof a.namespace === 'string'
+      ? charts.appTemplateChart(ctx, placementOf(ctx, a))
+      : APP_TEMPLATE_URL,
   validate: (v: string, a, ctx) => {
     if (v.startsWith('oci://')) return check.ociUrl(v);
     if (chartOf(ctx, { ...a, chart: v }).source) return undefined;
-    const names = ctx
-      .chartSources(ctx.cluster(firstCluster(a)))
+    const names = charts
+      .chartSources(ctx, ctx.cluster(firstCluster(a)))
       .map((s) => `${s.name} (${s.kind})`);
     return {
       message: `"${v}" is not an OCI chart URL nor a chart source of this repo`,
@@ -63,7 +66,7 @@ export const chartVersionInput: InputSpec<FluxAppContext> = {
     if (source?.version) return source.version;
     const ref = chartRef(String(a.chart ?? APP_TEMPLATE_URL));
     const chartName = ref.kind === 'helm' ? ref.chart : undefined;
-    const learned = url ? ctx.chartVersion(placementOf(ctx, a), url, chartName) : undefined;
+    const learned = url ? charts.chartVersion(ctx, placementOf(ctx, a), url, chartName) : undefined;
     return learned ?? (isAppTemplate(a, ctx) ? APP_TEMPLATE_FALLBACK_VERSION : undefined);
   },
   validate: (v: string, a, ctx) => {

@@ -19,6 +19,7 @@ import { noOnePasswordStore } from '../../src/secrets/secret-stores.ts';
 import { chartInput, chartVersionInput, hasStorage, isAppTemplate } from './chart-inputs.ts';
 import { hostnamePattern, wayIn } from '../../src/engines/flux/ways-in.ts';
 import { firstCluster, placementInputs, placementOf } from './placement-inputs.ts';
+import * as storage from '../../src/engines/flux/app-storage.ts';
 
 /** The `app` inputs of a Flux repo, in prompt order. Their names are the flags. */
 export const appInputs: InputSpec<FluxAppContext>[] = [
@@ -50,9 +51,11 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     validate: (v: string) => check.hostname(v),
   },
   storageInput<FluxAppContext>(isAppTemplate),
-  storageClassInput<FluxAppContext>(hasStorage, (ctx, a) => ctx.storageClass(placementOf(ctx, a))),
+  storageClassInput<FluxAppContext>(hasStorage, (ctx, a) =>
+    storage.storageClass(ctx, placementOf(ctx, a)),
+  ),
   mountPathInput<FluxAppContext>(hasStorage, '/config', (ctx, a) =>
-    ctx.mountPath(placementOf(ctx, a)),
+    storage.mountPath(ctx, placementOf(ctx, a)),
   ),
   {
     name: 'dependsOn',

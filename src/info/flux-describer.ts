@@ -13,6 +13,8 @@ import { byUse } from '../learn/merge.ts';
 import { isSorted } from '../text/compare-text.ts';
 import { gatewayInfo, ingressClassInfo, spelled } from './words.ts';
 import { gatewaysAt, hostnamePattern, ingressClasses } from '../engines/flux/ways-in.ts';
+import * as charts from '../engines/flux/app-charts.ts';
+import * as storage from '../engines/flux/app-storage.ts';
 
 /** A Flux repo of any shape, read through FluxAppContext: what `homeops app` learns there. */
 export const fluxDescriber: EngineDescriber = {
@@ -43,7 +45,7 @@ export const fluxDescriber: EngineDescriber = {
     info.apps = appsInfo(ctx, placement, info.clusters);
     info.shape = shapeOf(ctx, first, info);
     info.chartSources = clusters
-      .flatMap((c) => ctx.chartSources(c))
+      .flatMap((c) => charts.chartSources(ctx, c))
       .filter((s, i, all) => all.findIndex((o) => o.file === s.file && o.name === s.name) === i)
       .map((s) => ({
         kind: s.kind,
@@ -78,7 +80,7 @@ export const fluxDescriber: EngineDescriber = {
         >,
       ).map((p) => str(dig(p, 'storageClass'))),
     ]);
-    const pinned = ctx.storageClass(placement);
+    const pinned = storage.storageClass(ctx, placement);
     info.storage = {
       classes: byUse([pinned, ...claimed]),
       claims: examples.some((e) => e.features.storage) ? conventions.storage.kind : null,

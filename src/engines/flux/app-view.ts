@@ -13,6 +13,7 @@ import { learnedDependencies, lookUpDependency, type KsRef } from './dependencie
 import { storeDependency } from './external-secret.ts';
 import { vocabularyOf } from './vocabulary-of.ts';
 import { wayIn, type WayIn } from './ways-in.ts';
+import * as charts from './app-charts.ts';
 
 /** What the Flux app templates are rendered from: the inputs, placed and named as the repo does. */
 export interface AppView {
@@ -87,7 +88,7 @@ export function appView(
   examples: readonly AppExample[],
 ): AppView {
   const vocab = vocabularyOf(spec, ctx, placement);
-  const resolved = ctx.resolveChart(placement, spec.chart, spec.chartVersion);
+  const resolved = charts.resolveChart(ctx, placement, spec.chart, spec.chartVersion);
   const chartUrl = resolved.url ?? APP_TEMPLATE_URL;
   const appTemplate =
     chartUrl === APP_TEMPLATE_URL ||
@@ -241,7 +242,7 @@ function dependencies(
   const learned = [
     ...learnedDependencies(examples, {
       appTemplate:
-        ctx.resolveChart(placement, spec.chart, spec.chartVersion).url === APP_TEMPLATE_URL,
+        charts.resolveChart(ctx, placement, spec.chart, spec.chartVersion).url === APP_TEMPLATE_URL,
       storage: spec.storage !== undefined,
       secret: spec.secret !== undefined,
       route: spec.route.kind !== 'none',

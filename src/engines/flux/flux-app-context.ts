@@ -1,18 +1,12 @@
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
-import { majorityOf } from '../../learn/merge.ts';
 import { FluxModel, type FluxCluster } from '../../repo/flux-model.ts';
-import { chartOf, isAppTemplate as isAppTemplateRelease } from '../../repo/graph/app-files.ts';
-import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import type { Group } from '../../repo/graph/flux-graph.ts';
-import { dig, str } from '../../repo/graph/objects.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
 import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
 import { inFolder } from '../../tree/in-folder.ts';
 import { examplesFor, type AppExample } from './examples.ts';
 import { flatApps, flatExample, isFlat } from './flat-apps.ts';
-import { sharedChartSources, type ChartSource } from './chart-sources.ts';
-import type { ChartRef } from '../../model/app-spec.ts';
 import { learnFolderConventions, type FolderConventions } from './folder-conventions.ts';
 
 /** Where a new app goes: its cluster and group (existing, or a new namespace folder). */
@@ -37,7 +31,6 @@ export class FluxAppContext {
   >();
   private readonly exampleCache = new Map<string, AppExample[]>();
   private secretsContext: SecretsContext | undefined;
-  private readonly sources = new Map<FluxCluster, ChartSource[]>();
   private readonly flatness = new Map<FluxCluster, boolean>();
 
   constructor(readonly repo: RepoContext) {
@@ -204,135 +197,6 @@ export class FluxAppContext {
       this.exampleCache.set(key, found);
     }
     return found;
-  }
-
-  /**
-   * Where most siblings mount their claim (`globalMounts[0].path`, else app-template's `/<key>`),
-   * if most agree.
-   */
-  mountPath(placement: Placement): string | undefined {
-    const { examples } = this.learn(placement, undefined);
-    const paths = examples.flatMap((e) => {
-      const persistence = (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ??
-        {}) as Record<string, unknown>;
-      return Object.entries(persistence).flatMap(([key, p]) => {
-        const claim = dig(p, 'existingClaim') !== undefined || dig(p, 'size') !== undefined;
-        if (!claim) return [];
-        const mounted = str(dig(p, 'globalMounts', 0, 'path'));
-        return [mounted ?? (dig(p, 'advancedMounts') === undefined ? `/${key}` : undefined)];
-      });
-    });
-    // only a path most of the claims share: one app's own path is no convention
-    const known = paths.filter((p): p is string => p !== undefined);
-    return known.length >= 2 ? majorityOf(known, (p) => p, true) : undefined;
-  }
-
-  /** The storage class the siblings' claims name most, if any. */
-  storageClass(placement: Placement): string | undefined {
-    if (this.repo.config.conventions.storageClass) return this.repo.config.conventions.storageClass;
-    const { examples } = this.learn(placement, undefined);
-    const classes = examples.flatMap((e) => {
-      const fromFile = e.docs
-        .filter((d) => d.role === 'claim')
-        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
-      const persistence = Object.values(
-        (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ?? {}) as Record<
-          string,
-          unknown
-        >,
-      );
-      return [...fromFile, ...persistence.map((p) => str(dig(p, 'storageClass')))].filter(
-        (c): c is string => !!c,
-      );
-    });
-    return majorityOf(classes, (c) => c);
-  }
-
-  /**
-   * The version of a chart most of the sampled apps use; `chartName`, for a chart of a
-   * HelmRepository, counts only the HelmReleases of that chart.
-   */
-  chartVersion(placement: Placement, chartUrl: string, chartName?: string): string | undefined {
-    const { examples } = this.learn(placement, chartUrl);
-    const versions = examples.flatMap((e) =>
-      e.docs.flatMap((d) => {
-        if (d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === chartUrl)
-          return [str(dig(d.object?.data, 'spec', 'ref', 'tag'))];
-        const ref = d.role === 'helmrelease' && d.object ? chartOf(d.object).ref : undefined;
-        if (d.object && ref !== undefined && (chartName === undefined || ref === chartName))
-          return [str(dig(d.object.data, 'spec', 'chart', 'spec', 'version'))];
-        return [];
-      }),
-    );
-    return majorityOf(
-      versions.filter((v): v is string => !!v),
-      (v) => v,
-    );
-  }
-
-  /**
-   * The app-template chart as the siblings take it, in --chart's words: `bjw-s/app-template`
-   * where most of their app-template HelmReleases use a HelmRepository's `chart.spec`, else the
-   * OCI URL (which a shared or component source of that URL then serves).
-   */
-  appTemplateChart(placement: Placement): string {
-    const { examples } = this.learn(placement, undefined);
-    const forms = examples.flatMap((e) => {
-      const hr = e.helmRelease;
-      if (!hr || !isAppTemplateRelease(hr)) return [];
-      const chart = chartOf(hr);
-      return [
-        chart.sourceKind === 'HelmRepository' && chart.sourceName && chart.ref
-          ? `${chart.sourceName}/${chart.ref}`
-          : APP_TEMPLATE_URL,
-      ];
-    });
-    const form = majorityOf(forms, (f) => f) ?? APP_TEMPLATE_URL;
-    // a HelmRepository the repo does not define (it lives elsewhere) cannot be written to
-    const repository = form.includes('://') ? undefined : form.split('/')[0];
-    const known = this.chartSources(placement.cluster).some(
-      (s) => s.kind === 'HelmRepository' && s.name === repository,
-    );
-    return repository === undefined || known ? form : APP_TEMPLATE_URL;
-  }
-
-  /** The chart sources apps share (a tree of their own, or a component), for the cluster. */
-  chartSources(cluster: FluxCluster): ChartSource[] {
-    let found = this.sources.get(cluster);
-    if (!found) this.sources.set(cluster, (found = sharedChartSources(this.model, cluster)));
-    return found;
-  }
-
-  /**
-   * The chart an app installs and the shared source it comes from, if any: a source named by the
-   * user, or for an OCI URL, the shared source of that URL the siblings use (unless the app asks
-   * for another version than the source's).
-   */
-  resolveChart(
-    placement: Placement,
-    chart: ChartRef,
-    version?: string,
-  ): { url: string | undefined; source: ChartSource | undefined } {
-    const sources = this.chartSources(placement.cluster);
-    if (chart.kind === 'source') {
-      const source = sources.find((s) => s.name === chart.name);
-      return { url: source?.url, source };
-    }
-    if (chart.kind === 'helm') {
-      const repo = sources.find((s) => s.kind === 'HelmRepository' && s.name === chart.repository);
-      return { url: repo?.url, source: repo };
-    }
-    if (chart.kind === 'none') return { url: undefined, source: undefined };
-    const { conventions } = this.learn(placement, chart.url);
-    const learned = conventions.chartSource;
-    const shared =
-      learned && (learned.kind === 'shared' || learned.kind === 'component')
-        ? sources.find((s) => s.name === learned.name && s.url === chart.url)
-        : undefined;
-    // another version than the shared source's: the app pins it with a source of its own
-    if (shared?.version && version !== undefined && version !== shared.version)
-      return { url: chart.url, source: undefined };
-    return { url: chart.url, source: shared };
   }
 
   /**
