@@ -246,6 +246,24 @@ describe('homeops app in other folder shapes', () => {
     expect(values).toContain('- name: internal\n        namespace: network');
   });
 
+  it('writes an app with no route where the siblings route in their chart values', async () => {
+    const repo = copyShape('argocd-appset-namespace-segment');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      ...whoami.filter((f) => !f.startsWith('--route=')),
+      '--route=none',
+      '--namespace=media',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const values = readFileSync(join(repo, 'apps/home/media/whoami/values.yaml'), 'utf8');
+    expect(values).not.toContain('route:');
+    expect(values).toContain('repository: ghcr.io/traefik/whoami');
+  });
+
   it('adds the line to a category list and routes through the Traefik entry points the siblings use', async () => {
     const repo = copyShape('argocd-appset-categories');
     const run = await homeops(

@@ -117,7 +117,12 @@ export function argoView(
   const storage = spec.storage;
   const storageInValues = appTemplate && conventions.storageIn === 'values';
   const routeInValues =
-    appTemplate && !ingressRoute && !tailscale && !ingress && conventions.routeIn === 'values';
+    spec.route.kind !== 'none' &&
+    appTemplate &&
+    !ingressRoute &&
+    !tailscale &&
+    !ingress &&
+    conventions.routeIn === 'values';
   const port = spec.port ?? null;
   return {
     app: spec.name,
