@@ -110,7 +110,10 @@ export function planFluxNamespace(
     ctx.repo.tree.create(`${dir}/${nsFile}`, text, `the Namespace of ${namespace}`);
   }
   const top = ctx.model.graph.unit(root.path);
-  const entry = `./${posix.relative(root.path, dir)}`;
+  const entry = registrationEntry(
+    posix.relative(root.path, dir),
+    examples.flatMap((e) => e.group.registration?.entry ?? []),
+  );
   if (top.file)
     ctx.repo.tree.write(
       top.file,
@@ -131,4 +134,18 @@ export function planFluxNamespace(
     },
     registration: top.file ? { file: top.file, entry } : undefined,
   };
+}
+
+/**
+ * The line that lists a new namespace folder, written as the siblings' lines are: `./media` or
+ * `media`, with or without a trailing `/`; a folder outside the tree as `../../../kubernetes/apps/media/`.
+ */
+function registrationEntry(relative: string, siblings: readonly string[]): string {
+  const inside = siblings.filter((e) => !e.startsWith('../'));
+  const dotted =
+    !relative.startsWith('../') &&
+    majorityOf(inside, (e) => (e.startsWith('./') ? 'dotted' : 'bare')) !== 'bare';
+  const slashed =
+    majorityOf(siblings, (e) => (e.endsWith('/') ? 'slashed' : 'plain')) === 'slashed';
+  return `${dotted ? './' : ''}${relative}${slashed ? '/' : ''}`;
 }

@@ -67,7 +67,7 @@ export class FluxGraph {
             other !== ks && other.path !== undefined && deploys(other.path, ks.object.file),
         ),
     );
-    const roots = withBootstrapRootsPromoted(found, candidates);
+    const roots = withBootstrapRootsPromoted(found, candidates, (dir) => this.unit(dir));
     // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its
     // tree. Only a list that climbs out of its folder (`../`) can do that: the others are not read.
     const listedBy = new Map<string, FluxKs>();
@@ -107,11 +107,24 @@ export class FluxGraph {
       for (const r of top.resources) {
         if (r.kind !== 'dir') continue;
         const registration = top.file ? { file: top.file, entry: r.entry } : undefined;
-        groups.push(this.lazyGroup(root, r.path, registration));
+        groups.push(this.lazyGroup(root, this.throughOverlay(r.path), registration));
       }
     }
     this.groupsOf.set(root, groups);
     return groups;
+  }
+
+  /**
+   * The folder a root's entry stands for: the entry itself, or, where it is a cluster's overlay
+   * of one namespace folder kept elsewhere (a kustomization listing only
+   * `../../../../kubernetes/apps/storage-system/`, with patches), that folder.
+   */
+  private throughOverlay(dir: string): string {
+    const file = kustomizationFileIn(this.reader.tree, dir);
+    if (!file || !(this.reader.tree.read(file) ?? '').includes('../')) return dir;
+    const unit = this.unit(dir);
+    const [only] = unit.resources;
+    return only?.kind === 'dir' && unit.resources.length === 1 && !unit.namespace ? only.path : dir;
   }
 
   private lazyGroup(root: FluxKs, dir: string, registration: Group['registration']): Group {
@@ -280,6 +293,7 @@ function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
 function withBootstrapRootsPromoted(
   found: readonly FluxKs[],
   candidates: readonly FluxKs[],
+  unit: (dir: string) => KustomizeUnit,
 ): FluxKs[] {
   const out: FluxKs[] = [];
   for (const root of candidates) {
@@ -289,13 +303,32 @@ function withBootstrapRootsPromoted(
       continue;
     }
     const inside = found.filter((k) => k !== root && deploys(tree, k.object.file));
+    // deploying elsewhere: outside the root's tree, or inside it where the root's kustomization
+    // does not list it (clusters/dev/kustomization.yaml lists ./flux, not ./apps)
     const elsewhere = inside.filter(
-      (k) => k.path !== undefined && !inFolder(k.path, tree) && !inFolder(tree, k.path),
+      (k) => k.path !== undefined && !inFolder(tree, k.path) && !builds(unit, tree, k.path, 0),
     );
     if (elsewhere.length === 0) out.push(root);
     out.push(...elsewhere.filter((k) => !out.includes(k)));
   }
   return out;
+}
+
+/**
+ * Whether building `dir` takes in the folder `target`: it is `dir`, or lies under a folder with
+ * no kustomization.yaml (Flux takes every file there), or under a folder the lists name.
+ */
+function builds(
+  unit: (dir: string) => KustomizeUnit,
+  dir: string,
+  target: string,
+  depth: number,
+): boolean {
+  if (dir === target) return true;
+  if (!inFolder(target, dir) || depth > 8) return false;
+  const u = unit(dir);
+  if (!u.file) return true;
+  return u.resources.some((r) => r.kind === 'dir' && builds(unit, r.path, target, depth + 1));
 }
 
 /** Whether a Kustomization over `path` deploys `file` (the file lies in that folder's tree). */
