@@ -28,17 +28,25 @@ export const EXAMPLE_LIMIT = 16;
 
 /**
  * The apps a new app is learned from: those of its group first (in their order), then one from
- * each other group in turn, over the cluster's groups and then the other clusters', up to `limit`.
+ * each other group in turn, over the cluster's groups and then the other clusters', up to `limit`;
+ * never one `skip` names.
  */
 export function examplesFor(
   model: FluxModel,
   cluster: FluxCluster,
   group: Group | undefined,
   limit = EXAMPLE_LIMIT,
+  skip: (app: FluxApp) => boolean = () => false,
 ): AppExample[] {
   const clusters = [cluster, ...model.clusters().filter((c) => c !== cluster)];
   const groups = clusters.flatMap((c) => model.groups(c)).filter((g) => g !== group);
-  const picked: FluxApp[] = group ? model.graph.firstApps(group, limit) : [];
+  // the app itself is skipped before the limit counts: a second run learns from the same apps
+  const picked: FluxApp[] = group
+    ? model.graph
+        .firstApps(group, limit + 1)
+        .filter((a) => !skip(a))
+        .slice(0, limit)
+    : [];
   // the other groups' apps are read one at a time, as their turn comes
   const taken = groups.map(() => 0);
   let open = groups.length > 0;
@@ -50,7 +58,7 @@ export function examplesFor(
       if (!next) return;
       taken[i] = at + 1;
       open = true;
-      picked.push(next);
+      if (!skip(next)) picked.push(next);
     });
   }
   const clusterOf = new Map(clusters.flatMap((c) => c.roots.map((r) => [r, c.name] as const)));

@@ -190,7 +190,16 @@ export class FluxAppContext {
         ? flatApps(this.model, placement.cluster).map((a) =>
             flatExample(this.model, a, app?.namespace),
           )
-        : examplesFor(this.model, placement.cluster, placement.group);
+        : examplesFor(
+            this.model,
+            placement.cluster,
+            placement.group,
+            undefined,
+            (a) =>
+              !!app &&
+              a.ks.name === app.name &&
+              (a.namespace === undefined || a.namespace === app.namespace),
+          );
       found = all.filter(
         (e) => !(app && e.app.ks.name === app.name && e.vocab.ns === app.namespace),
       );
