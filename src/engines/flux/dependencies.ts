@@ -104,7 +104,7 @@ function appFolderOf(app: FluxApp): string {
  * What the new app depends on as its siblings do: the dependsOn entries most of its nearest
  * siblings have (alike in chart, storage, secrets and route), and those that go with storage (the
  * backup operator): entries most apps with storage have and most without it lack, both counted
- * among apps alike in secrets.
+ * among apps alike in secrets (among all apps where none of those has storage).
  */
 export function learnedDependencies(
   examples: readonly AppExample[],
@@ -125,7 +125,15 @@ export function learnedDependencies(
   for (const feature of ['storage']) {
     if (features[feature] !== true) continue;
     const others = ['storage', 'secret'].filter((f) => f !== feature);
-    const peers = examples.filter((e) => alike(e, others));
+    // where no app alike in secrets has storage (all apps with data also have a secret), all
+    // apps, but then only the operator of a component they take (volsync for components/volsync):
+    // the rest may go with their secrets
+    const alikePeers = examples.filter((e) => alike(e, others));
+    const alikeHasIt = alikePeers.some((e) => e.features[feature] === true);
+    const peers = alikeHasIt ? alikePeers : examples;
+    const operators = alikeHasIt
+      ? undefined
+      : componentNames(peers.filter((e) => e.features[feature] === true));
     const withIt = majorityDeps(peers.filter((e) => e.features[feature] === true));
     const without = new Set(
       peers.filter((e) => e.features[feature] !== true).length
@@ -135,9 +143,19 @@ export function learnedDependencies(
           ).map(keyOf)
         : [],
     );
-    for (const r of withIt) if (!without.has(keyOf(r))) refs.set(keyOf(r), r);
+    for (const r of withIt)
+      if (!without.has(keyOf(r)) && (!operators || operators.has(r.name))) refs.set(keyOf(r), r);
   }
   return [...refs.values()];
+}
+
+/** The last folder names of the components the apps' Kustomizations take. */
+function componentNames(apps: readonly AppExample[]): Set<string> {
+  const paths = apps.flatMap((e) => {
+    const list = dig(e.app.ks.object.data, 'spec', 'components');
+    return Array.isArray(list) ? list.filter((c): c is string => typeof c === 'string') : [];
+  });
+  return new Set(paths.map((p) => posix.basename(p.replace(/\/+$/, ''))));
 }
 
 const keyOf = (r: KsRef) => `${r.namespace ?? ''}/${r.name}`;
