@@ -51,8 +51,11 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     validate: (v: string) => check.hostname(v),
   },
   storageInput<FluxAppContext>(isAppTemplate),
-  storageClassInput<FluxAppContext>(hasStorage, (ctx, a) =>
-    storage.storageClass(ctx, placementOf(ctx, a)),
+  storageClassInput<FluxAppContext>(
+    hasStorage,
+    (ctx, a) => storage.storageClass(ctx, placementOf(ctx, a)),
+    undefined,
+    true,
   ),
   mountPathInput<FluxAppContext>(hasStorage, '/config', (ctx, a) =>
     storage.mountPath(ctx, placementOf(ctx, a)),

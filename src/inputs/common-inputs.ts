@@ -57,10 +57,12 @@ export const storageInput = <C>(
   validate: (v: string) => (v === 'none' ? undefined : check.quantity(v)),
 });
 
+/** `substituted`: Flux fills `${VAR}` in before applying, so a class such as `${APP_STORAGECLASS}` is one. */
 export const storageClassInput = <C>(
   when: When<C>,
   fallback: (ctx: C, answers: Answers) => string | undefined,
   help = "storageClass: default the repo's most used one",
+  substituted = false,
 ): InputSpec<C> => ({
   name: 'storageClass',
   message: 'StorageClass (empty: the cluster default)',
@@ -69,8 +71,11 @@ export const storageClassInput = <C>(
   advanced: true,
   when,
   default: fallback,
-  validate: (v: string) => check.dnsSubdomain(v, 'StorageClass'),
+  validate: (v: string) =>
+    substituted && FLUX_VARIABLE.test(v) ? undefined : check.dnsSubdomain(v, 'StorageClass'),
 });
+
+const FLUX_VARIABLE = /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/;
 
 /** `learned`: the mount path the repo's apps use, where it tells one. */
 export const mountPathInput = <C>(

@@ -282,6 +282,8 @@ export const clustertoolAppInputs: InputSpec<ClustertoolContext>[] = [
   storageClassInput<ClustertoolContext>(
     hasStorage,
     (ctx) => ctx.conventions().storageClass ?? undefined,
+    undefined,
+    true,
   ),
   mountPathInput<ClustertoolContext>((a, ctx) => hasStorage(a, ctx) && isAppTemplate(a)),
   {

@@ -47,7 +47,7 @@ export async function externalSecretTemplate(
     app,
     schemas: schemasOf(ctx),
     refreshInterval: '1h',
-    store: store.name,
+    store: storeRefName(examples, store, ctx.storesOf(cluster).length),
     target: secretName,
     ...references,
     templated,
@@ -66,6 +66,30 @@ export async function externalSecretTemplate(
 }
 
 export const describesWholeItem = isWholeItem;
+
+/**
+ * The store as the siblings' ExternalSecrets name it: a Flux variable (`${ONEPASSWORD_STORE}`)
+ * where most of them use one and the repo has this one store, else its name.
+ */
+function storeRefName(
+  examples: readonly AppExample[],
+  store: OnePasswordStore,
+  stores: number,
+): string {
+  const names = examples.flatMap((e) => {
+    const doc = e.docs.find((d) => d.role === 'externalsecret')?.object;
+    const name = str(dig(doc?.data, 'spec', 'secretStoreRef', 'name'));
+    return name ? [name] : [];
+  });
+  const variable = names.filter((n) => /^\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.test(n));
+  const [first] = variable;
+  return stores === 1 &&
+    first &&
+    variable.length * 2 > names.length &&
+    variable.every((v) => v === first)
+    ? first
+    : store.name;
+}
 
 /**
  * Whether the repo's ExternalSecrets take the whole item and template the Secret's keys from it
