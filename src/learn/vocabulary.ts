@@ -6,7 +6,7 @@ import { RELEASE_NAME, RELEASE_TEXT } from '../text/helm-release-name.ts';
  * `./kubernetes/apps/media/gatus/app` -> `./kubernetes/apps/⟪ns⟫/⟪app⟫/app`), so that what many
  * apps write the same way counts as one convention; a new app's text is made by filling them in.
  */
-export type Token = 'app' | 'ns' | 'cluster' | 'group' | 'port' | 'release';
+export type Token = 'app' | 'ns' | 'cluster' | 'group' | 'port' | 'release' | 'size';
 
 export type Vocabulary = Partial<Record<Token, string>>;
 
@@ -25,6 +25,12 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * a whole value, never inside a name (`home-operations.com`).
  */
 const SEGMENT_TOKENS: readonly Token[] = ['cluster', 'group'];
+
+/**
+ * A storage size is no word to look for (`2Gi` is a memory limit too): it is known only where a
+ * text says it is one, a generator literal such as `STORAGE_SIZE=2Gi` (a backup component's).
+ */
+const SIZE_LITERAL = /^([A-Z][A-Z0-9_]*(?:SIZE|CAPACITY)[A-Z0-9_]*=)\d+(?:\.\d+)?[KMGTPE]i?$/;
 
 /** A vocabulary made ready to abstract many texts: its regular expressions built once. */
 interface Abstractor {
@@ -45,7 +51,7 @@ function abstractorOf(vocab: Vocabulary): Abstractor {
   const segments: [RegExp, string][] = [];
   const tokenOf = new Map<string, Token>();
   for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][]) {
-    if (!word) continue;
+    if (!word || token === 'size') continue;
     if (SEGMENT_TOKENS.includes(token))
       segments.push([new RegExp(`(?<=^|/)${escape(word)}(?=/|$)`, 'g'), placeholder(token)]);
     else if (!tokenOf.has(word)) tokenOf.set(word, token);
@@ -75,6 +81,8 @@ export function isAmbiguous(vocab: Vocabulary): boolean {
 /** `gatus-secret` -> `⟪app⟫-secret` for `{ app: 'gatus' }`. */
 export function abstractText(text: string, vocab: Vocabulary): string {
   if (text.includes('{{')) text = text.replace(RELEASE_NAME, placeholder('release'));
+  const size = SIZE_LITERAL.exec(text);
+  if (size) return `${size[1]}${placeholder('size')}`;
   const { cluster, segments, words, tokenOf } = abstractorOf(vocab);
   // a value that is the cluster's name and nothing else (`CLUSTER: dev`) stands for the cluster
   if (cluster && text === cluster) return placeholder('cluster');

@@ -45,6 +45,8 @@ export interface ArgoView {
     storageClass: string | null;
     mountPath: string;
     inValues: boolean;
+    /** The claim comes from a component the kustomization takes: no claim file is written. */
+    fromComponent: boolean;
     claimName: string;
     /** The volume's name: the persistence key, or the Deployment's volume. */
     volume: string;
@@ -116,6 +118,7 @@ export function argoView(
     spec.route.kind === 'none' || !ingressRoute ? [] : entryPointsFor(ctx, spec.route.kind);
   const storage = spec.storage;
   const storageInValues = appTemplate && conventions.storageIn === 'values';
+  const componentClaim = appTemplate && conventions.claimFromComponent;
   const routeInValues =
     spec.route.kind !== 'none' &&
     appTemplate &&
@@ -164,7 +167,8 @@ export function argoView(
           size: storage.size,
           storageClass: storage.storageClass ?? null,
           mountPath: storage.mountPath,
-          inValues: storageInValues,
+          inValues: storageInValues && !componentClaim,
+          fromComponent: componentClaim,
           claimName: fillText(conventions.claimName, vocab) ?? spec.name,
           volume: conventions.volumeName ?? (url ? 'config' : 'data'),
         }

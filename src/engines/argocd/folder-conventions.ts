@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import { majorityOf } from '../../learn/merge.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import type { FileRole } from '../../repo/graph/app-files.ts';
-import { dig } from '../../repo/graph/objects.ts';
+import { dig, str } from '../../repo/graph/objects.ts';
 import { hasChartIngress } from '../../repo/ingress-classes.ts';
 import { toData } from '../../learn/tree.ts';
 import type { ArgoExample } from './examples.ts';
@@ -27,6 +27,11 @@ export interface ArgoFolderConventions {
   volumeName: string | undefined;
   /** The claim an app with storage has, abstract (`⟪app⟫-data`). */
   claimName: string;
+  /**
+   * Most siblings with storage take their claim from a component of the repo (a backup
+   * component making `⟪app⟫-config` from its generator values): the chart names it, no file makes it.
+   */
+  claimFromComponent: boolean;
   /** Most siblings are umbrella charts of their chart (Chart.yaml, values.yaml, templates/). */
   umbrella: boolean;
   /** The chart most siblings inflate: `oci://…/app-template` or none (plain manifests). */
@@ -73,6 +78,23 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
     const claim = e.docs.find((d) => d.role === 'claim')?.object?.name;
     return claim ? [abs(e, claim)] : [];
   });
+  const componentClaimOf = (e: ArgoExample): string[] => {
+    const kustomization = e.docs.find((d) => d.role === 'kustomization')?.object?.data;
+    if (e.docs.some((d) => d.role === 'claim') || !Array.isArray(dig(kustomization, 'components')))
+      return [];
+    const values = e.values ? toData(e.values.root) : undefined;
+    const persistence = Object.values(
+      (dig(values, 'persistence') ?? {}) as Record<string, unknown>,
+    );
+    const claim = persistence.map((p) => str(dig(p, 'existingClaim'))).find(Boolean);
+    return claim ? [abs(e, claim)] : [];
+  };
+  const componentClaims = stored.flatMap(componentClaimOf);
+  const claimFromComponent = componentClaims.length * 2 > stored.length;
+  // the group's own siblings first, as the component's generator values are learned (CLAIM_NAME)
+  const localClaims = stored.filter((e) => e.local).flatMap(componentClaimOf);
+  const componentClaim =
+    majorityOf(localClaims, (c) => c, true) ?? majorityOf(componentClaims, (c) => c);
   const volumes = stored.flatMap((e) => {
     const values = e.values ? toData(e.values.root) : undefined;
     const persistence = (dig(values, 'persistence') ?? {}) as Record<string, unknown>;
@@ -94,7 +116,8 @@ export function learnArgoConventions(examples: readonly ArgoExample[]): ArgoFold
     files,
     probesAliased: probes.length === 0 || probes.filter(Boolean).length * 2 >= probes.length,
     volumeName: majorityOf(volumes, (v) => v, true),
-    claimName: majorityOf(claims, (c) => c) ?? '⟪app⟫',
+    claimName: (claimFromComponent ? componentClaim : majorityOf(claims, (c) => c)) ?? '⟪app⟫',
+    claimFromComponent,
     kustomization: half(
       examples.filter((e) => e.docs.some((d) => d.role === 'kustomization')).length,
       examples.length,

@@ -49,15 +49,7 @@ export async function folderDocs(
   examples: readonly ArgoExample[],
   conventions: ArgoFolderConventions,
 ): Promise<{ files: Map<string, string>; inlineValues: Node | undefined; features: FeatureSet }> {
-  const features: FeatureSet = {
-    appTemplate: view.appTemplate,
-    route: spec.route.kind !== 'none',
-    storage: spec.storage !== undefined,
-    secret: spec.secret !== undefined,
-    healthPath: spec.healthPath !== undefined,
-    tcpProbe: spec.healthPath === undefined,
-    chart: view.chart !== null,
-  };
+  const features = docFeatures(spec, view);
   const docs: PlannedDoc[] = plannedDocs(view);
   const pools = learningPools(ctx, examples, view.appTemplate);
   if (spec.secret)
@@ -84,6 +76,19 @@ export async function folderDocs(
     files.set(name, learnFolderDoc(doc, name, vocab, pools, features, view.umbrella, wrap));
   }
   return { files, inlineValues, features };
+}
+
+/** What a new app has, for the learner: the features its documents are shaped by. */
+export function docFeatures(spec: AppSpec, view: ArgoView): FeatureSet {
+  return {
+    appTemplate: view.appTemplate,
+    route: spec.route.kind !== 'none',
+    storage: spec.storage !== undefined,
+    secret: spec.secret !== undefined,
+    healthPath: spec.healthPath !== undefined,
+    tcpProbe: spec.healthPath === undefined,
+    chart: view.chart !== null,
+  };
 }
 
 /** How the siblings' documents of each role are found, and headed as the siblings head theirs. */

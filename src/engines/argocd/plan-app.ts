@@ -8,12 +8,12 @@ import { fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import { render } from '../../render/templates.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
-import { argoView } from './argo-view.ts';
+import { argoView, type ArgoView } from './argo-view.ts';
 import { examplesOf } from './examples.ts';
 import * as roles from './roles.ts';
 import { pickupOf } from './pickup.ts';
 import { allowInProject } from './project-destination.ts';
-import { folderDocs } from './folder-docs.ts';
+import { docFeatures, folderDocs } from './folder-docs.ts';
 import { registerFolder } from './register-folder.ts';
 import { CHART_FILE } from './umbrella-chart.ts';
 import { configFile, umbrellaChartFile } from './umbrella-files.ts';
@@ -44,8 +44,17 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     ns: spec.namespace,
     ...(spec.port !== undefined ? { port: String(spec.port) } : {}),
     ...(placement.group && placement.group !== spec.namespace ? { group: placement.group } : {}),
+    ...(spec.storage ? { size: spec.storage.size } : {}),
   };
-  const view = argoView(ctx, spec, vocab, conventions, examples);
+  const view = withComponentClaim(argoView(ctx, spec, vocab, conventions, examples), (v) =>
+    learnDocument(
+      render('argocd-apps/kustomization.yaml', { ...v, resources: [] }),
+      vocab,
+      examplesOf(ctx.model, examples, 'kustomization'),
+      roles.KUSTOMIZATION,
+      docFeatures(spec, v),
+    ),
+  );
   const { files, inlineValues, features } = await folderDocs(
     ctx,
     spec,
@@ -139,3 +148,14 @@ function spliceValues(doc: DocShape, values: Node): DocShape {
 }
 
 export { emitDocument };
+
+/**
+ * A claim a component makes is named by the component's generator values (`CLAIM_NAME=whoami-config`
+ * in the kustomization the siblings' teach): the chart's existingClaim takes that name, whatever
+ * the siblings' values say by count, so that the two never disagree.
+ */
+function withComponentClaim(view: ArgoView, kustomization: (view: ArgoView) => string): ArgoView {
+  if (!view.storage?.fromComponent) return view;
+  const claim = /^\s*-\s*CLAIM_NAME=([^\s"']+)\s*$/m.exec(kustomization(view))?.[1];
+  return claim ? { ...view, storage: { ...view.storage, claimName: claim } } : view;
+}

@@ -62,7 +62,7 @@ export function plannedDocs(view: ArgoView): PlannedDoc[] {
     });
   else if (view.route && !view.routeInValues && !view.ingressInValues)
     docs.push({ role: 'route', template: t('httproute.yaml'), compiled: ROUTE });
-  if (view.storage && !view.storage.inValues)
+  if (view.storage && !view.storage.inValues && !view.storage.fromComponent)
     docs.push({ role: 'claim', template: t('pvc.yaml'), compiled: flux.CLAIM });
   if (view.namespaceFile)
     docs.push({ role: 'namespace', template: t('namespace.yaml'), compiled: flux.NAMESPACE });

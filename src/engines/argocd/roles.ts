@@ -74,6 +74,8 @@ export const KUSTOMIZATION: CompiledRole = compileRole({
   ],
   inputValues: ['namespace', 'helmCharts.[].namespace'],
   features: { helmCharts: 'chart' },
+  // a backup component and the values it reads (volsync-config: CLAIM_NAME, STORAGE_SIZE) go with storage
+  alike: { components: ['storage'], configMapGenerator: ['storage'] },
 });
 
 /** A Deployment of plain manifests: the container's image, port and probes are the inputs'. */
