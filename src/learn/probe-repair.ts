@@ -24,9 +24,13 @@ export function repairAppTemplateProbes(base: readonly string[]) {
       editValues(controllers, (controller) =>
         editKey(controller, 'containers', (containers) =>
           editValues(containers, (container) =>
-            editKey(container, 'probes', (probes) =>
-              editValues(probes, (probe) => repairProbe(probe, httpGet)),
-            ),
+            editKey(container, 'probes', (probes) => {
+              // where no probe checks HTTP the chart reads (a custom one), one the app asks for is made so
+              const checked = mapValues(probes).some(
+                (p) => isCustom(p) && mapEntry(mapEntry(p, 'spec'), 'httpGet') !== undefined,
+              );
+              return editValues(probes, (probe) => repairProbe(probe, httpGet, !checked));
+            }),
           ),
         ),
       ),
@@ -47,21 +51,42 @@ function healthCheckOf(template: Node, base: readonly string[]): Node | undefine
   return undefined;
 }
 
-function repairProbe(probe: MapNode, httpGet: Node | undefined): MapNode {
+const isCustom = (probe: Node): boolean => {
   const custom = mapEntry(probe, 'custom');
+  return custom?.kind === 'scalar' && custom.value === true;
+};
+
+function repairProbe(probe: MapNode, httpGet: Node | undefined, makeCustom = false): MapNode {
   const spec = mapEntry(probe, 'spec');
   if (spec?.kind !== 'map') return probe;
   const handler = spec.entries.find((e) => PROBE_HANDLERS.includes(e.key))?.key;
   const setSpec = (next: MapNode) => editKey(probe, 'spec', () => next);
   const own = handler && mapEntry(spec, handler);
+  if (!own) return probe;
+  const custom = isCustom(probe);
+  // the app asks for an HTTP check and the probe has one: the chart reads it only when custom
+  if (!custom && makeCustom && handler === 'httpGet' && httpGet?.kind === 'map')
+    return repairProbe(madeCustom(probe), httpGet);
   // a handler that anchors a value other nodes refer to (`port: &port 80`) stays
-  if (!own || anchors(own)) return probe;
-  if (custom?.kind !== 'scalar' || custom.value !== true) return setSpec(withoutKey(spec, handler));
+  if (anchors(own)) return probe;
+  if (!custom) return setSpec(withoutKey(spec, handler));
   if (handler !== 'httpGet' || own.kind !== 'map') return probe;
   if (httpGet?.kind === 'map')
     return setSpec(editKey(spec, 'httpGet', () => checking(own, httpGet)));
   // no health path to check: the chart's default probe, with these timings
   return editKey(withoutKey(probe, 'custom'), 'spec', () => withoutKey(spec, 'httpGet'));
+}
+
+/** `custom: true` before the probe's spec, as app-template's custom probes are written. */
+function madeCustom(probe: MapNode): MapNode {
+  const entry = {
+    key: 'custom',
+    keyStyle: 'PLAIN' as const,
+    value: { kind: 'scalar' as const, value: true, style: 'PLAIN' as const },
+  };
+  const entries = probe.entries.filter((e) => e.key !== 'custom');
+  const at = entries.findIndex((e) => e.key === 'spec');
+  return { ...probe, entries: [...entries.slice(0, at), entry, ...entries.slice(at)] };
 }
 
 /**

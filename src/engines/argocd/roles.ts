@@ -27,7 +27,7 @@ export const VALUES: CompiledRole = compileRole({
   ],
   // a Service port the siblings write otherwise (80, the container's behind targetPort) is theirs
   optional: ['persistence.<claim>.globalMounts', `${CTRL}.strategy`],
-  softFeatures: ['healthPath', 'tcpProbe'],
+  softFeatures: ['tcpProbe'],
   inputValues: [
     'persistence.<claim>.globalMounts.[].path',
     `${CTR}.probes.liveness.spec.httpGet.path`,

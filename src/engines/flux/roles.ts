@@ -51,7 +51,7 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     `${V}.persistence.<claim>.storageClass`,
   ],
   optional: ['metadata.namespace', `${V}.persistence.<claim>.globalMounts`],
-  softFeatures: ['healthPath', 'tcpProbe'],
+  softFeatures: ['tcpProbe'],
   inputValues: [
     `${V}.persistence.<claim>.globalMounts.[].path`,
     'metadata.namespace',
