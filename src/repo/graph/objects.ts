@@ -84,8 +84,8 @@ function toObjects(file: string, docs: Document.Parsed[] | undefined): RepoObjec
   const out: RepoObject[] = [];
   docs.forEach((doc, index) => {
     if (doc.errors.length > 0 || !isMap(doc.contents)) return;
-    const data = doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
-    if (typeof data.kind !== 'string') return;
+    const data = dataOf(doc);
+    if (!data || typeof data.kind !== 'string') return;
     const metadata = (data.metadata ?? {}) as Record<string, unknown>;
     out.push({
       file,
@@ -103,7 +103,19 @@ function toObjects(file: string, docs: Document.Parsed[] | undefined): RepoObjec
 function firstData(docs: Document.Parsed[] | undefined): Record<string, unknown> | undefined {
   const first = docs?.[0];
   if (!first || first.errors.length > 0 || !isMap(first.contents)) return undefined;
-  return first.toJS() as Record<string, unknown>;
+  return dataOf(first);
+}
+
+/**
+ * A document's data, or undefined where it cannot be read as data (an alias whose anchor is
+ * missing): a repo's broken file is no object of it, and no reason to stop.
+ */
+function dataOf(doc: Document.Parsed): Record<string, unknown> | undefined {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 }) as Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Safe property walk over parsed YAML data. */
