@@ -68,3 +68,20 @@ export function gatewayObjectsIn(reader: ObjectReader, files: readonly string[])
       .filter((o) => o.kind === 'Gateway' && o.apiVersion.startsWith('gateway.networking.k8s.io/')),
   );
 }
+
+/**
+ * Whether an HTTPRoute's spec only redirects (every rule a RequestRedirect, none with backends):
+ * a Gateway's own http-to-https route, not a way to an app, so its listener is no app's.
+ */
+export function isRedirectOnly(spec: unknown): boolean {
+  const rules = (spec as { rules?: unknown } | undefined)?.rules;
+  if (!Array.isArray(rules) || rules.length === 0) return false;
+  return rules.every((rule: unknown) => {
+    const r = rule as { filters?: unknown; backendRefs?: unknown };
+    const filters = Array.isArray(r.filters) ? (r.filters as { type?: unknown }[]) : [];
+    return (
+      !(Array.isArray(r.backendRefs) && r.backendRefs.length > 0) &&
+      filters.some((f) => f.type === 'RequestRedirect')
+    );
+  });
+}

@@ -6,6 +6,7 @@ import {
   EXTERNAL,
   gatewayObjectsIn,
   learnGateways,
+  isRedirectOnly,
   parentRefsOf,
   type Gateways,
 } from '../../repo/gateways.ts';
@@ -162,7 +163,10 @@ export function hostnamePattern(
 
 /** An example's routes: its HTTPRoute files' specs, its chart values' `route.*` and `ingress.*`. */
 export function routesOf(e: ArgoExample): unknown[] {
-  const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
+  const files = e.docs
+    .filter((d) => d.role === 'route')
+    .map((d) => dig(d.object?.data, 'spec'))
+    .filter((spec) => !isRedirectOnly(spec));
   // a Traefik IngressRoute, read as a route: its Host() matches and entry points
   const traefik = e.docs
     .filter((d) => d.role === 'other:IngressRoute')

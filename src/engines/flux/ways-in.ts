@@ -4,6 +4,7 @@ import { abstractText } from '../../learn/vocabulary.ts';
 import {
   gatewayObjectsIn,
   learnGateways,
+  isRedirectOnly,
   parentRefsOf,
   type GatewayRef,
   type Gateways,
@@ -79,7 +80,10 @@ function routesOf(e: AppExample): unknown[] {
   const values = Object.values(
     (dig(e.helmRelease?.data, 'spec', 'values', 'route') ?? {}) as Record<string, unknown>,
   );
-  const files = e.docs.filter((d) => d.role === 'route').map((d) => dig(d.object?.data, 'spec'));
+  const files = e.docs
+    .filter((d) => d.role === 'route')
+    .map((d) => dig(d.object?.data, 'spec'))
+    .filter((spec) => !isRedirectOnly(spec));
   return [...values, ...files];
 }
 
