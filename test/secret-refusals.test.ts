@@ -299,6 +299,21 @@ describe('secret where the repo reads another secret manager', () => {
       `add a 1Password ClusterSecretStore (provider onepasswordSDK or onepassword) beside ${file}, or write this ExternalSecret by hand against bitwarden`,
     );
     expect(snapshotFiles(repo)).toEqual(before);
+    // named with --store, that store gets the same answer (not "is not one of (none)")
+    const named = await homeops(
+      'secret',
+      '--dest',
+      repo,
+      '--app=radarr',
+      '--store=bitwarden',
+      '--item=radarr',
+      '--fields=API_KEY',
+      '--source=offline',
+    );
+    expect(named.code).toBe(1);
+    expect(named.stderr).toContain('--store: this repo has no ClusterSecretStore for 1Password');
+    expect(named.stderr).not.toContain('(none)');
+    expect(snapshotFiles(repo)).toEqual(before);
     // homeops info says so too, instead of "no 1Password store found"
     const info = await homeops('info', '--dest', repo);
     expect(info.stdout).toContain(

@@ -1,3 +1,4 @@
+import { HomeopsError } from '../../src/errors.ts';
 import { applies, type Answers, type InputSpec } from '../../src/inputs/input-spec.ts';
 import { list, requiredText, text } from '../../src/inputs/read-answers.ts';
 import type { SecretSpec } from '../../src/model/app-spec.ts';
@@ -54,6 +55,17 @@ export function secretInputs<C extends HasSecrets>(
         })),
       default: (ctx) =>
         ctx.secrets.stores().length <= 1 ? ctx.secrets.pick(undefined).name : undefined,
+      // a store the repo has not for 1Password (or none at all): what it has, and what to do
+      open: true,
+      validate: (v: string, _a, ctx) => {
+        try {
+          ctx.secrets.pick(v);
+          return undefined;
+        } catch (e) {
+          if (!(e instanceof HomeopsError)) throw e;
+          return { message: e.message, ...(e.fix ? { fix: e.fix } : {}) };
+        }
+      },
     },
     sourceInput<C>((ctx) => ctx.secrets.onePassword, when),
     {
