@@ -113,6 +113,42 @@ describe('topf in one folder per cluster, patches numbered in tens', () => {
   });
 });
 
+describe('topf nodes that keep their MAC under a key of their own', () => {
+  it('writes the new MAC under that key (data.mac), refuses one taken under it', async () => {
+    const files = topfClusters();
+    const home = 'clusters/home/talos/topf.yaml';
+    files[home] = (files[home] ?? '').replaceAll('      macAddr: ', '      mac: ');
+    files['clusters/home/talos/all/40-link.yaml.tpl'] =
+      '---\napiVersion: v1alpha1\nkind: LinkAliasConfig\nname: net0\nselector:\n  match: mac(link.permanent_addr) == "{{ .Node.Data.mac }}"\n';
+    const repo = writeRepo(files);
+    const node = { hostname: 'dione', ip: '10.1.0.14', role: 'worker', disk: '/dev/nvme0n1' };
+    const taken = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=home',
+      ...flags(node),
+      '--mac=aa:bb:cc:00:00:12',
+    );
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toContain('aa:bb:cc:00:00:12');
+    const before = snapshotFiles(repo);
+    const run = await homeops(
+      'node',
+      '--dest',
+      repo,
+      '--cluster=home',
+      ...flags(node),
+      '--mac=aa:bb:cc:00:00:14',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).not.toContain('do not name their MAC');
+    const added = addedLines(before[home] ?? '', snapshotFiles(repo)[home] ?? '');
+    expect(added).toContain('      mac: "aa:bb:cc:00:00:14"');
+    expect((added ?? []).join('\n')).not.toContain('macAddr');
+  });
+});
+
 describe('a topf.yaml with comments and quoted values', () => {
   it('keeps the blank line between entries where a comment heads each entry', async () => {
     const text = [

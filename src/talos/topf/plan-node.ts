@@ -33,15 +33,16 @@ function spacedLikeSiblings(repo: TopfRepo, text: string, host: string): string 
 }
 
 /** What an existing entry of that host says differently from the inputs. */
-function differences(node: TopfNode, input: NodeInput): string[] {
+function differences(repo: TopfRepo, node: TopfNode, input: NodeInput): string[] {
   const out: string[] = [];
   if (node.ip !== input.ip.trim())
     out.push(`its ip is ${node.ip ?? 'not set'}, not ${input.ip.trim()}`);
   if (node.controlPlane !== (checkRole(input.role) === 'controlplane'))
     out.push(`its role is ${node.role}`);
-  const mac = normalizeMac(String(node.data['macAddr'] ?? ''));
+  const macKey = repo.macKey ?? 'macAddr';
+  const mac = normalizeMac(String(node.data[macKey] ?? ''));
   if (mac !== undefined && mac !== normalizeMac(input.mac))
-    out.push(`its macAddr is ${mac}, not ${input.mac.trim()}`);
+    out.push(`its ${macKey} is ${mac}, not ${input.mac.trim()}`);
   const disk = checkDisk(input.disk);
   const written = String(node.data['installDisk'] ?? node.data['installDiskSerial'] ?? '');
   if (!(disk instanceof HomeopsError) && disk.value !== written)
@@ -53,7 +54,7 @@ export function planTopfNode(tree: RepoTree, repo: TopfRepo, request: NodeReques
   const hostname = request.input.hostname.trim();
   const existing = repo.nodes.find((n) => n.host === hostname);
   if (existing) {
-    const diff = differences(existing, request.input);
+    const diff = differences(repo, existing, request.input);
     if (diff.length > 0)
       throw new HomeopsError(
         'CONFLICT',

@@ -81,11 +81,12 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
   const data = new YAMLMap();
   const skipped: string[] = [];
   const putDisk = () => data.set(diskKey, scalar(diskValue, like('data', diskKey)));
+  const macKey = repo.macKey ?? 'macAddr';
   const putMac = () => {
-    const sibling = like('data', 'macAddr');
+    const sibling = like('data', macKey);
     const text = isScalar(sibling) ? String(sibling.value) : '';
     const mac = /[A-F]/.test(text) && !/[a-f]/.test(text) ? input.mac.toUpperCase() : input.mac;
-    data.set('macAddr', scalar(mac, sibling, true));
+    data.set(macKey, scalar(mac, sibling, true));
   };
   let disk = false;
   let mac = false;
@@ -94,7 +95,7 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
     if (DISK_KEYS.includes(k)) {
       if (!disk) putDisk();
       disk = true;
-    } else if (k === 'macAddr') {
+    } else if (k === macKey) {
       putMac();
       mac = true;
     } else if (COPIED_DATA.includes(k)) data.set(k, copy(value));
@@ -106,7 +107,7 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
     const pair = data.items.pop();
     if (pair) data.items.unshift(pair);
   }
-  if (!mac && repo.dataKeys.has('macAddr')) putMac();
+  if (!mac && repo.macKey) putMac();
   values.set('data', data);
 
   const node = new YAMLMap();
@@ -125,7 +126,7 @@ export function buildTopfEntry(repo: TopfRepo, input: CheckedNodeInput): TopfEnt
     warnings.push(
       `not copied from ${template.host}: ${skipped.join(', ')} (add them by hand if ${input.hostname} needs them)`,
     );
-  if (!repo.dataKeys.has('macAddr'))
+  if (!repo.macKey)
     warnings.push(
       `the nodes of ${repo.file} do not name their MAC (no data.macAddr): ${input.mac} was only checked against the other nodes`,
     );

@@ -57,7 +57,26 @@ export interface TopfRepo {
   patches: TopfPatch[];
   /** The `data:` keys nodes use or patches read (`.Node.Data.<key>`). */
   dataKeys: Set<string>;
+  /** The `data:` key that holds a node's MAC (`macAddr`, or the repo's own: `mac`), if any. */
+  macKey: string | undefined;
   facts: TalconfigFacts;
+}
+
+const MAC = /^(?:[0-9a-f]{2}[:-]){5}[0-9a-f]{2}$/i;
+
+/**
+ * The key the nodes keep their MAC under: the one whose values are MACs in most nodes, else
+ * topf's `macAddr` where the patches read it, else a key the patches read that says mac.
+ */
+function macKeyOf(nodes: readonly TopfNode[], dataKeys: ReadonlySet<string>): string | undefined {
+  const counts = [...dataKeys].map((k) => ({
+    k,
+    n: nodes.filter((node) => MAC.test(String(node.data[k] ?? '').trim())).length,
+  }));
+  const best = counts.sort((a, b) => b.n - a.n)[0];
+  if (best && best.n > 0) return best.k;
+  if (dataKeys.has('macAddr')) return 'macAddr';
+  return [...dataKeys].find((k) => /^(mac|macAddress|hwAddr|hardwareAddr)$/i.test(k));
 }
 
 const ROLE_DIRS = ['control-plane', 'worker'];
@@ -169,13 +188,14 @@ export function readTopfRepo(tree: RepoTree, file: string): TopfRepo {
     ...(rawVersion && { talosVersion: { raw: rawVersion, ...(version && { version }) } }),
     patches,
     dataKeys,
+    macKey: macKeyOf(nodes, dataKeys),
     facts: shapedFacts([]),
   };
   const defaultSchematic = plain(top['schematicId']);
   repo.facts = shapedFacts(
     nodes.map((node) => {
       const network = emptyNetwork();
-      const mac = normalizeMac(plain(node.data['macAddr']) ?? '');
+      const mac = normalizeMac(plain(node.data[repo.macKey ?? 'macAddr']) ?? '');
       if (mac) network.macs.push(mac);
       for (const p of patches.filter((patch) => reaches(patch.scope, node))) {
         const masked = maskTemplate(fillFields(p.text, repo, node, top)).text;
