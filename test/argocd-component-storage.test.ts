@@ -67,7 +67,7 @@ function componentRepo(): string {
       const size = /storage: (\S+)/.exec(readFileSync(join(dir, 'pvc.yaml'), 'utf8'))?.[1] ?? '1Gi';
       rmSync(join(dir, 'pvc.yaml'));
       const k = join(dir, 'kustomization.yaml');
-      const text = readFileSync(k, 'utf8').replace(/  - \.?\/?pvc\.yaml\n/, '');
+      const text = readFileSync(k, 'utf8').replace(/ {2}- \.?\/?pvc\.yaml\n/, '');
       writeFileSync(
         k,
         text.replace(

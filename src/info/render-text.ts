@@ -1,4 +1,5 @@
 import type { ClusterInfo, EngineInfo, InfoModel, TalosInfo } from './info-model.ts';
+import { placesInWords } from '../talos/places-in-words.ts';
 
 const SHOWN_APPS = 40;
 const label = (name: string) => name.padEnd(11);
@@ -107,7 +108,7 @@ function engineLines(e: EngineInfo): string[] {
 
 function talosLines(t: TalosInfo): string[] {
   if (t.clusters.length === 0) {
-    const where = t.elsewhere.map((e) => `${e.what} at ${e.where}`).join('; ');
+    const where = placesInWords(t.elsewhere, (what, at) => `${what} at ${at}`);
     return [
       `${label('Talos')}${where ? `${where}: homeops does not edit those` : 'none that homeops edits'}`,
       ...(t.message ? indent([t.message], ' '.repeat(11)) : []),

@@ -9,6 +9,7 @@ import type { TalconfigFacts } from '../talos/talconfig-facts.ts';
 import { TalosContext } from '../talos/talos-context.ts';
 import { formatTalosVersion } from '../talos/talos-version.ts';
 import type { CommandInfo, TalosClusterInfo, TalosInfo } from './info-model.ts';
+import { EDITED_SHAPES } from '../talos/places-in-words.ts';
 
 /** Where each Talos tool keeps patches: what `homeops patch` writes there. */
 const PATCHES: Record<TalosTool, (b: TalosBackend) => string> = {
@@ -32,7 +33,7 @@ export function describeTalos(repo: RepoContext): TalosInfo {
       clusters: [],
       elsewhere,
       message: elsewhere.length
-        ? 'homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches'
+        ? `homeops node and patch edit ${EDITED_SHAPES}`
         : `no Talos configuration in this repo (talconfig.yaml, topf.yaml, nodes/<node>.yaml.j2 templates, network-<node>.yaml patches with mise tasks); if they are here under other names, pin them in ${CONFIG_FILE} (talos: { tool, path })`,
     };
   }

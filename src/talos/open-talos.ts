@@ -15,6 +15,7 @@ import { TalhelperBackend } from './talhelper/talhelper-backend.ts';
 import type { TalosPin } from './talos-pin.ts';
 import { TemplatesBackend } from './templates/templates-backend.ts';
 import { TopfBackend } from './topf/topf-backend.ts';
+import { EDITED_SHAPES, placesInWords } from './places-in-words.ts';
 
 const PIN_EXAMPLE = `${CONFIG_FILE}: talos: { tool: talhelper, path: talos/talconfig.yaml }`;
 
@@ -74,13 +75,13 @@ function howByHand(place: ElsewherePlace): string {
 function notHere(elsewhere: readonly ElsewherePlace[]): HomeopsError {
   const first = elsewhere[0];
   if (first) {
-    const all = elsewhere.map((e) => `${e.what} (${e.where})`).join(', ');
+    const all = placesInWords(elsewhere, (what, where) => `${what} (${where})`);
     return new HomeopsError(
       'LAYOUT',
       `this repo keeps its Talos machines in ${all}: homeops does not edit those`,
       {
         file: first.where,
-        fix: `${howByHand(first)}; homeops node and patch work in repos with talconfig.yaml, topf.yaml, per-node templates or talosctl patches`,
+        fix: `${howByHand(first)}; homeops node and patch edit ${EDITED_SHAPES}`,
       },
     );
   }
