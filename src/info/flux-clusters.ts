@@ -23,9 +23,10 @@ export function clusterInfo(
   cluster: FluxCluster,
   entryFile: string | undefined,
 ): ClusterInfo {
+  // a Flux Operator instance is named as the repo names it (the flux-instance chart's HelmRelease)
   const roots = cluster.roots.map((r) => ({
-    kind: r.object.kind,
-    name: r.name,
+    kind: r.object.kind === 'HelmRelease' ? 'FluxInstance (HelmRelease values)' : r.object.kind,
+    name: r.object.kind === 'Kustomization' ? r.name : (r.object.name ?? r.name),
     file: r.object.file,
     paths: r.path === undefined ? [] : [r.path],
   }));

@@ -5,6 +5,7 @@ import type { AppSpec } from '../../model/app-spec.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 import type { FolderConventions } from './folder-conventions.ts';
 import { whereNameIsTaken } from './name-taken.ts';
+import { entryFolderKustomization } from './entry-folder.ts';
 import { registerEntry } from './register-entry.ts';
 import { vocabularyOf } from './vocabulary-of.ts';
 
@@ -60,6 +61,9 @@ export function writeEntry(
       entryVocab,
       `./${posix.relative(group.dir, entryPath)}`,
     );
+    // a group that lists folders (`./sonarr`): the folder's kustomization lists the entry
+    const folder = entryFolderKustomization(ctx, group, line, entryPath, entryVocab);
+    if (folder) ctx.repo.tree.create(folder.path, folder.text, app.conflict(folder.path));
     registerEntry(ctx.repo.tree, group.unit.file, line, ctx.model.graph.appEntries(group));
   }
 }

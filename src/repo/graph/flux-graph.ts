@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { discover, fluxPath, isFluxKustomization } from './discover.ts';
+import { fluxInstanceRoots } from './flux-instance.ts';
 import {
   kustomizationFileIn,
   readUnit,
@@ -57,17 +58,21 @@ export class FluxGraph {
   private readonly folderNamespaces = new Map<Group, string | undefined>();
 
   constructor(readonly reader: ObjectReader) {
-    const found = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
+    const committed = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
+    // the Kustomization a Flux Operator instance syncs is a root, whoever deploys the instance
+    const instances = fluxInstanceRoots(reader);
+    const found = [...instances, ...committed];
     this.found = found;
     // a root is what no other found Kustomization deploys (ClusterTool's deploys itself) ...
     const candidates = found.filter(
       (ks) =>
+        instances.includes(ks) ||
         !found.some(
           (other) =>
             other !== ks && other.path !== undefined && deploys(other.path, ks.object.file),
         ),
     );
-    const roots = withBootstrapRootsPromoted(found, candidates, (dir) => this.unit(dir));
+    const roots = withBootstrapRootsPromoted(found, candidates, instances, (dir) => this.unit(dir));
     // ... nor lists as an app: an overlay lists `../../base/<ns>/<app>/ks.yaml` from outside its
     // tree. Only a list that climbs out of its folder (`../`) can do that: the others are not read.
     const listedBy = new Map<string, FluxKs>();
@@ -168,15 +173,29 @@ export class FluxGraph {
     const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     const mentions = new RegExp(`name:\\s*(?:&\\S+\\s+)?["']?${escaped}["']?\\s*$`, 'm');
     return group.unit.resources
-      .flatMap((r) =>
-        r.kind === 'file' && mentions.test(this.reader.tree.read(r.path) ?? '')
+      .flatMap((r) => {
+        const files =
+          r.kind === 'dir' ? this.entryFolderFiles(r.path) : r.kind === 'file' ? [r.path] : [];
+        return files.some((f) => mentions.test(this.reader.tree.read(f) ?? ''))
           ? this.appsIn(group, r)
-          : [],
-      )
+          : [];
+      })
       .filter((a) => a.ks.name === name);
   }
 
+  /**
+   * The apps a group's entry registers: the Flux Kustomizations of a file (`./echo/ks.yaml`), or
+   * of the files a folder's kustomization lists (`./echo`, whose kustomization.yaml lists
+   * `./app.ks.yaml`), each registered by that entry.
+   */
   private appsIn(group: Group, r: UnitResource): FluxApp[] {
+    if (r.kind === 'dir')
+      return this.entryFolderFiles(r.path).flatMap((file) =>
+        this.appsIn(group, { ...r, kind: 'file', path: file }).map((a) => ({
+          ...a,
+          registration: r,
+        })),
+      );
     if (r.kind !== 'file') return [];
     const apps: FluxApp[] = [];
     for (const o of this.reader.objectsIf(r.path, [FLUX_KUSTOMIZATION])) {
@@ -192,6 +211,16 @@ export class FluxGraph {
       });
     }
     return apps;
+  }
+
+  /** The files an entry folder lists that declare a Flux Kustomization (none for an app's own manifests). */
+  private entryFolderFiles(dir: string): string[] {
+    if (!kustomizationFileIn(this.reader.tree, dir)) return [];
+    return this.unit(dir)
+      .resources.filter(
+        (x) => x.kind === 'file' && declaresFluxKustomization(this.reader.tree.read(x.path) ?? ''),
+      )
+      .map((x) => x.path);
   }
 
   /**
@@ -243,9 +272,10 @@ export class FluxGraph {
       : group.unit.resources
           .filter(
             (r) =>
-              r.kind === 'file' &&
-              r.path !== group.root.object.file &&
-              declaresFluxKustomization(this.reader.tree.read(r.path) ?? ''),
+              (r.kind === 'file' &&
+                r.path !== group.root.object.file &&
+                declaresFluxKustomization(this.reader.tree.read(r.path) ?? '')) ||
+              (r.kind === 'dir' && this.entryFolderFiles(r.path).length > 0),
           )
           .map((r) => r.entry);
     return [...new Set(entries)];
@@ -255,7 +285,9 @@ export class FluxGraph {
   registersApps(group: Group): boolean {
     if (this.appsOf.has(group)) return (this.appsOf.get(group)?.length ?? 0) > 0;
     return group.unit.resources.some(
-      (r) => r.kind === 'file' && this.holdsKustomization(r.path, group.root),
+      (r) =>
+        (r.kind === 'file' && this.holdsKustomization(r.path, group.root)) ||
+        (r.kind === 'dir' && this.entryFolderFiles(r.path).length > 0),
     );
   }
 
@@ -293,12 +325,14 @@ function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
 function withBootstrapRootsPromoted(
   found: readonly FluxKs[],
   candidates: readonly FluxKs[],
+  instances: readonly FluxKs[],
   unit: (dir: string) => KustomizeUnit,
 ): FluxKs[] {
   const out: FluxKs[] = [];
   for (const root of candidates) {
     const tree = root.path;
-    if (tree === undefined || !deploys(tree, root.object.file)) {
+    // (a Flux Operator instance syncing kubernetes/flux/cluster is such a bootstrap root too)
+    if (tree === undefined || (!deploys(tree, root.object.file) && !instances.includes(root))) {
       out.push(root);
       continue;
     }
