@@ -59,3 +59,33 @@ describe('--storage through a backup component whose size the siblings leave to 
     expect(entry).not.toContain('VOLSYNC_CAPACITY');
   });
 });
+
+describe('--storageClass through a backup component', () => {
+  const run = async (...extra: string[]) => {
+    const repo = copyFixture('shapes/flux-components');
+    const result = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=hello',
+      '--namespace=media',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--route=none',
+      '--storage=5Gi',
+      ...extra,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    return readFileSync(join(repo, 'kubernetes/apps/media/hello/ks.yaml'), 'utf8');
+  };
+
+  it('sets the class variable the component claim reads', async () => {
+    const entry = await run('--storageClass=openebs-hostpath');
+    expect(entry).toMatch(/^ {6}VOLSYNC_STORAGECLASS: openebs-hostpath$/m);
+  });
+
+  it('sets none where no class is given', async () => {
+    expect(await run()).not.toContain('VOLSYNC_STORAGECLASS');
+  });
+});

@@ -55,6 +55,8 @@ export type StorageConvention =
       capacityVar: string | undefined;
       /** The size the component gives where the variable is not set (`${VOLSYNC_CAPACITY:=5Gi}`). */
       capacityDefault?: string;
+      /** The variable the component's claim takes its class from (`${KOPIUR_STORAGECLASS:=ceph}`). */
+      classVar?: string;
       claimName: string;
     };
 
@@ -212,11 +214,13 @@ function storageOf(examples: readonly AppExample[], tree: RepoTree | undefined):
     });
     // siblings that keep the component's default size set no variable: the component names it
     const own = capacity ? undefined : componentCapacity(tree, stored, backup);
+    const classVar = componentVariable(tree, stored, backup, CLASS_VARIABLE)?.name;
     return {
       kind: 'component',
       components: backup,
       capacityVar: capacity || own?.name,
       ...(own ? { capacityDefault: own.default } : {}),
+      ...(classVar ? { classVar } : {}),
       claimName: claim ?? '⟪app⟫',
     };
   }
@@ -240,16 +244,33 @@ function componentCapacity(
   stored: readonly AppExample[],
   components: readonly string[],
 ): { name: string; default: string } | undefined {
+  const found = componentVariable(tree, stored, components, CAPACITY_VARIABLE);
+  return found?.default ? { name: found.name, default: found.default } : undefined;
+}
+
+const CAPACITY_VARIABLE = /\bstorage:\s*["']?\$\{([A-Z][A-Z0-9_]*):=(\d+(?:\.\d+)?[KMGTPE]i?)\}/;
+const CLAIM_KIND = /^kind:\s*["']?PersistentVolumeClaim["']?\s*$/m;
+const CLASS_VARIABLE = /\bstorageClassName:\s*["']?\$\{([A-Z][A-Z0-9_]*)(?::=([^}"'\s]*))?\}/;
+
+/** A variable a backup component's files read where `pattern` finds it: its name and default. */
+function componentVariable(
+  tree: RepoTree | undefined,
+  stored: readonly AppExample[],
+  components: readonly string[],
+  pattern: RegExp,
+): { name: string; default: string | undefined } | undefined {
   const base = stored.find((e) => e.app.ks.path !== undefined)?.app.ks.path;
   if (!tree || base === undefined) return undefined;
   for (const component of components) {
     const dir = posix.normalize(posix.join(base, component));
-    for (const name of tree.children(dir)) {
-      const text = tree.read(posix.join(dir, name)) ?? '';
-      const found = /\bstorage:\s*["']?\$\{([A-Z][A-Z0-9_]*):=(\d+(?:\.\d+)?[KMGTPE]i?)\}/.exec(
-        text,
-      );
-      if (found?.[1] && found[2]) return { name: found[1], default: found[2] };
+    // the claim's own file first: a cache volume elsewhere in the component has a class of its own
+    const texts = tree.children(dir).map((name) => tree.read(posix.join(dir, name)) ?? '');
+    const claimFirst = [...texts].sort(
+      (a, b) => Number(CLAIM_KIND.test(b)) - Number(CLAIM_KIND.test(a)),
+    );
+    for (const text of claimFirst) {
+      const found = pattern.exec(text);
+      if (found?.[1]) return { name: found[1], default: found[2] };
     }
   }
   return undefined;
