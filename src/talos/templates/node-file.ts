@@ -45,7 +45,11 @@ function pathFor(repo: TemplatesRepo, t: TemplateNode, node: CheckedNodeInput): 
     t.controlPlane === cp
       ? posix.dirname(t.path)
       : t.roleFolder
-        ? posix.join(repo.nodesDir, repo.nodes.find((n) => n.controlPlane === cp)?.roleFolder ?? (cp ? 'controlplane' : 'worker'))
+        ? posix.join(
+            repo.nodesDir,
+            repo.nodes.find((n) => n.controlPlane === cp)?.roleFolder ??
+              (cp ? 'controlplane' : 'worker'),
+          )
         : posix.dirname(t.path);
   return posix.join(folder, `${name}${ext}`);
 }
@@ -55,7 +59,13 @@ const inCaseOf = (mac: string, sibling: string): string =>
   /[A-F]/.test(sibling) && !/[a-f]/.test(sibling) ? mac.toUpperCase() : mac;
 
 /** The text a string scalar gets for the new node, and what was guessed on the way. */
-function replaced(value: string, path: string[], t: TemplateNode, node: CheckedNodeInput, warn: string[]): string {
+function replaced(
+  value: string,
+  path: string[],
+  t: TemplateNode,
+  node: CheckedNodeInput,
+  warn: string[],
+): string {
   let out = value;
   if (t.hostnameText && value === t.hostnameText)
     out = [node.hostname, ...t.hostnameText.split('.').slice(1)].join('.');
@@ -68,7 +78,9 @@ function replaced(value: string, path: string[], t: TemplateNode, node: CheckedN
       // another subnet's address with the node's host part (a VLAN, a BGP router ID): keep the pattern
       if (other !== undefined && (other & 255) === (own & 255) && other >>> 8 !== own >>> 8) {
         const next = formatIpv4(((other & 0xffffff00) | ((parseIpv4(node.ip) ?? 0) & 255)) >>> 0);
-        warn.push(`${ip} in ${t.path} ends like ${t.hostname}'s address, so ${node.hostname} got ${next}: check it`);
+        warn.push(
+          `${ip} in ${t.path} ends like ${t.hostname}'s address, so ${node.hostname} got ${next}: check it`,
+        );
         return next;
       }
       return ip;
@@ -80,7 +92,12 @@ function replaced(value: string, path: string[], t: TemplateNode, node: CheckedN
   const last = path.at(-1);
   const underInstall = path[0] === 'machine' && path[1] === 'install';
   if (underInstall && last === 'disk' && node.disk.kind === 'installDisk') out = node.disk.value;
-  if (underInstall && path[2] === 'diskSelector' && node.disk.kind === 'installDiskSelector' && last === node.disk.key)
+  if (
+    underInstall &&
+    path[2] === 'diskSelector' &&
+    node.disk.kind === 'installDiskSelector' &&
+    last === node.disk.key
+  )
     out = node.disk.value;
   if (underInstall && last === 'image' && node.schematic && 'id' in node.schematic)
     out = out.replace(/[0-9a-f]{64}/, node.schematic.id);
@@ -100,11 +117,17 @@ function scalarEdit(masked: string, scalar: Scalar, next: string): Edit | undefi
 }
 
 /** `disk: /dev/x` <-> `diskSelector: {key: value}`: the install pair rewritten when the kinds differ. */
-function diskPairEdit(masked: string, docs: readonly Document.Parsed[], node: CheckedNodeInput): Edit | undefined {
+function diskPairEdit(
+  masked: string,
+  docs: readonly Document.Parsed[],
+  node: CheckedNodeInput,
+): Edit | undefined {
   for (const doc of docs) {
     const install = doc.getIn(['machine', 'install'], true);
     if (!isMap(install)) continue;
-    const pair = (install.items as Pair[]).find((p) => ['disk', 'diskSelector'].includes(keyText(p.key)));
+    const pair = (install.items as Pair[]).find((p) =>
+      ['disk', 'diskSelector'].includes(keyText(p.key)),
+    );
     if (!pair || !isScalar(pair.key) || !pair.key.range) continue;
     const kind = keyText(pair.key);
     const same =
@@ -116,7 +139,8 @@ function diskPairEdit(masked: string, docs: readonly Document.Parsed[], node: Ch
         pair.value.has(node.disk.key));
     if (same) return undefined;
     const from = pair.key.range[0];
-    let end = (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
+    let end =
+      (pair.value as { range?: [number, number, number] } | null)?.range?.[1] ?? pair.key.range[1];
     while (end > from && /\s/.test(masked[end - 1] ?? '')) end--;
     const col = from - (masked.lastIndexOf('\n', from - 1) + 1);
     const pad = ' '.repeat(col);
@@ -132,16 +156,28 @@ function diskPairEdit(masked: string, docs: readonly Document.Parsed[], node: Ch
 /** Settings copied as they are that usually differ per machine: named in a warning. */
 function copiedAsIs(t: TemplateNode): string[] {
   const out: string[] = [];
-  const NETWORK = ['HostnameConfig', 'LinkAliasConfig', 'LinkConfig', 'BondConfig', 'VLANConfig', 'Layer2VIPConfig', 'DHCPv4Config', 'DHCPv6Config', 'ResolverConfig'];
+  const NETWORK = [
+    'HostnameConfig',
+    'LinkAliasConfig',
+    'LinkConfig',
+    'BondConfig',
+    'VLANConfig',
+    'Layer2VIPConfig',
+    'DHCPv4Config',
+    'DHCPv6Config',
+    'ResolverConfig',
+  ];
   for (const doc of t.docs) {
     const kind = doc.get('kind');
     if (typeof kind === 'string') {
-      if (!NETWORK.includes(kind)) out.push(`${kind}${doc.get('name') ? ` ${String(doc.get('name'))}` : ''}`);
+      if (!NETWORK.includes(kind))
+        out.push(`${kind}${doc.get('name') ? ` ${String(doc.get('name'))}` : ''}`);
       continue;
     }
     const machine = doc.get('machine', true);
     for (const p of isMap(machine) ? machine.items : [])
-      if (!['type', 'install', 'network'].includes(keyText(p.key))) out.push(`machine.${keyText(p.key)}`);
+      if (!['type', 'install', 'network'].includes(keyText(p.key)))
+        out.push(`machine.${keyText(p.key)}`);
   }
   return out;
 }
@@ -169,26 +205,38 @@ export function buildNodeFile(repo: TemplatesRepo, node: CheckedNodeInput): Node
     edits.push(pair);
   }
   let text = masked;
-  for (const e of [...edits].sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
+  for (const e of [...edits].sort((a, b) => b.from - a.from))
+    text = text.slice(0, e.from) + e.text + text.slice(e.to);
   const bad = documentsOf(text).find((d) => d.errors.length > 0);
   if (bad)
-    throw new HomeopsError('YAML', `could not write ${node.hostname}'s file in the shape of ${t.path}: ${bad.errors[0]?.message.split('\n')[0] ?? 'invalid YAML'}`, {
-      file: t.path,
-      fix: `copy ${t.path} by hand for ${node.hostname}, and report this with the file`,
-    });
+    throw new HomeopsError(
+      'YAML',
+      `could not write ${node.hostname}'s file in the shape of ${t.path}: ${bad.errors[0]?.message.split('\n')[0] ?? 'invalid YAML'}`,
+      {
+        file: t.path,
+        fix: `copy ${t.path} by hand for ${node.hostname}, and report this with the file`,
+      },
+    );
 
   if (t.controlPlane !== cp)
     warnings.push(
       `no other ${node.role} to copy: ${node.hostname}'s file is ${t.hostname}'s (a ${t.controlPlane ? 'control plane' : 'worker'}) with its values; ${t.controlPlane ? 'remove what only control planes have (a VIP, labels)' : 'add what control planes have (the VIP, labels) by hand'}`,
     );
   if (t.network.macs.length === 0)
-    warnings.push(`${t.path} selects its network link without a MAC: ${node.mac} is written nowhere; check how ${node.hostname}'s link is matched`);
+    warnings.push(
+      `${t.path} selects its network link without a MAC: ${node.mac} is written nowhere; check how ${node.hostname}'s link is matched`,
+    );
   if (!t.disk)
-    warnings.push(`${t.path} sets no install disk (the shared templates do): ${node.disk.value} was not written for ${node.hostname}`);
+    warnings.push(
+      `${t.path} sets no install disk (the shared templates do): ${node.disk.value} was not written for ${node.hostname}`,
+    );
   const asIs = copiedAsIs(t);
   if (asIs.length > 0)
-    warnings.push(`copied from ${t.hostname} as they are: ${asIs.join(', ')}; check them for ${node.hostname}`);
+    warnings.push(
+      `copied from ${t.hostname} as they are: ${asIs.join(', ')}; check them for ${node.hostname}`,
+    );
   const macs = t.network.macs.map((m) => normalizeMac(m)).filter(Boolean);
-  if (macs.length > 1) warnings.push(`${t.path} names ${macs.length} MACs; each was replaced by ${node.mac}`);
+  if (macs.length > 1)
+    warnings.push(`${t.path} names ${macs.length} MACs; each was replaced by ${node.mac}`);
   return { path: pathFor(repo, t, node), content: t.masked.unmask(text), template: t, warnings };
 }

@@ -22,20 +22,35 @@ export interface ListEdits {
   manual: { path: string; line: number }[];
 }
 
-const TASK_FILES = ['.justfile', 'justfile', 'Justfile', 'Taskfile.yaml', 'Taskfile.yml', '.mise.toml', 'mise.toml'];
+const TASK_FILES = [
+  '.justfile',
+  'justfile',
+  'Justfile',
+  'Taskfile.yaml',
+  'Taskfile.yml',
+  '.mise.toml',
+  'mise.toml',
+];
 const TASK_DIRS = ['.taskfiles', '.just', 'just', 'taskfiles'];
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const word = (name: string): RegExp => new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-]|\\.\\w)`, 'g');
+const word = (name: string): RegExp =>
+  new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-]|\\.\\w)`, 'g');
 
 function candidates(tree: RepoTree, dir: string, skip: ReadonlySet<string>): string[] {
   const files = (folder: string) =>
     tree
       .children(folder)
       .map((n) => posix.join(folder, n))
-      .filter((p) => tree.isFile(p) && !skip.has(p) && /(\.just|justfile|Justfile|\.ya?ml|\.toml)$/.test(p));
+      .filter(
+        (p) =>
+          tree.isFile(p) && !skip.has(p) && /(\.just|justfile|Justfile|\.ya?ml|\.toml)$/.test(p),
+      );
   const workflows = files('.github/workflows');
   // task files kept in a folder of their own (`.taskfiles/talos/Taskfile.yaml`, `.just/talos.just`)
-  const taskDirs = TASK_DIRS.flatMap((d) => [d, ...tree.subfolders(d).map((s) => posix.join(d, s))]);
+  const taskDirs = TASK_DIRS.flatMap((d) => [
+    d,
+    ...tree.subfolders(d).map((s) => posix.join(d, s)),
+  ]);
   return [
     ...new Set([
       ...files(dir),
@@ -68,7 +83,8 @@ function oneLine(line: string, nodes: readonly NodeNames[], added: NodeNames): s
     return line.slice((prev?.at ?? 0) + (prev?.name.length ?? 0), h.hit?.at ?? 0);
   });
   const sep = seps[0];
-  if (sep === undefined || sep.length > 4 || seps.some((s) => s !== sep) || /[\w.]/.test(sep)) return undefined;
+  if (sep === undefined || sep.length > 4 || seps.some((s) => s !== sep) || /[\w.]/.test(sep))
+    return undefined;
   const last = sorted.at(-1);
   if (!last?.hit) return undefined;
   const end = last.hit.at + last.hit.name.length;
@@ -97,7 +113,10 @@ function perLine(
   const hit = lastNode ? find(lines[lastRow] ?? '', lastNode) : undefined;
   if (!lastNode || !hit || !shapes.every((s) => s === shapes[0])) return { line: lastRow + 1 };
   const line = (shapes[0] ?? '').replace('\u0000', counterpart(hit.name, lastNode, added));
-  return { lines: [...lines.slice(0, lastRow + 1), line, ...lines.slice(lastRow + 1)], after: lastRow + 1 };
+  return {
+    lines: [...lines.slice(0, lastRow + 1), line, ...lines.slice(lastRow + 1)],
+    after: lastRow + 1,
+  };
 }
 
 export function addToNodeLists(

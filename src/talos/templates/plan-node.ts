@@ -19,7 +19,8 @@ import type { TemplateNode, TemplatesRepo } from './templates-repo.ts';
 
 function differences(node: TemplateNode, input: NodeInput): string[] {
   const out: string[] = [];
-  if (node.ip !== undefined && node.ip !== input.ip.trim()) out.push(`its address is ${node.ip}, not ${input.ip.trim()}`);
+  if (node.ip !== undefined && node.ip !== input.ip.trim())
+    out.push(`its address is ${node.ip}, not ${input.ip.trim()}`);
   if (node.controlPlane !== (checkRole(input.role) === 'controlplane'))
     out.push(`it is a ${node.controlPlane ? 'controlplane' : 'worker'}`);
   const mac = normalizeMac(input.mac);
@@ -36,7 +37,13 @@ const namesOf = (n: { hostname: string; hostnameText?: string; ip?: string }): N
 });
 
 /** How the repo applies a node's config: its `apply-node` recipe, else talosctl by hand. */
-function applyStep(tree: RepoTree, repo: TemplatesRepo, node: CheckedNodeInput, file: string, cluster: string): string {
+function applyStep(
+  tree: RepoTree,
+  repo: TemplatesRepo,
+  node: CheckedNodeInput,
+  file: string,
+  cluster: string,
+): string {
   const target = repo.nodes.some((n) => n.nameIs === 'ip') ? node.ip : node.hostname;
   const just = justCommand(tree, repo.dir, 'apply-node', target, { cluster });
   return just
@@ -44,18 +51,31 @@ function applyStep(tree: RepoTree, repo: TemplatesRepo, node: CheckedNodeInput, 
     : `render ${file} over the shared templates of ${repo.dir}/ as for the other nodes, then: talosctl apply-config --insecure --nodes ${node.ip} --file <the rendered config>`;
 }
 
-export function planTemplatesNode(tree: RepoTree, repo: TemplatesRepo, request: NodeRequest, cluster: string): PlanResult {
+export function planTemplatesNode(
+  tree: RepoTree,
+  repo: TemplatesRepo,
+  request: NodeRequest,
+  cluster: string,
+): PlanResult {
   const hostname = request.input.hostname.trim();
   const existing = repo.nodes.find((n) => n.hostname === hostname || n.stem === hostname);
   if (existing) {
     const diff = differences(existing, request.input);
     if (diff.length > 0)
-      throw new HomeopsError('CONFLICT', `node "${hostname}" is already in ${existing.path} (${diff.join('; ')})`, {
-        field: 'hostname',
-        file: existing.path,
-        fix: `pick a hostname no other node has; to change ${hostname} itself, edit ${existing.path}`,
-      });
-    return { summary: `node ${hostname} is already in ${existing.path} with these inputs`, nextSteps: [], warnings: [] };
+      throw new HomeopsError(
+        'CONFLICT',
+        `node "${hostname}" is already in ${existing.path} (${diff.join('; ')})`,
+        {
+          field: 'hostname',
+          file: existing.path,
+          fix: `pick a hostname no other node has; to change ${hostname} itself, edit ${existing.path}`,
+        },
+      );
+    return {
+      summary: `node ${hostname} is already in ${existing.path} with these inputs`,
+      nextSteps: [],
+      warnings: [],
+    };
   }
   const node = checkedOrThrow(request.facts, request.input);
   const file = buildNodeFile(repo, node);
@@ -74,7 +94,13 @@ export function planTemplatesNode(tree: RepoTree, repo: TemplatesRepo, request: 
     tree,
     repo.dir,
     repo.nodes.map(namesOf),
-    namesOf({ hostname: node.hostname, hostnameText: [node.hostname, ...(file.template.hostnameText ?? '').split('.').slice(1)].join('.'), ip: node.ip }),
+    namesOf({
+      hostname: node.hostname,
+      hostnameText: [node.hostname, ...(file.template.hostnameText ?? '').split('.').slice(1)].join(
+        '.',
+      ),
+      ip: node.ip,
+    }),
     skip,
   );
   for (const f of lists.files) tree.update(f.path, f.text);
@@ -88,7 +114,9 @@ export function planTemplatesNode(tree: RepoTree, repo: TemplatesRepo, request: 
     summary: `node ${node.hostname} (${node.role}, ${node.ip}): ${file.path}, copied from ${file.template.path}${listed.length > 0 ? `, and added to ${listed.join(', ')}` : ''}`,
     nextSteps: [
       `review ${file.path}: it is ${file.template.hostname}'s file with ${node.hostname}'s hostname, address, MAC and install disk`,
-      ...lists.manual.map((m) => `add ${node.hostname} where line ${m.line} of ${m.path} lists the other nodes`),
+      ...lists.manual.map(
+        (m) => `add ${node.hostname} where line ${m.line} of ${m.path} lists the other nodes`,
+      ),
       `boot ${node.hostname} from the Talos ISO of the cluster's schematic, then apply its config while it waits in maintenance mode: ${applyStep(tree, repo, node, file.path, cluster)}`,
       `commit ${[file.path, ...listed].join(', ')}`,
     ],

@@ -46,7 +46,9 @@ function sources(repo: TemplatesRepo): ReachingSource[] {
 /** The base machine config: the shared template with the v1alpha1 document of every node. */
 function baseFile(repo: TemplatesRepo): TemplateFile | undefined {
   const named = repo.shared.filter((f) => BASE.includes(stemOf(f.path)));
-  const withVersion = repo.shared.filter((f) => f.docs.some((d) => d.get('version') === 'v1alpha1'));
+  const withVersion = repo.shared.filter((f) =>
+    f.docs.some((d) => d.get('version') === 'v1alpha1'),
+  );
   return withVersion.find((f) => named.includes(f)) ?? withVersion[0] ?? named[0];
 }
 
@@ -67,19 +69,26 @@ export function planTemplatesPatch(
   cluster: string,
   { def, values, target, targetName }: PatchRequest,
 ): PlanResult {
-  const node = target.scope === 'node' ? repo.nodes.find((n) => n.hostname === target.hostname) : undefined;
+  const node =
+    target.scope === 'node' ? repo.nodes.find((n) => n.hostname === target.hostname) : undefined;
   const file =
     target.scope === 'global'
       ? baseFile(repo)
       : target.scope === 'node'
         ? node
-        : repo.shared.find((f) => (target.scope === 'controlPlane' ? CONTROL_PLANE : WORKER).includes(stemOf(f.path)));
+        : repo.shared.find((f) =>
+            (target.scope === 'controlPlane' ? CONTROL_PLANE : WORKER).includes(stemOf(f.path)),
+          );
   if (!file) {
     const base = baseFile(repo)?.path ?? posix.join(repo.dir, 'machineconfig.yaml.j2');
-    throw new HomeopsError('LAYOUT', `${repo.dir}/ has no template for ${targetText(targetName)} alone`, {
-      field: 'target',
-      fix: `add the settings to the ${target.scope === 'controlPlane' ? 'control-plane' : target.scope} part of ${base} by hand (e.g. its {% if %} section), or pick --target=all or one node`,
-    });
+    throw new HomeopsError(
+      'LAYOUT',
+      `${repo.dir}/ has no template for ${targetText(targetName)} alone`,
+      {
+        field: 'target',
+        fix: `add the settings to the ${target.scope === 'controlPlane' ? 'control-plane' : target.scope} part of ${base} by hand (e.g. its {% if %} section), or pick --target=all or one node`,
+      },
+    );
   }
   const text = def.render(values, version);
   const reach: Reach =
@@ -97,18 +106,28 @@ export function planTemplatesPatch(
   refuseRepeatedSettings(def.id, '', text, sources(repo), reach);
   const merged = mergePatchInto(file.text, text);
   if (merged === undefined)
-    throw new HomeopsError('CONFLICT', `could not add the ${def.id} patch to ${file.path} without changing its other lines`, {
-      field: 'patch',
-      file: file.path,
-      fix: `add it by hand: ${text.replace(/\n/g, ' ').slice(0, 160)}`,
-    });
+    throw new HomeopsError(
+      'CONFLICT',
+      `could not add the ${def.id} patch to ${file.path} without changing its other lines`,
+      {
+        field: 'patch',
+        file: file.path,
+        fix: `add it by hand: ${text.replace(/\n/g, ' ').slice(0, 160)}`,
+      },
+    );
   tree.update(file.path, merged);
 
   const nodes = repo.nodes.filter(
-    (n) => target.scope === 'global' || (node ? n === node : n.controlPlane === (target.scope === 'controlPlane')),
+    (n) =>
+      target.scope === 'global' ||
+      (node ? n === node : n.controlPlane === (target.scope === 'controlPlane')),
   );
   const names = nodes.map((n) => (n.nameIs === 'ip' && n.ip ? n.ip : n.hostname));
-  const apply = names.map((n) => justCommand(tree, repo.dir, 'apply-node', n, { cluster }) ?? `talosctl apply-config --nodes ${n} --file <its rendered config>`);
+  const apply = names.map(
+    (n) =>
+      justCommand(tree, repo.dir, 'apply-node', n, { cluster }) ??
+      `talosctl apply-config --nodes ${n} --file <its rendered config>`,
+  );
   const notes = patchNotes(text);
   return {
     summary: `${def.id} patch (Talos ${formatTalosVersion(version)}) for ${targetText(targetName)}: merged into ${file.path}`,
