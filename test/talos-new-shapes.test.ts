@@ -267,3 +267,28 @@ describe('per-node templates with their tasks in .taskfiles/', () => {
     );
   });
 });
+
+describe('per-node templates whose installer tag is a mise variable', () => {
+  it('reads the Talos version from the env file the mise file loads', async () => {
+    const files = flatTemplates();
+    const config = 'kubernetes/bootstrap/talos/machineconfig.yaml.j2';
+    files[config] = (files[config] ?? '').replace(':v1.11.5', ':{{ ENV.TALOS_VERSION }}');
+    files['.mise.toml'] =
+      '[env]\n_.file = [\n  "{{config_root}}/kubernetes/versions.env"\n]\n\n[tools]\n"aqua:go-task/task" = "3.44.0"\n';
+    files['kubernetes/versions.env'] =
+      '# renovate: datasource=docker depName=ghcr.io/siderolabs/installer\nTALOS_VERSION=v1.11.5\n';
+    const repo = writeRepo(files);
+    const run = await homeops(
+      'patch',
+      '--dest',
+      repo,
+      '--yes',
+      '--dry-run',
+      '--patch=max-pods',
+      '--target=all',
+      '--maxPods=200',
+    );
+    expect(run.stderr).not.toContain('could not tell the Talos version');
+    expect(run.code, run.stderr).toBe(0);
+  });
+});

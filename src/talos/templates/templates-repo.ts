@@ -58,14 +58,15 @@ export interface TemplatesRepo {
 const CP_FOLDERS = ['controlplane', 'control-plane', 'controller', 'controllers', 'master'];
 const TEMPLATE = /\.(ya?ml\.)?(j2|jinja2?|tmpl)$/;
 export const stemOf = (file: string): string =>
-  posix.basename(file).replace(/\.(ya?ml\.)?(j2|jinja2?|tmpl)$/, '').replace(/\.ya?ml$/, '');
+  posix
+    .basename(file)
+    .replace(/\.(ya?ml\.)?(j2|jinja2?|tmpl)$/, '')
+    .replace(/\.ya?ml$/, '');
 
 export function readTemplateFile(tree: RepoTree, path: string): TemplateFile {
   const text = tree.read(path) ?? '';
   const masked = maskTemplate(text);
-  const docs = documentsOf(masked.text).filter(
-    (d) => d.errors.length === 0,
-  );
+  const docs = documentsOf(masked.text).filter((d) => d.errors.length === 0);
   return { path, text, masked, docs };
 }
 
@@ -122,20 +123,75 @@ function readNode(tree: RepoTree, nodesDir: string, path: string): TemplateNode 
   };
 }
 
-/** The Talos version: an installer image tag in the templates, else the talos tool of a mise file. */
-function versionOf(tree: RepoTree, dir: string, files: readonly TemplateFile[]): TemplatesRepo['version'] {
+/**
+ * The Talos version: an installer image tag in the templates (`:v1.12.5`, or `:{{ ENV.TALOS_VERSION }}`
+ * with the variable set in a mise file's [env] or an env file it loads), else the talos tool of a
+ * mise file.
+ */
+function versionOf(
+  tree: RepoTree,
+  dir: string,
+  files: readonly TemplateFile[],
+): TemplatesRepo['version'] {
+  const mises = [
+    posix.join(dir, 'mise.toml'),
+    posix.join(dir, '.mise.toml'),
+    '.mise.toml',
+    'mise.toml',
+  ];
   for (const f of files) {
     const tag = /installer[^\n]*?:v?(\d+\.\d+\.\d+)\b/.exec(f.text);
     const version = tag ? parseTalosVersion(tag[1] ?? '') : undefined;
     if (version) return { version, from: `the installer image tag in ${f.path}` };
+    const variable = /installer[^\n]*?:\{\{-?\s*ENV\.([A-Za-z_][A-Za-z0-9_]*)\s*-?\}\}/.exec(
+      f.text,
+    )?.[1];
+    const set = variable ? miseEnv(tree, mises, variable) : undefined;
+    const fromEnv = set ? parseTalosVersion(set.value) : undefined;
+    if (fromEnv)
+      return {
+        version: fromEnv,
+        from: `${variable} in ${set?.file} (the installer image tag in ${f.path})`,
+      };
   }
-  const mises = [posix.join(dir, 'mise.toml'), posix.join(dir, '.mise.toml'), '.mise.toml', 'mise.toml'];
   for (const file of mises) {
     const toml = parseToml(tree.read(file) ?? '');
     for (const [tool, spec] of Object.entries((toml?.['tools'] ?? {}) as Record<string, unknown>)) {
       if (!/(^|[:/])talos(ctl)?$/.test(tool)) continue;
-      const version = parseTalosVersion(typeof spec === 'string' ? spec : String((spec as { version?: unknown })?.version ?? ''));
+      const version = parseTalosVersion(
+        typeof spec === 'string' ? spec : String((spec as { version?: unknown })?.version ?? ''),
+      );
       if (version) return { version, from: `${file} [tools] ${tool}` };
+    }
+  }
+  return undefined;
+}
+
+/** A variable a mise file sets: in its [env], or in an env file its `_.file` loads (`{{config_root}}/...`). */
+function miseEnv(
+  tree: RepoTree,
+  mises: readonly string[],
+  name: string,
+): { value: string; file: string } | undefined {
+  for (const file of mises) {
+    const env = parseToml(tree.read(file) ?? '')?.['env'] as Record<string, unknown> | undefined;
+    if (!env) continue;
+    if (typeof env[name] === 'string') return { value: env[name], file };
+    const loaded = (env['_'] as { file?: unknown } | undefined)?.file;
+    const envFiles = (Array.isArray(loaded) ? loaded : [loaded]).filter(
+      (x): x is string => typeof x === 'string',
+    );
+    for (const envFile of envFiles) {
+      const path = posix.normalize(
+        envFile.replace(
+          /^\{\{\s*config_root\s*\}\}\/?/,
+          posix.dirname(file) === '.' ? '' : `${posix.dirname(file)}/`,
+        ),
+      );
+      const line = new RegExp(`^\\s*(?:export\\s+)?${name}\\s*=\\s*["']?([^"'\\s#]+)`, 'm').exec(
+        tree.read(path) ?? '',
+      );
+      if (line?.[1]) return { value: line[1], file: path };
     }
   }
   return undefined;
