@@ -59,8 +59,10 @@ export class FluxGraph {
 
   constructor(readonly reader: ObjectReader) {
     const committed = discover(reader).fluxKustomizations.map((o) => toKs(o, undefined));
-    // the Kustomization a Flux Operator instance syncs is a root, whoever deploys the instance
-    const instances = fluxInstanceRoots(reader);
+    // where every Kustomization committed is an app's entry (each deploys a folder beside it), the
+    // root is the one a Flux Operator instance syncs, whoever deploys the instance (looked for
+    // only then: without git, looking reads every file)
+    const instances = committed.every(isAppEntry) ? fluxInstanceRoots(reader) : [];
     const found = [...instances, ...committed];
     this.found = found;
     // a root is what no other found Kustomization deploys (ClusterTool's deploys itself) ...
@@ -305,6 +307,12 @@ const FLUX_KS_API = /^apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\//m;
 const KUSTOMIZATION_KIND = /^kind:\s*["']?Kustomization["']?\s*$/m;
 const declaresFluxKustomization = (text: string): boolean =>
   FLUX_KS_API.test(text) && KUSTOMIZATION_KIND.test(text);
+
+/** A Kustomization that deploys a folder below its own file's (`ns/app/ks.yaml` -> `ns/app/app`). */
+function isAppEntry(ks: FluxKs): boolean {
+  const own = posix.dirname(ks.object.file);
+  return ks.path !== undefined && ks.path !== own && inFolder(ks.path, own === '.' ? '' : own);
+}
 
 function toKs(o: RepoObject, unitNamespace: string | undefined): FluxKs {
   return {
