@@ -292,3 +292,33 @@ describe('per-node templates whose installer tag is a mise variable', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 });
+
+describe('per-node templates that match their link without a MAC', () => {
+  it('says the MAC was written nowhere, and its next step does not claim the file has it', async () => {
+    const files = flatTemplates();
+    for (const [path, text] of Object.entries(files))
+      if (path.includes('/nodes/'))
+        files[path] = text.replace(
+          /deviceSelector:\n {10}hardwareAddr: "[^"]+"\n/,
+          'interface: eth0\n',
+        );
+    const repo = writeRepo(files);
+    const run = await homeops(
+      'node',
+      '--dest',
+      repo,
+      ...flags({
+        hostname: 'eta',
+        ip: '10.9.0.24',
+        role: 'worker',
+        disk: '/dev/sda',
+        mac: 'de:ad:be:ef:01:24',
+      }),
+    );
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr + run.stdout).toContain('de:ad:be:ef:01:24 is written nowhere');
+    expect(run.stdout).toContain(
+      "it is delta's file with eta's hostname, address and install disk",
+    );
+  });
+});

@@ -113,7 +113,7 @@ export function planTemplatesNode(
   return {
     summary: `node ${node.hostname} (${node.role}, ${node.ip}): ${file.path}, copied from ${file.template.path}${listed.length > 0 ? `, and added to ${listed.join(', ')}` : ''}`,
     nextSteps: [
-      `review ${file.path}: it is ${file.template.hostname}'s file with ${node.hostname}'s hostname, address, MAC and install disk`,
+      `review ${file.path}: it is ${file.template.hostname}'s file with ${node.hostname}'s ${replacedValues(file.template)}`,
       ...lists.manual.map(
         (m) => `add ${node.hostname} where line ${m.line} of ${m.path} lists the other nodes`,
       ),
@@ -122,4 +122,18 @@ export function planTemplatesNode(
     ],
     warnings,
   };
+}
+
+/** What a node's file takes of the new node's own, in words: only what its template holds. */
+function replacedValues(t: {
+  network: { addresses: readonly string[]; macs: readonly string[] };
+  disk?: unknown;
+}): string {
+  const what = [
+    'hostname',
+    ...(t.network.addresses.length > 0 ? ['address'] : []),
+    ...(t.network.macs.length > 0 ? ['MAC'] : []),
+    ...(t.disk ? ['install disk'] : []),
+  ];
+  return what.length === 1 ? (what[0] ?? '') : `${what.slice(0, -1).join(', ')} and ${what.at(-1)}`;
 }
