@@ -89,3 +89,35 @@ describe('--storageClass through a backup component', () => {
     expect(await run()).not.toContain('VOLSYNC_STORAGECLASS');
   });
 });
+
+describe('another size the siblings keep equal to their claim', () => {
+  it('follows the new app its size (a cache as large as the data), not one sibling', async () => {
+    const repo = copyFixture('shapes/flux-components');
+    for (const app of siblings) {
+      const file = join(repo, 'kubernetes/apps', app, 'ks.yaml');
+      writeFileSync(
+        file,
+        readFileSync(file, 'utf8').replace(
+          /^( +)VOLSYNC_CAPACITY: (.*)\n/m,
+          '$1VOLSYNC_CAPACITY: $2\n$1VOLSYNC_CACHE_CAPACITY: $2\n',
+        ),
+      );
+    }
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=hello',
+      '--namespace=media',
+      '--image=ghcr.io/traefik/whoami:v1.10.4',
+      '--port=80',
+      '--route=none',
+      '--storage=3Gi',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const entry = readFileSync(join(repo, 'kubernetes/apps/media/hello/ks.yaml'), 'utf8');
+    expect(entry).toMatch(/^ {6}VOLSYNC_CAPACITY: 3Gi$/m);
+    expect(entry).toMatch(/^ {6}VOLSYNC_CACHE_CAPACITY: 3Gi$/m);
+  });
+});

@@ -8,7 +8,7 @@ import { render } from '../../render/templates.ts';
 import { orderKeys } from '../../learn/key-order.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 import { applyPins } from './pinned-conventions.ts';
-import { withComponentClass } from './component-class.ts';
+import { withComponentClass, withComponentSizes } from './component-class.ts';
 import { ensureClaimMount } from './claim-mount.ts';
 import type { DocShape } from '../../learn/tree.ts';
 import * as roles from './roles.ts';
@@ -85,10 +85,15 @@ export async function planAppCopy(
       const template = render('flux/app/ks.yaml', view);
       const entryVocab = vocabularyOf(spec, ctx, placement);
       const learned = learnDocument(template, entryVocab, examples, roles.ENTRY, features, pin);
-      return [
-        placement,
-        withComponentClass(learned, `${spec.name}/ks.yaml`, conventions.storage, spec.storage),
-      ];
+      const file = `${spec.name}/ks.yaml`;
+      const sized = withComponentSizes(
+        learned,
+        file,
+        conventions.storage,
+        spec.storage,
+        ctx.learn(placement, chartUrl).examples,
+      );
+      return [placement, withComponentClass(sized, file, conventions.storage, spec.storage)];
     }),
   );
   const docs = plannedDocs(spec, conventions, view, examples);
