@@ -1,7 +1,12 @@
 import { posix } from 'node:path';
 import type { RepoContext } from '../engine/generator.ts';
 import { ArgoAppContext } from '../engines/argocd/argo-app-context.ts';
-import { groupOfFolder, groupsOf } from '../engines/argocd/app-slots.ts';
+import {
+  groupOfFolder,
+  groupsOf,
+  namespaceOfFolder,
+  type AppSlot,
+} from '../engines/argocd/app-slots.ts';
 import { configNamespace } from '../engines/argocd/examples.ts';
 import type { EngineInfo, GatewayInfo, GatewaysInfo, GroupInfo } from './info-model.ts';
 import { gatewayInfo, ingressClassInfo } from './words.ts';
@@ -34,7 +39,11 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
     info.shape = `Argo CD ApplicationSets (${ctx.slots.map((s) => `${s.appSet.name}: ${s.config ? `${s.pattern}/${s.config.name}` : s.pattern}`).join('; ')}): a new app is ${newApp(ctx)}`;
   }
   info.namespaces = appNamespaces.namespaces(ctx);
-  if (info.apps) info.apps.defaultNamespace = defaultNamespace(ctx, info.clusters[0]?.groups ?? []);
+  if (info.apps) {
+    info.apps.defaultNamespace = defaultNamespace(ctx, info.clusters[0]?.groups ?? []);
+    if (ctx.mode === 'appset')
+      info.apps.secretSample = secretSample(ctx, info.clusters[0]?.groups ?? []);
+  }
   info.gateways = waysIn(ctx);
   const hostname = ways.hostnamePattern(ctx, 'internal');
   if (hostname) info.hostname = hostname.replace(/⟪(app|release)⟫/g, '<app>');
@@ -74,15 +83,13 @@ function waysIn(ctx: ArgoAppContext): GatewaysInfo {
 
 /** What a new app's namespace is without `--namespace`, for the group the sample command names. */
 function defaultNamespace(ctx: ArgoAppContext, groups: readonly GroupInfo[]): string | null {
-  const group = sampleGroupOf(groups)?.name;
+  const sampled = sampleGroupOf(groups)?.name;
+  // (a namespace folder's entry is no group)
+  const group = ctx.groupNames().includes(sampled ?? '') ? sampled : undefined;
   const probe = 'homeops-probe-app';
-  const ns = appNamespaces.defaultNamespace(
-    ctx,
-    probe,
-    ctx.groupNames().includes(group ?? '') ? group : undefined,
-  );
+  const ns = appNamespaces.defaultNamespace(ctx, probe, group);
   if (ns === undefined) return null;
-  return ns === probe ? '<app>' : ns === group ? '<group>' : ns;
+  return ns === probe ? '<app>' : group !== undefined && ns === group ? '<group>' : ns;
 }
 
 /** What a new app is, in the words of the slot it goes to. */
@@ -104,6 +111,11 @@ function appSetGroups(ctx: ArgoAppContext): GroupInfo[] {
   const out: GroupInfo[] = [];
   for (const slot of ctx.slots) {
     const names = groupsOf(slot);
+    if (names.length === 0 && slot.namespaceFrom.kind === 'segment') {
+      // no group level, a namespace level (`apps/pitower/<ns>/<app>`): one entry per namespace folder
+      out.push(...namespaceFolders(ctx, slot));
+      continue;
+    }
     for (const name of names.length ? names : [slot.appSet.name]) {
       const folders = slot.folders.filter(
         (f) => names.length === 0 || groupOfFolder(slot, f.dir) === name,
@@ -122,4 +134,49 @@ function appSetGroups(ctx: ArgoAppContext): GroupInfo[] {
     }
   }
   return out;
+}
+
+/** The namespace folders of a slot whose pattern has a namespace level and no group level. */
+function namespaceFolders(ctx: ArgoAppContext, slot: AppSlot): GroupInfo[] {
+  const byNamespace = new Map<string, AppSlot['folders']>();
+  for (const f of slot.folders) {
+    const ns = namespaceOfFolder(slot, f.dir) ?? '';
+    byNamespace.set(ns, [...(byNamespace.get(ns) ?? []), f]);
+  }
+  return [...byNamespace].flatMap(([ns, folders]) => {
+    const first = folders[0];
+    if (!first) return [];
+    const namespaces = folders.flatMap((f) => configNamespace(ctx.model, slot, f.dir) ?? []);
+    return [
+      {
+        name: ns,
+        dir: posix.dirname(first.dir),
+        namespace: ns || null,
+        listedIn: null,
+        apps: folders.map((f) => posix.basename(f.dir)),
+        appNamespaces: [...new Set([ns, ...namespaces].filter(Boolean))].sort(),
+      },
+    ];
+  });
+}
+
+const SECRET_KIND = /^kind:\s*["']?(?:ExternalSecret|OnePasswordItem)["']?\s*$/m;
+
+/**
+ * The app the printed `homeops secret` command names: the sample group's first that has no
+ * secret yet (the command must run as printed), else its first.
+ */
+function secretSample(ctx: ArgoAppContext, groups: readonly GroupInfo[]): string | null {
+  const group = sampleGroupOf(groups);
+  if (!group) return null;
+  const tree = ctx.repo.tree;
+  const hasSecret = (app: string) => {
+    const dir = posix.join(group.dir, app);
+    return tree
+      .children(dir)
+      .some(
+        (name) => /\.ya?ml$/.test(name) && SECRET_KIND.test(tree.read(posix.join(dir, name)) ?? ''),
+      );
+  };
+  return group.apps.find((a) => !hasSecret(a)) ?? group.apps[0] ?? null;
 }

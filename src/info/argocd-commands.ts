@@ -32,7 +32,8 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
   if (info.layout === 'argocd-apps') {
     const groups = info.clusters[0]?.groups ?? [];
     const sample = sampleGroupOf(groups);
-    const several = groups.length > 1 && sample !== undefined;
+    // (namespace folders are listed as groups, but --group names only real ones)
+    const several = groups.filter((g) => g.namespace === null).length > 1 && sample !== undefined;
     const ns = info.apps?.defaultNamespace === null ? ' --namespace=<namespace>' : '';
     return [
       {
@@ -40,7 +41,7 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
         command: `homeops app --name=<app>${several ? ` --group=${sample.name}` : ''}${ns} ${IMAGE}${route}`,
       },
       { what: 'the same, asked question by question', command: 'npx plop app' },
-      ...secretCommand(info, sample?.apps[0]),
+      ...secretCommand(info, info.apps?.secretSample ?? sample?.apps[0]),
     ];
   }
   const group = info.clusters[0]?.groups[0];

@@ -82,6 +82,8 @@ export interface AppsInfo {
    * a fixed name; null where it must be given. Absent where the engine does not tell.
    */
   defaultNamespace?: string | null;
+  /** The app the printed `homeops secret` command names: one with no secret yet, where one is. */
+  secretSample?: string | null;
 }
 
 export interface RegistrationInfo {
