@@ -59,13 +59,29 @@ export class ArgoAppContext {
   /** What the repo deploys apps through when no ApplicationSet picks up folders. */
   private unsupported(): HomeopsError {
     const files = this.model.appSets.filter((s) => s.generators.some((g) => g.kind === 'files'));
+    // a directories generator of fixed folders: each folder is one Application of many apps
+    const fixed = this.model.appSets.flatMap((s) =>
+      s.generators.flatMap((g) =>
+        g.kind === 'directories' &&
+        g.include.length > 0 &&
+        g.include.every((p) => !/[*?{[]/.test(p))
+          ? [{ set: s, folders: g.include }]
+          : [],
+      ),
+    );
+    const [first] = fixed;
     const what = files.length
       ? `ApplicationSet ${files[0]?.name} (${files[0]?.object.file}) with a git files generator whose file name is a pattern`
-      : `${this.model.applications.length} Application(s) (app of apps, e.g. ${this.model.applications[0]?.object.file})`;
+      : first
+        ? `ApplicationSet ${first.set.name} (${first.set.object.file}), whose git generator names fixed folders (${first.folders.join(', ')}): each is one Application, whose kustomization.yaml lists its apps`
+        : `${this.model.applications.length} Application(s) (app of apps, e.g. ${this.model.applications[0]?.object.file ?? 'none found'})`;
+    const fix = first
+      ? `add the app's folder by hand in one of ${first.folders.join(', ')} and its line to that folder's kustomization.yaml, following a sibling app`
+      : 'add the app by hand for now, following a sibling app';
     return new HomeopsError(
       'LAYOUT',
       `this Argo CD repo deploys its apps through ${what}; homeops writes apps for ApplicationSets whose git generator picks app folders (directories, or one config file of a fixed name in each) and for app-of-apps roots`,
-      { fix: 'add the app by hand for now, following a sibling app' },
+      { fix },
     );
   }
 
