@@ -1,5 +1,6 @@
 import { repairAppTemplateProbes } from '../../learn/probe-repair.ts';
 import { repairPodTemplate } from '../../learn/pod-repair.ts';
+import { repairResources } from '../../learn/resources-repair.ts';
 import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
@@ -46,7 +47,7 @@ export const VALUES: CompiledRole = compileRole({
     [`${CTR}.envFrom`]: 'secret',
   },
   alike: { [`${CTRL}.strategy`]: ['storage'] },
-  repair: repairAppTemplateProbes([]),
+  repair: (root, template) => repairResources(repairAppTemplateProbes([])(root, template)),
   slots: {
     controllers: [{ name: '<ctrl>', key: '⟪app⟫' }],
     [`${CTRL}.containers`]: [{ name: '<ctr>', key: 'app' }],
@@ -104,7 +105,7 @@ export const DEPLOYMENT: CompiledRole = compileRole({
     'spec.template.spec.volumes': ['storage'],
     'spec.template.spec.containers.[].volumeMounts': ['storage'],
   },
-  repair: repairPodTemplate,
+  repair: (root) => repairResources(repairPodTemplate(root)),
 });
 
 export const SERVICE: CompiledRole = compileRole({

@@ -1,4 +1,5 @@
 import { repairAppTemplateProbes } from '../../learn/probe-repair.ts';
+import { repairResources } from '../../learn/resources-repair.ts';
 import { compileRole, hasKey, isType, type CompiledRole } from '../../learn/role.ts';
 
 /**
@@ -76,7 +77,8 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     [`${V}.ingress.<ing>.annotations`]: ['external'],
   },
   scopedFeatures: ['external'],
-  repair: repairAppTemplateProbes(['spec', 'values']),
+  repair: (root, template) =>
+    repairResources(repairAppTemplateProbes(['spec', 'values'])(root, template)),
   slots: {
     [`${V}.controllers`]: [{ name: '<ctrl>', key: '⟪app⟫' }],
     [`${CTRL}.containers`]: [{ name: '<ctr>', key: 'app' }],
