@@ -231,21 +231,20 @@ class Merger {
       // a list learned from siblings alike in features (a Deployment's volumes) takes their extras
       if (this.role.alike.has(path) && !this.isCore(path)) items.push(...this.extension(items, s));
     } else {
-      const whole0 = (x: At<SeqNode>) => fingerprint({ ...x.node, flow: false });
-      let whole = majorityOf(s, whole0, true);
+      const shapeOf = (x: At<SeqNode>) => fingerprint({ ...x.node, flow: false });
+      let whole = majorityOf(s, shapeOf, true);
       // a list only alike siblings have (a backup component's generator values): half of them
       // agreeing, the group's first on a tie, is its convention
       if (whole === undefined && !t && this.role.alike.has(path)) {
-        const top = majorityOf(s, whole0);
-        const n = s.filter((x) => whole0(x) === top).length;
+        const top = majorityOf(s, shapeOf);
+        const n = s.filter((x) => shapeOf(x) === top).length;
         if (n >= QUORUM && n * 2 >= s.length) whole = top;
       }
-      const agreeing = s.filter((x) => whole0(x) === whole).length;
-      if (t && agreeing < Math.min(QUORUM, this.population)) whole = undefined;
-      const chosen = whole !== undefined ? s.find((x) => whole0(x) === whole) : undefined;
+      let agreed = s.filter((x) => shapeOf(x) === whole);
+      if (t && agreed.length < Math.min(QUORUM, this.population)) agreed = [];
+      const chosen = agreed[0];
       // each item of the agreed list is learned from the same item of the lists that agree
       // (from every item of every list, [volsync, kopiur] came out [volsync, volsync])
-      const agreed = s.filter((x) => whole0(x) === whole);
       const at = (i: number) =>
         agreed.flatMap((x) => {
           const node = x.node.items[i];

@@ -60,7 +60,8 @@ export type StorageConvention =
       claimName: string;
     };
 
-const QUANTITY = /^\d+(\.\d+)?[KMGTPE]i?$/;
+/** A storage size as substitute values write it (`5Gi`). */
+export const QUANTITY = /^\d+(\.\d+)?[KMGTPE]i?$/;
 
 /** Learn the folder conventions from the examples (the new app's group first). */
 export function learnFolderConventions(

@@ -8,7 +8,7 @@ import { render } from '../../render/templates.ts';
 import { orderKeys } from '../../learn/key-order.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 import { applyPins } from './pinned-conventions.ts';
-import { withComponentClass, withComponentSizes } from './component-class.ts';
+import { withComponentVariables } from './component-class.ts';
 import { ensureClaimMount } from './claim-mount.ts';
 import type { DocShape } from '../../learn/tree.ts';
 import * as roles from './roles.ts';
@@ -81,19 +81,16 @@ export async function planAppCopy(
   // the entry Kustomization of each cluster, learned from that cluster's entries
   const entries = new Map(
     (flat ? [] : placements).map((placement) => {
-      const examples = examplesOf(ctx, ctx.learn(placement, chartUrl).examples, 'entry');
+      const siblings = ctx.learn(placement, chartUrl).examples;
+      const examples = examplesOf(ctx, siblings, 'entry');
       const template = render('flux/app/ks.yaml', view);
       const entryVocab = vocabularyOf(spec, ctx, placement);
       const learned = learnDocument(template, entryVocab, examples, roles.ENTRY, features, pin);
       const file = `${spec.name}/ks.yaml`;
-      const sized = withComponentSizes(
-        learned,
-        file,
-        conventions.storage,
-        spec.storage,
-        ctx.learn(placement, chartUrl).examples,
-      );
-      return [placement, withComponentClass(sized, file, conventions.storage, spec.storage)];
+      return [
+        placement,
+        withComponentVariables(learned, file, conventions.storage, spec.storage, siblings),
+      ];
     }),
   );
   const docs = plannedDocs(spec, conventions, view, examples);

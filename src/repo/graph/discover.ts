@@ -24,7 +24,11 @@ export const isArgoApp = (o: RepoObject): boolean =>
 /** A Flux Kustomization's `spec.path`, repo-relative, without `./` or a trailing `/`. */
 export function fluxPath(o: RepoObject): string | undefined {
   const path = str(dig(o.data, 'spec', 'path'));
-  if (path === undefined) return undefined;
+  return path === undefined ? undefined : repoRelative(path);
+}
+
+/** A path Flux reads from the repo's root (`./kubernetes/apps/`), as `kubernetes/apps` (`''` for the root). */
+export function repoRelative(path: string): string {
   const p = posix.normalize(path.replace(/^\.?\//, '')).replace(/\/$/, '');
   return p === '.' ? '' : p;
 }

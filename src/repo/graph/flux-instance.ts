@@ -1,4 +1,4 @@
-import { posix } from 'node:path';
+import { repoRelative } from './discover.ts';
 import type { FluxKs } from './flux-graph.ts';
 import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
 
@@ -40,6 +40,5 @@ function syncPath(o: RepoObject): string | undefined {
   const kind = str(dig(sync, 'kind'));
   const path = str(dig(sync, 'path'));
   if (path === undefined || (kind !== undefined && kind !== 'GitRepository')) return undefined;
-  const p = posix.normalize(path.replace(/^\.?\//, '')).replace(/\/$/, '');
-  return p === '.' ? '' : p;
+  return repoRelative(path);
 }
