@@ -18,12 +18,15 @@ import {
 export interface Example {
   shape: DocShape;
   features: FeatureSet;
+  /** In the new app's own namespace (or group): its neighbours' values come first. */
+  local?: boolean;
 }
 
 /** A node of an example at some path, with its app's features. */
 interface At<N extends Node = Node> {
   node: N;
   features: FeatureSet;
+  local?: boolean;
 }
 
 /** Keys a sibling may have that the template does not: taken only when this many siblings agree. */
@@ -42,7 +45,7 @@ export function mergeDocument(
   features: FeatureSet,
 ): DocShape {
   const m = new Merger(role, features, examples.length);
-  const at = examples.map((e) => ({ node: e.shape.root, features: e.features }));
+  const at = examples.map((e) => ({ node: e.shape.root, features: e.features, local: e.local }));
   const merged = resolveAliases(m.value('', template.root, at) ?? template.root);
   const root = role.repair ? role.repair(merged, template.root) : merged;
   return {
@@ -186,22 +189,26 @@ class Merger {
         return withAnchor({ ...t, value: asRelease[0].node.value, style }, anchor);
       return withAnchor({ ...t, style, ...(style === 'PLAIN' ? {} : { trusted: false }) }, anchor);
     }
-    let winner = majorityOf(s, (x) => JSON.stringify(x.node.value), true);
+    const valueOf = (x: At<ScalarNode>) => JSON.stringify(x.node.value);
+    // the new app's neighbours first: where most of its namespace agree (30m), the repo's
+    // majority elsewhere (1h) does not decide
+    const near = s.filter((x) => x.local);
+    let winner =
+      (near.length >= QUORUM ? majorityOf(near, valueOf, true) : undefined) ??
+      majorityOf(s, valueOf, true);
     // one sibling's value does not outweigh the template's where there are several siblings
     if (
       winner !== undefined &&
       t &&
-      s.filter((x) => JSON.stringify(x.node.value) === winner).length <
-        Math.min(QUORUM, this.population)
+      s.filter((x) => valueOf(x) === winner).length < Math.min(QUORUM, this.population)
     )
       winner = undefined;
     if (winner === undefined && t) {
       const like = s.filter((x) => typeof x.node.value === typeof t.value);
       return withAnchor({ ...t, style: majorityOf(like, (x) => x.node.style) ?? t.style }, anchor);
     }
-    const pool =
-      winner === undefined ? s : s.filter((x) => JSON.stringify(x.node.value) === winner);
-    const first = pluralityOf(pool, (x) => JSON.stringify(x.node.value));
+    const pool = winner === undefined ? s : s.filter((x) => valueOf(x) === winner);
+    const first = pluralityOf(pool, valueOf);
     if (!first) return t;
     const style = majorityOf(pool, (x) => x.node.style) ?? first.node.style;
     const { anchor: _drop, ...node } = first.node;
@@ -213,7 +220,9 @@ class Merger {
       majorityOf(s, (x) => String(x.node.flow)) === 'true' || (s.length === 0 && t?.flow === true);
     const anchor = anchorOf(t, s);
     const itemPath = `${path}.[]`;
-    const pooled = s.flatMap((x) => x.node.items.map((node) => ({ node, features: x.features })));
+    const pooled = s.flatMap((x) =>
+      x.node.items.map((node) => ({ node, features: x.features, local: x.local })),
+    );
     let items: Node[];
     const decided = [...this.role.inputValues, ...this.role.core].some((p) =>
       p.startsWith(`${path}.`),
@@ -248,7 +257,7 @@ class Merger {
       const at = (i: number) =>
         agreed.flatMap((x) => {
           const node = x.node.items[i];
-          return node ? [{ node, features: x.features }] : [];
+          return node ? [{ node, features: x.features, local: x.local }] : [];
         });
       if (chosen)
         items = chosen.node.items.map((item, i) => this.value(itemPath, item, at(i)) ?? item);
@@ -286,7 +295,11 @@ class Merger {
   private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
     const slots = this.role.slots.get(path) ?? [];
     const tEntries = canonical(t, slots);
-    const sEntries = s.map((x) => ({ features: x.features, entries: canonical(x.node, slots) }));
+    const sEntries = s.map((x) => ({
+      features: x.features,
+      local: x.local,
+      entries: canonical(x.node, slots),
+    }));
     const keys = [
       ...new Set([...tEntries.keys(), ...sEntries.flatMap((x) => [...x.entries.keys()])]),
     ];
@@ -327,7 +340,7 @@ class Merger {
       if (!present) continue;
       const children = have.flatMap((x) => {
         const e = x.entries.get(key);
-        return e ? [{ node: e.value, features: x.features, entry: e }] : [];
+        return e ? [{ node: e.value, features: x.features, local: x.local, entry: e }] : [];
       });
       const value = this.value(childPath, te?.value, children);
       if (!value) continue;

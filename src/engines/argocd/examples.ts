@@ -219,13 +219,14 @@ export function examplesOf(
   role: FileRole | 'values',
 ): Example[] {
   return examples.flatMap((e) => {
-    if (role === 'values') return e.values ? [{ shape: e.values, features: e.features }] : [];
+    if (role === 'values')
+      return e.values ? [{ shape: e.values, features: e.features, local: e.local }] : [];
     const doc = e.docs.find((d) => d.role === role);
     if (!doc) return [];
     const shape = readShapes(learnableText(model.tree, doc.file) ?? '', e.vocab).find(
       (s) => s.index === doc.index,
     );
-    return shape ? [{ shape, features: e.features }] : [];
+    return shape ? [{ shape, features: e.features, local: e.local }] : [];
   });
 }
 

@@ -33,7 +33,7 @@ function siblingFiles(
     const file = name(e);
     const text = file === undefined ? undefined : tree.read(posix.join(e.dir, file));
     const [shape] = text === undefined ? [] : readShapes(text, e.vocab);
-    return shape ? [{ shape, features: e.features }] : [];
+    return shape ? [{ shape, features: e.features, local: e.local }] : [];
   });
 }
 

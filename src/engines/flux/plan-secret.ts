@@ -75,7 +75,7 @@ export async function planFluxSecret(
   const withSecret = examples.flatMap((e) => {
     const doc = e.docs.find((d) => d.role === 'externalsecret');
     const shape = doc && shapeOf(ctx.model, e, doc);
-    return shape ? [{ shape, features: e.features }] : [];
+    return shape ? [{ shape, features: e.features, local: e.local }] : [];
   });
   const text = learnDocument(template, vocab, withSecret, roles.EXTERNAL_SECRET, { secret: true });
   const docs = appDocs(ctx.model.reader, dir);

@@ -13,7 +13,7 @@ export function examplesOf(
   return examples.flatMap((e) => {
     const doc = e.docs.find((d) => d.role === role);
     const shape = doc && shapeOf(ctx.model, e, doc);
-    return shape ? [{ shape, features: e.features }] : [];
+    return shape ? [{ shape, features: e.features, local: e.local }] : [];
   });
 }
 
