@@ -33,9 +33,18 @@ export function storageClass(ctx: FluxAppContext, placement: Placement): string 
   if (ctx.repo.config.conventions.storageClass) return ctx.repo.config.conventions.storageClass;
   const { examples } = ctx.learn(placement, undefined);
   const classes = examples.flatMap((e) => {
+    // a claim bound to a volume of its own (a static NFS PersistentVolume beside it) names that
+    // volume's class, which provisions nothing for a new app
+    const staticClasses = new Set(
+      e.docs
+        .filter((d) => d.object?.kind === 'PersistentVolume')
+        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName'))),
+    );
     const fromFile = e.docs
       .filter((d) => d.role === 'claim')
-      .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
+      .filter((d) => dig(d.object?.data, 'spec', 'volumeName') === undefined)
+      .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')))
+      .filter((c) => !staticClasses.has(c));
     const persistence = Object.values(
       (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ?? {}) as Record<string, unknown>,
     );

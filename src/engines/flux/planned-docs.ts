@@ -61,6 +61,8 @@ export function plannedDocs(
     });
   for (const role of Object.keys(conventions.files)) {
     if (!role.startsWith('other:') || !wanted(role as FileRole, examples, spec.namespace)) continue;
+    // a volume is one sibling's share or disk: the new app's claim comes from --storage
+    if (role === 'other:PersistentVolume') continue;
     const example = examples.flatMap((e) => e.docs).find((d) => d.role === role)?.object;
     if (!example) continue;
     const template = `---\napiVersion: ${example.apiVersion}\nkind: ${example.kind}\nmetadata:\n  name: ${spec.name}\n`;
