@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import { majorityOf } from '../../learn/merge.ts';
+import { provisionedClaimClasses } from '../../repo/claim-classes.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { toData } from '../../learn/tree.ts';
 import { SecretsContext } from '../../secrets/secrets-context.ts';
@@ -173,9 +174,7 @@ export class ArgoAppContext {
   storageClass(): string | undefined {
     if (this.repo.config.conventions.storageClass) return this.repo.config.conventions.storageClass;
     const classes = this.examples(undefined).flatMap((e) => {
-      const files = e.docs
-        .filter((d) => d.role === 'claim')
-        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')));
+      const files = provisionedClaimClasses(e.docs);
       const persistence = Object.values(
         (dig(e.values ? toData(e.values.root) : undefined, 'persistence') ?? {}) as Record<
           string,

@@ -1,4 +1,5 @@
 import { majorityOf } from '../../learn/merge.ts';
+import { provisionedClaimClasses } from '../../repo/claim-classes.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 
@@ -33,18 +34,7 @@ export function storageClass(ctx: FluxAppContext, placement: Placement): string 
   if (ctx.repo.config.conventions.storageClass) return ctx.repo.config.conventions.storageClass;
   const { examples } = ctx.learn(placement, undefined);
   const classes = examples.flatMap((e) => {
-    // a claim bound to a volume of its own (a static NFS PersistentVolume beside it) names that
-    // volume's class, which provisions nothing for a new app
-    const staticClasses = new Set(
-      e.docs
-        .filter((d) => d.object?.kind === 'PersistentVolume')
-        .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName'))),
-    );
-    const fromFile = e.docs
-      .filter((d) => d.role === 'claim')
-      .filter((d) => dig(d.object?.data, 'spec', 'volumeName') === undefined)
-      .map((d) => str(dig(d.object?.data, 'spec', 'storageClassName')))
-      .filter((c) => !staticClasses.has(c));
+    const fromFile = provisionedClaimClasses(e.docs);
     const persistence = Object.values(
       (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ?? {}) as Record<string, unknown>,
     );
