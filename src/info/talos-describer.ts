@@ -51,15 +51,22 @@ export function describeTalos(repo: RepoContext): TalosInfo {
   }
   const clusters = ctx
     .clusters()
-    .map((cluster) => clusterOf(ctx.backend({ cluster }), ctx.nodeFacts({ cluster })));
+    .map((cluster) =>
+      clusterOf(
+        ctx.backend({ cluster }),
+        ctx.nodeFacts({ cluster }),
+        (ip) => ctx.loadBalancerAddress({ cluster }, ip) !== undefined,
+      ),
+    );
   return { clusters, elsewhere: [], message: null };
 }
 
 /**
  * The first address after the nodes' that `homeops node` takes (not a node's, the VIP, the
- * gateway, a variable's or in a load-balancer pool), checked by the node generator's own check.
+ * gateway, a variable's, in a load-balancer pool or pinned to a Service or Gateway), checked by
+ * the node generator's own checks.
  */
-function freeAddress(facts: TalconfigFacts): string | null {
+function freeAddress(facts: TalconfigFacts, pinned: (ip: string) => boolean): string | null {
   const subnet = facts.subnets[0];
   if (!subnet) return null;
   const first = networkAddress(subnet) + 1;
@@ -68,12 +75,16 @@ function freeAddress(facts: TalconfigFacts): string | null {
   const start = Math.min(Math.max(...used, first - 1) + 1, last);
   for (let i = 0; i <= last - first; i++) {
     const ip = formatIpv4(first + ((start - first + i) % (last - first + 1)));
-    if (typeof checkIp(ip, facts) === 'string') return ip;
+    if (typeof checkIp(ip, facts) === 'string' && !pinned(ip)) return ip;
   }
   return null;
 }
 
-function clusterOf(backend: TalosBackend, facts: TalconfigFacts): TalosClusterInfo {
+function clusterOf(
+  backend: TalosBackend,
+  facts: TalconfigFacts,
+  pinned: (ip: string) => boolean,
+): TalosClusterInfo {
   let version: string | null = null;
   try {
     version = formatTalosVersion(backend.talosVersion());
@@ -93,7 +104,7 @@ function clusterOf(backend: TalosBackend, facts: TalconfigFacts): TalosClusterIn
       role: n.controlPlane ? 'controlplane' : 'worker',
     })),
     subnet: subnet ? `${formatIpv4(networkAddress(subnet))}/${subnet.prefix}` : null,
-    freeAddress: freeAddress(facts),
+    freeAddress: freeAddress(facts, pinned),
     patches: PATCHES[backend.tool](backend),
   };
 }

@@ -43,7 +43,7 @@ export interface ScanScope {
 }
 
 const MENTIONS =
-  /CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
+  /kind:\s*Gateway\b|CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
 const ADDRESS_KEYS =
   /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
 
@@ -97,14 +97,48 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
   return pools;
 }
 
+const ADDRESS_KEY_NAMES = new Set([
+  'lbipam.cilium.io/ips',
+  'io.cilium/lb-ipam-ips',
+  'metallb.universe.tf/loadBalancerIPs',
+  'metallb.io/loadBalancerIPs',
+  'loadBalancerIP',
+]);
+
+/**
+ * The addresses pinned in a file, read from its parsed documents so that a value given by an
+ * alias (`lbipam.cilium.io/ips: *address`) is the address its anchor holds; a Gateway's own
+ * `spec.addresses` too. A document that does not parse (a template) is read as text.
+ */
 function addressesOf(text: string, file: string, vars: Vars): LoadBalancerAddress[] {
   const out: LoadBalancerAddress[] = [];
-  for (const m of text.matchAll(ADDRESS_KEYS)) {
-    const key = captured(m, 1);
-    for (const part of captured(m, 2).split(',')) {
+  const add = (key: string, value: unknown) => {
+    if (typeof value !== 'string' && typeof value !== 'number') return;
+    for (const part of String(value).split(',')) {
       const ip = resolved(part, vars);
       if (ip !== undefined && parseIpv4(ip) !== undefined) out.push({ ip, key, file });
     }
+  };
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object')
+      for (const [key, value] of Object.entries(node)) {
+        if (ADDRESS_KEY_NAMES.has(key)) add(key, value);
+        else walk(value);
+      }
+  };
+  for (const doc of documentsOf(text)) {
+    if (doc.errors.length > 0) {
+      const source = text.slice(doc.range[0], doc.range[2]);
+      for (const m of source.matchAll(ADDRESS_KEYS)) add(captured(m, 1), captured(m, 2));
+      continue;
+    }
+    const data = doc.toJS({ maxAliasCount: -1 }) as unknown;
+    walk(data);
+    const gateway = data as { kind?: unknown; spec?: { addresses?: unknown } } | null;
+    if (gateway?.kind === 'Gateway' && Array.isArray(gateway.spec?.addresses))
+      for (const a of gateway.spec.addresses as { type?: unknown; value?: unknown }[])
+        if (a.type === undefined || a.type === 'IPAddress') add('spec.addresses', a.value);
   }
   return out;
 }
