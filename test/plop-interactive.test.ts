@@ -19,9 +19,9 @@ describe('npx plop app, answered at a real terminal', () => {
       await session.answer('Container image', 'ghcr.io/traefik/whoami:latest');
       await session.waitFor('"latest" tag');
       await session.answer('', '\u0015ghcr.io/traefik/whoami:v1.10.4'); // Ctrl-U clears the line, then type again
-      await session.answer('Container port', '80');
       await session.answer('Route', DOWN);
       await session.answer(/Hostname \(whoami\.\$\{SECRET_DOMAIN\}\)/, '');
+      await session.answer('Container port', '80');
       await session.answer('Persistent storage size', '2Gi');
       await session.answer('Depends on', '');
       await session.answer('Secrets from 1Password?', '');

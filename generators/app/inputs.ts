@@ -26,8 +26,6 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
   ...placementInputs,
   chartInput,
   imageInput<FluxAppContext>(isAppTemplate),
-  portInput<FluxAppContext>((a, ctx) => isAppTemplate(a, ctx) || hasRoute(a)),
-  healthPathInput<FluxAppContext>(isAppTemplate),
   routeInput<FluxAppContext>((v: string, a, ctx) => {
     if (v === 'none' || typeof a.namespace !== 'string') return undefined;
     const found = wayIn(
@@ -44,12 +42,21 @@ export const appInputs: InputSpec<FluxAppContext>[] = [
     help: 'hostname: default the form the repo\'s routes use, e.g. echo.${SECRET_DOMAIN} or "{{ .Release.Name }}.example.com"',
     type: 'string',
     when: hasRoute,
+    // a repo whose routes name no host homeops can follow gives no default: it is asked for
+    required: true,
     default: (ctx, a) => {
-      const pattern = hostnamePattern(ctx, placementOf(ctx, a)) ?? '⟪app⟫.${SECRET_DOMAIN}';
-      return fillText(pattern, { app: String(a.name) });
+      const pattern = hostnamePattern(ctx, placementOf(ctx, a));
+      if (pattern === undefined) return undefined;
+      // Helm's `{{ .Release.Name }}` is read in app-template's values only, not in a route file
+      // or another chart's values
+      const own = isAppTemplate(a, ctx) ? pattern : pattern.replaceAll('⟪release⟫', '⟪app⟫');
+      return fillText(own, { app: String(a.name) });
     },
     validate: (v: string) => check.hostname(v),
   },
+  // after the route: a chart's port is asked only where a route leads to it
+  portInput<FluxAppContext>((a, ctx) => isAppTemplate(a, ctx) || hasRoute(a)),
+  healthPathInput<FluxAppContext>(isAppTemplate),
   storageInput<FluxAppContext>(isAppTemplate),
   storageClassInput<FluxAppContext>(
     hasStorage,

@@ -175,11 +175,30 @@ export function hostnamePattern(ctx: FluxAppContext, placement: Placement): stri
       .map((h) => abstractText(h, e.vocab));
   // the app's own name, or Helm's for it (`{{ .Release.Name }}`), in the siblings' form: those of
   // the app's own folder first, as a cluster may use its own domain variable
-  const ownName = (h: string) => h.includes('⟪app⟫') || h.includes('⟪release⟫');
+  // or a variable its Kustomization substitutes with it (`${APP}.${CLUSTER_DOMAIN}`, APP: <app>)
+  const nameVars = new Set(examples.flatMap(appNameVariables));
+  const ownName = (h: string) =>
+    h.includes('⟪app⟫') ||
+    h.includes('⟪release⟫') ||
+    [...h.matchAll(/\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g)].some((m) => nameVars.has(m[1] ?? ''));
   const local = examples
     .filter((e) => e.local)
     .flatMap(hostnamesOf)
     .filter(ownName);
   const all = local.length ? local : examples.flatMap(hostnamesOf).filter(ownName);
-  return majorityOf(all, (h) => h);
+  if (all.length) return majorityOf(all, (h) => h);
+  // no sibling's host is named after its app (gist.example.net): the domain most of them are under
+  const parents = examples
+    .flatMap(hostnamesOf)
+    .map((h) => h.split('.').slice(1).join('.'))
+    .filter((d) => (d.includes('.') || d.includes('${')) && !d.includes('⟪'));
+  const parent = majorityOf(parents, (d) => d);
+  return parent ? `⟪app⟫.${parent}` : undefined;
+}
+
+/** The variables an app's Kustomization substitutes with the app's own name (`APP: <app>`). */
+function appNameVariables(e: AppExample): string[] {
+  const substitute = dig(e.app.ks.object.data, 'spec', 'postBuild', 'substitute');
+  if (!substitute || typeof substitute !== 'object') return [];
+  return Object.entries(substitute).flatMap(([k, v]) => (v === e.vocab.app ? [k] : []));
 }
