@@ -23,12 +23,15 @@ export function chartVersion(
   chartName?: string,
 ): string | undefined {
   const { examples } = ctx.learn(placement, chartUrl);
+  // an OCI chart's name is its URL's last segment: the same chart a HelmRepository serves by it
+  const name = chartName ?? chartUrl.split('/').pop();
   const versions = examples.flatMap((e) =>
     e.docs.flatMap((d) => {
       if (d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === chartUrl)
         return [str(dig(d.object?.data, 'spec', 'ref', 'tag'))];
+      // a HelmRepository's chart (chart.spec) counts by its name, not every chart.spec's version
       const ref = d.role === 'helmrelease' && d.object ? chartOf(d.object).ref : undefined;
-      if (d.object && ref !== undefined && (chartName === undefined || ref === chartName))
+      if (d.object && ref !== undefined && ref === name)
         return [str(dig(d.object.data, 'spec', 'chart', 'spec', 'version'))];
       return [];
     }),
