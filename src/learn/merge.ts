@@ -147,7 +147,9 @@ class Merger {
       const rate = (g: readonly T[]) => g.filter((x) => x.entries.has(key)).length / g.length;
       if (Math.abs(rate(yes) - rate(no)) < 0.5) continue;
       const alike = out.filter((x) => (x.features[feature] === true) === wanted);
-      if (alike.length > 0) out = alike;
+      // features narrow the circle one after another, never below three where it had more:
+      // two apps alike in every feature are one pattern, not the repo's
+      if (alike.length > 0 && alike.length >= Math.min(QUORUM + 1, out.length)) out = alike;
     }
     return out;
   }
