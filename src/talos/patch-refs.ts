@@ -6,6 +6,7 @@ import { isMap, isScalar, isSeq, parseDocument, Scalar } from 'yaml';
 import type { Document } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
+import { patchRefPlace } from './patch-ref-place.ts';
 import { scalarText } from './talconfig-node.ts';
 import { resolveOrKeep } from './vars.ts';
 import type { Vars } from './vars.ts';
@@ -173,7 +174,14 @@ export function addPatchRef(
   const parentPath = path.slice(0, -1);
   let addition: YamlEdit;
   // `patches: []` stays a flow list: a ref is one short string
-  if (isSeq(list)) addition = { kind: 'item', path, value, emptyFlow: 'flow' };
+  if (isSeq(list))
+    addition = {
+      kind: 'item',
+      path,
+      value,
+      place: patchRefPlace(existing, ref),
+      emptyFlow: 'flow',
+    };
   else if (parentPath.length === 0 || isMap(base.getIn(parentPath, true)))
     addition = { kind: 'key', path: parentPath, key: 'patches', value: base.createNode([value]) };
   else

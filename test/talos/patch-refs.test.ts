@@ -16,14 +16,10 @@ const add = (source: string, target: Parameters<typeof addPatchRef>[1], ref: str
   addPatchRef(parseDocument(source), target, ref, { source });
 
 describe('addPatchRef', () => {
-  it('appends to the top-level patches, then is a no-op', () => {
+  it('puts the ref in its sorted place in sorted top-level patches, then is a no-op', () => {
     const r = add(CT.talconfig, { scope: 'global' }, '@./patches/global/cilium.yaml');
     expect(r.text).toBe(
-      insertedAfter(
-        CT.talconfig,
-        '  - "@./patches/global/machine-time.yaml"',
-        '  - "@./patches/global/cilium.yaml"\n',
-      ),
+      insertedAfter(CT.talconfig, '\npatches:', '  - "@./patches/global/cilium.yaml"\n'),
     );
     expect(r).toMatchObject({
       added: true,
