@@ -7,6 +7,7 @@ import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import { addNode } from '../add-node.ts';
+import { inMarkerStyle, usesDocumentMarkers } from '../document-markers.ts';
 import type { NodeRequest } from '../backend.ts';
 import { normalizeMac } from '../net.ts';
 import { checkDisk, checkRole, checkSchematic } from '../node-input.ts';
@@ -14,6 +15,7 @@ import type { CheckedNodeInput, NodeInput } from '../node-input.ts';
 import type { NodeFacts } from '../talconfig-node.ts';
 import { uncheckedWarnings } from '../node-warnings.ts';
 import { clustertoolSteps, encryptedWarning } from './clustertool-steps.ts';
+import { referencedPatchTexts } from './patch-texts.ts';
 import type { TalhelperRepo } from './talhelper-repo.ts';
 
 export function planTalhelperNode(
@@ -30,8 +32,9 @@ export function planTalhelperNode(
   const result = addNode(th.doc, facts, answers, { source: th.text });
   tree.update(th.file, result.text);
   const created = (result.patchFolder?.files ?? []).map((f) => posix.join(th.dir, f.path));
+  const markers = usesDocumentMarkers(referencedPatchTexts(tree, th));
   for (const [i, f] of (result.patchFolder?.files ?? []).entries())
-    tree.create(created[i] ?? f.path, f.content, 'node patch');
+    tree.create(created[i] ?? f.path, inMarkerStyle(f.content, markers), 'node patch');
 
   const clustertool = th.clustertool;
   const warnings = [

@@ -7,6 +7,7 @@ import { posix } from 'node:path';
 import type { PlanResult } from '../../engine/generator.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 import type { PatchRequest } from '../backend.ts';
+import { inMarkerStyle, usesDocumentMarkers } from '../document-markers.ts';
 import { alreadyThere, placePatch, targetText } from '../patch-file.ts';
 import { patchFileName } from '../patch-file-name.ts';
 import { addPatchRef, refToPath, suggestPatchRef } from '../patch-refs.ts';
@@ -15,6 +16,7 @@ import { refuseRepeatedSettings } from '../repeated-settings.ts';
 import type { TalconfigFacts } from '../talconfig-facts.ts';
 import type { TalosVersion } from '../talos-version.ts';
 import { formatTalosVersion } from '../talos-version.ts';
+import { referencedPatchTexts } from './patch-texts.ts';
 import { talhelperReach, talhelperSources } from './talhelper-sources.ts';
 import type { TalhelperRepo } from './talhelper-repo.ts';
 
@@ -59,7 +61,9 @@ export function planTalhelperPatch(
   version: TalosVersion,
   { def, values, target, targetName }: PatchRequest,
 ): PlanResult {
-  const text = def.render(values, version);
+  // a leading `---` where the repo's own patch files (most of them) have one
+  const markers = usesDocumentMarkers(referencedPatchTexts(tree, th));
+  const text = inMarkerStyle(def.render(values, version), markers);
   const ref = patchRef(tree, th, target, def.id, text);
   const file = posix.join(th.dir, refToPath(ref));
   const placed = placePatch(tree, file, text, (skip) =>
