@@ -6,6 +6,7 @@ import { isMap, isScalar, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { CheckedNodeInput } from './node-input.ts';
 import { buildLevel, prefixFor } from './node-interface.ts';
+import { majorityScalarStyle } from './scalar-style.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 import type { NodeFacts } from './talconfig-node.ts';
 import { seqItems } from './talconfig-node.ts';
@@ -64,6 +65,7 @@ function chooseImage(
   input: CheckedNodeInput,
   warn: string[],
   groupSchematic: boolean,
+  urlLike: unknown,
 ): [string, unknown] | undefined {
   if (input.schematic) {
     const url = facts.image.talosImageURL ?? '';
@@ -77,10 +79,10 @@ function chooseImage(
       warn.push(
         `${template.hostname} uses an inline schematic; the new node uses talosImageURL ${image}`,
       );
-    return ['talosImageURL', scalar(image, t.get('talosImageURL', true))];
+    return ['talosImageURL', scalar(image, urlLike)];
   }
   if (template?.image === 'talosImageURL' && facts.image.talosImageURL)
-    return ['talosImageURL', scalar(facts.image.talosImageURL, t.get('talosImageURL', true))];
+    return ['talosImageURL', scalar(facts.image.talosImageURL, urlLike)];
   if (template?.image === 'schematic') {
     if (groupSchematic) return undefined;
     const extensions = officialExtensions(t.get('schematic', true));
@@ -117,11 +119,15 @@ export function buildNodeEntry(
   const put = (slot: string, key: string, value: unknown): void =>
     void values.set(slot, [key, value]);
 
-  /** The template's scalar at `path`, else the first other node's: new values are quoted like it. */
+  /**
+   * The template's scalar at `path`, else the first other node's, else the style most of the
+   * nodes' strings have: new values are quoted like it.
+   */
+  const siblings = facts.nodes.map((n) => doc.getIn(['nodes', n.index], true));
   const like = (...path: string[]): unknown =>
     [template, ...facts.nodes.filter((n) => n !== template)]
       .map((n) => (n ? doc.getIn(['nodes', n.index, ...path], true) : undefined))
-      .find(isScalar);
+      .find(isScalar) ?? majorityScalarStyle(siblings);
 
   put('hostname', 'hostname', scalar(input.hostname, like('hostname')));
   put('ipAddress', 'ipAddress', scalar(input.ip, like('ipAddress'), true));
@@ -144,6 +150,7 @@ export function buildNodeEntry(
     input,
     warn,
     doc.hasIn([cp ? 'controlPlane' : 'worker', 'schematic']),
+    like('talosImageURL'),
   );
   if (image) put('talosImageURL', ...image);
   for (const k of COPIED) if (t.has(k)) put(k, k, copy(t.get(k, true)));
