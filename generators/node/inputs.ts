@@ -43,7 +43,7 @@ export const nodeInputs: InputSpec<TalosContext>[] = [
   {
     name: 'hostname',
     message: 'Node hostname',
-    help: 'hostname: the new node, a DNS label such as k8s-3',
+    help: 'hostname: the new node, a DNS label such as k8s-3 (or a DNS name like the other nodes, where most have one)',
     type: 'string',
     required: true,
     validate: inCluster((v: string, a, ctx) => problem(checkHostname(v, ctx.factsWithout(a, v)))),

@@ -116,3 +116,9 @@ export function macProblem(mac: string): string | undefined {
 export function isDnsLabel(text: string): boolean {
   return /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/.test(text);
 }
+
+/** A dotted DNS name (`kmain01.cin.macro.network`): two or more labels, 253 characters at most. */
+export function isDottedDnsName(text: string): boolean {
+  const labels = text.split('.');
+  return text.length <= 253 && labels.length > 1 && labels.every(isDnsLabel);
+}

@@ -9,6 +9,7 @@ import {
   inRange,
   inSubnet,
   isDnsLabel,
+  isDottedDnsName,
   macProblem,
   networkAddress,
   broadcastAddress,
@@ -53,13 +54,23 @@ const taken = (field: string, message: string, fix: string): HomeopsError =>
 /** Names cluster-template gives its shared patch folders; a node folder may not use them. */
 const RESERVED = ['global', 'controller', 'worker', 'all', 'controlplane'];
 
+/** Whether most of the nodes are named by dotted DNS names (`kmain01.cin.macro.network`). */
+const dottedNodes = (facts: TalconfigFacts): boolean =>
+  facts.nodes.length > 0 &&
+  facts.nodes.filter((n) => isDottedDnsName(n.hostnameResolved)).length * 2 >= facts.nodes.length;
+
 export function checkHostname(value: string, facts: TalconfigFacts): string | HomeopsError {
   const h = value.trim();
-  if (!isDnsLabel(h))
+  const dotted = dottedNodes(facts);
+  if (!isDnsLabel(h) && !(dotted && isDottedDnsName(h)))
     return bad(
       'hostname',
       `"${value}" is not a valid hostname`,
-      'use 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. k8s-3)',
+      dotted
+        ? 'use a DNS name like the other nodes: dot-separated labels of 1-63 lower-case letters, digits and "-", each starting and ending with a letter or digit (e.g. k8s-3.lan)'
+        : h.includes('.') && facts.nodes.length > 0
+          ? 'use one DNS label (e.g. k8s-3): 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit; a dotted name is taken where most of the other nodes have one'
+          : 'use 1-63 lower-case letters, digits and "-", starting and ending with a letter or digit (e.g. k8s-3)',
     );
   if (facts.perNodePatches && RESERVED.includes(h))
     return bad(
