@@ -5,7 +5,7 @@
 import { isMap, isScalar, YAMLMap } from 'yaml';
 import type { Document } from 'yaml';
 import type { CheckedNodeInput } from './node-input.ts';
-import { buildLevel, prefixFor } from './node-interface.ts';
+import { buildLevel, cidrOnce } from './node-interface.ts';
 import { majorityScalarStyle } from './scalar-style.ts';
 import type { TalconfigFacts } from './talconfig-facts.ts';
 import type { NodeFacts } from './talconfig-node.ts';
@@ -158,7 +158,7 @@ export function buildNodeEntry(
   const ifaces = seqItems(t.get('networkInterfaces', true)).filter(isMap) as AnyMap[];
   const withVip = cp && !!template?.controlPlane;
   if (ifaces[0] && template) {
-    const cidr = `${input.ip}/${prefixFor(input.ip, facts, ifaces[0], warn)}`;
+    const cidr = cidrOnce(input.ip, facts, ifaces[0], warn);
     if (ifaces.length > 1)
       warn.push(
         `${template.hostname} has ${ifaces.length} interfaces; only the first was mirrored`,

@@ -12,7 +12,8 @@ const KEPT = ['dhcp', 'routes', 'mtu', 'vlanId'];
 
 export interface LevelContext {
   mac: string;
-  cidr: string;
+  /** The new address in CIDR form, asked for only by a level that writes `addresses`. */
+  cidr: () => string;
   withVip: boolean;
   from: string;
   warn: string[];
@@ -40,7 +41,7 @@ export function buildLevel(t: AnyMap, ctx: LevelContext, top: boolean): YAMLMap 
       );
       out.set('deviceSelector', selector);
     } else if (k === 'addresses') {
-      out.set(k, seqLike(value, [scalar(ctx.cidr, seqItems(value)[0], true)]));
+      out.set(k, seqLike(value, [scalar(ctx.cidr(), seqItems(value)[0], true)]));
     } else if (k === 'vlans') {
       out.set(
         k,
@@ -76,8 +77,24 @@ export function prefixFor(
   const first = iface ? seqItems(iface.get('addresses', true))[0] : undefined;
   const written = /\/(\d{1,2})$/.exec(isScalar(first) ? String(first.value) : '');
   if (written) return Number(written[1]);
-  warn.push('could not tell the subnet prefix from the other nodes; used /24');
+  warn.push(
+    `${ip} is in no subnet of the other nodes' addresses, and the interface it follows writes no prefix: its address was written as ${ip}/24; check that prefix`,
+  );
   return 24;
+}
+
+/**
+ * The new node's address in CIDR form, worked out once and only when asked: an interface on DHCP
+ * writes no address, so no prefix is assumed (nor warned about) for it.
+ */
+export function cidrOnce(
+  ip: string,
+  facts: TalconfigFacts,
+  iface: AnyMap | undefined,
+  warn: string[],
+): () => string {
+  let cidr: string | undefined;
+  return () => (cidr ??= `${ip}/${prefixFor(ip, facts, iface, warn)}`);
 }
 
 /** A MAC in the letter case of the sibling's (`BC:24:11:…` when the repo writes them so). */

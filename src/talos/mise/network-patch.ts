@@ -6,7 +6,7 @@
 import { Document, isMap, YAMLMap } from 'yaml';
 import { detectIndentSeq } from '../../yaml/edit/render-value.ts';
 import type { CheckedNodeInput } from '../node-input.ts';
-import { buildLevel, prefixFor } from '../node-interface.ts';
+import { buildLevel, cidrOnce, prefixFor } from '../node-interface.ts';
 import { renderDocuments } from '../patches/render.ts';
 import type { PatchDocument } from '../patches/render.ts';
 import type { TalconfigFacts } from '../talconfig-facts.ts';
@@ -62,7 +62,7 @@ function legacyPatch(o: NetworkPatchOptions, template: MiseNode | undefined): st
         iface,
         {
           mac: node.mac,
-          cidr: `${node.ip}/${prefixFor(node.ip, o.facts, iface, warn)}`,
+          cidr: cidrOnce(node.ip, o.facts, iface, warn),
           withVip,
           from,
           warn,
