@@ -10,10 +10,10 @@ import * as flux from '../flux/roles.ts';
 import * as roles from './roles.ts';
 import { render } from '../../render/templates.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
-import type { ArgoView } from './argo-view.ts';
+import { chartKey, type ArgoView } from './argo-view.ts';
 import { examplesOf, repoExamplesOfKind, type ArgoExample } from './examples.ts';
 import { argoExternalSecret } from './external-secret.ts';
-import type { ArgoFolderConventions } from './folder-conventions.ts';
+import { chartUrl, type ArgoFolderConventions } from './folder-conventions.ts';
 import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
 import { asHelmTemplate, helmText } from './helm-template.ts';
 import { underKey } from './umbrella-chart.ts';
@@ -51,7 +51,7 @@ export async function folderDocs(
 ): Promise<{ files: Map<string, string>; inlineValues: Node | undefined; features: FeatureSet }> {
   const features = docFeatures(spec, view);
   const docs: PlannedDoc[] = plannedDocs(view);
-  const pools = learningPools(ctx, examples, view.appTemplate);
+  const pools = learningPools(ctx, examples, view.appTemplate, view.chart ?? undefined);
   if (spec.secret)
     docs.push(
       await secretDoc(ctx, spec.name, secretNameFor(examples, spec.name), spec.secret, pools),
@@ -99,18 +99,26 @@ export interface LearningPools {
 
 /**
  * The learning pools of a new document: the siblings' documents of its role (the app-template
- * ones for values and other kinds), else the repo's documents of the kind (its other engine's
- * ExternalSecrets), whose schema lines are kept only where the siblings write them.
+ * ones for values and other kinds, the same chart's for another chart's values), else the repo's
+ * documents of the kind (its other engine's ExternalSecrets), whose schema lines are kept only
+ * where the siblings write them.
  */
 export function learningPools(
   ctx: ArgoAppContext,
   examples: readonly ArgoExample[],
   appTemplate: boolean,
+  chart?: { repo: string; name: string },
 ): LearningPools {
+  const sameChart = (e: ArgoExample) =>
+    chart !== undefined &&
+    e.chart !== undefined &&
+    chartUrl(e) === chartKey(`${chart.repo}/${chart.name}`);
   const alike = (role: PlannedDoc['role']) =>
-    role === 'values' || role.startsWith('other:')
-      ? examples.filter((e) => e.features.appTemplate === appTemplate)
-      : examples;
+    role === 'values' && !appTemplate
+      ? examples.filter((e) => !e.features.appTemplate && sameChart(e))
+      : role === 'values' || role.startsWith('other:')
+        ? examples.filter((e) => e.features.appTemplate === appTemplate)
+        : examples;
   const repoWide = new Set<PlannedDoc['role']>();
   const schemaLines = siblingsWriteSchemaLines(ctx, examples);
   return {

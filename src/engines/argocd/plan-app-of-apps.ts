@@ -131,7 +131,7 @@ export async function planAppOfApps(ctx: ArgoAppContext, spec: AppSpec): Promise
             `check that 1Password item "${spec.secret.item}" has the fields ${spec.secret.fields.join(', ') || 'the app needs'}`,
           ]
         : []),
-      `review ${valuesFile ?? entryPath}`,
+      `review ${valuesFile !== undefined && files.has(valuesFile) ? valuesFile : entryPath}`,
       `commit and push: ${by} syncs ${entryPath} (nothing to register)`,
       `watch it: kubectl get application ${spec.name} -n ${root.object.namespace ?? 'argocd'}`,
     ],

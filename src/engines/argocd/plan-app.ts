@@ -115,7 +115,7 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
             `check that 1Password item "${spec.secret.item}" has the fields ${spec.secret.fields.join(', ') || 'the app needs'}`,
           ]
         : []),
-      `review ${placement.dir}/${view.chart?.valuesFile ?? 'kustomization.yaml'}`,
+      `review ${reviewed(placement.dir, files, [view.chart?.valuesFile, 'kustomization.yaml', CHART_FILE], config?.name)}`,
       ...(allowedIn
         ? [
             `review ${allowedIn}: the AppProject ${project} now lets apps deploy to namespace ${spec.namespace}`,
@@ -128,6 +128,21 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
     ],
     warnings: pickup.warnings,
   };
+}
+
+/**
+ * The written files a person reviews first: the first of these the folder has (the chart values,
+ * the kustomization, the Chart.yaml), else its manifests; never a file that was not written.
+ */
+function reviewed(
+  dir: string,
+  files: ReadonlyMap<string, string>,
+  first: readonly (string | null | undefined)[],
+  config: string | undefined,
+): string {
+  const found = first.find((f): f is string => !!f && files.has(f));
+  const names = found ? [found] : [...files.keys()].filter((f) => f !== config);
+  return names.map((f) => `${dir}/${f}`).join(', ');
 }
 
 /** The kustomization with the learned chart values in place of `valuesInline: {}`. */

@@ -34,12 +34,20 @@ const TAILSCALE_SERVICE: CompiledRole = compileRole({
   optional: ['metadata.namespace'],
 });
 
+/**
+ * Another chart's values in the file the kustomization names: none the inputs decide, those
+ * the siblings inflating the same chart agree on, else empty (the file must be there to build).
+ */
+const CHART_VALUES: CompiledRole = compileRole({});
+
 /** The documents of a new app's folder, but its kustomization. */
 export function plannedDocs(view: ArgoView): PlannedDoc[] {
   const docs: PlannedDoc[] = [];
   const t = (name: string) => render(`argocd-apps/${name}`, view);
   if (view.chart && view.appTemplate)
     docs.push({ role: 'values', template: t('values.yaml'), compiled: roles.VALUES });
+  else if (view.chart?.valuesFile)
+    docs.push({ role: 'values', template: '---\n{}\n', compiled: CHART_VALUES });
   if (!view.chart) {
     docs.push({
       role: 'other:Deployment',
