@@ -329,8 +329,9 @@ class Merger {
           wide.length,
           wide.filter((x) => x.entries.has(key)).length,
           te !== undefined,
+          this.role.unanimous,
         );
-      } else present = decide(pop.length, have.length, te !== undefined);
+      } else present = decide(pop.length, have.length, te !== undefined, this.role.unanimous);
       if (process.env.HOMEOPS_MERGE_DEBUG && childPath.includes(process.env.HOMEOPS_MERGE_DEBUG))
         console.error('merge', childPath, {
           present,
@@ -397,10 +398,14 @@ class Merger {
   }
 }
 
-/** A key the template has is written when at least half the siblings have it; another, by quorum. */
-function decide(population: number, having: number, known: boolean): boolean {
+/**
+ * A key the template has is written when at least half the siblings have it; another, by quorum,
+ * or where the role says so, when every sibling has it (however few they are).
+ */
+function decide(population: number, having: number, known: boolean, unanimous = false): boolean {
   if (population === 0) return known;
   if (known) return having * 2 >= population;
+  if (unanimous && having === population) return true;
   return population >= QUORUM && having * 2 > population;
 }
 

@@ -37,6 +37,12 @@ export interface Role {
   slots?: Readonly<Record<string, readonly Slot[]>>;
   /** What makes the merged document valid where counting key by key can break it (a probe's handler). */
   repair?: (root: Node, template: Node) => Node;
+  /**
+   * A key every sibling has is written even where they are fewer than the quorum: a file each
+   * app folder has (a files generator's config), whose one or two siblings that agree are the
+   * convention, not a chance.
+   */
+  unanimous?: boolean;
 }
 
 export interface Slot {
@@ -66,6 +72,7 @@ export interface CompiledRole {
   scopedFeatures: Set<string>;
   slots: Map<string, readonly Slot[]>;
   repair: ((root: Node, template: Node) => Node) | undefined;
+  unanimous: boolean;
 }
 
 export function compileRole(role: Role): CompiledRole {
@@ -79,6 +86,7 @@ export function compileRole(role: Role): CompiledRole {
     scopedFeatures: new Set(role.scopedFeatures ?? []),
     slots: new Map(Object.entries(role.slots ?? {})),
     repair: role.repair,
+    unanimous: role.unanimous === true,
   };
 }
 

@@ -126,7 +126,14 @@ export async function planArgoApp(ctx: ArgoAppContext, spec: AppSpec): Promise<P
         ? `watch it: kubectl get application ${pickup.application} -n ${pickup.namespace}`
         : `watch it: kubectl get applications -n ${pickup.namespace} | grep ${spec.name}`,
     ],
-    warnings: pickup.warnings,
+    warnings: [
+      ...pickup.warnings,
+      ...(config?.siblings === 0
+        ? [
+            `${placement.dir}/${config.name} has only what ApplicationSet ${placement.slot.appSet.name} needs to pick it up: no sibling app has a ${config.name} to learn its other keys (a sync policy) from`,
+          ]
+        : []),
+    ],
   };
 }
 

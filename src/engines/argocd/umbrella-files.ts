@@ -62,7 +62,8 @@ export function umbrellaChartFile(
 /**
  * The config file a files generator makes the new app's Application from: the selector's labels
  * (so that it is picked up) and the namespace, where a key gives it; every other key (a sync wave)
- * as most of its group's siblings' configs have it.
+ * as most of its group's siblings' configs have it, or all of them where they are one or two.
+ * `siblings` says how many it was learned from (none: it has only those keys).
  */
 export function configFile(
   tree: RepoTree,
@@ -71,13 +72,14 @@ export function configFile(
   vocab: Vocabulary,
   examples: readonly ArgoExample[],
   features: FeatureSet,
-): { name: string; text: string } | undefined {
+): { name: string; text: string; siblings: number } | undefined {
   const config = slot.config;
   if (!config) return undefined;
   const nsKey = slot.namespaceFrom.kind === 'config' ? slot.namespaceFrom.key : undefined;
   const data: Record<string, string> = { ...config.selector };
   if (nsKey) data[nsKey] = namespace;
-  const role = compileRole({ core: Object.keys(data) });
+  // every app folder has one: what all its siblings' say is the convention, however few they are
+  const role = compileRole({ core: Object.keys(data), unanimous: true });
   // a config's values say where the app stands among its group's (a sync wave): the group's own
   // siblings decide where two or more of them have one, the whole repo's otherwise
   const configs = examples.filter((e) => e.slot?.config?.name === config.name);
@@ -86,5 +88,6 @@ export function configFile(
   return {
     name: config.name,
     text: learnDocument(`---\n${stringify(data)}`, vocab, pool, role, features),
+    siblings: pool.length,
   };
 }
