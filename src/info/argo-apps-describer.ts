@@ -26,6 +26,7 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
   } catch {
     return false; // a shape the engine refuses: the generic reading stays
   }
+  if (ctx.mode === 'appset' && describeNotYaml(ctx, info)) return true;
   if (ctx.mode === 'appset') {
     const groups = appSetGroups(ctx);
     info.clusters = info.clusters.map((c) => ({ ...c, groups }));
@@ -53,6 +54,31 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
     const vault = ctx.onePasswordVault();
     info.secrets.other = `1Password operator: a OnePasswordItem beside the app's manifests${vault ? ` (vault ${vault})` : ''}`;
     info.secrets.onePasswordItems = { vault: vault ?? null };
+  }
+  return true;
+}
+
+/**
+ * A repo whose ApplicationSets pick up apps written in another language than YAML (KCL): said
+ * in the shape, with no groups to add to, as `homeops app` refuses them (app-language.ts).
+ */
+function describeNotYaml(ctx: ArgoAppContext, info: EngineInfo): boolean {
+  const slots = ctx.slots.filter((s) => s.folders.length > 0);
+  const foreign = slots.flatMap((slot) => {
+    const found = ctx.languageOf(slot);
+    return found ? [{ slot, found }] : [];
+  });
+  const [first] = foreign;
+  if (!first || foreign.length < slots.length) return false;
+  const { slot, found } = first;
+  info.shape = `Argo CD ApplicationSets (${foreign.map((f) => `${f.slot.appSet.name}: ${f.slot.pattern}`).join('; ')}) of apps written in ${found.language} (${found.files.join(', ')}), not YAML manifests: homeops app cannot write them; write a new app by hand in ${found.language}, following a sibling (${found.appDir})`;
+  // no layout homeops writes fits these apps
+  info.layout = null;
+  info.clusters = info.clusters.map((c) => ({ ...c, groups: [] }));
+  if (info.apps) {
+    info.apps.count = foreign.reduce((n, f) => n + f.slot.folders.length, 0);
+    info.apps.registration.pickedUpBy = `the ApplicationSet ${slot.appSet.name} (${slot.pattern})`;
+    info.apps.writtenIn = { ...found, appSet: slot.appSet.name };
   }
   return true;
 }

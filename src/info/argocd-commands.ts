@@ -1,3 +1,4 @@
+import { posix } from 'node:path';
 import { sampleGroupOf } from './flux-commands.ts';
 import type { CommandInfo, EngineInfo } from './info-model.ts';
 
@@ -29,6 +30,14 @@ export function argocdCommands(info: EngineInfo): CommandInfo[] {
       { what: 'add a namespace', command: 'homeops namespace --name=<namespace>' },
     ];
   }
+  const foreign = info.apps?.writtenIn;
+  if (foreign)
+    return [
+      {
+        what: `add an app by hand in ${foreign.language}, following a sibling (homeops app writes only YAML; ApplicationSet ${foreign.appSet} picks up the folder)`,
+        command: `cp -r ${foreign.appDir} ${posix.dirname(foreign.appDir)}/<app>`,
+      },
+    ];
   if (info.layout === 'argocd-apps') {
     const groups = info.clusters[0]?.groups ?? [];
     const sample = sampleGroupOf(groups);

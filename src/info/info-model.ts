@@ -84,6 +84,17 @@ export interface AppsInfo {
   defaultNamespace?: string | null;
   /** The app the printed `homeops secret` command names: one with no secret yet, where one is. */
   secretSample?: string | null;
+  /**
+   * Where the apps are written in a language homeops does not write (KCL, a config-management
+   * plugin's): what, the sources that tell, and a sibling folder to follow. Absent for YAML apps.
+   */
+  writtenIn?: {
+    language: string;
+    files: string[];
+    sample: string;
+    appDir: string;
+    appSet: string;
+  } | null;
 }
 
 export interface RegistrationInfo {

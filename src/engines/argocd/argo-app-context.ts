@@ -18,6 +18,7 @@ import {
 } from './folder-conventions.ts';
 import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import { groupNames, placeApp, type ArgoPlacement } from './placement.ts';
+import { appLanguageOf, notYamlError, type AppLanguage } from './app-language.ts';
 
 /**
  * What the Argo CD generators know about a repo, read from its Applications and ApplicationSets
@@ -134,7 +135,31 @@ export class ArgoAppContext {
         `no ApplicationSet of this repo picks up folders of cluster ${clusters.join(', ')}`,
         { field: 'cluster', fix: 'leave --cluster out, or name a folder its paths have' },
       );
-    return placeApp(this.model, slots, name, namespace, group);
+    // homeops writes YAML: the slots whose apps are written in another language take none
+    const foreign = slots.flatMap((slot) => {
+      const found = this.languageOf(slot);
+      return found ? [{ slot, found }] : [];
+    });
+    const yaml = slots.filter((s) => !foreign.some((f) => f.slot === s));
+    const refused =
+      yaml.length === 0
+        ? foreign[0]
+        : foreign.find(
+            (f) =>
+              group !== undefined &&
+              groupsOf(f.slot).includes(group) &&
+              !yaml.some((s) => groupsOf(s).includes(group)),
+          );
+    if (refused) throw notYamlError(refused.slot, refused.found);
+    return placeApp(this.model, yaml, name, namespace, group);
+  }
+
+  private languages = new Map<AppSlot, AppLanguage | undefined>();
+
+  /** What a slot's apps are written in where it is not YAML (KCL, a config-management plugin). */
+  languageOf(slot: AppSlot): AppLanguage | undefined {
+    if (!this.languages.has(slot)) this.languages.set(slot, appLanguageOf(this.model, slot));
+    return this.languages.get(slot);
   }
 
   /** The slot of a group: the one whose folders are in it, else the only one a new group fits. */
