@@ -116,7 +116,12 @@ export function learnFolderConventions(
         String(str(dig(e.app.ks.object.data, 'spec', 'path'))?.startsWith('./') ?? true),
       ) !== 'false',
     files,
-    kustomization: majority(shapeFrom, (e) => e.docs.some((d) => d.role === 'kustomization'), true),
+    // whatever their charts, the namespace's own apps say first whether a folder lists its files
+    kustomization: majority(
+      local.length >= 2 ? local : shapeFrom,
+      (e) => e.docs.some((d) => d.role === 'kustomization'),
+      true,
+    ),
     resourceOrders: shapeFrom.flatMap((e) => {
       const k = e.docs.find((d) => d.role === 'kustomization');
       const list = dig(k?.object?.data, 'resources');
