@@ -67,6 +67,29 @@ describe('app --secret names the Secret as the siblings name theirs', () => {
   });
 });
 
+describe('app --secret names the ExternalSecret as the siblings name theirs', () => {
+  it('as its Secret, through an anchor, where theirs are named so', async () => {
+    const repo = copyFixture('shapes/flux-per-cluster');
+    for (const dir of siblings) {
+      const app = dir.split('/')[1] ?? '';
+      const path = join(repo, 'kubernetes/main/apps', dir, 'app/externalsecret.yaml');
+      const text = readFileSync(path, 'utf8')
+        .replace(`  name: ${app}\n`, `  name: &name ${app}-secret\n`)
+        .replace(`    name: ${app}-secret\n`, '    name: *name\n');
+      expect(text, path).toContain('name: *name');
+      writeFileSync(path, text);
+    }
+    const result = await run(repo);
+    expect(result.code, result.stderr).toBe(0);
+    const secret = readFileSync(
+      join(repo, 'kubernetes/main/apps/media/hello/app/externalsecret.yaml'),
+      'utf8',
+    );
+    expect(secret).toMatch(/metadata:\n\s+name: &name hello-secret\n/);
+    expect(secret).toMatch(/target:\n\s+name: \*name\n/);
+  });
+});
+
 describe('app --secret in an Argo CD repo names the Secret as the siblings name theirs', () => {
   it('after the app, in the ExternalSecret and in the values envFrom', async () => {
     const repo = copyFixture('shapes/argocd-appset-dirs');

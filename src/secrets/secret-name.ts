@@ -27,3 +27,17 @@ export function secretNameFor(
   const form = majorityOf(forms, (f) => f, true);
   return (form?.includes('⟪app⟫') ? fillText(form, { app }) : undefined) ?? `${app}-secret`;
 }
+
+/**
+ * Whether most sibling ExternalSecrets are named as the Secret they make (`name: &name x` with
+ * `target.name: *name`, or no target name): then the new one is named as its Secret too, rather
+ * than after the app beside a target of another name.
+ */
+export function namedAsItsSecret(externalSecrets: readonly unknown[]): boolean {
+  const same = externalSecrets.filter((data) => {
+    const name = dig(data, 'metadata', 'name');
+    const target = dig(data, 'spec', 'target', 'name') ?? name;
+    return typeof name === 'string' && target === name;
+  });
+  return externalSecrets.length > 0 && same.length * 2 > externalSecrets.length;
+}

@@ -4,6 +4,7 @@ import { dig } from '../../repo/graph/objects.ts';
 import { render } from '../../render/templates.ts';
 import { externalSecretReferences } from '../../secrets/external-secret-references.ts';
 import type { SecretsContext } from '../../secrets/secrets-context.ts';
+import { namedAsItsSecret } from '../../secrets/secret-name.ts';
 import type { Example } from '../../learn/merge.ts';
 import { toData } from '../../learn/tree.ts';
 
@@ -40,7 +41,7 @@ export async function argoExternalSecret(
   });
   const templated = !references.wholeItem && styles.filter(Boolean).length * 2 > styles.length;
   const template = render('flux/secret/externalsecret.yaml', {
-    app,
+    name: namedAsItsSecret(examples.map((e) => toData(e.shape.root))) ? secretName : app,
     schemas: { externalsecret: null },
     refreshInterval: '1h',
     store: store.name,

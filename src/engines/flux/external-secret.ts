@@ -11,7 +11,7 @@ import {
 import type { OnePasswordStore } from '../../secrets/secret-stores.ts';
 import type { KsRef } from './dependencies.ts';
 import type { AppExample } from './examples.ts';
-import { secretNameFor } from '../../secrets/secret-name.ts';
+import { namedAsItsSecret, secretNameFor } from '../../secrets/secret-name.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
 import { schemasOf } from './app-view.ts';
 import { escapeForFlux } from '../../flux/substitution.ts';
@@ -43,8 +43,11 @@ export async function externalSecretTemplate(
   const references = literalReferences(found, literal);
   const secretName = secretNameFor(examples, app);
   const templated = !references.wholeItem && learnsTemplatedStyle(examples);
+  const siblings = examples.flatMap((e) =>
+    e.docs.filter((d) => d.role === 'externalsecret').map((d) => d.object?.data),
+  );
   const template = render('flux/secret/externalsecret.yaml', {
-    app,
+    name: namedAsItsSecret(siblings) ? secretName : app,
     schemas: schemasOf(ctx),
     refreshInterval: '1h',
     store: storeRefName(examples, store, ctx.storesOf(cluster).length),
