@@ -20,6 +20,8 @@ export interface Example {
   features: FeatureSet;
   /** In the new app's own namespace (or group): its neighbours' values come first. */
   local?: boolean;
+  /** Its header is its own kind's (another chart's values schema): it says nothing of the new one's. */
+  noHeader?: boolean;
 }
 
 /** A node of an example at some path, with its app's features. */
@@ -55,7 +57,8 @@ export function mergeDocument(
   };
 }
 
-function headerOf(examples: readonly Example[]): string[] | undefined {
+function headerOf(all: readonly Example[]): string[] | undefined {
+  const examples = all.filter((e) => !e.noHeader);
   const winner = majorityOf(examples, (e) => e.shape.header.join('\n'));
   return examples.find((e) => e.shape.header.join('\n') === winner)?.shape.header;
 }

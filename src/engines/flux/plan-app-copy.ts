@@ -19,6 +19,8 @@ import { describesWholeItem, externalSecretTemplate } from './external-secret.ts
 import { newAppSubstituted } from './substituted-folder.ts';
 import { writeEntry } from './write-entry.ts';
 import { docOrder, examplesOf } from './sibling-docs.ts';
+import { releaseExamples } from './release-examples.ts';
+import type { AppExample } from './examples.ts';
 
 /** File names of a role where the siblings tell none. */
 const DEFAULT_FILES: Partial<Record<FileRole, string>> = {
@@ -121,13 +123,11 @@ export async function planAppCopy(
       vocab,
       DEFAULT_FILES[doc.role] ?? `${doc.role}.yaml`,
     );
-    const pool = doc.sameChartOnly
-      ? examples.filter((e) => e.features.appTemplate === view.appTemplate)
-      : examples;
+    const shapes = (pool: readonly AppExample[]) => examplesOf(ctx, pool, doc.role);
     const text = learnDocument(
       doc.template,
       vocab,
-      examplesOf(ctx, pool, doc.role),
+      doc.sameChartOnly ? releaseExamples(examples, view, shapes) : shapes(examples),
       doc.compiled,
       features,
       doc.role === 'helmrelease' ? pinHelmRelease : pin,

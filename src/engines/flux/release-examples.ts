@@ -1,0 +1,44 @@
+import type { Example } from '../../learn/merge.ts';
+import { editKey, editPath } from '../../learn/tree-edit.ts';
+import { chartOf } from '../../repo/graph/app-files.ts';
+import { dig, str } from '../../repo/graph/objects.ts';
+import type { AppExample } from './examples.ts';
+import type { AppView } from './app-view.ts';
+
+/**
+ * The siblings a new HelmRelease is learned from. app-template's values are learned from the
+ * app-template apps. Another chart's values only from apps of that chart (its source's URL, or a
+ * HelmRepository chart of its name); where there are none, the rest of the document (interval,
+ * remediation, where the namespace is set) is learned from the apps of other charts (else from
+ * app-template's, not their header), their values left out: one chart's values say nothing of
+ * another's.
+ */
+export function releaseExamples(
+  examples: readonly AppExample[],
+  view: AppView,
+  shapes: (pool: readonly AppExample[]) => Example[],
+): Example[] {
+  if (view.appTemplate) return shapes(examples.filter((e) => e.features.appTemplate));
+  const name = view.chart.chartName ?? view.chart.url.split('/').pop();
+  const same = examples.filter(
+    (e) =>
+      e.docs.some(
+        (d) =>
+          d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === view.chart.url,
+      ) ||
+      (e.helmRelease !== undefined && chartOf(e.helmRelease).ref === name),
+  );
+  if (same.length > 0) return shapes(same);
+  const others = examples.filter((e) => !e.features.appTemplate);
+  return shapes(others.length > 0 ? others : examples).map((x) => ({
+    ...x,
+    shape: {
+      ...x.shape,
+      root: editPath(x.shape.root, ['spec'], (spec) =>
+        editKey(spec, 'values', () => ({ kind: 'map', flow: true, entries: [] })),
+      ),
+    },
+    // app-template's header names its own values schema
+    ...(x.features.appTemplate ? { noHeader: true } : {}),
+  }));
+}
