@@ -316,8 +316,9 @@ describe('secret where the repo reads another secret manager', () => {
     expect(snapshotFiles(repo)).toEqual(before);
     // homeops info says so too, instead of "no 1Password store found"
     const info = await homeops('info', '--dest', repo);
+    // and the store the apps' ExternalSecrets still read, which no file defines any more
     expect(info.stdout).toContain(
-      `Secrets    External Secrets through bitwarden (bitwardensecretsmanager) in ${file}: not 1Password`,
+      `Secrets    External Secrets through bitwarden (bitwardensecretsmanager) in ${file}, onepassword (not defined in this repo; read in my-apps/home/mealie/externalsecret.yaml): no 1Password store homeops secret can read`,
     );
   });
 });

@@ -120,7 +120,7 @@ describe('homeops secret, offline (names as typed)', () => {
     expect(snapshotFiles(repo)).toEqual(before);
   });
 
-  it('says how to add a store when the repo has none', async () => {
+  it('says how to add a store when the repo has none, naming the one its ExternalSecrets read', async () => {
     const repo = copyFixture('flux-operator');
     rmSync(join(repo, 'kubernetes/apps/external-secrets/onepassword'), { recursive: true });
     const run = await homeops(
@@ -134,7 +134,9 @@ describe('homeops secret, offline (names as typed)', () => {
       '--source=offline',
     );
     expect(run.code).toBe(1);
-    expect(run.stderr).toMatch(/no ClusterSecretStore for 1Password[\s\S]*fix: add one first/);
+    expect(run.stderr).toMatch(
+      /no ClusterSecretStore for 1Password; its ExternalSecrets read onepassword \(e\.g\. [^)]+\), defined outside its files[\s\S]*fix: if onepassword is a 1Password store, define it in the repo as a ClusterSecretStore/,
+    );
   });
 
   it('refuses an unknown app and a key count that does not match the fields', async () => {

@@ -21,6 +21,8 @@ export interface OtherStore {
   /** Its `spec.provider` key, e.g. `bitwardensecretsmanager`. */
   provider: string;
   file: string;
+  /** Not defined in the repo's files: only its ExternalSecrets name it (`file` is the first of them). */
+  undeclared?: boolean;
 }
 
 /** Every ClusterSecretStore under `dirs`: the 1Password ones, and the others by name and provider. */
@@ -30,6 +32,8 @@ export function findSecretStores(
 ): { onePassword: OnePasswordStore[]; other: OtherStore[] } {
   const stores: OnePasswordStore[] = [];
   const other: OtherStore[] = [];
+  // the stores the repo's ExternalSecrets read, and the first file naming each
+  const named = new Map<string, string>();
   // SOPS-encrypted files hold no store anyone could read
   for (const file of tree
     .yamlFilesMentioning(dirs, 'ClusterSecretStore')
@@ -46,8 +50,19 @@ export function findSecretStores(
       const data = doc.toJS() as {
         kind?: string;
         metadata?: { name?: string };
-        spec?: { provider?: Record<string, { vault?: string; vaults?: Record<string, number> }> };
+        spec?: {
+          provider?: Record<string, { vault?: string; vaults?: Record<string, number> }>;
+          secretStoreRef?: { kind?: string; name?: string };
+        };
       } | null;
+      const ref = data?.kind === 'ExternalSecret' ? data.spec?.secretStoreRef : undefined;
+      if (
+        ref?.kind === 'ClusterSecretStore' &&
+        typeof ref.name === 'string' &&
+        !ref.name.includes('${') &&
+        !named.has(ref.name)
+      )
+        named.set(ref.name, file);
       if (data?.kind !== 'ClusterSecretStore' || typeof data.metadata?.name !== 'string') continue;
       const provider = data.spec?.provider ?? {};
       const line = lineOf(text, (doc.contents as { range?: [number] } | null)?.range?.[0] ?? 0);
@@ -72,6 +87,10 @@ export function findSecretStores(
         });
     }
   }
+  // a store the ExternalSecrets read that no file defines (a chart's values make it, or another repo)
+  for (const [name, file] of named)
+    if (!stores.some((x) => x.name === name) && !other.some((x) => x.name === name))
+      other.push({ name, provider: 'not defined in this repo', file, undeclared: true });
   const byName = (a: { name: string }, b: { name: string }) => compareText(a.name, b.name);
   return { onePassword: stores.sort(byName), other: other.sort(byName) };
 }
@@ -79,23 +98,38 @@ export function findSecretStores(
 /** The repo's other stores in words, for `homeops info`: null where there are none. */
 export const otherStoresText = (others: readonly OtherStore[]): string | null =>
   others.length
-    ? `External Secrets through ${others.map((o) => `${o.name} (${o.provider}) in ${o.file}`).join(', ')}: not 1Password, which homeops secret reads`
+    ? `External Secrets through ${others.map((o) => (o.undeclared ? `${o.name} (${o.provider}; read in ${o.file})` : `${o.name} (${o.provider}) in ${o.file}`)).join(', ')}: ${others.some((o) => o.undeclared) ? 'no 1Password store homeops secret can read' : 'not 1Password, which homeops secret reads'}`
     : null;
 
 /** There is no 1Password store: what there is instead, and how to add one. */
-export function noOnePasswordStore(where: string, others: readonly OtherStore[]): HomeopsError {
+export function noOnePasswordStore(where: string, all: readonly OtherStore[]): HomeopsError {
+  const others = all.filter((o) => !o.undeclared);
+  const undeclared = all.filter((o) => o.undeclared);
   const [first] = others;
   const found = others.map((o) => `${o.name} (${o.provider}, ${o.file})`).join(', ');
-  return new HomeopsError(
-    'CONFLICT',
-    `${where} has no ClusterSecretStore for 1Password${first ? `; its ClusterSecretStore${others.length > 1 ? 's' : ''} ${found} read${others.length > 1 ? '' : 's'} another secret manager` : ''}`,
-    {
-      field: 'store',
-      fix: first
-        ? `homeops writes references to 1Password items only: add a 1Password ClusterSecretStore (provider onepasswordSDK or onepassword) beside ${first.file}, or write this ExternalSecret by hand against ${first.name}`
+  const read = undeclared.map((o) => `${o.name} (e.g. ${o.file})`).join(', ');
+  const parts = [
+    `${where} has no ClusterSecretStore for 1Password`,
+    ...(first
+      ? [
+          `its ClusterSecretStore${others.length > 1 ? 's' : ''} ${found} read${others.length > 1 ? '' : 's'} another secret manager`,
+        ]
+      : []),
+    ...(undeclared.length
+      ? [
+          `its ExternalSecrets read ${read}, defined outside its files, so homeops cannot tell what ${undeclared.length > 1 ? 'they read' : 'it reads'}`,
+        ]
+      : []),
+  ];
+  const against = first ?? undeclared[0];
+  return new HomeopsError('CONFLICT', parts.join('; '), {
+    field: 'store',
+    fix: first
+      ? `homeops writes references to 1Password items only: add a 1Password ClusterSecretStore (provider onepasswordSDK or onepassword) beside ${first.file}, or write this ExternalSecret by hand against ${first.name}`
+      : against
+        ? `if ${against.name} is a 1Password store, define it in the repo as a ClusterSecretStore (provider onepasswordSDK or onepassword) so homeops can read its vaults; else write this ExternalSecret by hand against ${against.name}`
         : "add one first (External Secrets with provider onepasswordSDK or onepassword (Connect)), beside the repo's External Secrets app, then run this again",
-    },
-  );
+  });
 }
 
 /** The store to use: the one named, or the only one; several or none is an error that says what to do. */
