@@ -57,14 +57,26 @@ export function placeApp(
     if (!WILD.test(segment)) return segment;
     if (slot.namespaceFrom.kind === 'segment' && slot.namespaceFrom.index === i) return namespace;
     if (i === slot.groupIndex && group !== undefined) return group;
-    const seen = [...new Set(slot.folders.map((f) => f.dir.split('/')[i] ?? ''))];
+    // another free level (a tenant above the group): as the group's own folders have it
+    const inGroup = slot.folders.filter(
+      (f) =>
+        group === undefined ||
+        slot.groupIndex === undefined ||
+        f.dir.split('/')[slot.groupIndex] === group,
+    );
+    const seen = [...new Set(inGroup.map((f) => f.dir.split('/')[i] ?? ''))];
     if (seen.length === 1 && seen[0]) return seen[0];
+    const byGroup = i !== slot.groupIndex && group === undefined && groupsOf(slot).length > 0;
     throw new HomeopsError(
       'INVALID_INPUT',
-      `the folder level "${segment}" of ${slot.pattern} (ApplicationSet ${slot.appSet.name}, ${slot.appSet.object.file}) has ${seen.length ? `several values (${seen.join(', ')})` : 'no folder yet'}`,
+      `the folder level "${segment}" of ${slot.pattern} (ApplicationSet ${slot.appSet.name}, ${slot.appSet.object.file}) has ${seen.length ? `several values (${seen.join(', ')})` : 'no folder yet'}${group !== undefined ? ` among the folders of group ${group}` : ''}`,
       {
         field: 'group',
-        fix: `pass --group=<one of: ${groupsOf(slot).join(', ') || seen.join(', ')}>`,
+        fix: byGroup
+          ? `pass --group=<one of: ${groupsOf(slot).join(', ')}>: the group's folders tell this level`
+          : i === slot.groupIndex
+            ? `pass --group=<one of: ${seen.join(', ')}>`
+            : `homeops fills this level only from the group's own folders: pass a --group whose folders share one value here, or add the app by hand beside ${inGroup[0]?.dir ?? slot.pattern}`,
       },
     );
   });
