@@ -170,7 +170,9 @@ class Merger {
     const same = <K extends Node['kind']>(k: K) =>
       s.filter((x): x is At<Extract<Node, { kind: K }>> => x.node.kind === k);
     if (kind === 'map') return this.map(path, t?.kind === 'map' ? t : undefined, same('map'));
-    if (kind === 'seq') return this.seq(path, t?.kind === 'seq' ? t : undefined, same('seq'));
+    // a list some siblings write as a map (env): its items count against all who have the key
+    if (kind === 'seq')
+      return this.seq(path, t?.kind === 'seq' ? t : undefined, same('seq'), s.length);
     return this.scalar(t?.kind === 'scalar' ? t : undefined, same('scalar'), inputDecides);
   }
 
@@ -220,7 +222,12 @@ class Merger {
     return withAnchor({ ...node, style }, anchor);
   }
 
-  private seq(path: string, t: SeqNode | undefined, s: readonly At<SeqNode>[]): Node | undefined {
+  private seq(
+    path: string,
+    t: SeqNode | undefined,
+    s: readonly At<SeqNode>[],
+    having = s.length,
+  ): Node | undefined {
     const flow =
       majorityOf(s, (x) => String(x.node.flow)) === 'true' || (s.length === 0 && t?.flow === true);
     const anchor = anchorOf(t, s);
@@ -247,6 +254,8 @@ class Merger {
     } else {
       const shapeOf = (x: At<SeqNode>) => fingerprint({ ...x.node, flow: false });
       let whole = majorityOf(s, shapeOf, true);
+      if (whole !== undefined && s.filter((x) => shapeOf(x) === whole).length * 2 <= having)
+        whole = undefined;
       // a list only alike siblings have (a backup component's generator values): half of them
       // agreeing, the group's first on a tie, is its convention
       if (whole === undefined && !t && this.role.alike.has(path)) {
@@ -267,7 +276,7 @@ class Merger {
       if (chosen)
         items = chosen.node.items.map((item, i) => this.value(itemPath, item, at(i)) ?? item);
       else if (t) items = t.items.map((item) => this.value(itemPath, item, pooled) ?? item);
-      else items = setMajority(s);
+      else items = setMajority(s, having);
     }
     const blank = s.length
       ? majorityOf(s, (x) => JSON.stringify(x.node.blankBefore ?? []))
@@ -361,7 +370,10 @@ class Merger {
         if (children.every((c) => c.node.kind === 'map' && c.node.entries.length > 0)) continue;
       }
       if (value.kind === 'seq' && value.items.length === 0 && !this.isCore(childPath) && !te) {
-        if (children.every((c) => c.node.kind === 'seq' && c.node.items.length > 0)) continue;
+        // (some may write it as a map: env as a list or by name)
+        const filled = (n: Node) =>
+          (n.kind === 'seq' && n.items.length > 0) || (n.kind === 'map' && n.entries.length > 0);
+        if (children.every((c) => filled(c.node))) continue;
       }
       let named = majorityOf(children, (c) => c.entry.key);
       // a slot's name from one sibling does not outweigh the template's where there are several
@@ -466,7 +478,7 @@ function itemPool(
 }
 
 /** Scalar items that more than half of the sequences hold, in the order the first holder has them. */
-function setMajority(s: readonly At<SeqNode>[]): Node[] {
+function setMajority(s: readonly At<SeqNode>[], having = s.length): Node[] {
   const counts = new Map<string, { node: Node; n: number }>();
   for (const x of s) {
     for (const item of new Map(x.node.items.map((i) => [fingerprint(i), i])).values()) {
@@ -476,7 +488,7 @@ function setMajority(s: readonly At<SeqNode>[]): Node[] {
       counts.set(f, c);
     }
   }
-  return [...counts.values()].filter((c) => c.n * 2 > s.length).map((c) => c.node);
+  return [...counts.values()].filter((c) => c.n * 2 > having).map((c) => c.node);
 }
 
 /**
