@@ -110,7 +110,8 @@ export function fillText(text: string, vocab: Vocabulary): string | undefined {
   let missing = false;
   const filled = text.replace(PLACEHOLDER, (_, token: string) => {
     if (token === 'release') return RELEASE_TEXT;
-    const word = vocab[token as Token];
+    // a group folder named as the namespace is left out of the words: it is that word
+    const word = vocab[token as Token] ?? (token === 'group' ? vocab.ns : undefined);
     if (word === undefined) missing = true;
     return word ?? '';
   });
