@@ -9,6 +9,7 @@ import {
 } from './kustomize-unit.ts';
 import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
 import { inFolder } from '../../tree/in-folder.ts';
+import { SYSTEM_NAMESPACES } from '../system-namespaces.ts';
 
 /** A Flux Kustomization of the repo. */
 export interface FluxKs {
@@ -259,6 +260,10 @@ export class FluxGraph {
       );
       if (names.size === 1) found = [...names][0];
     }
+    // a folder named after a namespace every cluster has (default, kube-system) needs no Namespace
+    const name = posix.basename(group.dir);
+    if (found === undefined && CLUSTER_NAMESPACES.includes(name) && this.registersApps(group))
+      found = name;
     this.folderNamespaces.set(group, found);
     return found;
   }
@@ -301,6 +306,8 @@ export class FluxGraph {
   }
 }
 
+/** The namespaces a cluster makes itself: a folder of apps for one declares no Namespace. */
+const CLUSTER_NAMESPACES = SYSTEM_NAMESPACES.filter((ns) => ns !== 'argocd');
 const NAMESPACE_KIND = /^kind:\s*["']?Namespace["']?\s*$/m;
 const PLAIN_NAMESPACE_LINE = /^namespace:[ \t]*([a-z0-9][-a-z0-9.]*)[ \t]*(?:#.*)?$/m;
 const FLUX_KS_API = /^apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\//m;
