@@ -29,6 +29,8 @@ interface At<N extends Node = Node> {
   node: N;
   features: FeatureSet;
   local?: boolean;
+  /** The nodes its document anchors, by name: what its aliases stand for. */
+  anchors?: ReadonlyMap<string, Node>;
 }
 
 /** Keys a sibling may have that the template does not: taken only when this many siblings agree. */
@@ -47,7 +49,13 @@ export function mergeDocument(
   features: FeatureSet,
 ): DocShape {
   const m = new Merger(role, features, examples.length);
-  const at = examples.map((e) => ({ node: e.shape.root, features: e.features, local: e.local }));
+  const at = examples.map((e) => ({
+    node: e.shape.root,
+    features: e.features,
+    local: e.local,
+    anchors: anchorsOf(e.shape.root),
+  }));
+  m.templateAnchors = anchorsOf(template.root);
   const merged = resolveAliases(m.value('', template.root, at) ?? template.root);
   const root = role.repair ? role.repair(merged, template.root) : merged;
   return {
@@ -77,6 +85,9 @@ function layoutOf(layouts: readonly DocLayout[]): DocLayout {
 }
 
 class Merger {
+  /** The nodes the template anchors, by name. */
+  templateAnchors: ReadonlyMap<string, Node> = new Map();
+
   constructor(
     private readonly role: CompiledRole,
     private readonly features: FeatureSet,
@@ -166,6 +177,10 @@ class Merger {
       // the inputs' value stays the fallback: the alias holds only if its anchor has that value
       return inputDecides || t ? { kind: 'alias', name, fallback: t } : { kind: 'alias', name };
     }
+    // fewer than half write an alias here (`readiness: *probes`): each stands for what its
+    // anchor holds, and counts as that
+    s = s.map((x) => (x.node.kind === 'alias' ? { ...x, node: unaliased(x.node, x.anchors) } : x));
+    if (t?.kind === 'alias') t = unaliased(t, this.templateAnchors);
     const kind = inputDecides && t ? t.kind : majorityOf(s, (x) => x.node.kind);
     const same = <K extends Node['kind']>(k: K) =>
       s.filter((x): x is At<Extract<Node, { kind: K }>> => x.node.kind === k);
@@ -233,7 +248,12 @@ class Merger {
     const anchor = anchorOf(t, s);
     const itemPath = `${path}.[]`;
     const pooled = s.flatMap((x) =>
-      x.node.items.map((node) => ({ node, features: x.features, local: x.local })),
+      x.node.items.map((node) => ({
+        node,
+        features: x.features,
+        local: x.local,
+        anchors: x.anchors,
+      })),
     );
     let items: Node[];
     const decided = [...this.role.inputValues, ...this.role.core].some((p) =>
@@ -271,7 +291,7 @@ class Merger {
       const at = (i: number) =>
         agreed.flatMap((x) => {
           const node = x.node.items[i];
-          return node ? [{ node, features: x.features, local: x.local }] : [];
+          return node ? [{ node, features: x.features, local: x.local, anchors: x.anchors }] : [];
         });
       if (chosen)
         items = chosen.node.items.map((item, i) => this.value(itemPath, item, at(i)) ?? item);
@@ -312,6 +332,7 @@ class Merger {
     const sEntries = s.map((x) => ({
       features: x.features,
       local: x.local,
+      anchors: x.anchors,
       entries: canonical(x.node, slots),
     }));
     const keys = [
@@ -355,7 +376,9 @@ class Merger {
       if (!present) continue;
       const children = have.flatMap((x) => {
         const e = x.entries.get(key);
-        return e ? [{ node: e.value, features: x.features, local: x.local, entry: e }] : [];
+        return e
+          ? [{ node: e.value, features: x.features, local: x.local, anchors: x.anchors, entry: e }]
+          : [];
       });
       const value = this.value(childPath, te?.value, children);
       if (!value) continue;
@@ -441,6 +464,27 @@ function canonical(map: MapNode | undefined, slots: readonly Slot[]): Map<string
     const key = slotOf.get(e) ?? e.key;
     if (!out.has(key)) out.set(key, e);
   }
+  return out;
+}
+
+/** What an alias stands for, without the anchor (the anchored node keeps that), else the alias. */
+function unaliased(alias: Node & { kind: 'alias' }, anchors?: ReadonlyMap<string, Node>): Node {
+  const node = anchors?.get(alias.name);
+  if (!node || node.kind === 'alias') return alias;
+  const { anchor: _anchor, ...rest } = node;
+  return rest;
+}
+
+/** The nodes a document anchors (`&probes`), by name; the first of a name where it repeats. */
+function anchorsOf(root: Node): Map<string, Node> {
+  const out = new Map<string, Node>();
+  const walk = (node: Node): void => {
+    if (node.kind === 'alias') return;
+    if (node.anchor !== undefined && !out.has(node.anchor)) out.set(node.anchor, node);
+    if (node.kind === 'map') node.entries.forEach((e) => walk(e.value));
+    else if (node.kind === 'seq') node.items.forEach(walk);
+  };
+  walk(root);
   return out;
 }
 
