@@ -11,7 +11,7 @@ import { argocdCommands } from './argocd-commands.ts';
 import { describeArgoApps } from './argo-apps-describer.ts';
 import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import type { EngineInfo } from './info-model.ts';
-import { byUse } from '../learn/merge.ts';
+import { byUse } from '../learn/majority.ts';
 import { gatewayInfo } from './words.ts';
 
 /**

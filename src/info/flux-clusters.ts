@@ -3,7 +3,7 @@ import { flatApps } from '../engines/flux/flat-apps.ts';
 import type { FluxCluster } from '../repo/flux-model.ts';
 import { appNamesFromEntries } from './app-names.ts';
 import type { ClusterInfo, GroupInfo } from './info-model.ts';
-import { byUse } from '../learn/merge.ts';
+import { byUse } from '../learn/majority.ts';
 
 /** The entry file convention (`⟪app⟫/ks.yaml`), learned for the cluster's first group. */
 export function firstEntryFile(ctx: FluxAppContext, cluster: FluxCluster): string | undefined {

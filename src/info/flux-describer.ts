@@ -9,7 +9,7 @@ import { emptyEngineInfo, type EngineDescriber } from './describer.ts';
 import { fluxCommands } from './flux-commands.ts';
 import type { AppsInfo, ClusterInfo, EngineInfo } from './info-model.ts';
 import { sampleGroupOf } from './flux-commands.ts';
-import { byUse } from '../learn/merge.ts';
+import { byUse } from '../learn/majority.ts';
 import { isSorted } from '../text/compare-text.ts';
 import { gatewayInfo, ingressClassInfo, spelled } from './words.ts';
 import { gatewaysAt, hostnamePattern, ingressClasses } from '../engines/flux/ways-in.ts';

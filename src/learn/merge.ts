@@ -1,6 +1,19 @@
 import { orderKeys } from './key-order.ts';
-import { itemName } from './tree-edit.ts';
-import { type CompiledRole, type FeatureSet, type Slot, under } from './role.ts';
+import { majorityOf } from './majority.ts';
+import {
+  QUORUM,
+  anchorOf,
+  anchorsOf,
+  canonical,
+  decide,
+  itemPool,
+  setMajority,
+  unaliased,
+  withAnchor,
+  type At,
+} from './merge-nodes.ts';
+import { extension, mergeScalar } from './merge-values.ts';
+import { type CompiledRole, type FeatureSet, under } from './role.ts';
 import { resolveAliases } from './resolve-aliases.ts';
 import {
   DEFAULT_LAYOUT,
@@ -10,7 +23,6 @@ import {
   type MapEntry,
   type MapNode,
   type Node,
-  type ScalarNode,
   type SeqNode,
 } from './tree.ts';
 
@@ -23,18 +35,6 @@ export interface Example {
   /** Its header is its own kind's (another chart's values schema): it says nothing of the new one's. */
   noHeader?: boolean;
 }
-
-/** A node of an example at some path, with its app's features. */
-interface At<N extends Node = Node> {
-  node: N;
-  features: FeatureSet;
-  local?: boolean;
-  /** The nodes its document anchors, by name: what its aliases stand for. */
-  anchors?: ReadonlyMap<string, Node>;
-}
-
-/** Keys a sibling may have that the template does not: taken only when this many siblings agree. */
-const QUORUM = 2;
 
 /**
  * The new app's document: the template where the inputs decide or nothing can be learned, the
@@ -188,53 +188,12 @@ class Merger {
     // a list some siblings write as a map (env): its items count against all who have the key
     if (kind === 'seq')
       return this.seq(path, t?.kind === 'seq' ? t : undefined, same('seq'), s.length);
-    return this.scalar(t?.kind === 'scalar' ? t : undefined, same('scalar'), inputDecides);
-  }
-
-  private scalar(
-    t: ScalarNode | undefined,
-    s: readonly At<ScalarNode>[],
-    inputDecides: boolean,
-  ): Node | undefined {
-    const anchor = anchorOf(t, s);
-    if (inputDecides && t) {
-      const like = s.filter((x) => typeof x.node.value === typeof t.value);
-      const style = majorityOf(like, (x) => x.node.style) ?? t.style;
-      // the siblings write the app's name as Helm's `{{ .Release.Name }}` here: so does the new app
-      const asRelease = like.filter(
-        (x) =>
-          typeof x.node.value === 'string' &&
-          x.node.value.includes('⟪release⟫') &&
-          x.node.value.replaceAll('⟪release⟫', '⟪app⟫') === t.value,
-      );
-      if (asRelease.length * 2 > like.length && asRelease[0]?.node.kind === 'scalar')
-        return withAnchor({ ...t, value: asRelease[0].node.value, style }, anchor);
-      return withAnchor({ ...t, style, ...(style === 'PLAIN' ? {} : { trusted: false }) }, anchor);
-    }
-    const valueOf = (x: At<ScalarNode>) => JSON.stringify(x.node.value);
-    // the new app's neighbours first: where most of its namespace agree (30m), the repo's
-    // majority elsewhere (1h) does not decide
-    const near = s.filter((x) => x.local);
-    let winner =
-      (near.length >= QUORUM ? majorityOf(near, valueOf, true) : undefined) ??
-      majorityOf(s, valueOf, true);
-    // one sibling's value does not outweigh the template's where there are several siblings
-    if (
-      winner !== undefined &&
-      t &&
-      s.filter((x) => valueOf(x) === winner).length < Math.min(QUORUM, this.population)
-    )
-      winner = undefined;
-    if (winner === undefined && t) {
-      const like = s.filter((x) => typeof x.node.value === typeof t.value);
-      return withAnchor({ ...t, style: majorityOf(like, (x) => x.node.style) ?? t.style }, anchor);
-    }
-    const pool = winner === undefined ? s : s.filter((x) => valueOf(x) === winner);
-    const first = pluralityOf(pool, valueOf);
-    if (!first) return t;
-    const style = majorityOf(pool, (x) => x.node.style) ?? first.node.style;
-    const { anchor: _drop, ...node } = first.node;
-    return withAnchor({ ...node, style }, anchor);
+    return mergeScalar(
+      t?.kind === 'scalar' ? t : undefined,
+      same('scalar'),
+      inputDecides,
+      this.population,
+    );
   }
 
   private seq(
@@ -270,7 +229,7 @@ class Merger {
         (item) => this.value(itemPath, item, itemPool(item, t.items.length, s, pooled)) ?? [],
       );
       // a list learned from siblings alike in features (a Deployment's volumes) takes their extras
-      if (this.role.alike.has(path) && !this.isCore(path)) items.push(...this.extension(items, s));
+      if (this.role.alike.has(path) && !this.isCore(path)) items.push(...extension(items, s));
     } else {
       const shapeOf = (x: At<SeqNode>) => fingerprint({ ...x.node, flow: false });
       let whole = majorityOf(s, shapeOf, true);
@@ -306,24 +265,6 @@ class Merger {
       { kind: 'seq', flow, items, ...(blankBefore.length ? { blankBefore } : {}) },
       anchor,
     );
-  }
-
-  /**
-   * Items most alike siblings add to a list the inputs decide (a `tmp` emptyDir beside the claim):
-   * those the quorum and a majority of them have, in their order, that the list lacks.
-   */
-  private extension(items: readonly Node[], s: readonly At<SeqNode>[]): Node[] {
-    const have = new Set(items.map(fingerprint));
-    const counts = new Map<string, { node: Node; n: number }>();
-    for (const x of s)
-      // each sibling counts an item once
-      for (const [key, node] of new Map(x.node.items.map((i) => [fingerprint(i), i]))) {
-        const c = counts.get(key) ?? { node, n: 0 };
-        c.n++;
-        counts.set(key, c);
-      }
-    const enough = (n: number) => n >= QUORUM && n * 2 > s.length;
-    return [...counts].filter(([key, c]) => !have.has(key) && enough(c.n)).map(([, c]) => c.node);
   }
 
   private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
@@ -434,134 +375,4 @@ class Merger {
     const flow = s.length ? majorityOf(s, (x) => String(x.node.flow)) === 'true' : t?.flow === true;
     return withAnchor({ kind: 'map', flow, entries }, anchorOf(t, s));
   }
-}
-
-/**
- * A key the template has is written when at least half the siblings have it; another, by quorum,
- * or where the role says so, when every sibling has it (however few they are).
- */
-function decide(population: number, having: number, known: boolean, unanimous = false): boolean {
-  if (population === 0) return known;
-  if (known) return having * 2 >= population;
-  if (unanimous && having === population) return true;
-  return population >= QUORUM && having * 2 > population;
-}
-
-/** A map's entries by canonical key: slots by their `<name>`, other keys as written. */
-function canonical(map: MapNode | undefined, slots: readonly Slot[]): Map<string, MapEntry> {
-  const out = new Map<string, MapEntry>();
-  if (!map) return out;
-  const slotOf = new Map<MapEntry, string>();
-  for (const slot of slots) {
-    const free = map.entries.filter((e) => !slotOf.has(e));
-    const found = slot.match
-      ? free.find((e) => slot.match?.(e.value))
-      : (free.find((e) => e.key === slot.key) ?? (free.length === 1 ? free[0] : undefined));
-    if (found) slotOf.set(found, slot.name);
-  }
-  // in the map's own order: the order of keys is learned from it
-  for (const e of map.entries) {
-    const key = slotOf.get(e) ?? e.key;
-    if (!out.has(key)) out.set(key, e);
-  }
-  return out;
-}
-
-/** What an alias stands for, without the anchor (the anchored node keeps that), else the alias. */
-function unaliased(alias: Node & { kind: 'alias' }, anchors?: ReadonlyMap<string, Node>): Node {
-  const node = anchors?.get(alias.name);
-  if (!node || node.kind === 'alias') return alias;
-  const { anchor: _anchor, ...rest } = node;
-  return rest;
-}
-
-/** The nodes a document anchors (`&probes`), by name; the first of a name where it repeats. */
-function anchorsOf(root: Node): Map<string, Node> {
-  const out = new Map<string, Node>();
-  const walk = (node: Node): void => {
-    if (node.kind === 'alias') return;
-    if (node.anchor !== undefined && !out.has(node.anchor)) out.set(node.anchor, node);
-    if (node.kind === 'map') node.entries.forEach((e) => walk(e.value));
-    else if (node.kind === 'seq') node.items.forEach(walk);
-  };
-  walk(root);
-  return out;
-}
-
-function anchorOf(t: Node | undefined, s: readonly At[]): string | undefined {
-  if (s.length === 0) return t && t.kind !== 'alias' ? t.anchor : undefined;
-  const name = majorityOf(s, (x) => (x.node.kind !== 'alias' ? (x.node.anchor ?? '') : ''), true);
-  return name || undefined;
-}
-
-function withAnchor<N extends Exclude<Node, { kind: 'alias' }>>(
-  node: N,
-  anchor: string | undefined,
-): N {
-  const { anchor: _a, ...rest } = node;
-  return (anchor ? { ...rest, anchor } : rest) as N;
-}
-
-/**
- * The siblings' items a template item is learned from. A named item (a volume, a port) learns
- * from the siblings' items of its name: the `tmp` emptyDir not from their claims. Without one, a
- * list of one item learns from the siblings' only items (a container, whatever its name); else
- * from none, and is written as the template has it.
- */
-function itemPool(
-  item: Node,
-  count: number,
-  s: readonly At<SeqNode>[],
-  pooled: readonly At[],
-): readonly At[] {
-  const name = itemName(item);
-  if (name === undefined) return pooled;
-  const same = pooled.filter((x) => itemName(x.node) === name);
-  if (same.length > 0) return same;
-  return count === 1 && s.every((x) => x.node.items.length === 1) ? pooled : [];
-}
-
-/** Scalar items that more than half of the sequences hold, in the order the first holder has them. */
-function setMajority(s: readonly At<SeqNode>[], having = s.length): Node[] {
-  const counts = new Map<string, { node: Node; n: number }>();
-  for (const x of s) {
-    for (const item of new Map(x.node.items.map((i) => [fingerprint(i), i])).values()) {
-      const f = fingerprint(item);
-      const c = counts.get(f) ?? { node: item, n: 0 };
-      c.n++;
-      counts.set(f, c);
-    }
-  }
-  return [...counts.values()].filter((c) => c.n * 2 > having).map((c) => c.node);
-}
-
-/**
- * The key most of `xs` share: with `strict`, only a key more than half have; else the most common
- * (the first seen on a tie).
- */
-export function majorityOf<T, K extends string>(
-  xs: readonly T[],
-  key: (x: T) => K,
-  strict = false,
-): K | undefined {
-  if (xs.length === 0) return undefined;
-  const counts = new Map<K, number>();
-  for (const x of xs) counts.set(key(x), (counts.get(key(x)) ?? 0) + 1);
-  let best: K | undefined;
-  let bestN = 0;
-  for (const [k, n] of counts) if (n > bestN) [best, bestN] = [k, n];
-  if (strict && bestN * 2 <= xs.length) return undefined;
-  return best;
-}
-
-function pluralityOf<T>(xs: readonly T[], key: (x: T) => string): T | undefined {
-  const best = majorityOf(xs, key);
-  return xs.find((x) => key(x) === best);
-}
-
-/** Values by count, most used first (ties: first seen); empty values left out. */
-export function byUse(values: readonly (string | undefined)[]): string[] {
-  const counts = new Map<string, number>();
-  for (const v of values) if (v) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([v]) => v);
 }

@@ -1,4 +1,4 @@
-import { byUse } from '../learn/merge.ts';
+import { byUse } from '../learn/majority.ts';
 import { EXTERNAL } from './gateways.ts';
 import { dig, str } from './graph/objects.ts';
 

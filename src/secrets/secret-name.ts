@@ -1,4 +1,4 @@
-import { majorityOf } from '../learn/merge.ts';
+import { majorityOf } from '../learn/majority.ts';
 import { abstractText, fillText, type Vocabulary } from '../learn/vocabulary.ts';
 import type { RoleDoc } from '../repo/graph/app-files.ts';
 import { dig } from '../repo/graph/objects.ts';

@@ -1,6 +1,6 @@
 import { posix } from 'node:path';
 import type { Problem } from '../../inputs/input-spec.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import type { ArgoAppContext } from './argo-app-context.ts';
 import { groupOfFolder, type AppSlot } from './app-slots.ts';
 import { configNamespace, type ArgoExample } from './examples.ts';

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { RepoContext } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { provisionedClaimClasses } from '../../repo/claim-classes.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { toData } from '../../learn/tree.ts';

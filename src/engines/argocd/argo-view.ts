@@ -7,7 +7,7 @@ import { secretNameFor } from '../../secrets/secret-name.ts';
 import type { ArgoExample } from './examples.ts';
 import type { ArgoFolderConventions } from './folder-conventions.ts';
 import { dig } from '../../repo/graph/objects.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import * as ways from './ways-in.ts';
 
 /** What the Argo CD app templates are rendered from. */

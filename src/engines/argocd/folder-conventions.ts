@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import type { FileRole } from '../../repo/graph/app-files.ts';
 import { dig, str } from '../../repo/graph/objects.ts';

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { abstractText, fillText, type Vocabulary } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import { dig, str } from '../../repo/graph/objects.ts';

@@ -1,5 +1,5 @@
 import { posix } from 'node:path';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { toData } from '../../learn/tree.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import {

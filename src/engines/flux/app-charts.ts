@@ -1,5 +1,5 @@
 import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import type { ChartRef } from '../../model/app-spec.ts';
 import type { FluxCluster } from '../../repo/flux-model.ts';
 import { chartOf, isAppTemplate as isAppTemplateRelease } from '../../repo/graph/app-files.ts';

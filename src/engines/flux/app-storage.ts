@@ -1,4 +1,4 @@
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { provisionedClaimClasses } from '../../repo/claim-classes.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';

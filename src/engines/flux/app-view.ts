@@ -1,5 +1,5 @@
 import { HomeopsError } from '../../errors.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { fillText } from '../../learn/vocabulary.ts';
 import type { AppSpec } from '../../model/app-spec.ts';
 import type { GatewayRef } from '../../repo/gateways.ts';

@@ -7,7 +7,7 @@ import { dig, type RepoObject } from '../../repo/graph/objects.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
 import type { AppExample } from './examples.ts';
 import type { FluxAppContext } from './flux-app-context.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { abstractText, fillText } from '../../learn/vocabulary.ts';
 import { readShapes } from '../../learn/read-shape.ts';
 import { learnDocument } from '../../learn/learn-document.ts';

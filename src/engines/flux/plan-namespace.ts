@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
-import { majorityOf, type Example } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
+import type { Example } from '../../learn/merge.ts';
 import { learnDocument } from '../../learn/learn-document.ts';
 import { readShapes } from '../../learn/read-shape.ts';
 import { abstractText, fillText } from '../../learn/vocabulary.ts';

@@ -3,7 +3,7 @@ import { isSeq, parseAllDocuments } from 'yaml';
 import type { PlanResult } from '../../engine/generator.ts';
 import { HomeopsError } from '../../errors.ts';
 import { learnDocument } from '../../learn/learn-document.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { abstractText, fillText } from '../../learn/vocabulary.ts';
 import type { SecretSpec } from '../../model/app-spec.ts';
 import type { FluxCluster } from '../../repo/flux-model.ts';

@@ -1,5 +1,5 @@
 import type { Problem } from '../../inputs/input-spec.ts';
-import { majorityOf } from '../../learn/merge.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { abstractText } from '../../learn/vocabulary.ts';
 import {
   gatewayObjectsIn,
