@@ -163,11 +163,15 @@ function findElsewhere(tree: RepoTree): ElsewherePlace[] {
   });
   if (out.size === 0)
     for (const dir of configs)
-      if (![...configs].some((d) => d !== dir && (d === '' || dir.startsWith(`${d}/`))))
-        out.set(`configs:${dir}`, {
-          what: 'plain talosctl machine configs and patches',
-          where: dir || '.',
-        });
+      if (![...configs].some((d) => d !== dir && (d === '' || dir.startsWith(`${d}/`)))) {
+        const list = nodeList(tree, dir);
+        out.set(
+          `configs:${dir}`,
+          list
+            ? { what: NODE_LIST, where: list }
+            : { what: 'plain talosctl machine configs and patches', where: dir || '.' },
+        );
+      }
   // one OpenTofu/Terraform root: its modules' folders are part of it
   const places = [...out.values()];
   return places.filter(
@@ -178,4 +182,24 @@ function findElsewhere(tree: RepoTree): ElsewherePlace[] {
           q !== p && q.what === p.what && (q.where === '.' || p.where.startsWith(`${q.where}/`)),
       ),
   );
+}
+
+/** Machine templates rendered once per node of a list (`nodes.yaml`: hostname, ip, mac, disk). */
+export const NODE_LIST = 'machine templates rendered from a list of nodes';
+
+/**
+ * The file beside the templates (in their folder or the one above) that lists the nodes, as a
+ * `nodes:` map or list whose entries carry an address: the templates are rendered from it.
+ */
+function nodeList(tree: RepoTree, dir: string): string | undefined {
+  const parent = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '';
+  for (const folder of [...new Set([dir, parent])])
+    for (const name of tree.children(folder)) {
+      if (!/^nodes\.ya?ml$/.test(name)) continue;
+      const file = folder ? `${folder}/${name}` : name;
+      const text = tree.read(file) ?? '';
+      if (/^nodes:[ \t]*$/m.test(text) && /^\s+-?\s*(ip|address|ipAddress):/m.test(text))
+        return file;
+    }
+  return undefined;
 }

@@ -8,7 +8,7 @@ import { CONFIG_FILE } from '../repo/config.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import type { TalosBackend } from './backend.ts';
 import { TOOL_TITLES } from './backend.ts';
-import { findTalosFiles } from './find-talos.ts';
+import { findTalosFiles, NODE_LIST } from './find-talos.ts';
 import type { ElsewherePlace, TalosPlace } from './find-talos.ts';
 import { MiseBackend } from './mise/mise-backend.ts';
 import { TalhelperBackend } from './talhelper/talhelper-backend.ts';
@@ -67,6 +67,8 @@ function matchesPin(place: TalosPlace, path: string): boolean {
 function howByHand(place: ElsewherePlace): string {
   if (place.what.startsWith('Omni'))
     return `add the machine to the cluster template in ${place.where} by hand and sync it (omnictl cluster template sync -f ${place.where})`;
+  if (place.what === NODE_LIST)
+    return `add the node as an entry of ${place.where}, as the others are, and render its config as the repo's tasks do`;
   if (place.what.startsWith('OpenTofu'))
     return `add the node where ${place.where} declares the others and run tofu/terraform apply`;
   return `add the node's config to ${place.where} by hand, as the other nodes have theirs (or, if they are talhelper, topf or per-node template files under other names, pin them in ${PIN_EXAMPLE})`;

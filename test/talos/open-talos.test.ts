@@ -129,6 +129,26 @@ describe('openTalos: where each repo keeps its Talos nodes, found by file names 
     expect(plain.message).not.toContain('no Talos configuration');
   });
 
+  it('names the list of nodes machine templates are rendered from, and says to add the node there', () => {
+    const listed = refusal(() =>
+      openTalos(
+        withFiles('argocd', {
+          'talos/machine/controlplane.yaml.j2':
+            '---\nmachine:\n  type: controlplane\n  network:\n    hostname: {{ node.name }}\n',
+          'talos/nodes.yaml':
+            '---\nnodes:\n  k8s-0:\n    ip: 192.168.1.11\n    mac: "bc:24:11:00:00:01"\n    controller: true\n',
+        }),
+        undefined,
+      ),
+    );
+    expect(listed.message).toBe(
+      'this repo keeps its Talos machines in machine templates rendered from a list of nodes (talos/nodes.yaml): homeops does not edit those',
+    );
+    expect(listed.fix).toMatch(
+      /^add the node as an entry of talos\/nodes\.yaml, as the others are/,
+    );
+  });
+
   it('says nothing was found, and how to pin a path, in a repo without Talos (never "talconfig.yaml does not exist")', () => {
     const none = refusal(() => openTalos(tree('argocd'), undefined));
     expect(none.message).toMatch(
