@@ -37,9 +37,14 @@ function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineIn
     const reading = readArgo(reader, extra);
     const sets = reading.roots.filter((r) => r.kind === 'ApplicationSet');
     const apps = reading.roots.filter((r) => r.kind === 'Application');
+    // no root at all: the Applications are made outside the repo's YAML (Terraform, a CLI)
+    const appOfApps = (then: string) =>
+      apps.length
+        ? `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is ${then}`
+        : 'Argo CD objects, but no Application or ApplicationSet of the repo deploys its app folders (they are made outside its YAML): homeops cannot tell where a new app goes';
     const shape = sets.length
       ? `Argo CD ApplicationSets (${sets.map((s) => `${s.name}: ${s.paths.join(', ')}`).join('; ')}): a new app is a folder the pattern matches`
-      : `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is an Application file there`;
+      : appOfApps('an Application file there');
     const info = emptyEngineInfo('argocd', layout, shape);
     info.clusters = [{ name: null, roots: reading.roots, groups: reading.groups }];
     const count = reading.groups.reduce((n, g) => n + g.apps.length, 0);
@@ -62,8 +67,7 @@ function describeArgo(repo: RepoContext, extra: readonly RepoObject[]): EngineIn
     else if (layout === 'argocd-mise') seedMise(repo, info);
     else if (layout !== 'argocd-apps' || !describeArgoApps(repo, info))
       readLoose(repo, reader, info);
-    if (!sets.length && info.apps?.entryFile)
-      info.shape = `Argo CD app of apps (${apps.map((a) => `${a.name} reads ${a.paths.join(', ')}`).join('; ')}): a new app is ${info.apps.entryFile}`;
+    if (!sets.length && info.apps?.entryFile) info.shape = appOfApps(info.apps.entryFile);
     const stores = findSecretStores(repo.tree, ['']);
     info.secrets.stores = stores.onePassword.map((s) => ({
       name: s.name,
