@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const APPS = 'kubernetes/apps';
 
@@ -16,15 +17,11 @@ function mediaWithoutKustomizations(): string {
 }
 
 const add = async (repo: string, namespace: string) => {
-  const run = await homeops(
-    'app',
-    '--dest',
+  const run = await addApp(
     repo,
-    '--yes',
     '--name=whoami',
     `--namespace=${namespace}`,
-    '--image=ghcr.io/traefik/whoami:v1.10.4',
-    '--port=80',
+    ...WHOAMI,
     '--route=none',
   );
   expect(run.code, run.stderr).toBe(0);

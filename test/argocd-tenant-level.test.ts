@@ -1,7 +1,8 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 /**
  * The ApplicationSet-of-folders shape with a team level above the categories:
@@ -30,17 +31,7 @@ function teamsAboveCategories(): string {
 describe('a folder level above the group (a team) in an ApplicationSet of folders', () => {
   it("is filled as the group's own folders have it", async () => {
     const repo = teamsAboveCategories();
-    const run = await homeops(
-      'app',
-      '--dest',
-      repo,
-      '--yes',
-      '--name=whoami',
-      '--group=media',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
-      '--route=none',
-    );
+    const run = await addApp(repo, '--name=whoami', '--group=media', ...WHOAMI, '--route=none');
     expect(run.code, run.stderr).toBe(0);
     expect(existsSync(join(repo, 'my-apps/team-a/media/whoami'))).toBe(true);
   });

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const DEFAULT = 'kubernetes/apps/default';
 
@@ -17,15 +18,11 @@ describe('a folder of apps named after a namespace every cluster has', () => {
         .replace('  - ./namespace.yaml\n', ''),
     );
     rmSync(join(repo, DEFAULT, 'namespace.yaml'));
-    const run = await homeops(
-      'app',
-      '--dest',
+    const run = await addApp(
       repo,
-      '--yes',
       '--name=whoami',
       '--namespace=default',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
+      ...WHOAMI,
       '--route=none',
     );
     expect(run.code, run.stderr).toBe(0);

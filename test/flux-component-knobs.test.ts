@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const APPS = 'kubernetes/apps';
 const edit = (repo: string, file: string, from: string, to: string) => {
@@ -42,11 +43,8 @@ function snapshotClassInFourOfSix(): string {
 describe("a backup component's knob most apps with data set", () => {
   it('is set for a new app with storage, counting the apps whose entry substitutes a size', async () => {
     const repo = snapshotClassInFourOfSix();
-    const run = await homeops(
-      'app',
-      '--dest',
+    const run = await addApp(
       repo,
-      '--yes',
       '--name=lidarr',
       '--namespace=media',
       '--image=ghcr.io/home-operations/lidarr:2.9.6',

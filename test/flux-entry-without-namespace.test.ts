@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const APPS = 'kubernetes/apps';
 
@@ -32,15 +33,11 @@ describe('the path of a new entry whose siblings set no namespace', () => {
     expect(readFileSync(join(repo, APPS, 'default/echo/ks.yaml'), 'utf8')).not.toContain(
       'targetNamespace',
     );
-    const run = await homeops(
-      'app',
-      '--dest',
+    const run = await addApp(
       repo,
-      '--yes',
       '--name=whoami',
       '--namespace=default',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
+      ...WHOAMI,
       '--route=none',
     );
     expect(run.code, run.stderr).toBe(0);

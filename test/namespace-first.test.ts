@@ -2,7 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 /** The bundled Flux shape, where the two apps of `default` sync every 30m and all others every 1h. */
 function defaultSyncsFaster(): string {
@@ -15,15 +16,11 @@ function defaultSyncsFaster(): string {
 }
 
 async function intervalOf(repo: string, namespace: string): Promise<unknown> {
-  const run = await homeops(
-    'app',
-    '--dest',
+  const run = await addApp(
     repo,
-    '--yes',
     '--name=whoami',
     `--namespace=${namespace}`,
-    '--image=ghcr.io/traefik/whoami:v1.10.4',
-    '--port=80',
+    ...WHOAMI,
     '--route=none',
   );
   expect(run.code, run.stderr).toBe(0);

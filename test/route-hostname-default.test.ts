@@ -2,7 +2,8 @@ import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp, WHOAMI } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const APPS = 'kubernetes/apps/selfhosted';
 
@@ -18,11 +19,8 @@ function kinds(dir: string): Map<string, Record<string, unknown>> {
 }
 
 const chartApp = (repo: string, ...extra: string[]) =>
-  homeops(
-    'app',
-    '--dest',
+  addApp(
     repo,
-    '--yes',
     '--name=podinfo',
     '--namespace=selfhosted',
     '--chart=oci://ghcr.io/stefanprodan/charts/podinfo',
@@ -74,15 +72,11 @@ function literalHosts(): string {
 describe('the default hostname', () => {
   it("is the app's name under the domain the siblings' hosts share, where none is named after its app", async () => {
     const repo = literalHosts();
-    const run = await homeops(
-      'app',
-      '--dest',
+    const run = await addApp(
       repo,
-      '--yes',
       '--name=whoami',
       '--namespace=selfhosted',
-      '--image=ghcr.io/traefik/whoami:v1.10.4',
-      '--port=80',
+      ...WHOAMI,
       '--route=internal',
     );
     expect(run.code, run.stderr).toBe(0);

@@ -1,7 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { addApp } from './support/add-app.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 /**
  * The flat shape, where three media apps also mount two NFS shares each through a static
@@ -51,11 +52,8 @@ spec:
 describe('the storage class of a new claim', () => {
   it('is not the class of claims bound to static volumes of their own, nor is a volume copied', async () => {
     const repo = mediaOnStaticVolumes();
-    const run = await homeops(
-      'app',
-      '--dest',
+    const run = await addApp(
       repo,
-      '--yes',
       '--name=lidarr',
       '--namespace=media',
       '--image=ghcr.io/home-operations/lidarr:2.9.6',
