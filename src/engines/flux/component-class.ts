@@ -3,7 +3,7 @@ import type { AppSpec } from '../../model/app-spec.ts';
 import { dig } from '../../repo/graph/objects.ts';
 import { addKey, setScalar } from '../../yaml/edit/edit-yaml.ts';
 import type { AppExample } from './examples.ts';
-import { QUANTITY, type StorageConvention } from './folder-conventions.ts';
+import { QUANTITY, type StorageConvention } from './storage-convention.ts';
 
 const SUBSTITUTE = ['spec', 'postBuild', 'substitute'];
 type Substitute = Record<string, unknown>;

@@ -8,7 +8,7 @@ import type { FluxApp, Group } from '../../repo/graph/flux-graph.ts';
 import { dig, type RepoObject } from '../../repo/graph/objects.ts';
 import { hasChartIngress, reachedFromOutside } from '../../repo/ingress-classes.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
-import { QUANTITY } from './folder-conventions.ts';
+import { QUANTITY } from './storage-convention.ts';
 
 /** A sibling app, as the learner sees it: its documents by role, its words, its features. */
 export interface AppExample {
