@@ -31,13 +31,17 @@ export function ensureClaimMount(doc: DocShape, claimName: string, mountPath: st
   return doc;
 }
 
-/** The app's claim: the entry naming it (or `{{ .Release.Name }}`), or one sized in the values. */
+/** The app's claim: the entry naming it (or `{{ .Release.Name }}`, or `*app`), or one sized in the values. */
 function isClaim(node: Node, claimName: string): boolean {
   const existing = mapEntry(node, 'existingClaim');
   const named =
     existing?.kind === 'scalar' &&
     (existing.value === claimName || existing.value === '{{ .Release.Name }}');
-  return named || mapEntry(node, 'size') !== undefined;
+  // the siblings name it by the anchor of the app's name (`existingClaim: *app`)
+  const aliased =
+    existing?.kind === 'alias' &&
+    (existing.fallback?.kind !== 'scalar' || existing.fallback.value === claimName);
+  return named || aliased || mapEntry(node, 'size') !== undefined;
 }
 
 /**
