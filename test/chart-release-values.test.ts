@@ -33,3 +33,23 @@ describe('the HelmRelease of a chart no sibling installs', () => {
     expect(release.spec.interval).toBe(sibling.spec.interval);
   });
 });
+
+describe('the HelmRelease of a chart a sibling installs too', () => {
+  it("has empty values to fill, not the sibling's renamed after the new app", async () => {
+    const repo = copyFixture('shapes/flux-components');
+    const run = await homeops(
+      'app',
+      '--dest',
+      repo,
+      '--yes',
+      '--name=gateway-2',
+      '--namespace=network',
+      '--chart=oci://docker.io/envoyproxy/gateway-helm',
+    );
+    expect(run.code, run.stderr).toBe(0);
+    const release = parse(
+      readFileSync(join(repo, 'kubernetes/apps/network/gateway-2/app/helmrelease.yaml'), 'utf8'),
+    ) as { spec: { values: unknown } };
+    expect(release.spec.values).toEqual({});
+  });
+});

@@ -7,11 +7,12 @@ import type { AppView } from './app-view.ts';
 
 /**
  * The siblings a new HelmRelease is learned from. app-template's values are learned from the
- * app-template apps. Another chart's values only from apps of that chart (its source's URL, or a
- * HelmRepository chart of its name); where there are none, the rest of the document (interval,
- * remediation, where the namespace is set) is learned from the apps of other charts (else from
- * app-template's, not their header), their values left out: one chart's values say nothing of
- * another's.
+ * app-template apps. Another chart's values are the user's to fill (`values: {}`): a sibling of
+ * the same chart configures its own instance, and its names would come out renamed after the new
+ * app (`ghcr.io/x/external-dns-mikrotik` for `external-dns-cloudflare`). The rest of the document
+ * (interval, remediation, where the namespace is set) is learned from the apps of that chart (its
+ * source's URL, or a HelmRepository chart of its name), else of other charts, else app-template's
+ * (not their header, which names app-template's values schema).
  */
 export function releaseExamples(
   examples: readonly AppExample[],
@@ -28,9 +29,9 @@ export function releaseExamples(
       ) ||
       (e.helmRelease !== undefined && chartOf(e.helmRelease).ref === name),
   );
-  if (same.length > 0) return shapes(same);
   const others = examples.filter((e) => !e.features.appTemplate);
-  return shapes(others.length > 0 ? others : examples).map((x) => ({
+  const pool = same.length > 0 ? same : others.length > 0 ? others : examples;
+  return shapes(pool).map((x) => ({
     ...x,
     shape: {
       ...x.shape,
@@ -38,7 +39,6 @@ export function releaseExamples(
         editKey(spec, 'values', () => ({ kind: 'map', flow: true, entries: [] })),
       ),
     },
-    // app-template's header names its own values schema
     ...(x.features.appTemplate ? { noHeader: true } : {}),
   }));
 }
