@@ -8,12 +8,22 @@ describe('hostname', () => {
     '${SECRET_DOMAIN}',
     '*.example.com',
     '{{ .Release.Name }}.x'.replace('{{ .Release.Name }}', 'echo'),
+    '{{ .Release.Name }}.example.com',
+    // Flux variables with a default, itself a variable, as siblings write them
+    '${GATUS_SUBDOMAIN:=${APP}}.example.net',
+    '${GATUS_SUBDOMAIN:=whoami}.example.net',
+    '${APP}-api.example.net',
   ])('accepts %s', (v) => {
     expect(hostname(v)).toBeUndefined();
   });
-  it.each(['localhost', 'a: b', 'App.example.com', '*.', 'a..b', 'x.*.com'])('refuses %s', (v) => {
-    expect(hostname(v)).toMatchObject({ message: expect.stringContaining('not a valid hostname') });
-  });
+  it.each(['localhost', 'a: b', 'App.example.com', '*.', 'a..b', 'x.*.com', '${APP.example.com'])(
+    'refuses %s',
+    (v) => {
+      expect(hostname(v)).toMatchObject({
+        message: expect.stringContaining('not a valid hostname'),
+      });
+    },
+  );
 });
 
 describe('image', () => {

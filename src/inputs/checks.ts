@@ -102,7 +102,11 @@ export function quantity(value: string): Problem | undefined {
       };
 }
 
-const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|\$\{[A-Z][A-Z0-9_]*\}|\{\{ ?\.Release\.Name ?\}\})`;
+// a label is plain, or made of Flux variables (with a default, which may itself be one:
+// `${GATUS_SUBDOMAIN:=${APP}}`), Helm's release name, and plain text (`${APP}-api`)
+const FLUX_VAR = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[=-](?:[a-z0-9-]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}))?\}`;
+const RELEASE = String.raw`\{\{ ?\.Release\.Name ?\}\}`;
+const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|(?:[-a-z0-9]*(?:${FLUX_VAR}|${RELEASE}))+[-a-z0-9]*)`;
 const HOSTNAME = new RegExp(`^(?:\\*\\.)?${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 
 /**

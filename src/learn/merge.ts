@@ -135,10 +135,17 @@ class Merger {
   private alike<T extends { features: FeatureSet }>(path: string, xs: readonly T[]): T[] {
     let out = [...xs];
     for (const [root, deps] of this.role.alike) {
-      if (path !== root && !path.startsWith(`${root}.`)) continue;
-      out = out.filter((x) =>
+      // `x.*`: the keys of x only; x itself is there as most of the siblings have it
+      const keysOnly = root.endsWith('.*');
+      const base = keysOnly ? root.slice(0, -2) : root;
+      if (path === base ? keysOnly : !path.startsWith(`${base}.`)) continue;
+      const alike = out.filter((x) =>
         deps.every((d) => (x.features[d] ?? false) === (this.features[d] ?? false)),
       );
+      // a map's keys where one alike sibling has it: one is no convention, the wider circle's
+      // keys are (APP: *app); where none has it, the map is not theirs
+      out =
+        keysOnly && alike.length > 0 && alike.length < QUORUM && out.length >= QUORUM ? out : alike;
     }
     return out;
   }

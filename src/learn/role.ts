@@ -26,7 +26,10 @@ export interface Role {
    * when the app has it, shaped like the siblings that have it.
    */
   features?: Readonly<Record<string, string>>;
-  /** Paths that are learned only from siblings alike in these features (`strategy` <- storage). */
+  /**
+   * Paths that are learned only from siblings alike in these features (`strategy` <- storage);
+   * `x.*` names the keys of x and not x itself.
+   */
   alike?: Readonly<Record<string, readonly string[]>>;
   /**
    * Features that narrow the siblings only where `alike` names them (a route's external-ness, a

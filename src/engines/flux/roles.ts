@@ -20,7 +20,8 @@ export const ENTRY: CompiledRole = compileRole({
   ],
   optional: ['metadata.namespace'],
   features: { 'spec.dependsOn': 'dependsOn', 'spec.postBuild.substitute.<capacity>': 'storage' },
-  alike: { 'spec.components': ['storage'], 'spec.postBuild.substitute': ['storage'] },
+  // the substitute map is there as most entries have it; its keys as those alike in storage
+  alike: { 'spec.components': ['storage'], 'spec.postBuild.substitute.*': ['storage'] },
   slots: {
     'spec.postBuild.substitute': [
       {
