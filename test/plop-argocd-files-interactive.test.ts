@@ -16,8 +16,8 @@ describe('npx plop app in an Argo CD repo with a git files generator, at a real 
       await session.answer('Group', 'home');
       await session.answer('Namespace', '');
       await session.answer('Container image', 'ghcr.io/mealie-recipes/mealie:v2.8.0');
-      await session.answer('Container port', '9000');
       await session.answer('Route', '');
+      await session.answer('Container port', '9000');
       await session.answer('Persistent storage size', '');
       await session.answer('Secrets from 1Password?', '');
       await session.answer('More options?', '');

@@ -62,8 +62,10 @@ function repairProbe(probe: MapNode, httpGet: Node | undefined, makeCustom = fal
   const handler = spec.entries.find((e) => PROBE_HANDLERS.includes(e.key))?.key;
   const setSpec = (next: MapNode) => editKey(probe, 'spec', () => next);
   const own = handler && mapEntry(spec, handler);
-  if (!own) return probe;
   const custom = isCustom(probe);
+  // a custom probe left with no check (the siblings' httpGet was theirs): the chart's default
+  // probe, with these timings; Kubernetes refuses a probe that checks nothing
+  if (!own) return custom ? withoutKey(probe, 'custom') : probe;
   // the app asks for an HTTP check and the probe has one: the chart reads it only when custom
   if (!custom && makeCustom && handler === 'httpGet' && httpGet?.kind === 'map')
     return repairProbe(madeCustom(probe), httpGet);

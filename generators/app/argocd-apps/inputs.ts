@@ -135,8 +135,6 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
           },
   },
   imageInput<ArgoAppContext>(hasContainer),
-  portInput<ArgoAppContext>((a, ctx) => hasContainer(a, ctx) || hasRoute(a)),
-  healthPathInput<ArgoAppContext>(hasContainer),
   routeInput<ArgoAppContext>((v: string, _a, ctx) => {
     if (v === 'none') return undefined;
     if (ways.exposure(ctx) === 'ingressroute') {
@@ -191,6 +189,9 @@ export const argoAppInputs: InputSpec<ArgoAppContext>[] = [
         ? check.dnsLabel(v, 'tailnet hostname')
         : check.hostname(v),
   },
+  // after the route: a chart's port is asked only where a route leads to it
+  portInput<ArgoAppContext>((a, ctx) => hasContainer(a, ctx) || hasRoute(a)),
+  healthPathInput<ArgoAppContext>(hasContainer),
   storageInput<ArgoAppContext>(hasContainer),
   storageClassInput<ArgoAppContext>(hasStorage, (ctx) => ctx.storageClass()),
   mountPathInput<ArgoAppContext>(hasStorage),
