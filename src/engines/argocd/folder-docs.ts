@@ -17,6 +17,7 @@ import { chartUrl, type ArgoFolderConventions } from './folder-conventions.ts';
 import { plannedDocs, type PlannedDoc } from './planned-docs.ts';
 import { asHelmTemplate, helmText } from './helm-template.ts';
 import { underKey } from './umbrella-chart.ts';
+import { ensureClaimMount } from '../../learn/claim-mount.ts';
 
 const DEFAULT_FILES: Record<string, string> = {
   route: 'httproute.yaml',
@@ -59,9 +60,14 @@ export async function folderDocs(
   const files = new Map<string, string>();
   let inlineValues: Node | undefined;
   for (const doc of docs) {
+    // the claim mounted where the input says, as app-template reads it
+    const mounted = (d: DocShape) =>
+      view.storage?.inValues
+        ? ensureClaimMount(d, view.storage.claimName, view.storage.mountPath, [])
+        : d;
     if (doc.role === 'values' && conventions.values.kind === 'inline') {
       const pool = pools.poolOf(doc.role);
-      inlineValues = learnShape(doc.template, vocab, pool, doc.compiled, features).root;
+      inlineValues = mounted(learnShape(doc.template, vocab, pool, doc.compiled, features)).root;
       continue;
     }
     const name =
@@ -70,9 +76,11 @@ export async function folderDocs(
         : docFileName(doc.role, conventions, vocab, view.umbrella);
     const chartName = view.chart?.name;
     const wrap =
-      doc.role === 'values' && view.umbrella && chartName
-        ? (d: DocShape) => underKey(d, chartName)
-        : undefined;
+      doc.role !== 'values'
+        ? undefined
+        : view.umbrella && chartName
+          ? (d: DocShape) => underKey(mounted(d), chartName)
+          : mounted;
     files.set(name, learnFolderDoc(doc, name, vocab, pools, features, view.umbrella, wrap));
   }
   return { files, inlineValues, features };

@@ -24,6 +24,8 @@ export const VALUES: CompiledRole = compileRole({
     'ingress.<ing>.hosts',
     'persistence.<claim>.existingClaim',
     'persistence.<claim>.size',
+    // a claim the chart makes needs its access mode, whatever the siblings' existing claims say
+    'persistence.<claim>.accessMode',
     'persistence.<claim>.storageClass',
   ],
   // a Service port the siblings write otherwise (80, the container's behind targetPort) is theirs

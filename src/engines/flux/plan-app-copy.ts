@@ -9,7 +9,7 @@ import { orderKeys } from '../../learn/key-order.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
 import { applyPins } from './pinned-conventions.ts';
 import { withComponentVariables } from './component-class.ts';
-import { ensureClaimMount } from './claim-mount.ts';
+import { ensureClaimMount } from '../../learn/claim-mount.ts';
 import type { DocShape } from '../../learn/tree.ts';
 import * as roles from './roles.ts';
 import { appView } from './app-view.ts';

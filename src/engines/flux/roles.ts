@@ -50,6 +50,8 @@ export const HELM_RELEASE: CompiledRole = compileRole({
     `${V}.ingress.<ing>.hosts`,
     `${V}.persistence.<claim>.existingClaim`,
     `${V}.persistence.<claim>.size`,
+    // a claim the chart makes needs its access mode, whatever the siblings' existing claims say
+    `${V}.persistence.<claim>.accessMode`,
     `${V}.persistence.<claim>.storageClass`,
   ],
   optional: ['metadata.namespace', `${V}.persistence.<claim>.globalMounts`],

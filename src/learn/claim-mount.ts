@@ -1,14 +1,22 @@
-import { HomeopsError } from '../../errors.ts';
-import type { DocShape, MapNode, Node } from '../../learn/tree.ts';
-import { mapEntry, toData } from '../../learn/tree.ts';
+import { HomeopsError } from '../errors.ts';
+import type { DocShape, MapNode, Node } from './tree.ts';
+import { mapEntry, toData } from './tree.ts';
 
 /**
  * app-template mounts a persistence entry at `/<its key>` when it names no mounts; the siblings
  * may rely on that and write none. The new app's claim gets `globalMounts` when its mount path is
  * another one, so the volume lands where the input says.
  */
-export function ensureClaimMount(doc: DocShape, claimName: string, mountPath: string): DocShape {
-  const persistence = mapEntry(mapEntry(mapEntry(doc.root, 'spec'), 'values'), 'persistence');
+export function ensureClaimMount(
+  doc: DocShape,
+  claimName: string,
+  mountPath: string,
+  /** Where the chart values are: a HelmRelease's `spec.values`, the root of a values file. */
+  base: readonly string[] = ['spec', 'values'],
+): DocShape {
+  let values: Node | undefined = doc.root;
+  for (const key of base) values = mapEntry(values, key);
+  const persistence = mapEntry(values, 'persistence');
   if (persistence?.kind !== 'map') return doc;
   const claim = persistence.entries.find((e) => isClaim(e.value, claimName));
   refuseTakenPath(persistence, claim?.key, mountPath);
