@@ -49,9 +49,9 @@ export function mergeScalar(
     const like = s.filter((x) => typeof x.node.value === typeof t.value);
     return withAnchor({ ...t, style: majorityOf(like, (x) => x.node.style) ?? t.style }, anchor);
   }
-  // siblings that all write it, each their own way (GATUS_SUBDOMAIN: grid, chat, lattice): the
-  // value is each app's own, no sibling's is the new app's
-  if (winner === undefined && s.length >= QUORUM && new Set(s.map(valueOf)).size === s.length)
+  // three or more siblings that all write it, each their own way (GATUS_SUBDOMAIN: grid, chat,
+  // lattice): the value is each app's own, no sibling's is the new app's (two that differ are a tie)
+  if (winner === undefined && s.length > QUORUM && new Set(s.map(valueOf)).size === s.length)
     return undefined;
   const pool = winner === undefined ? s : s.filter((x) => valueOf(x) === winner);
   const first = pluralityOf(pool, valueOf);

@@ -27,12 +27,14 @@ export function readShapes(
   text: string,
   vocab: Vocabulary = {},
   parsed: readonly Document.Parsed[] | undefined = parseAll(text),
+  /** Documents that are lists (a files generator's config written as a list of one) count too. */
+  lists = false,
 ): (DocShape & { index: number })[] {
   const docs = parsed ?? [];
   const shapes: (DocShape & { index: number })[] = [];
   let headerFrom = 0;
   for (const [index, doc] of docs.entries()) {
-    if (doc.errors.length > 0 || !isMap(doc.contents)) {
+    if (doc.errors.length > 0 || !(isMap(doc.contents) || (lists && isSeq(doc.contents)))) {
       headerFrom = doc.range[2];
       continue;
     }

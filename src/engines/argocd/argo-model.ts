@@ -148,8 +148,12 @@ export class ArgoModel {
   private selects(dir: string, config: ConfigFile): boolean {
     const file = posix.join(dir, config.name);
     if (!this.tree.isFile(file)) return false;
-    const data = this.reader.data(file);
-    return Object.entries(config.selector).every(([k, v]) => String(dig(data, k)) === v);
+    // a list of configs makes an Application of each item (a list of one, as some repos write it)
+    return this.reader
+      .items(file)
+      .some((item) =>
+        Object.entries(config.selector).every(([k, v]) => String(dig(item, k)) === v),
+      );
   }
 
   /** The ApplicationSet (and pattern) that would make an Application of this folder, if any. */

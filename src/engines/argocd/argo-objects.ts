@@ -108,7 +108,20 @@ function gitGenerators(list: unknown): GitGenerator[] {
     }
     const files = dig(git, 'files');
     if (!Array.isArray(files)) return [];
-    const labels = (dig(g, 'selector', 'matchLabels') ?? {}) as Record<string, unknown>;
+    // matchLabels, and matchExpressions that name the one value (`enabled In ["true"]`)
+    const expressions = (dig(g, 'selector', 'matchExpressions') ?? []) as unknown[];
+    const labels = {
+      ...Object.fromEntries(
+        (Array.isArray(expressions) ? expressions : []).flatMap((e) => {
+          const key = str(dig(e, 'key'));
+          const values = dig(e, 'values');
+          return key && dig(e, 'operator') === 'In' && Array.isArray(values) && values.length > 0
+            ? [[key, values[0]]]
+            : [];
+        }),
+      ),
+      ...((dig(g, 'selector', 'matchLabels') ?? {}) as Record<string, unknown>),
+    };
     const path = (f: unknown) => cleanPath(str(dig(f, 'path')) ?? '');
     return [
       {

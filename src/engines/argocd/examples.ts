@@ -136,7 +136,8 @@ export function exampleOf(
 export function configNamespace(model: ArgoModel, slot: AppSlot, dir: string): string | undefined {
   const from = slot.namespaceFrom;
   if (from.kind !== 'config' || !slot.config) return undefined;
-  return str(dig(model.reader.data(posix.join(dir, slot.config.name)), from.key));
+  // a config written as a list of one: its item
+  return str(dig(model.reader.items(posix.join(dir, slot.config.name))[0], from.key));
 }
 
 function valuesOf(

@@ -4,6 +4,7 @@ import { learnDocument } from '../../learn/learn-document.ts';
 import type { Example } from '../../learn/merge.ts';
 import { readShapes } from '../../learn/read-shape.ts';
 import { compileRole, type FeatureSet } from '../../learn/role.ts';
+import type { DocShape } from '../../learn/tree.ts';
 import type { Vocabulary } from '../../learn/vocabulary.ts';
 import { render } from '../../render/templates.ts';
 import type { RepoTree } from '../../tree/repo-tree.ts';
@@ -28,11 +29,12 @@ function siblingFiles(
   tree: RepoTree,
   examples: readonly ArgoExample[],
   name: (e: ArgoExample) => string | undefined,
+  lists = false,
 ): Example[] {
   return examples.flatMap((e) => {
     const file = name(e);
     const text = file === undefined ? undefined : tree.read(posix.join(e.dir, file));
-    const [shape] = text === undefined ? [] : readShapes(text, e.vocab);
+    const [shape] = text === undefined ? [] : readShapes(text, e.vocab, undefined, lists);
     return shape ? [{ shape, features: e.features, local: e.local }] : [];
   });
 }
@@ -84,10 +86,20 @@ export function configFile(
   // siblings decide where two or more of them have one, the whole repo's otherwise
   const configs = examples.filter((e) => e.slot?.config?.name === config.name);
   const local = configs.filter((e) => e.local);
-  const pool = siblingFiles(tree, local.length >= 2 ? local : configs, () => config.name);
+  const files = siblingFiles(tree, local.length >= 2 ? local : configs, () => config.name, true);
+  // configs written as a list of one (`- enabled: "true"`) are learned by their item, and the
+  // new one is written so too
+  const pool = files.map((x) => {
+    const { root } = x.shape;
+    const [only] = root.kind === 'seq' && root.items.length === 1 ? root.items : [];
+    return only?.kind === 'map' ? { ...x, shape: { ...x.shape, root: only } } : x;
+  });
+  const listed = files.filter((x) => x.shape.root.kind === 'seq').length * 2 > files.length;
+  const asList = (d: DocShape): DocShape =>
+    listed ? { ...d, root: { kind: 'seq', flow: false, items: [d.root] } } : d;
   return {
     name: config.name,
-    text: learnDocument(`---\n${stringify(data)}`, vocab, pool, role, features),
+    text: learnDocument(`---\n${stringify(data)}`, vocab, pool, role, features, asList),
     siblings: pool.length,
   };
 }

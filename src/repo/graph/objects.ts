@@ -1,4 +1,4 @@
-import { isMap, parseAllDocuments, type Document } from 'yaml';
+import { isMap, isSeq, parseAllDocuments, type Document } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
 
 /** One Kubernetes object of a repo file: where it is, what it is, and its data. */
@@ -62,6 +62,24 @@ export class ObjectReader {
     const first = this.objects(file)[0];
     if (first) return first.data;
     return firstData(this.documents(file));
+  }
+
+  /**
+   * The maps a config file holds: its one map, or the items of a list of them (an ApplicationSet's
+   * files generator makes an Application of each).
+   */
+  items(file: string): Record<string, unknown>[] {
+    const first = this.documents(file)?.[0];
+    if (!first || first.errors.length > 0) return [];
+    if (isMap(first.contents)) {
+      const data = dataOf(first);
+      return data ? [data] : [];
+    }
+    if (!isSeq(first.contents)) return [];
+    const list = dataOf(first) as unknown;
+    return Array.isArray(list)
+      ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
+      : [];
   }
 }
 
