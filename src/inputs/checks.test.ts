@@ -13,6 +13,9 @@ describe('hostname', () => {
     '${GATUS_SUBDOMAIN:=${APP}}.example.net',
     '${GATUS_SUBDOMAIN:=whoami}.example.net',
     '${APP}-api.example.net',
+    // argocd-vault-plugin placeholders
+    'whoami.<secret:private-domain>',
+    'whoami.<path:kv/data/cluster#domain>',
   ])('accepts %s', (v) => {
     expect(hostname(v)).toBeUndefined();
   });

@@ -106,7 +106,9 @@ export function quantity(value: string): Problem | undefined {
 // `${GATUS_SUBDOMAIN:=${APP}}`), Helm's release name, and plain text (`${APP}-api`)
 const FLUX_VAR = String.raw`\$\{[A-Za-z_][A-Za-z0-9_]*(?::?[=-](?:[a-z0-9-]*|\$\{[A-Za-z_][A-Za-z0-9_]*\}))?\}`;
 const RELEASE = String.raw`\{\{ ?\.Release\.Name ?\}\}`;
-const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|(?:[-a-z0-9]*(?:${FLUX_VAR}|${RELEASE}))+[-a-z0-9]*)`;
+// an argocd-vault-plugin placeholder (`<secret:private-domain>`, `<path:kv/x#domain>`) is a label too
+const AVP = String.raw`<[A-Za-z0-9:/#._-]+>`;
+const HOST_LABEL = String.raw`(?:[a-z0-9](?:[-a-z0-9]*[a-z0-9])?|(?:[-a-z0-9]*(?:${FLUX_VAR}|${RELEASE}|${AVP}))+[-a-z0-9]*)`;
 const HOSTNAME = new RegExp(`^(?:\\*\\.)?${HOST_LABEL}(?:\\.${HOST_LABEL})*$`);
 
 /**

@@ -62,4 +62,15 @@ describe('validateChanges', () => {
       validateChanges([change('a/kustomization.yaml', 'resources:\n  - a\n - b\n')]),
     ).rejects.toMatchObject({ code: 'VALIDATION', file: 'a/kustomization.yaml', line: 3 });
   });
+
+  it('takes a Flux variable with a default of a variable and an argocd-vault-plugin placeholder for names', async () => {
+    const route = (host: string) =>
+      `---\napiVersion: gateway.networking.k8s.io/v1\nkind: HTTPRoute\nmetadata:\n  name: echo\nspec:\n  hostnames:\n    - "${host}"\n  parentRefs:\n    - name: internal\n`;
+    await expect(
+      validateChanges([
+        change('a/httproute.yaml', route('${GATUS_SUBDOMAIN:=${APP}}.example.net')),
+        change('b/httproute.yaml', route('echo.<secret:private-domain>')),
+      ]),
+    ).resolves.toBe(2);
+  });
 });

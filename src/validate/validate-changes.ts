@@ -90,9 +90,19 @@ async function validateData(
   }
 }
 
-/** Flux replaces `${VAR}` before apply: validate with a stand-in that fits any name pattern. */
+/**
+ * Flux replaces `${VAR}` (and `${VAR:=${OTHER}}`) before apply, argocd-vault-plugin its
+ * `<secret:key>` placeholders: validate with a stand-in that fits any name pattern.
+ */
 function substituted(value: unknown): unknown {
-  if (typeof value === 'string') return value.replace(/\$\{[^}]+\}/g, 'var');
+  if (typeof value === 'string') {
+    let out = value.replace(/<[A-Za-z0-9:/#._-]+>/g, 'var');
+    for (let before = ''; before !== out; ) {
+      before = out;
+      out = out.replace(/\$\{[^{}]*\}/g, 'var');
+    }
+    return out;
+  }
   if (Array.isArray(value)) return value.map(substituted);
   if (value && typeof value === 'object')
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substituted(v)]));
