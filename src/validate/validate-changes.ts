@@ -97,7 +97,7 @@ async function validateData(
 function substituted(value: unknown): unknown {
   if (typeof value === 'string') {
     let out = value.replace(/<[A-Za-z0-9:/#._-]+>/g, 'var');
-    for (let before = ''; before !== out; ) {
+    for (let before = ''; before !== out;) {
       before = out;
       out = out.replace(/\$\{[^{}]*\}/g, 'var');
     }
