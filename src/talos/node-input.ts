@@ -59,10 +59,26 @@ const dottedNodes = (facts: TalconfigFacts): boolean =>
   facts.nodes.length > 0 &&
   facts.nodes.filter((n) => isDottedDnsName(n.hostnameResolved)).length * 2 >= facts.nodes.length;
 
+/**
+ * The `.${VARIABLE}` most of the nodes' hostnames end with (`srv-01.${clusterDNSSuffix}`), the
+ * domain talhelper fills in from talenv.
+ */
+function variableSuffix(facts: TalconfigFacts): string | undefined {
+  const suffixes = facts.nodes.map((n) => /\.\$\{[A-Za-z_][A-Za-z0-9_]*\}$/.exec(n.hostname)?.[0]);
+  const [first] = suffixes;
+  return first && suffixes.filter((x) => x === first).length * 2 > facts.nodes.length
+    ? first
+    : undefined;
+}
+
 export function checkHostname(value: string, facts: TalconfigFacts): string | HomeopsError {
   const h = value.trim();
   const dotted = dottedNodes(facts);
-  if (!isDnsLabel(h) && !(dotted && isDottedDnsName(h)))
+  // named as the others are, under the variable their domain comes from
+  const suffix = variableSuffix(facts);
+  const own = suffix && h.endsWith(suffix) ? h.slice(0, -suffix.length) : undefined;
+  const asSiblings = own !== undefined && (isDnsLabel(own) || isDottedDnsName(own));
+  if (!isDnsLabel(h) && !(dotted && isDottedDnsName(h)) && !asSiblings)
     return bad(
       'hostname',
       `"${value}" is not a valid hostname`,
@@ -79,7 +95,9 @@ export function checkHostname(value: string, facts: TalconfigFacts): string | Ho
       'pick another hostname, e.g. k8s-3',
     );
   const used = facts.nodes.find(
-    (n) => n.hostnameResolved.toLowerCase() === h || n.hostname.toLowerCase() === h,
+    (n) =>
+      n.hostnameResolved.toLowerCase() === h.toLowerCase() ||
+      n.hostname.toLowerCase() === h.toLowerCase(),
   );
   if (used)
     return taken(
