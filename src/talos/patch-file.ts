@@ -3,6 +3,7 @@
  * settings merged into the file of that name that the repo has already (its `machine-kubelet.yaml`),
  * new lines only. Duplicate settings are refused first, by the caller's check.
  */
+import { parseAllDocuments } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { hasPatch, mergePatchInto } from './merge-patch.ts';
@@ -27,6 +28,15 @@ export function placePatch(
     return current === undefined ? 'created' : 'unchanged';
   }
   if (hasPatch(current, text)) return 'present';
+  // a file that sets nothing yet (a new node's own `machine: {}`, with its comment) takes the patch
+  if (setsNothing(current)) {
+    refuse(file);
+    const comments = current.split('\n').filter((l) => l.startsWith('#'));
+    const [first = '', ...rest] = text.split('\n');
+    const own = rest.filter((l) => !comments.includes(l));
+    tree.update(file, [first, ...comments, ...own].join('\n'));
+    return 'merged';
+  }
   refuse('');
   const merged = mergePatchInto(current, text);
   if (merged === undefined)
@@ -56,4 +66,24 @@ export function targetText(target: string): string {
   if (['controlplane', 'control-plane', 'controller'].includes(target)) return 'the control planes';
   if (['worker', 'workers'].includes(target)) return 'the workers';
   return `node ${target}`;
+}
+
+/** Whether a patch file's documents set nothing: comments and `machine: {}` only. */
+function setsNothing(text: string): boolean {
+  const docs = parseAllDocuments(text);
+  return (
+    Array.isArray(docs) &&
+    docs.every((d) => {
+      if (d.errors.length > 0) return false;
+      const data = d.toJS() as unknown;
+      if (data === null || data === undefined) return true;
+      const keys = typeof data === 'object' ? Object.entries(data as Record<string, unknown>) : [];
+      return (
+        keys.length > 0 &&
+        keys.every(
+          ([, v]) => v !== null && typeof v === 'object' && Object.keys(v as object).length === 0,
+        )
+      );
+    })
+  );
 }
