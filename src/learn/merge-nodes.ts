@@ -15,6 +15,14 @@ export interface At<N extends Node = Node> {
   anchors?: ReadonlyMap<string, Node>;
 }
 
+/** Another node of the same sibling (an item, a key's value): its app's features and anchors go with it. */
+export const atNode = <N extends Node>(x: At, node: N): At<N> => ({
+  node,
+  features: x.features,
+  local: x.local,
+  anchors: x.anchors,
+});
+
 /** Keys a sibling may have that the template does not: taken only when this many siblings agree. */
 export const QUORUM = 2;
 

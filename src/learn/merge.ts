@@ -4,6 +4,7 @@ import {
   QUORUM,
   anchorOf,
   anchorsOf,
+  atNode,
   canonical,
   decide,
   itemPool,
@@ -213,14 +214,7 @@ class Merger {
       majorityOf(s, (x) => String(x.node.flow)) === 'true' || (s.length === 0 && t?.flow === true);
     const anchor = anchorOf(t, s);
     const itemPath = `${path}.[]`;
-    const pooled = s.flatMap((x) =>
-      x.node.items.map((node) => ({
-        node,
-        features: x.features,
-        local: x.local,
-        anchors: x.anchors,
-      })),
-    );
+    const pooled = s.flatMap((x) => x.node.items.map((node) => atNode(x, node)));
     let items: Node[];
     const decided = [...this.role.inputValues, ...this.role.core].some((p) =>
       p.startsWith(`${path}.`),
@@ -257,7 +251,7 @@ class Merger {
       const at = (i: number) =>
         agreed.flatMap((x) => {
           const node = x.node.items[i];
-          return node ? [{ node, features: x.features, local: x.local, anchors: x.anchors }] : [];
+          return node ? [atNode(x, node)] : [];
         });
       if (chosen)
         items = chosen.node.items.map((item, i) => this.value(itemPath, item, at(i)) ?? item);
@@ -277,12 +271,7 @@ class Merger {
   private map(path: string, t: MapNode | undefined, s: readonly At<MapNode>[]): Node {
     const slots = this.role.slots.get(path) ?? [];
     const tEntries = canonical(t, slots);
-    const sEntries = s.map((x) => ({
-      features: x.features,
-      local: x.local,
-      anchors: x.anchors,
-      entries: canonical(x.node, slots),
-    }));
+    const sEntries = s.map((x) => ({ ...x, entries: canonical(x.node, slots) }));
     const keys = [
       ...new Set([...tEntries.keys(), ...sEntries.flatMap((x) => [...x.entries.keys()])]),
     ];
@@ -324,9 +313,7 @@ class Merger {
       if (!present) continue;
       const children = have.flatMap((x) => {
         const e = x.entries.get(key);
-        return e
-          ? [{ node: e.value, features: x.features, local: x.local, anchors: x.anchors, entry: e }]
-          : [];
+        return e ? [{ ...atNode(x, e.value), entry: e }] : [];
       });
       const value = this.value(childPath, te?.value, children);
       if (!value) continue;
