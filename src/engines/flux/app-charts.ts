@@ -2,7 +2,11 @@ import { APP_TEMPLATE_URL } from '../../flux/app-template.ts';
 import { majorityOf } from '../../learn/majority.ts';
 import type { ChartRef } from '../../model/app-spec.ts';
 import type { FluxCluster } from '../../repo/flux-model.ts';
-import { chartOf, isAppTemplate as isAppTemplateRelease } from '../../repo/graph/app-files.ts';
+import {
+  chartOf,
+  isAppTemplate as isAppTemplateRelease,
+  type RoleDoc,
+} from '../../repo/graph/app-files.ts';
 import { dig, str } from '../../repo/graph/objects.ts';
 import { sharedChartSources, type ChartSource } from './chart-sources.ts';
 import type { FluxAppContext, Placement } from './flux-app-context.ts';
@@ -11,6 +15,19 @@ import type { FluxAppContext, Placement } from './flux-app-context.ts';
 // they name app-template in, and the shared source (a tree of its own, or a component) it comes from.
 
 const sourceMemo = new WeakMap<FluxAppContext, Map<FluxCluster, ChartSource[]>>();
+
+/**
+ * Whether an app's document installs this chart: its source names the chart's URL, or it is a
+ * HelmRelease of a HelmRepository chart of the chart's name (`chartName`, else, for an OCI chart,
+ * its URL's last segment: the same chart a HelmRepository serves by that name).
+ */
+export function installsChart(d: RoleDoc, chartUrl: string, chartName?: string): boolean {
+  if (d.role === 'chart-source') return str(dig(d.object?.data, 'spec', 'url')) === chartUrl;
+  if (d.role !== 'helmrelease' || !d.object) return false;
+  // a chart.spec counts by its chart's name, not every chart.spec of the repo
+  const ref = chartOf(d.object).ref;
+  return ref !== undefined && ref === (chartName ?? chartUrl.split('/').pop());
+}
 
 /**
  * The version of a chart most of the sampled apps use; `chartName`, for a chart of a
@@ -23,18 +40,14 @@ export function chartVersion(
   chartName?: string,
 ): string | undefined {
   const { examples } = ctx.learn(placement, chartUrl);
-  // an OCI chart's name is its URL's last segment: the same chart a HelmRepository serves by it
-  const name = chartName ?? chartUrl.split('/').pop();
   const versions = examples.flatMap((e) =>
-    e.docs.flatMap((d) => {
-      if (d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === chartUrl)
-        return [str(dig(d.object?.data, 'spec', 'ref', 'tag'))];
-      // a HelmRepository's chart (chart.spec) counts by its name, not every chart.spec's version
-      const ref = d.role === 'helmrelease' && d.object ? chartOf(d.object).ref : undefined;
-      if (d.object && ref !== undefined && ref === name)
-        return [str(dig(d.object.data, 'spec', 'chart', 'spec', 'version'))];
-      return [];
-    }),
+    e.docs
+      .filter((d) => installsChart(d, chartUrl, chartName))
+      .map((d) =>
+        d.role === 'chart-source'
+          ? str(dig(d.object?.data, 'spec', 'ref', 'tag'))
+          : str(dig(d.object?.data, 'spec', 'chart', 'spec', 'version')),
+      ),
   );
   return majorityOf(
     versions.filter((v): v is string => !!v),

@@ -1,9 +1,8 @@
 import type { Example } from '../../learn/merge.ts';
 import { editKey, editPath } from '../../learn/tree-edit.ts';
-import { chartOf } from '../../repo/graph/app-files.ts';
-import { dig, str } from '../../repo/graph/objects.ts';
 import type { AppExample } from './examples.ts';
 import type { AppView } from './app-view.ts';
+import { installsChart } from './app-charts.ts';
 
 /**
  * The siblings a new HelmRelease is learned from. app-template's values are learned from the
@@ -20,14 +19,9 @@ export function releaseExamples(
   shapes: (pool: readonly AppExample[]) => Example[],
 ): Example[] {
   if (view.appTemplate) return shapes(examples.filter((e) => e.features.appTemplate));
-  const name = view.chart.chartName ?? view.chart.url.split('/').pop();
-  const same = examples.filter(
-    (e) =>
-      e.docs.some(
-        (d) =>
-          d.role === 'chart-source' && str(dig(d.object?.data, 'spec', 'url')) === view.chart.url,
-      ) ||
-      (e.helmRelease !== undefined && chartOf(e.helmRelease).ref === name),
+  const { url, chartName } = view.chart;
+  const same = examples.filter((e) =>
+    e.docs.some((d) => installsChart(d, url, chartName ?? undefined)),
   );
   const others = examples.filter((e) => !e.features.appTemplate);
   const pool = same.length > 0 ? same : others.length > 0 ? others : examples;
