@@ -8,7 +8,7 @@ import type { FluxApp, Group } from '../../repo/graph/flux-graph.ts';
 import { dig, type RepoObject } from '../../repo/graph/objects.ts';
 import { hasChartIngress, reachedFromOutside } from '../../repo/ingress-classes.ts';
 import type { FluxCluster, FluxModel } from '../../repo/flux-model.ts';
-import { QUANTITY } from './storage-convention.ts';
+import { sizeVariableOf } from './storage-convention.ts';
 
 /** A sibling app, as the learner sees it: its documents by role, its words, its features. */
 export interface AppExample {
@@ -120,11 +120,7 @@ function featuresOf(docs: readonly RoleDoc[], hr: RepoObject | undefined): Featu
   );
   // another chart's values say nothing homeops reads; an entry that substitutes a size
   // (`VOLSYNC_CAPACITY: 5Gi`) gives its app a volume
-  const entry = docs.find((d) => d.role === 'entry')?.object;
-  const substitute = Object.values(
-    (dig(entry?.data, 'spec', 'postBuild', 'substitute') ?? {}) as Record<string, unknown>,
-  );
-  const sized = substitute.some((v) => QUANTITY.test(String(v)));
+  const sized = sizeVariableOf(docs.find((d) => d.role === 'entry')?.object?.data) !== undefined;
   return {
     appTemplate: hr !== undefined && isAppTemplate(hr),
     route:

@@ -27,6 +27,15 @@ export type StorageConvention =
 /** A storage size as substitute values write it (`5Gi`). */
 export const QUANTITY = /^\d+(\.\d+)?[KMGTPE]i?$/;
 
+/** The variable an entry substitutes with a size (`VOLSYNC_CAPACITY: 5Gi`), if any: its app has a volume. */
+export function sizeVariableOf(entry: unknown): string | undefined {
+  const substitute = (dig(entry, 'spec', 'postBuild', 'substitute') ?? {}) as Record<
+    string,
+    unknown
+  >;
+  return Object.keys(substitute).find((k) => QUANTITY.test(String(substitute[k])));
+}
+
 /** How the siblings with data keep it. */
 export function storageOf(
   examples: readonly AppExample[],
@@ -46,13 +55,7 @@ export function storageOf(
       plain.filter((e) => componentsOf(e).includes(c)).length * 2 <= plain.length,
   );
   if (backup.length > 0) {
-    const capacity = majorityOf(stored, (e) => {
-      const sub = (dig(e.app.ks.object.data, 'spec', 'postBuild', 'substitute') ?? {}) as Record<
-        string,
-        unknown
-      >;
-      return Object.keys(sub).find((k) => QUANTITY.test(String(sub[k]))) ?? '';
-    });
+    const capacity = majorityOf(stored, (e) => sizeVariableOf(e.app.ks.object.data) ?? '');
     const claim = majorityOf(stored, (e) => {
       const persistence = (dig(e.helmRelease?.data, 'spec', 'values', 'persistence') ??
         {}) as Record<string, unknown>;
