@@ -64,10 +64,7 @@ export function describeArgoApps(repo: RepoContext, info: EngineInfo): boolean {
  */
 function describeNotYaml(ctx: ArgoAppContext, info: EngineInfo): boolean {
   const slots = ctx.slots.filter((s) => s.folders.length > 0);
-  const foreign = slots.flatMap((slot) => {
-    const found = ctx.languageOf(slot);
-    return found ? [{ slot, found }] : [];
-  });
+  const foreign = ctx.notYaml(slots);
   const [first] = foreign;
   if (!first || foreign.length < slots.length) return false;
   const { slot, found } = first;

@@ -1,5 +1,6 @@
 import { posix } from 'node:path';
 import { HomeopsError } from '../../errors.ts';
+import { majorityOf } from '../../learn/majority.ts';
 import { dig, isYamlFile, str } from '../../repo/graph/objects.ts';
 import { sourcesOf } from './argo-objects.ts';
 import type { ArgoModel } from './argo-model.ts';
@@ -54,9 +55,7 @@ export function appLanguageOf(model: ArgoModel, slot: AppSlot): AppLanguage | un
       : [];
   });
   if (foreign.length === 0 || foreign.length * 2 <= slot.folders.length) return undefined;
-  const counts = new Map<string, number>();
-  for (const f of foreign) counts.set(f.language, (counts.get(f.language) ?? 0) + 1);
-  const language = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '';
+  const language = majorityOf(foreign, (f) => f.language) ?? '';
   const first = foreign.find((f) => f.language === language);
   return {
     language: plugin && language !== plugin ? `${language} (through ${plugin})` : language,

@@ -136,10 +136,7 @@ export class ArgoAppContext {
         { field: 'cluster', fix: 'leave --cluster out, or name a folder its paths have' },
       );
     // homeops writes YAML: the slots whose apps are written in another language take none
-    const foreign = slots.flatMap((slot) => {
-      const found = this.languageOf(slot);
-      return found ? [{ slot, found }] : [];
-    });
+    const foreign = this.notYaml(slots);
     const yaml = slots.filter((s) => !foreign.some((f) => f.slot === s));
     const refused =
       yaml.length === 0
@@ -156,10 +153,13 @@ export class ArgoAppContext {
 
   private languages = new Map<AppSlot, AppLanguage | undefined>();
 
-  /** What a slot's apps are written in where it is not YAML (KCL, a config-management plugin). */
-  languageOf(slot: AppSlot): AppLanguage | undefined {
-    if (!this.languages.has(slot)) this.languages.set(slot, appLanguageOf(this.model, slot));
-    return this.languages.get(slot);
+  /** The slots whose apps are written in another language than YAML (KCL, a config-management plugin's), with it. */
+  notYaml(slots: readonly AppSlot[]): { slot: AppSlot; found: AppLanguage }[] {
+    return slots.flatMap((slot) => {
+      if (!this.languages.has(slot)) this.languages.set(slot, appLanguageOf(this.model, slot));
+      const found = this.languages.get(slot);
+      return found ? [{ slot, found }] : [];
+    });
   }
 
   /** The slot of a group: the one whose folders are in it, else the only one a new group fits. */
