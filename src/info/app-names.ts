@@ -1,8 +1,8 @@
 import { posix } from 'node:path';
 import type { Group } from '../repo/graph/flux-graph.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const FLUX_KS = /^apiVersion:\s*["']?kustomize\.toolkit\.fluxcd\.io\//gm;
 const APP = '([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)';
 
@@ -26,10 +26,10 @@ export function appNamesFromEntries(
     .split(/(⟪[a-z]+⟫)/)
     .map((part) => {
       const token = /^⟪([a-z]+)⟫$/.exec(part)?.[1];
-      if (token === undefined) return escape(part);
+      if (token === undefined) return escapeRegExp(part);
       if (token === 'app') return APP;
       const word = words[token];
-      return word ? escape(word) : '[^/]+';
+      return word ? escapeRegExp(word) : '[^/]+';
     })
     .join('');
   const re = new RegExp(`^${pattern}$`);

@@ -1,4 +1,5 @@
 import { RELEASE_NAME, RELEASE_TEXT } from '../text/helm-release-name.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 /**
  * The names an app's files are written from: its own name, its namespace, its cluster. A sibling's
@@ -16,8 +17,6 @@ const CLOSE = '⟫';
 export const placeholder = (token: Token): string => `${OPEN}${token}${CLOSE}`;
 
 const PLACEHOLDER = /⟪([a-z]+)⟫/g;
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * Words that name folders (a cluster, a group) are common words (`home`, `lab`, `apps`): they
@@ -53,7 +52,7 @@ function abstractorOf(vocab: Vocabulary): Abstractor {
   for (const [token, word] of Object.entries(vocab) as [Token, string | undefined][]) {
     if (!word || token === 'size') continue;
     if (SEGMENT_TOKENS.includes(token))
-      segments.push([new RegExp(`(?<=^|/)${escape(word)}(?=/|$)`, 'g'), placeholder(token)]);
+      segments.push([new RegExp(`(?<=^|/)${escapeRegExp(word)}(?=/|$)`, 'g'), placeholder(token)]);
     else if (!tokenOf.has(word)) tokenOf.set(word, token);
   }
   const words = [...tokenOf.keys()].sort((a, b) => b.length - a.length);
@@ -61,7 +60,7 @@ function abstractorOf(vocab: Vocabulary): Abstractor {
     cluster: vocab.cluster || undefined,
     segments,
     words: words.length
-      ? new RegExp(`(?<![A-Za-z0-9])(${words.map(escape).join('|')})(?![A-Za-z0-9])`, 'g')
+      ? new RegExp(`(?<![A-Za-z0-9])(${words.map(escapeRegExp).join('|')})(?![A-Za-z0-9])`, 'g')
       : null,
     tokenOf,
   };

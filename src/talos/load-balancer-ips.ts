@@ -11,6 +11,7 @@ import { resolvePlaceholders } from './vars.ts';
 import type { Vars } from './vars.ts';
 import { documentsOf } from './yaml-documents.ts';
 import { captured } from '../captured.ts';
+import { escapeRegExp } from '../text/escape-reg-exp.ts';
 
 export interface LoadBalancerPool {
   /** `a-b`, `a/prefix` or one address, as parseIpv4Range reads it. */
@@ -44,8 +45,6 @@ export interface ScanScope {
 
 const MENTIONS =
   /kind:\s*Gateway\b|CiliumLoadBalancerIPPool|IPAddressPool|ipAddressPools|lbipam\.cilium\.io\/ips|lb-ipam-ips|loadBalancerIPs?\b/;
-const ADDRESS_KEYS =
-  /(?:^|[\s"'{,])(lbipam\.cilium\.io\/ips|io\.cilium\/lb-ipam-ips|metallb\.(?:universe\.tf|io)\/loadBalancerIPs|loadBalancerIP)["']?\s*:[ \t]*["']?([^"'#\n]+)/gm;
 
 const resolved = (text: string, vars: Vars): string | undefined =>
   resolvePlaceholders(String(text).trim(), vars);
@@ -97,6 +96,7 @@ function poolsOf(text: string, file: string, vars: Vars): LoadBalancerPool[] {
   return pools;
 }
 
+/** The annotations and keys that pin one address to a Service or Gateway. */
 const ADDRESS_KEY_NAMES = new Set([
   'lbipam.cilium.io/ips',
   'io.cilium/lb-ipam-ips',
@@ -104,6 +104,11 @@ const ADDRESS_KEY_NAMES = new Set([
   'metallb.io/loadBalancerIPs',
   'loadBalancerIP',
 ]);
+/** The same keys and their values in a text that does not parse (a template). */
+const ADDRESS_KEYS = new RegExp(
+  String.raw`(?:^|[\s"'{,])(${[...ADDRESS_KEY_NAMES].map(escapeRegExp).join('|')})["']?\s*:[ \t]*["']?([^"'#\n]+)`,
+  'gm',
+);
 
 /**
  * The addresses pinned in a file, read from its parsed documents so that a value given by an

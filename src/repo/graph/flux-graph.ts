@@ -10,6 +10,7 @@ import {
 import { dig, str, type ObjectReader, type RepoObject } from './objects.ts';
 import { inFolder } from '../../tree/in-folder.ts';
 import { SYSTEM_NAMESPACES } from '../system-namespaces.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 /** A Flux Kustomization of the repo. */
 export interface FluxKs {
@@ -173,7 +174,7 @@ export class FluxGraph {
   appsNamed(group: Group, name: string): FluxApp[] {
     const all = this.appsOf.get(group);
     if (all) return all.filter((a) => a.ks.name === name);
-    const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const escaped = escapeRegExp(name);
     const mentions = new RegExp(`name:\\s*(?:&\\S+\\s+)?["']?${escaped}["']?\\s*$`, 'm');
     return group.unit.resources
       .flatMap((r) => {

@@ -8,6 +8,7 @@
 import { linesInString, parseToml, sameExcept } from '../toml-text.ts';
 import type { TomlData } from '../toml-text.ts';
 import { captured } from '../../captured.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 export type MisePatchTarget =
   { scope: 'global' | 'controlPlane' | 'worker' } | { scope: 'node'; name: string };
@@ -25,7 +26,6 @@ const FLAGS = {
   controlPlane: '--config-patch-control-plane',
   worker: '--config-patch-worker',
 } as const;
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const continues = (line: string): boolean => line.trimEnd().endsWith('\\');
 
 /** Line ranges [start, end] of shell commands continued with `\` inside multi-line strings. */
@@ -53,7 +53,7 @@ function insertions(
   const ref = `@${path}`;
   if (target.scope === 'node') {
     const network = new RegExp(
-      `^(\\s*)--patch\\s+@${escape(patchesDir)}/network-${escape(target.name)}\\.ya?ml\\s*\\\\\\s*$`,
+      `^(\\s*)--patch\\s+@${escapeRegExp(patchesDir)}/network-${escapeRegExp(target.name)}\\.ya?ml\\s*\\\\\\s*$`,
     );
     for (const [start, end] of commands(lines, inString, /^\s*talosctl machineconfig patch\b/)) {
       const cmd = lines.slice(start, end + 1);

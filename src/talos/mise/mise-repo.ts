@@ -17,6 +17,7 @@ import { readNetworkPatch } from './mise-network.ts';
 import type { NetworkPatch } from './mise-network.ts';
 import { documentsOf } from '../yaml-documents.ts';
 import { captured } from '../../captured.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 /** Where a talosctl + mise repo keeps its patches and its tasks. */
 export interface MisePlace {
@@ -60,10 +61,8 @@ export const inRepoStyle = (text: string, markers: boolean): string =>
 export const nodeVarName = (name: string): string =>
   `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_IP`;
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 function roleOf(miseText: string, name: string): NodeRole | undefined {
-  const m = new RegExp(`\\b(controlplane|worker)-${escape(name)}\\.yaml`).exec(miseText);
+  const m = new RegExp(`\\b(controlplane|worker)-${escapeRegExp(name)}\\.yaml`).exec(miseText);
   return m ? (m[1] as NodeRole) : undefined;
 }
 

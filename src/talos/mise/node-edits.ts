@@ -15,6 +15,7 @@ import {
 } from '../toml-text.ts';
 import type { TomlData } from '../toml-text.ts';
 import { captured } from '../../captured.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 export interface MiseNodeRef {
   name: string;
@@ -47,19 +48,17 @@ export function addEnvVar(
   return verified(text, next, ['env', name], value);
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 /** The template task's text (or value) for the new node: its config file, variable, name and IP. */
 function renamer(from: MiseNodeRef, to: MiseNodeRef): (s: string) => string {
   return (s) => {
     let out = s.replace(
-      new RegExp(`\\b(controlplane|worker)-${escape(from.name)}\\.yaml`, 'g'),
+      new RegExp(`\\b(controlplane|worker)-${escapeRegExp(from.name)}\\.yaml`, 'g'),
       `${to.role}-${to.name}.yaml`,
     );
-    out = out.replace(new RegExp(`\\b${escape(from.varName)}\\b`, 'g'), to.varName);
+    out = out.replace(new RegExp(`\\b${escapeRegExp(from.varName)}\\b`, 'g'), to.varName);
     if (from.ip && to.ip)
-      out = out.replace(new RegExp(`(?<![\\d.])${escape(from.ip)}(?![\\d.])`, 'g'), to.ip);
-    return out.replace(new RegExp(`(?<![\\w-])${escape(from.name)}(?![\\w-])`, 'g'), to.name);
+      out = out.replace(new RegExp(`(?<![\\d.])${escapeRegExp(from.ip)}(?![\\d.])`, 'g'), to.ip);
+    return out.replace(new RegExp(`(?<![\\w-])${escapeRegExp(from.name)}(?![\\w-])`, 'g'), to.name);
   };
 }
 

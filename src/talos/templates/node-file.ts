@@ -14,6 +14,7 @@ import { keyText } from '../yaml-nodes.ts';
 import { scalarsOf } from './templates-repo.ts';
 import type { TemplateNode, TemplatesRepo } from './templates-repo.ts';
 import { documentsOf } from '../yaml-documents.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 export interface NodeFile {
   path: string;
@@ -28,7 +29,6 @@ interface Edit {
   text: string;
 }
 
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const IPV4 = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/g;
 
 /** The same-role sibling to copy (the first of that role), else any node. */
@@ -87,7 +87,7 @@ function replaced(
     });
   }
   for (const mac of t.network.macs) {
-    out = out.replace(new RegExp(escape(mac), 'gi'), (m) => inCaseOf(node.mac, m));
+    out = out.replace(new RegExp(escapeRegExp(mac), 'gi'), (m) => inCaseOf(node.mac, m));
   }
   const last = path.at(-1);
   const underInstall = path[0] === 'machine' && path[1] === 'install';

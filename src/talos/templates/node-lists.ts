@@ -9,6 +9,7 @@
 import { posix } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import type { RepoTree } from '../../tree/repo-tree.ts';
+import { escapeRegExp } from '../../text/escape-reg-exp.ts';
 
 /** How one node may be named in a list: its hostname, FQDN, address or file name. */
 export interface NodeNames {
@@ -32,9 +33,8 @@ const TASK_FILES = [
   'mise.toml',
 ];
 const TASK_DIRS = ['.taskfiles', '.just', 'just', 'taskfiles'];
-const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const word = (name: string): RegExp =>
-  new RegExp(`(?<![\\w.-])${escape(name)}(?![\\w-]|\\.\\w)`, 'g');
+  new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w-]|\\.\\w)`, 'g');
 
 function candidates(tree: RepoTree, dir: string, skip: ReadonlySet<string>): string[] {
   const files = (folder: string) =>
