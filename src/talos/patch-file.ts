@@ -3,10 +3,10 @@
  * settings merged into the file of that name that the repo has already (its `machine-kubelet.yaml`),
  * new lines only. Duplicate settings are refused first, by the caller's check.
  */
-import { parseAllDocuments } from 'yaml';
 import { HomeopsError } from '../errors.ts';
 import type { RepoTree } from '../tree/repo-tree.ts';
 import { hasPatch, mergePatchInto } from './merge-patch.ts';
+import { documentsOf } from './yaml-documents.ts';
 
 /** `present`: a file of the repo's own has every setting already (it may be applied its own way: not wired). */
 export type Placed = 'created' | 'merged' | 'unchanged' | 'present';
@@ -70,20 +70,12 @@ export function targetText(target: string): string {
 
 /** Whether a patch file's documents set nothing: comments and `machine: {}` only. */
 function setsNothing(text: string): boolean {
-  const docs = parseAllDocuments(text);
-  return (
-    Array.isArray(docs) &&
-    docs.every((d) => {
-      if (d.errors.length > 0) return false;
-      const data = d.toJS() as unknown;
-      if (data === null || data === undefined) return true;
-      const keys = typeof data === 'object' ? Object.entries(data as Record<string, unknown>) : [];
-      return (
-        keys.length > 0 &&
-        keys.every(
-          ([, v]) => v !== null && typeof v === 'object' && Object.keys(v as object).length === 0,
-        )
-      );
-    })
-  );
+  const empty = (v: unknown) => v !== null && typeof v === 'object' && Object.keys(v).length === 0;
+  return documentsOf(text).every((d) => {
+    if (d.errors.length > 0) return false;
+    const data = d.toJS() as unknown;
+    if (data === null || data === undefined) return true;
+    const values = typeof data === 'object' ? Object.values(data) : [];
+    return values.length > 0 && values.every(empty);
+  });
 }

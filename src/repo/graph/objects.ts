@@ -71,15 +71,11 @@ export class ObjectReader {
   items(file: string): Record<string, unknown>[] {
     const first = this.documents(file)?.[0];
     if (!first || first.errors.length > 0) return [];
-    if (isMap(first.contents)) {
-      const data = dataOf(first);
-      return data ? [data] : [];
-    }
-    if (!isSeq(first.contents)) return [];
-    const list = dataOf(first) as unknown;
-    return Array.isArray(list)
-      ? list.filter((x): x is Record<string, unknown> => !!x && typeof x === 'object')
-      : [];
+    if (!isMap(first.contents) && !isSeq(first.contents)) return [];
+    const data = dataOf(first) as unknown;
+    return (Array.isArray(data) ? data : [data]).filter(
+      (x): x is Record<string, unknown> => !!x && typeof x === 'object',
+    );
   }
 }
 
