@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flags } from './support/talos-repos.ts';
+import { nodeDryRun } from './support/talos-repos.ts';
 import { copyFixture, homeops } from './support/temp-repo.ts';
 
 const GATEWAYS = 'kubernetes/apps/network/envoy-gateway/app/gateways.yaml';
@@ -28,20 +28,7 @@ function gatewaysByAlias(): string {
   return repo;
 }
 
-const node = (repo: string, ip: string) =>
-  homeops(
-    'node',
-    '--dest',
-    repo,
-    '--dry-run',
-    ...flags({
-      hostname: 'k8s-3',
-      ip,
-      role: 'worker',
-      disk: '/dev/nvme0n1',
-      mac: 'BC:24:11:3A:5F:04',
-    }),
-  );
+const node = (repo: string, ip: string) => nodeDryRun(repo, { ip });
 
 describe('a new node', () => {
   it('is refused the address a Gateway pins through an alias', async () => {

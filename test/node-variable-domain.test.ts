@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { flags } from './support/talos-repos.ts';
-import { copyFixture, homeops } from './support/temp-repo.ts';
+import { nodeDryRun } from './support/talos-repos.ts';
+import { copyFixture } from './support/temp-repo.ts';
 
 const TALCONFIG = 'talos/talconfig.yaml';
 
@@ -18,20 +18,7 @@ function nodesUnderVariableDomain(): string {
   return repo;
 }
 
-const node = (repo: string, hostname: string) =>
-  homeops(
-    'node',
-    '--dest',
-    repo,
-    '--dry-run',
-    ...flags({
-      hostname,
-      ip: '192.168.1.14',
-      role: 'worker',
-      disk: '/dev/nvme0n1',
-      mac: 'BC:24:11:3A:5F:04',
-    }),
-  );
+const node = (repo: string, hostname: string) => nodeDryRun(repo, { hostname });
 
 describe('a new node where the others are named under a variable domain', () => {
   it('is taken named so', async () => {

@@ -1,7 +1,7 @@
 /** Helpers shared by the node and patch generator tests. */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { copyFixture } from './temp-repo.ts';
+import { copyFixture, homeops } from './temp-repo.ts';
 
 /** The argocd-mise fixture with its installer image (the Talos version it reveals) moved to 1.12. */
 export function copyMise112(): string {
@@ -35,3 +35,23 @@ export const flags = (values: Record<string, string | undefined>): string[] =>
   Object.entries(values)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => `--${k}=${v}`);
+
+/**
+ * `homeops node --dry-run` in the bundled Flux fixture's shape: a worker k8s-3 at 192.168.1.14,
+ * with the inputs a test is about in `inputs`.
+ */
+export const nodeDryRun = (repo: string, inputs: Record<string, string>) =>
+  homeops(
+    'node',
+    '--dest',
+    repo,
+    '--dry-run',
+    ...flags({
+      hostname: 'k8s-3',
+      ip: '192.168.1.14',
+      role: 'worker',
+      disk: '/dev/nvme0n1',
+      mac: 'BC:24:11:3A:5F:04',
+      ...inputs,
+    }),
+  );
